@@ -1,0 +1,2 @@
+/** Module algorithms of retailrl; see the README's layout section for what belongs here. */
+package org.retailrl.algorithms;

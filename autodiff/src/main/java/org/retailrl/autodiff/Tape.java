@@ -1,0 +1,101 @@
+package org.retailrl.autodiff;
+
+import java.util.ArrayList;
+import org.retailrl.core.Tensor;
+
+/**
+ * A reverse-mode tape (MODEL.md §8: every network is trained by gradients computed here). Each op
+ * computes its value eagerly and records one backward closure that <em>adds</em> into its inputs'
+ * gradients; {@link #backward(Var)} runs the closures in reverse order of recording — a loop, not
+ * a recursion, so a GRU unrolled over thousands of steps cannot overflow the stack.
+ *
+ * <p>A tape is single-threaded and reusable: {@link #reset()} forgets the recorded ops and
+ * returns the temporary buffers to a pool, so a training step does not allocate big arrays once
+ * the pool is warm.
+ */
+public final class Tape {
+    private final ArrayList<Runnable> ops = new ArrayList<>();
+    private final BufferPool pool = new BufferPool();
+
+    /** A node that does not take part in differentiation (inputs, targets, masks). */
+    public Var constant(Tensor value) {
+        return new Var(this, value, null, false);
+    }
+
+    /**
+     * A leaf that takes gradients, accumulating into the caller's {@code grad} buffer (the
+     * persistent gradient of a parameter). {@code grad} must have the value's shape.
+     */
+    public Var leaf(Tensor value, Tensor grad) {
+        Tensor.checkSameShape("leaf", value, grad);
+        return new Var(this, value, grad, true);
+    }
+
+    /** A leaf that takes gradients into a pooled buffer (read it with {@link Var#grad()}). */
+    public Var leaf(Tensor value) {
+        return new Var(this, value, null, true);
+    }
+
+    /**
+     * Creates the output node of an op. {@code requiresGrad} should be true when any input requires
+     * gradients; ops then {@link #record} their backward closure.
+     */
+    public Var result(Tensor value, boolean requiresGrad) {
+        return new Var(this, value, null, requiresGrad);
+    }
+
+    /** Records a backward closure; it runs once, in reverse order, during {@link #backward}. */
+    public void record(Runnable backward) {
+        ops.add(backward);
+    }
+
+    /** A zero tensor from the pool, valid until {@link #reset()}. */
+    public Tensor zeros(int... shape) {
+        return pool.zeros(shape);
+    }
+
+    /** An uninitialised (garbage) tensor from the pool, valid until {@link #reset()}. */
+    public Tensor empty(int... shape) {
+        return pool.empty(shape);
+    }
+
+    /** Number of recorded ops (for tests and diagnostics). */
+    public int size() {
+        return ops.size();
+    }
+
+    /**
+     * Seeds {@code d loss / d loss = 1} (loss must hold one element) and runs every recorded
+     * closure in reverse.
+     */
+    public void backward(Var loss) {
+        if (loss.value().size() != 1) {
+            throw new IllegalArgumentException("backward: loss must hold one element, shape " + java.util.Arrays.toString(loss.shape()));
+        }
+        backward(loss, null);
+    }
+
+    /**
+     * Runs backward from a node of any shape with the given upstream gradient (null means ones).
+     */
+    public void backward(Var out, Tensor upstream) {
+        if (!out.requiresGrad()) {
+            throw new IllegalArgumentException("backward: the output does not depend on any leaf that requires gradients");
+        }
+        Tensor g = out.grad();
+        if (upstream == null) {
+            g.fill(1f);
+        } else {
+            g.copyFrom(upstream);
+        }
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            ops.get(i).run();
+        }
+    }
+
+    /** Forgets every recorded op and recycles the pooled buffers. Vars of this tape become invalid. */
+    public void reset() {
+        ops.clear();
+        pool.releaseAll();
+    }
+}

@@ -1,0 +1,2 @@
+/** Module autodiff of retailrl; see the README's layout section for what belongs here. */
+package org.retailrl.autodiff;

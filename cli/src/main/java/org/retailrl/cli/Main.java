@@ -1,0 +1,80 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code retail}: {@code retail <command> [options]}. With no command it runs the
+ * default main job. The only module that prints.
+ */
+public final class Main {
+    /** The command run when none is given. */
+    static final String DEFAULT_COMMAND = "info";
+
+    private Main() {
+    }
+
+    static Map<String, Command> commands() {
+        Map<String, Command> m = new LinkedHashMap<>();
+        for (Command c : List.<Command>of(new InfoCommand())) {
+            m.put(c.name(), c);
+        }
+        return m;
+    }
+
+    /** Runs {@code args} and returns the exit code (0 ok, 1 failure, 2 bad usage). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, Command> cmds = commands();
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            printHelp(cmds, out);
+            return 0;
+        }
+        String name = args.length == 0 ? DEFAULT_COMMAND : args[0];
+        Command c = cmds.get(name);
+        if (c == null) {
+            err.println("error: unknown command '" + name + "'");
+            printHelp(cmds, err);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(c.usage());
+            return 0;
+        }
+        try {
+            return c.run(new Args(rest), out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println();
+            err.println(c.usage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    private static void printHelp(Map<String, Command> cmds, PrintStream out) {
+        out.println("usage: retail <command> [options]   (no command: " + DEFAULT_COMMAND + ")");
+        out.println();
+        out.println("commands:");
+        for (Command c : cmds.values()) {
+            out.printf("  %-16s %s%n", c.name(), c.summary());
+        }
+        out.println();
+        out.println("retail <command> --help shows a command's options.");
+    }
+
+    /** Process entry point. */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+}

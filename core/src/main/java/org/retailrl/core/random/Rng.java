@@ -1,0 +1,341 @@
+package org.retailrl.core.random;
+
+/**
+ * A splittable, deterministic pseudo-random stream (SplitMix64, Steele, Lea &amp; Flood 2014), with
+ * the samplers the simulators and learners need: uniform, normal, Poisson (MODEL.md §1 demand,
+ * exact for every mean), binomial (MODEL.md §3 Eq. 9, exact), categorical from logits (MODEL.md §8
+ * softmax policies) and Gumbel.
+ *
+ * <p>Why splittable: every environment copy and every worker thread must own a stream that depends
+ * only on the run's seed and the copy's index, never on scheduling. {@link #stream(long, long)}
+ * gives that directly; {@link #split()} derives a child from the current state.
+ *
+ * <p>Not thread-safe: one instance per thread or per environment copy.
+ */
+public final class Rng {
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    private long seed;
+    private final long gamma;
+    // Second normal deviate of the polar method, kept so a pair costs one rejection loop.
+    private double spareNormal;
+    private boolean hasSpare;
+
+    /** A stream determined by {@code seed} alone. */
+    public Rng(long seed) {
+        this(mix64(seed), GOLDEN_GAMMA);
+    }
+
+    private Rng(long seed, long gamma) {
+        this.seed = seed;
+        this.gamma = gamma;
+    }
+
+    /**
+     * The {@code index}-th independent stream of a run seeded with {@code seed}. Equal arguments
+     * give equal streams, whatever else has been drawn.
+     */
+    public static Rng stream(long seed, long index) {
+        long s = mix64(seed) ^ mix64(index * GOLDEN_GAMMA + 0x632be59bd9b4e019L);
+        return new Rng(mix64(s), mixGamma(s + GOLDEN_GAMMA));
+    }
+
+    /** A child stream; advances this stream by two draws. */
+    public Rng split() {
+        long s = nextLong();
+        long g = mixGamma(nextLong());
+        return new Rng(s, g);
+    }
+
+    /** A copy with the same state: it will produce the same values as this one. */
+    public Rng copy() {
+        Rng r = new Rng(seed, gamma);
+        r.spareNormal = spareNormal;
+        r.hasSpare = hasSpare;
+        return r;
+    }
+
+    /** The full state, for checkpoints: {seed, gamma, spare bits, hasSpare}. */
+    public long[] state() {
+        return new long[] {seed, gamma, Double.doubleToRawLongBits(spareNormal), hasSpare ? 1 : 0};
+    }
+
+    /** Restores a stream saved by {@link #state()}. */
+    public static Rng fromState(long[] st) {
+        if (st == null || st.length != 4 || (st[1] & 1L) == 0 || (st[3] != 0 && st[3] != 1)) {
+            throw new IllegalArgumentException("Rng state must be 4 longs {seed, odd gamma, spare, 0|1}");
+        }
+        Rng r = new Rng(st[0], st[1]);
+        r.spareNormal = Double.longBitsToDouble(st[2]);
+        r.hasSpare = st[3] == 1;
+        return r;
+    }
+
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long mixGamma(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        z = (z ^ (z >>> 33)) | 1L;
+        // Gammas with too few bit transitions give visibly correlated streams (SplittableRandom's rule).
+        int n = Long.bitCount(z ^ (z >>> 1));
+        return (n < 24) ? z ^ 0xaaaaaaaaaaaaaaaaL : z;
+    }
+
+    /** 64 uniformly random bits. */
+    public long nextLong() {
+        return mix64(seed += gamma);
+    }
+
+    /** 32 uniformly random bits. */
+    public int nextInt() {
+        return (int) (nextLong() >>> 32);
+    }
+
+    /** Uniform on {@code [0, bound)}, without modulo bias (Lemire's method). */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be > 0, got " + bound);
+        }
+        long m = (nextLong() >>> 32) * bound;
+        long l = m & 0xffffffffL;
+        if (l < bound) {
+            long t = (0x100000000L - bound) % bound;
+            while (l < t) {
+                m = (nextLong() >>> 32) * bound;
+                l = m & 0xffffffffL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
+    /** Uniform on {@code [0, 1)} with 53 random bits. */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform on {@code (0, 1)}: never 0, so its logarithm is finite. */
+    public double nextOpenDouble() {
+        return ((nextLong() >>> 12) + 0.5) * 0x1.0p-52;
+    }
+
+    /** Uniform on {@code [0, 1)} with 24 random bits. */
+    public float nextFloat() {
+        return (nextLong() >>> 40) * 0x1.0p-24f;
+    }
+
+    /** Uniform on {@code [lo, hi)}. */
+    public double uniform(double lo, double hi) {
+        if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("uniform: need finite lo <= hi, got [" + lo + ", " + hi + ")");
+        }
+        return lo + (hi - lo) * nextDouble();
+    }
+
+    /** Standard normal deviate (Marsaglia's polar method). */
+    public double normal() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spareNormal;
+        }
+        double u, v, s;
+        do {
+            u = 2.0 * nextDouble() - 1.0;
+            v = 2.0 * nextDouble() - 1.0;
+            s = u * u + v * v;
+        } while (s >= 1.0 || s == 0.0);
+        double f = Math.sqrt(-2.0 * Math.log(s) / s);
+        spareNormal = v * f;
+        hasSpare = true;
+        return u * f;
+    }
+
+    /** Normal deviate with the given mean and standard deviation (&gt;= 0). */
+    public double normal(double mean, double sd) {
+        if (!(sd >= 0) || !Double.isFinite(mean) || !Double.isFinite(sd)) {
+            throw new IllegalArgumentException("normal: need finite mean and sd >= 0, got " + mean + ", " + sd);
+        }
+        return mean + sd * normal();
+    }
+
+    /** Standard Gumbel deviate: {@code -log(-log U)}. */
+    public double gumbel() {
+        return -Math.log(-Math.log(nextOpenDouble()));
+    }
+
+    /**
+     * Poisson deviate with mean {@code lambda >= 0}, exact: multiplication of uniforms below mean
+     * 10, Hörmann's PTRS transformed rejection (1993) at and above it.
+     */
+    public int poisson(double lambda) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda) || lambda > 1e9) {
+            throw new IllegalArgumentException("poisson: mean must be in [0, 1e9], got " + lambda);
+        }
+        if (lambda == 0) {
+            return 0;
+        }
+        if (lambda < 10) {
+            double limit = Math.exp(-lambda);
+            double prod = nextDouble();
+            int k = 0;
+            while (prod > limit) {
+                prod *= nextDouble();
+                k++;
+            }
+            return k;
+        }
+        return poissonPtrs(lambda);
+    }
+
+    private int poissonPtrs(double lam) {
+        double slam = Math.sqrt(lam);
+        double loglam = Math.log(lam);
+        double b = 0.931 + 2.53 * slam;
+        double a = -0.059 + 0.02483 * b;
+        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        double vr = 0.9277 - 3.6224 / (b - 2);
+        while (true) {
+            double u = nextDouble() - 0.5;
+            double v = nextDouble();
+            double us = 0.5 - Math.abs(u);
+            long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
+            if (us >= 0.07 && v <= vr) {
+                return (int) k;
+            }
+            if (k < 0 || (us < 0.013 && v > us)) {
+                continue;
+            }
+            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
+                    <= -lam + k * loglam - SpecialFunctions.logGamma(k + 1.0)) {
+                return (int) k;
+            }
+        }
+    }
+
+    /**
+     * Binomial deviate, exact: inversion when {@code n·min(p,1−p) < 10}, Hörmann's BTRS
+     * transformed rejection (1993) otherwise.
+     */
+    public int binomial(int n, double p) {
+        if (n < 0) {
+            throw new IllegalArgumentException("binomial: n must be >= 0, got " + n);
+        }
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("binomial: p must be in [0, 1], got " + p);
+        }
+        if (n == 0 || p == 0) {
+            return 0;
+        }
+        if (p == 1) {
+            return n;
+        }
+        if (p > 0.5) {
+            return n - binomial(n, 1 - p);
+        }
+        if (n * p < 10) {
+            return binomialInversion(n, p);
+        }
+        return binomialBtrs(n, p);
+    }
+
+    private int binomialInversion(int n, double p) {
+        double q = 1 - p;
+        double s = p / q;
+        double a = (n + 1) * s;
+        while (true) {
+            double r = Math.pow(q, n);
+            double u = nextDouble();
+            int x = 0;
+            boolean ok = true;
+            while (u > r) {
+                u -= r;
+                x++;
+                if (x > n) {
+                    ok = false; // rounding left mass unassigned; redraw (probability ~1e-16)
+                    break;
+                }
+                r *= (a / x - s);
+            }
+            if (ok) {
+                return x;
+            }
+        }
+    }
+
+    private int binomialBtrs(int n, double p) {
+        double q = 1 - p;
+        double spq = Math.sqrt(n * p * q);
+        double b = 1.15 + 2.53 * spq;
+        double a = -0.0873 + 0.0248 * b + 0.01 * p;
+        double c = n * p + 0.5;
+        double vr = 0.92 - 4.2 / b;
+        double alpha = (2.83 + 5.1 / b) * spq;
+        double lpq = Math.log(p / q);
+        double m = Math.floor((n + 1) * p);
+        double h = SpecialFunctions.logGamma(m + 1) + SpecialFunctions.logGamma(n - m + 1);
+        while (true) {
+            double u = nextDouble() - 0.5;
+            double v = nextDouble();
+            double us = 0.5 - Math.abs(u);
+            double k = Math.floor((2 * a / us + b) * u + c);
+            if (k < 0 || k > n) {
+                continue;
+            }
+            if (us >= 0.07 && v <= vr) {
+                return (int) k;
+            }
+            v = Math.log(v * alpha / (a / (us * us) + b));
+            if (v <= h - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(n - k + 1) + (k - m) * lpq) {
+                return (int) k;
+            }
+        }
+    }
+
+    /**
+     * Index drawn from the softmax of {@code logits[off .. off+n)} by inversion in double
+     * precision (max-subtracted, so large logits do not overflow).
+     */
+    public int categorical(float[] logits, int off, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("categorical: need at least one logit, got " + n);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float l = logits[off + i];
+            if (Float.isNaN(l) || l == Float.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("categorical: logit " + i + " is " + l);
+            }
+            max = Math.max(max, l);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("categorical: every logit is -infinity");
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += Math.exp(logits[off + i] - max);
+        }
+        double u = nextDouble() * total;
+        double acc = 0;
+        int last = 0;
+        for (int i = 0; i < n; i++) {
+            double w = Math.exp(logits[off + i] - max);
+            if (w > 0) {
+                last = i;
+            }
+            acc += w;
+            if (u < acc) {
+                return i;
+            }
+        }
+        return last; // u landed in the rounding gap at the top
+    }
+
+    /** {@link #categorical(float[], int, int)} over the whole array. */
+    public int categorical(float[] logits) {
+        return categorical(logits, 0, logits.length);
+    }
+}

@@ -1,0 +1,113 @@
+package org.retailrl.core.simd;
+
+/**
+ * The engine's numeric kernels (dot, axpy, elementwise maps, activations, GEMM): the hot loops of
+ * every network in MODEL.md §8 and of the batched simulators.
+ *
+ * <p>At class-load time this facade picks the Vector API implementation when the
+ * {@code jdk.incubator.vector} module is in the boot layer, and the scalar twin otherwise — a
+ * locked-down JVM without {@code --add-modules jdk.incubator.vector} still runs, slower. The
+ * system property {@code retailrl.simd=scalar} forces the scalar path.
+ */
+public final class Kernels {
+    /** System property that selects the implementation: {@code auto} (default) or {@code scalar}. */
+    public static final String PROPERTY = "retailrl.simd";
+
+    private static final Simd IMPL = select();
+
+    private Kernels() {
+    }
+
+    static Simd select() {
+        String mode = System.getProperty(PROPERTY, "auto");
+        if (mode.equals("scalar")) {
+            return new ScalarSimd();
+        }
+        if (!mode.equals("auto")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + " must be 'auto' or 'scalar', got '" + mode + "'");
+        }
+        return vectorOrNull() instanceof Simd s ? s : new ScalarSimd();
+    }
+
+    /** The Vector API implementation, or null when the module is missing or unusable. */
+    static Simd vectorOrNull() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            // Loaded by name so that this class never links against the incubator module.
+            Class<?> c = Class.forName("org.retailrl.core.simd.PanamaSimd");
+            return (Simd) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Which implementation runs, e.g. {@code "vector-512"} or {@code "scalar"}. */
+    public static String implementation() {
+        return IMPL.name();
+    }
+
+    /** {@code Σ a[ao+i]·b[bo+i]} for {@code i < n}. */
+    public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        return IMPL.dot(a, ao, b, bo, n);
+    }
+
+    /** {@code Σ a[ao+i]} for {@code i < n}. */
+    public static float sum(float[] a, int ao, int n) {
+        return IMPL.sum(a, ao, n);
+    }
+
+    /** {@code y += alpha·x}. */
+    public static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        IMPL.axpy(alpha, x, xo, y, yo, n);
+    }
+
+    /** {@code out = a + b}. */
+    public static void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        IMPL.add(a, ao, b, bo, out, oo, n);
+    }
+
+    /** {@code out = a − b}. */
+    public static void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        IMPL.sub(a, ao, b, bo, out, oo, n);
+    }
+
+    /** {@code out = a · b} elementwise. */
+    public static void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        IMPL.mul(a, ao, b, bo, out, oo, n);
+    }
+
+    /** {@code out = alpha · x}. */
+    public static void scale(float alpha, float[] x, int xo, float[] out, int oo, int n) {
+        IMPL.scale(alpha, x, xo, out, oo, n);
+    }
+
+    /** {@code out = tanh(x)}. */
+    public static void tanh(float[] x, int xo, float[] out, int oo, int n) {
+        IMPL.tanh(x, xo, out, oo, n);
+    }
+
+    /** {@code out = σ(x)}. */
+    public static void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+        IMPL.sigmoid(x, xo, out, oo, n);
+    }
+
+    /** {@code out = e^x}. */
+    public static void exp(float[] x, int xo, float[] out, int oo, int n) {
+        IMPL.exp(x, xo, out, oo, n);
+    }
+
+    /**
+     * {@code C (m×n) = op(A)·op(B)}, or {@code C += op(A)·op(B)} when {@code accumulate}. Row-major
+     * with leading dimensions; {@code op(X) = Xᵀ} when its flag is set. C must not alias A or B.
+     *
+     * @throws IllegalArgumentException on negative sizes, too-small leading dimensions or buffers
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc, boolean accumulate) {
+        GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        IMPL.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+}

@@ -1,0 +1,104 @@
+package org.retailrl.core.simd;
+
+/**
+ * The scalar twin of the Vector API kernels: plain Java loops, used when
+ * {@code jdk.incubator.vector} is absent or when {@code -Dretailrl.simd=scalar} forces it.
+ */
+final class ScalarSimd implements Simd {
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sum(float[] a, int ao, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] += alpha * x[xo + i];
+        }
+    }
+
+    @Override
+    public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + b[bo + i];
+        }
+    }
+
+    @Override
+    public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] - b[bo + i];
+        }
+    }
+
+    @Override
+    public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * b[bo + i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = alpha * x[xo + i];
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.tanh(x[xo + i]);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
+        }
+    }
+
+    @Override
+    public void exp(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.exp(x[xo + i]);
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    float bv = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    s += av * bv;
+                }
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + s : s;
+            }
+        }
+    }
+}

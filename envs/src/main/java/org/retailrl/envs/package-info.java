@@ -1,0 +1,2 @@
+/** Module envs of retailrl; see the README's layout section for what belongs here. */
+package org.retailrl.envs;
