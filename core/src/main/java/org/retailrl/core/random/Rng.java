@@ -133,7 +133,51 @@ public final class Rng {
         if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("uniform: need finite lo <= hi, got [" + lo + ", " + hi + ")");
         }
-        return lo + (hi - lo) * nextDouble();
+        double u = nextDouble();
+        double width = hi - lo;
+        // Past Double.MAX_VALUE the width overflows; the convex combination does not.
+        double r = Double.isFinite(width) ? lo + width * u : lo * (1 - u) + hi * u;
+        // Rounding can land exactly on hi; the interval is half-open.
+        return (r >= hi && lo < hi) ? Math.nextDown(hi) : r;
+    }
+
+    /** Exponential deviate with the given rate (&gt; 0), mean {@code 1/rate}, by inversion. */
+    public double exponential(double rate) {
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("exponential: rate must be finite and > 0, got " + rate);
+        }
+        return -Math.log(nextOpenDouble()) / rate;
+    }
+
+    /** True with probability {@code p} in [0, 1]. */
+    public boolean bernoulli(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
+        }
+        return nextDouble() < p;
+    }
+
+    /** Shuffles {@code a} in place, every permutation equally likely (Fisher–Yates). */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** A uniformly random permutation of {@code 0 .. n-1}. */
+    public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("permutation: n must be >= 0, got " + n);
+        }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        shuffle(a);
+        return a;
     }
 
     /** Standard normal deviate (Marsaglia's polar method). */
@@ -245,19 +289,21 @@ public final class Rng {
     private int binomialInversion(int n, double p) {
         double q = 1 - p;
         double s = p / q;
-        double a = (n + 1) * s;
+        double a = (n + 1.0) * s;
+        // q^n via log1p: below p ~ 1e-16, 1 - p rounds to 1 and pow(q, n) would drop all mass above 0.
+        double r0 = Math.exp(n * Math.log1p(-p));
         while (true) {
-            double r = Math.pow(q, n);
+            double r = r0;
             double u = nextDouble();
             int x = 0;
             boolean ok = true;
             while (u > r) {
                 u -= r;
-                x++;
-                if (x > n) {
+                if (x == n) {
                     ok = false; // rounding left mass unassigned; redraw (probability ~1e-16)
                     break;
                 }
+                x++;
                 r *= (a / x - s);
             }
             if (ok) {
@@ -275,7 +321,7 @@ public final class Rng {
         double vr = 0.92 - 4.2 / b;
         double alpha = (2.83 + 5.1 / b) * spq;
         double lpq = Math.log(p / q);
-        double m = Math.floor((n + 1) * p);
+        double m = Math.floor((n + 1.0) * p);
         double h = SpecialFunctions.logGamma(m + 1) + SpecialFunctions.logGamma(n - m + 1);
         while (true) {
             double u = nextDouble() - 0.5;
@@ -301,7 +347,11 @@ public final class Rng {
      */
     public int categorical(float[] logits, int off, int n) {
         if (n <= 0) {
-            throw new IllegalArgumentException("categorical: need at least one logit, got " + n);
+            throw new IllegalArgumentException("categorical: need at least one logit, got n=" + n);
+        }
+        if (off < 0 || off > logits.length - n) {
+            throw new IllegalArgumentException("categorical: need 0 <= off and off + n <= " + logits.length
+                    + ", got off=" + off + ", n=" + n);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {

@@ -7,8 +7,10 @@ public final class SpecialFunctions {
     private SpecialFunctions() {
     }
 
-    // Lanczos approximation, g = 7, n = 9 (Numerical Recipes / Godfrey coefficients): relative
-    // error below 1e-15 for x > 0, which is far under what the rejection samplers can resolve.
+    // Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients). Measured against 40-digit
+    // references: relative error <= ~3e-15 away from the zeros at x = 1 and 2, absolute error
+    // <= ~2e-15 near them (where relative error is meaningless), which is far under what the
+    // rejection samplers can resolve.
     private static final double[] LANCZOS = {
         0.99999999999980993, 676.5203681218851, -1259.1392167224028,
         771.32342877765313, -176.61502916214059, 12.507343278686905,
@@ -16,10 +18,13 @@ public final class SpecialFunctions {
     };
     private static final double HALF_LOG_TWO_PI = 0.9189385332046727;
 
-    /** {@code log Γ(x)} for {@code x > 0}. */
+    /** {@code log Γ(x)} for {@code x > 0} (dimensionless); {@code +∞} at {@code +∞}. */
     public static double logGamma(double x) {
         if (!(x > 0)) {
             throw new IllegalArgumentException("logGamma: x must be > 0, got " + x);
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            return x; // the series would give infinity minus infinity
         }
         if (x < 0.5) {
             // Reflection keeps the series in its accurate range.
