@@ -212,8 +212,9 @@ public final class Rng {
     }
 
     /**
-     * Poisson deviate with mean {@code lambda >= 0}, exact: multiplication of uniforms below mean
-     * 10, Hörmann's PTRS transformed rejection (1993) at and above it.
+     * Poisson deviate with mean {@code lambda >= 0}, exact up to double rounding: multiplication of
+     * uniforms below mean 10, Hörmann's PTRS transformed rejection (1993) at and above it, whose
+     * acceptance test uses {@link SpecialFunctions#logPoissonPmf} so it stays accurate at 1e9.
      */
     public int poisson(double lambda) {
         if (!(lambda >= 0) || !Double.isFinite(lambda) || lambda > 1e9) {
@@ -237,7 +238,6 @@ public final class Rng {
 
     private int poissonPtrs(double lam) {
         double slam = Math.sqrt(lam);
-        double loglam = Math.log(lam);
         double b = 0.931 + 2.53 * slam;
         double a = -0.059 + 0.02483 * b;
         double invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -254,15 +254,16 @@ public final class Rng {
                 continue;
             }
             if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                    <= -lam + k * loglam - SpecialFunctions.logGamma(k + 1.0)) {
+                    <= SpecialFunctions.logPoissonPmf(k, lam)) {
                 return (int) k;
             }
         }
     }
 
     /**
-     * Binomial deviate, exact: inversion when {@code n·min(p,1−p) < 10}, Hörmann's BTRS
-     * transformed rejection (1993) otherwise.
+     * Binomial deviate, exact up to double rounding: inversion when {@code n·min(p,1−p) < 10},
+     * Hörmann's BTRS transformed rejection (1993) otherwise, whose acceptance test uses
+     * {@link SpecialFunctions#logBinomialPmf} so it stays accurate up to n = 2^31 − 1.
      */
     public int binomial(int n, double p) {
         if (n < 0) {
@@ -320,9 +321,8 @@ public final class Rng {
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
         double alpha = (2.83 + 5.1 / b) * spq;
-        double lpq = Math.log(p / q);
-        double m = Math.floor((n + 1.0) * p);
-        double h = SpecialFunctions.logGamma(m + 1) + SpecialFunctions.logGamma(n - m + 1);
+        long m = (long) Math.floor((n + 1.0) * p);
+        double logPmfMode = SpecialFunctions.logBinomialPmf(m, n, p);
         while (true) {
             double u = nextDouble() - 0.5;
             double v = nextDouble();
@@ -335,7 +335,8 @@ public final class Rng {
                 return (int) k;
             }
             v = Math.log(v * alpha / (a / (us * us) + b));
-            if (v <= h - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(n - k + 1) + (k - m) * lpq) {
+            // log f(k)/f(mode): both from the saddle-point form, so no terms of size n cancel.
+            if (v <= SpecialFunctions.logBinomialPmf((long) k, n, p) - logPmfMode) {
                 return (int) k;
             }
         }
