@@ -218,7 +218,7 @@ public final class Rng {
      */
     public int poisson(double lambda) {
         if (!(lambda >= 0) || !Double.isFinite(lambda) || lambda > 1e9) {
-            throw new IllegalArgumentException("poisson: mean must be in [0, 1e9], got " + lambda);
+            throw new IllegalArgumentException("poisson: lambda must be in [0, 1e9], got " + lambda);
         }
         if (lambda == 0) {
             return 0;
@@ -358,12 +358,12 @@ public final class Rng {
         for (int i = 0; i < n; i++) {
             float l = logits[off + i];
             if (Float.isNaN(l) || l == Float.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("categorical: logit " + i + " is " + l);
+                throw new IllegalArgumentException("categorical: logit " + i + " must be finite or -Infinity, got " + l);
             }
             max = Math.max(max, l);
         }
         if (max == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("categorical: every logit is -infinity");
+            throw new IllegalArgumentException("categorical: at least one logit must be finite, all are -Infinity");
         }
         double total = 0;
         for (int i = 0; i < n; i++) {
