@@ -73,6 +73,14 @@ public final class Tape {
         return pool.empty(shape);
     }
 
+    /**
+     * How many arrays the tape's pool has created so far: once a repeated training step is warm
+     * this stops growing (for tests and diagnostics).
+     */
+    public long pooledAllocations() {
+        return pool.allocations();
+    }
+
     /** Number of recorded ops (for tests and diagnostics). */
     public int size() {
         return ops.size();
