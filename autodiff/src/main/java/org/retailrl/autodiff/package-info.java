@@ -25,7 +25,8 @@
  *       clamp passes the gradient for {@code lo ≤ x ≤ hi}, minimum/maximum send it to the first
  *       operand on ties.</li>
  *   <li>Rows of the last axis: {@code softmax}, {@code logSoftmax} (max-subtracted; log-softmax is
- *       {@code (x − max) − log Σ e^{x − max}}), {@code layerNorm} (biased variance, optional affine).</li>
+ *       {@code (x − max) − log Σ e^{x − max}}), {@code layerNorm} (biased variance, optional affine);
+ *       and, dropping the last axis, {@code logSumExp} and {@code entropyFromLogits}.</li>
  *   <li>Reductions: {@code sum}, {@code mean} over everything or one axis (with {@code keepDim}).</li>
  *   <li>Movement: {@code reshape} (a view), {@code concat}, {@code slice}, {@code gather} (one
  *       column per row), {@code indexSelect} (rows, repeats allowed; gradients scatter-add).</li>

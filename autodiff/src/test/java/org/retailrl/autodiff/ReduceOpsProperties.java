@@ -109,4 +109,25 @@ class ReduceOpsProperties {
             return y;
         }, new Tensor[] {x, gamma, beta}, new boolean[] {true, affine, affine}, seed).assertPassed();
     }
+
+    /** Includes large logits (offset ±1000 when {@code large}). */
+    @Property(tries = 60)
+    void logSumExpAndEntropy(@ForAll("shapes") int[] s, @ForAll boolean entropy, @ForAll boolean large, @ForAll long seed) {
+        Rng r = new Rng(seed);
+        double base = large ? (r.nextInt(2) == 0 ? -1000 : 1000) : 0;
+        Tensor x = Gen.uniform(r, s, base - 4, base + 4);
+        int c = s[s.length - 1];
+        GradientChecker.check((t, v) -> entropy ? Ops.entropyFromLogits(v[0]) : Ops.logSumExp(v[0]), in -> {
+            double[] logp = Ref.softmax(in[0], c, true);
+            double[] y = new double[in[0].length / c];
+            for (int row = 0; row < y.length; row++) {
+                for (int j = 0; j < c; j++) {
+                    int i = row * c + j;
+                    // log-sum-exp = x_j − log p_j for any j; entropy = −Σ p log p.
+                    y[row] = entropy ? y[row] - Math.exp(logp[i]) * logp[i] : in[0][row * c] - logp[row * c];
+                }
+            }
+            return y;
+        }, new Tensor[] {x}, null, seed).assertPassed();
+    }
 }
