@@ -42,6 +42,28 @@ class OpsExamplesTest {
     }
 
     @Test
+    void badArgumentsNameTheParameterAndRange() {
+        Tape t = new Tape();
+        Var a = t.constant(Tensor.zeros(2, 3, 4));
+        Var b = t.constant(Tensor.zeros(2, 5, 4));
+        assertMessage("bmm: shape [2, 3, 4] vs [2, 5, 4]", () -> Ops.bmm(a, b));
+        assertMessage("concat: shape [2, 3, 4] vs [2, 5, 4] on axis 2", () -> Ops.concat(2, a, b));
+        assertMessage("slice: need 0 <= from <= to <= 3 on axis 1 of shape [2, 3, 4], got from=2 to=4",
+                () -> Ops.slice(a, 1, 2, 4));
+        assertMessage("sum: axis 3 outside [-3, 3) for rank 3", () -> Ops.sum(a, 3, false));
+        assertMessage("add: input 1 must not be null", () -> Ops.add(a, null));
+        assertMessage("huber: delta must be finite and > 0, got 0.0", () -> Ops.huber(a, 0f));
+        assertMessage("layerNorm: eps must be finite and > 0, got -1.0", () -> Ops.layerNorm(a, null, null, -1f));
+        assertMessage("indexSelect: rows[1] = 2 outside [0, 2)", () -> Ops.indexSelect(a, new int[] {0, 2}));
+        assertMessage("mul: inputs were recorded on different tapes", () -> Ops.mul(a, new Tape().constant(Tensor.zeros(4))));
+        assertMessage("backward: loss must hold one element, shape [2, 3, 4]", () -> t.backward(a));
+    }
+
+    private static void assertMessage(String want, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(want, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    @Test
     void constantsNeverGetGradientBuffers() {
         Tape t = new Tape();
         Var x = t.constant(Tensor.of(new float[] {1, 2}, 2));
