@@ -98,6 +98,16 @@ class BinaryOpsProperties {
                 new Tensor[] {x}, null, seed).assertPassed();
     }
 
+    /** A rank-0 operand (e.g. a loss coefficient computed on the tape) broadcasts against any shape. */
+    @Property(tries = 40)
+    void scalarOperandBroadcasts(@ForAll("shapes") int[] shape, @ForAll boolean swap, @ForAll long seed) {
+        Rng r = new Rng(seed);
+        Tensor x = Gen.uniform(r, shape, -2, 2);
+        Tensor c = Gen.uniform(r, new int[0], -2, 2);
+        Tensor[] in = swap ? new Tensor[] {c, x} : new Tensor[] {x, c};
+        check(in[0], in[1], Ops::mul, (a, b) -> a * b, seed);
+    }
+
     @Example
     void tiesSendTheGradientToTheFirstOperand() {
         Tape t = new Tape();
