@@ -8,10 +8,11 @@ import org.retailrl.core.random.Rng;
 
 /** matmul (all four transpose combinations, and rank-3 left operands), bmm and linear against the double reference. */
 class MatrixOpsProperties {
+    /** {@code constant} = 0 or 1 makes that operand a constant (its gradient path must then be skipped), 2 neither. */
     @Property(tries = 100)
     void matmulAllTransposes(@ForAll @IntRange(min = 1, max = 5) int m, @ForAll @IntRange(min = 1, max = 5) int n,
                              @ForAll @IntRange(min = 1, max = 5) int k, @ForAll boolean ta, @ForAll boolean tb,
-                             @ForAll long seed) {
+                             @ForAll @IntRange(max = 2) int constant, @ForAll long seed) {
         Rng r = new Rng(seed);
         int[] as = ta ? new int[] {k, m} : new int[] {m, k};
         int[] bs = tb ? new int[] {n, k} : new int[] {k, n};
@@ -19,7 +20,7 @@ class MatrixOpsProperties {
         Tensor b = Gen.uniform(r, bs, -2, 2);
         GradientChecker.check((t, v) -> Ops.matmul(v[0], v[1], ta, tb),
                 in -> Ref.matmul(in[0], as[0], as[1], ta, in[1], bs[0], bs[1], tb),
-                new Tensor[] {a, b}, null, seed).assertPassed();
+                new Tensor[] {a, b}, new boolean[] {constant != 0, constant != 1}, seed).assertPassed();
     }
 
     /** {@code [B,T,k]·[k,n]}: leading dimensions act as rows. */

@@ -64,6 +64,17 @@ class OpsExamplesTest {
     }
 
     @Test
+    void backwardAddsIntoPersistentGradients() {
+        Tape t = new Tape();
+        Tensor grad = Tensor.of(new float[] {1, 1}, 2);
+        Var p = t.leaf(Tensor.of(new float[] {3, 4}, 2), grad);
+        t.backward(Ops.sum(Ops.scale(p, 2f)));
+        assertArrayEquals(new float[] {3, 3}, grad.data());
+        p.zeroGrad();
+        assertArrayEquals(new float[] {0, 0}, grad.data());
+    }
+
+    @Test
     void constantsNeverGetGradientBuffers() {
         Tape t = new Tape();
         Var x = t.constant(Tensor.of(new float[] {1, 2}, 2));
