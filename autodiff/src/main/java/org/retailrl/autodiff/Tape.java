@@ -17,6 +17,7 @@ public final class Tape {
     private final ArrayList<Runnable> ops = new ArrayList<>();
     private final BufferPool pool = new BufferPool();
     private boolean gradEnabled = true;
+    private boolean backwardDone;
 
     /** A node that does not take part in differentiation (inputs, targets, masks). */
     public Var constant(Tensor value) {
@@ -99,8 +100,13 @@ public final class Tape {
 
     /**
      * Runs backward from a node of any shape with the given upstream gradient (null means ones).
+     * Runs at most once between resets: combine several losses with {@link Ops#add} first.
      */
     public void backward(Var out, Tensor upstream) {
+        if (backwardDone) {
+            // A second pass would add every intermediate gradient twice: refuse instead of being wrong.
+            throw new IllegalStateException("backward: already ran since the last reset(); call reset() and record again");
+        }
         if (!out.requiresGrad()) {
             throw new IllegalArgumentException("backward: the output does not depend on any leaf that requires gradients");
         }
@@ -110,6 +116,7 @@ public final class Tape {
         } else {
             g.copyFrom(upstream);
         }
+        backwardDone = true;
         for (int i = ops.size() - 1; i >= 0; i--) {
             ops.get(i).run();
         }
@@ -119,5 +126,6 @@ public final class Tape {
     public void reset() {
         ops.clear();
         pool.releaseAll();
+        backwardDone = false;
     }
 }

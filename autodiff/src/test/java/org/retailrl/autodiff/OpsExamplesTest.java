@@ -72,6 +72,12 @@ class OpsExamplesTest {
         assertArrayEquals(new float[] {3, 3}, grad.data());
         p.zeroGrad();
         assertArrayEquals(new float[] {0, 0}, grad.data());
+        Var again = Ops.sum(p);
+        assertThrows(IllegalStateException.class, () -> t.backward(again));
+        t.reset();
+        Var q = t.leaf(Tensor.of(new float[] {3, 4}, 2), grad);
+        t.backward(Ops.sum(q));
+        assertArrayEquals(new float[] {1, 1}, grad.data());
     }
 
     @Test
