@@ -43,12 +43,13 @@ public final class Tape {
      * gradients; ops then {@link #record} their backward closure.
      */
     public Var result(Tensor value, boolean requiresGrad) {
-        return new Var(this, value, null, requiresGrad);
+        return new Var(this, value, null, requiresGrad && gradEnabled);
     }
 
     /**
      * Switches gradient recording on or off. With recording off (rollouts, evaluation), ops
-     * produce values only: their outputs never require gradients and no closure is recorded.
+     * produce values only: their outputs never require gradients and no closure is recorded
+     * ({@link #result} and {@link #record} enforce this for ops written outside this package too).
      */
     public void setGradEnabled(boolean enabled) {
         this.gradEnabled = enabled;
@@ -59,9 +60,14 @@ public final class Tape {
         return gradEnabled;
     }
 
-    /** Records a backward closure; it runs once, in reverse order, during {@link #backward}. */
+    /**
+     * Records a backward closure; it runs once, in reverse order, during {@link #backward}.
+     * Ignored while recording is off.
+     */
     public void record(Runnable backward) {
-        ops.add(backward);
+        if (gradEnabled) {
+            ops.add(backward);
+        }
     }
 
     /** A zero tensor from the pool, valid until {@link #reset()}. */
