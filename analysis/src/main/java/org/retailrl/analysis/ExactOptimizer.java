@@ -30,7 +30,7 @@ public final class ExactOptimizer {
     public record Optimum(double p, double y, double profit) {
     }
 
-    /** The price maximising {@code π(·, y)} on {@code [pLo, pHi]}, and the maximum. */
+    /** The price maximising {@code π(·, y)} on {@code [pLo, pHi]} (the largest one on ties), and the maximum. */
     public static Optimum bestPrice(SinglePeriodModel m, double y) {
         m.checkStock(y);
         double lo = m.pLo();
@@ -38,7 +38,9 @@ public final class ExactOptimizer {
         double bestP = lo;
         double bestV = ExactProfit.profit(m, lo, y);
         double vHi = ExactProfit.profit(m, hi, y);
-        if (vHi > bestV) {
+        // Ties go to the larger price: where π(·, y) is flat (y = 0 with b = 0) every price is
+        // optimal, and the largest maximiser is the selection that keeps p*(y) non-increasing.
+        if (vHi >= bestV) {
             bestP = hi;
             bestV = vHi;
         }
@@ -50,7 +52,7 @@ public final class ExactOptimizer {
             if (prevG > 0 && g <= 0) {
                 double r = g == 0 ? q : refineRoot(m, y, prevP, q);
                 double v = ExactProfit.profit(m, r, y);
-                if (v > bestV) {
+                if (v > bestV || (v == bestV && r > bestP)) {
                     bestV = v;
                     bestP = r;
                 }
