@@ -37,8 +37,11 @@ public final class MseDecay {
         if (replications < 2) {
             throw new IllegalArgumentException("replications must be >= 2, got " + replications);
         }
-        if (!(fitFrom >= every && fitFrom < iterations)) {
-            throw new IllegalArgumentException("fitFrom must be in [every, iterations), got " + fitFrom);
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be >= 1, got " + every);
+        }
+        if (!(fitFrom >= 1 && 2 * fitFrom <= iterations)) {
+            throw new IllegalArgumentException("fitFrom must be in [1, iterations/2], got " + fitFrom);
         }
         List<ExactOptimizer.Optimum> limits = ExactOptimizer.stationaryPoints(m);
         double[] track = null;
@@ -67,29 +70,33 @@ public final class MseDecay {
                 lim[i] += (dp * dp + dy * dy) / replications;
             }
         }
-        int first = 0;
-        while (its[first] < fitFrom) {
-            first++;
+        // Checkpoints spaced by doubling from fitFrom: the first recorded iterate at or after each.
+        java.util.List<Integer> idx = new java.util.ArrayList<>();
+        for (long target = fitFrom; target <= its[its.length - 1]; target *= 2) {
+            int i = 0;
+            while (its[i] < target) {
+                i++;
+            }
+            if (idx.isEmpty() || idx.get(idx.size() - 1) != i) {
+                idx.add(i);
+            }
         }
-        int count = 0;
-        for (long c = its[first]; c <= its[its.length - 1]; c *= 2) {
-            count++;
+        if (idx.size() < 2) {
+            throw new IllegalArgumentException("iterations must be at least 2·fitFrom, got " + iterations);
         }
+        int count = idx.size();
         long[] cp = new long[count];
         double[] sl = new double[count];
         double[] fa = new double[count];
         double[] tm = new double[count];
         double[] lm = new double[count];
-        int j = 0;
-        for (int i = first; i < its.length && j < count; i++) {
-            if (its[i] == its[first] << j) {
-                cp[j] = its[i];
-                sl[j] = s.slowStep(its[i]);
-                fa[j] = s.fastStep(its[i]);
-                tm[j] = track[i];
-                lm[j] = lim[i];
-                j++;
-            }
+        for (int j = 0; j < count; j++) {
+            int i = idx.get(j);
+            cp[j] = its[i];
+            sl[j] = s.slowStep(its[i]);
+            fa[j] = s.fastStep(its[i]);
+            tm[j] = track[i];
+            lm[j] = lim[i];
         }
         return new Result(cp, sl, fa, tm, lm, slope(sl, tm), slope(fa, tm), slope(sl, lm), slope(fa, lm));
     }

@@ -37,6 +37,13 @@ public record SinglePeriodModel(double eta, double delta, double beta0, double b
         if (!(x0 >= 0 && x0 <= yHi)) {
             throw new IllegalArgumentException("x0 must be in [0, yHi = " + yHi + "], got " + x0);
         }
+        double zLo = Math.min(beta0 + beta1 * pLo, beta0 + beta1 * pHi);
+        double zHi = Math.max(beta0 + beta1 * pLo, beta0 + beta1 * pHi);
+        if (!(zLo >= -700 && zHi <= 700)) {
+            // Beyond this σ under- or overflows and λ(p) is 0 or saturated to rounding.
+            throw new IllegalArgumentException("beta0 + beta1*p must stay in [-700, 700] over the price box, got ["
+                    + zLo + ", " + zHi + "]");
+        }
         if (!Double.isFinite(eta * delta) || eta * delta > 1e7) {
             throw new IllegalArgumentException("eta*delta must be at most 1e7, got " + eta * delta);
         }
