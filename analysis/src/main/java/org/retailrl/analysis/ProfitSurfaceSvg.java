@@ -10,10 +10,11 @@ import java.util.Locale;
  * is the caller's business.
  */
 public final class ProfitSurfaceSvg {
-    private static final int W = 640;
-    private static final int H = 400;
+    // The legend sits in a band above the plot so long labels never run off the right edge.
+    private static final int W = 600;
+    private static final int H = 440;
     private static final int L = 60;
-    private static final int T = 20;
+    private static final int T = 60;
     private static final int PW = 520;
     private static final int PH = 320;
 
@@ -46,6 +47,8 @@ public final class ProfitSurfaceSvg {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
                         + " font-family=\"sans-serif\" font-size=\"11\">%n", W, H, W, H));
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        // crispEdges: anti-aliased cell borders would otherwise show as a faint grid.
+        sb.append("<g shape-rendering=\"crispEdges\">\n");
         double cw = (double) PW / cols;
         double ch = (double) PH / rows;
         for (int r = 0; r < rows; r++) {
@@ -58,15 +61,16 @@ public final class ProfitSurfaceSvg {
                         L + c * cw, T + PH - (r + 1) * ch, cw + 0.05, ch + 0.05, colour(t)));
             }
         }
+        sb.append("</g>\n");
         sb.append(String.format(Locale.ROOT,
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n", L, T, PW, PH));
         for (int i = 0; i <= 4; i++) {
             double p = m.pLo() + (m.pHi() - m.pLo()) * i / 4;
             double y = m.yMin() + (m.yHi() - m.yMin()) * i / 4;
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.4g</text>%n",
-                    x(m, p), T + PH + 15, p));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4g</text>%n",
-                    L - 5, yy(m, y) + 4, y));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x(m, p), T + PH + 15, tick(p)));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    L - 5, yy(m, y) + 4, tick(y)));
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">price p</text>%n",
                 L + PW / 2, T + PH + 32));
@@ -74,7 +78,8 @@ public final class ProfitSurfaceSvg {
                 "<text x=\"15\" y=\"%d\" transform=\"rotate(-90 15 %d)\" text-anchor=\"middle\">stock y</text>%n",
                 T + PH / 2, T + PH / 2));
         sb.append(String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\">profit %.4g (dark) to %.4g (light)</text>%n", L + PW + 5, T + 10, lo, hi));
+                "<text x=\"%d\" y=\"%d\">profit %s (dark) to %s (light); white ring: optimum; dots: points meeting (15)</text>%n",
+                L, 16, tick(lo), tick(hi)));
         for (ExactOptimizer.Optimum s : ExactOptimizer.stationaryPoints(m)) {
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3\" fill=\"black\"/>%n",
                     x(m, s.p()), yy(m, s.y())));
@@ -92,11 +97,21 @@ public final class ProfitSurfaceSvg {
                 sb.append(String.format(Locale.ROOT, "%.2f,%.2f ", x(m, tr.price()[i]), yy(m, tr.stock()[i])));
             }
             sb.append("\"/>\n");
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", L + PW + 5,
-                    T + 30 + 15 * legend++, escape(path.colour()), escape(path.label())));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+                    L + 170 * (legend % 3), 34 + 15 * (legend / 3), escape(path.colour()), escape(path.label())));
+            legend++;
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** Axis and legend numbers: at most 4 significant digits, no trailing zeros ("5", "12.5"). */
+    static String tick(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return s;
     }
 
     private static double x(SinglePeriodModel m, double p) {
