@@ -6,15 +6,16 @@ package org.retailrl.envs.pricing;
  * regressors {@code x = (1, rank, p − o, 1, (p + o)/2, p − r)} where
  * {@code rank = 1 + (1{o < p} + 1{o ≤ p})/2} and the single competitor counts as one.
  *
- * <p>Immutable; holds the scenario's coefficients folded for the hot loop.
+ * <p>The exponential is {@link FastExp}'s (within 2 ulp of {@code Math.exp}), so that this method and
+ * the vector lanes of the batched kernel agree to the bit. Immutable.
  */
 public final class Demand {
-    private final double scale;
-    private final double constant;
-    private final double betaRank;
-    private final double betaGap;
-    private final double betaAverage;
-    private final double betaReference;
+    final double scale;
+    final double constant;
+    final double betaRank;
+    final double betaGap;
+    final double betaAverage;
+    final double betaReference;
 
     /** The demand model of {@code scenario}. */
     public Demand(PricingScenario scenario) {
@@ -34,13 +35,14 @@ public final class Demand {
 
     /** The linear score {@code x(p, o, r) · β}. */
     public double score(double p, double o, double r) {
+        // The batched kernel's vector lanes repeat this exact sequence of operations; keep them in step.
         return constant + betaRank * rank(p, o) + betaGap * (p - o) + betaAverage * (p + o) * 0.5
                 + betaReference * (p - r);
     }
 
     /** The Poisson mean {@code λ(p, o, r)}, units per period. */
     public double rate(double p, double o, double r) {
-        return scale / (1 + Math.exp(-score(p, o, r)));
+        return scale / (1 + FastExp.exp(-score(p, o, r)));
     }
 
     /** {@code η · Δ}, the supremum of the rate. */

@@ -23,7 +23,8 @@ import org.retailrl.core.random.Rng;
  * <p><b>Random numbers.</b> Copy {@code i} owns {@code Rng.stream(seed, firstStream + i)} and
  * consumes it in this fixed order: at reset, one {@code nextInt(#prices)} for {@code o_1} when the
  * competitor is {@link CompetitorKind#UNIFORM}; then in each period {@code t} the demand draw
- * (one uniform while {@code λ < 30}, see {@link PoissonSampler}) followed by the {@code nextInt}
+ * (one uniform, then more only when {@code λ >= 30} or in a rounding corner case, see
+ * {@link PoissonSampler}) followed by the {@code nextInt}
  * for {@code o_{t+1}} (UNIFORM only). Per period that is "competitor, then demand", and no copy
  * ever reads another copy's stream, so a copy's trajectory does not depend on {@code N}.
  *
@@ -57,7 +58,12 @@ public final class PricingBatch {
     private final boolean backlog;
     private final CompetitorKind competitor;
 
-    private final Rng[] rngs;
+    private final DemandKernel kernel;
+    // Raw SplitMix64 streams (state, increment) per copy; see RawStreams.
+    private final long[] seed;
+    private final long[] gamma;
+    // Demand of the period being played, written by the kernel (doubles: vector lanes store them directly).
+    private final double[] drawn;
     private final int[] inventory;
     // Ring of outstanding orders, copy i at [i*L, (i+1)*L); slot (head + k) % L holds the k-th oldest.
     private final int[] pipeline;
@@ -74,6 +80,10 @@ public final class PricingBatch {
 
     /** A batch of {@code copies} simulators of {@code scenario}; call {@link #reset(long)} before stepping. */
     public PricingBatch(PricingScenario scenario, int copies) {
+        this(scenario, copies, DemandKernel.select());
+    }
+
+    PricingBatch(PricingScenario scenario, int copies, DemandKernel kernel) {
         if (scenario == null) {
             throw new IllegalArgumentException("scenario must not be null");
         }
@@ -99,7 +109,10 @@ public final class PricingBatch {
         cap = scenario.inventoryCap();
         backlog = scenario.mode() == ShortageMode.BACKLOG;
         competitor = scenario.competitor();
-        rngs = new Rng[copies];
+        this.kernel = kernel;
+        seed = new long[copies];
+        gamma = new long[copies];
+        drawn = new double[copies];
         inventory = new int[copies];
         pipeline = new int[Math.multiplyExact(copies, lead)];
         lastPrice = new double[copies];
@@ -121,15 +134,16 @@ public final class PricingBatch {
         int[] pipe0 = scenario.initialPipeline();
         double r0 = scenario.initialReference();
         for (int i = 0; i < copies; i++) {
-            Rng rng = Rng.stream(seed, firstStream + i);
-            rngs[i] = rng;
+            long[] st = Rng.stream(seed, firstStream + i).state();
+            this.seed[i] = st[0];
+            this.gamma[i] = st[1];
             inventory[i] = scenario.initialInventory();
             System.arraycopy(pipe0, 0, pipeline, i * lead, lead);
             lastPrice[i] = r0;
             reference[i] = r0;
             competitorPrice[i] = switch (competitor) {
                 case UNDERCUT -> scenario.initialCompetitorPrice();
-                case UNIFORM -> prices[rng.nextInt(priceCount)];
+                case UNIFORM -> prices[RawStreams.nextInt(this.seed, this.gamma, i, priceCount)];
                 case FIXED -> fixedCompetitorPrice;
             };
             lastDemand[i] = 0;
@@ -152,6 +166,7 @@ public final class PricingBatch {
      */
     public void step(int[] priceIndex, int[] orderQty, float[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
+        kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = (float) stepCopy(i, priceIndex[i], orderQty[i]);
         }
@@ -161,6 +176,7 @@ public final class PricingBatch {
     /** As {@link #step(int[], int[], float[])} with rewards in double precision. */
     public void step(int[] priceIndex, int[] orderQty, double[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
+        kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = stepCopy(i, priceIndex[i], orderQty[i]);
         }
@@ -216,7 +232,10 @@ public final class PricingBatch {
         period++;
     }
 
-    /** One period of copy {@code i}; returns its reward. The order of events is the class's list. */
+    /**
+     * One period of copy {@code i} after its demand was drawn (all copies' step 3 runs first, in
+     * the kernel); returns its reward. The order of events is the class's list.
+     */
     private double stepCopy(int i, int pi, int q) {
         double p = prices[pi];
         int arrived;
@@ -235,8 +254,7 @@ public final class PricingBatch {
         }
         double o = competitorPrice[i];
         double r = reference[i];
-        Rng rng = rngs[i];
-        int d = PoissonSampler.sample(rng, demand.rate(p, o, r));
+        int d = (int) drawn[i];
         double reward;
         if (backlog) {
             int net = stock - d;
@@ -255,7 +273,7 @@ public final class PricingBatch {
         reference[i] = weight * (weight * r + (1 - weight) * p) + (1 - weight) * o;
         competitorPrice[i] = switch (competitor) {
             case UNDERCUT -> p - undercutStep >= minPrice ? p - undercutStep : maxPrice;
-            case UNIFORM -> prices[rng.nextInt(priceCount)];
+            case UNIFORM -> prices[RawStreams.nextInt(seed, gamma, i, priceCount)];
             case FIXED -> fixedCompetitorPrice;
         };
         lastPrice[i] = p;
