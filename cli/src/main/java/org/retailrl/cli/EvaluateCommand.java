@@ -10,6 +10,7 @@ import java.util.Map;
 import org.retailrl.algorithms.dp.BackwardInduction;
 import org.retailrl.algorithms.dp.DpInstance;
 import org.retailrl.algorithms.dp.DpSolution;
+import org.retailrl.algorithms.dp.ExactPolicyValue;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
 import org.retailrl.algorithms.heuristics.Heuristic;
@@ -77,6 +78,7 @@ final class EvaluateCommand implements Command {
 
         Map<String, List<BatchPricingPolicy>> perName = new LinkedHashMap<>();
         List<JsonValue> fits = new ArrayList<>();
+        List<HeuristicSuite> suites = new ArrayList<>();
         for (int s = 1; s <= seeds; s++) {
             err.printf(Locale.ROOT, "fitting heuristics, seed %d of %d...%n", s, seeds);
             HeuristicSuite suite = HeuristicSuite.fit(scenario,
@@ -90,13 +92,23 @@ final class EvaluateCommand implements Command {
                 perName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> h));
             }
             fits.add(suite.toJson(spec, scenario));
+            suites.add(suite);
         }
         List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
         double optimum = Double.NaN;
         if (DpInstance.whyNotSmall(scenario) == null) {
-            DpSolution sol = BackwardInduction.solve(DpInstance.of(scenario), scenario.horizon());
+            DpInstance inst = DpInstance.of(scenario);
+            DpSolution sol = BackwardInduction.solve(inst, scenario.horizon());
             optimum = sol.optimum();
             candidates.add(new PolicyEvaluator.Candidate("DP", List.of(new PerCopyBatchPolicy(sol::policy))));
+            out.printf(Locale.ROOT, "%nexact expected profit on the small instance (DP optimum %.2f):%n", optimum);
+            for (HeuristicSuite suite : suites) {
+                for (HeuristicOptimizer.Result r : suite.fitted()) {
+                    double v = ExactPolicyValue.of(inst, r.policy(), scenario.horizon());
+                    out.printf(Locale.ROOT, "  seed %d: %-9s %.2f  (gap %.2f%%)%n", suites.indexOf(suite) + 1,
+                            r.policy().name(), v, 100 * (optimum - v) / Math.abs(optimum));
+                }
+            }
         }
         perName.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
         err.println("evaluating...");
