@@ -46,7 +46,7 @@ final class DpCommand implements Command {
                   --reference        fixed reference price > 0                            (default 30)
                   --discount         discount factor in (0, 1): value iteration instead (infinite horizon)
                   --tolerance        value-iteration epsilon (epsilon-optimal policy)     (default 1e-6)
-                  --check            Monte Carlo episodes of the optimal policy in the simulator (default 0)""";
+                  --check            Monte Carlo episodes of the optimal policy in the simulator, seed 1 (default 0)""";
     }
 
     @Override
