@@ -6,7 +6,8 @@ import org.retailrl.core.random.Rng;
  * {@code N} copies of the pricing-and-replenishment simulator of MODEL.md §1 stepped in lockstep,
  * held as struct-of-arrays (one primitive array per state variable): the dynamics kernel that
  * {@link PricingEnv} also runs (as a batch of one). {@link #step(int[], int[], float[])} writes into
- * caller buffers and allocates nothing.
+ * caller buffers and allocates nothing (one exception: a Poisson mean of 30 units or more, which the
+ * default scenarios never reach, is drawn through a temporary {@code Rng}).
  *
  * <p><b>Period {@code t} for each copy</b> (MODEL.md §1, order of events):
  * <ol>
