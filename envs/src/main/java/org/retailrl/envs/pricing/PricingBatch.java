@@ -6,7 +6,8 @@ import org.retailrl.core.random.Rng;
  * {@code N} copies of the pricing-and-replenishment simulator of MODEL.md §1 stepped in lockstep,
  * held as struct-of-arrays (one primitive array per state variable): the dynamics kernel that
  * {@link PricingEnv} also runs (as a batch of one). {@link #step(int[], int[], float[])} writes into
- * caller buffers and allocates nothing.
+ * caller buffers and allocates nothing (one exception: a Poisson mean of 30 units or more, which the
+ * default scenarios never reach, is drawn through a temporary {@code Rng}).
  *
  * <p><b>Period {@code t} for each copy</b> (MODEL.md §1, order of events):
  * <ol>
@@ -22,11 +23,11 @@ import org.retailrl.core.random.Rng;
  *
  * <p><b>Random numbers.</b> Copy {@code i} owns {@code Rng.stream(seed, firstStream + i)} and
  * consumes it in this fixed order: at reset, one {@code nextInt(#prices)} for {@code o_1} when the
- * competitor is {@link CompetitorKind#UNIFORM}; then in each period {@code t} the demand draw
- * (one uniform, then more only when {@code λ >= 30} or in a rounding corner case, see
- * {@link PoissonSampler}) followed by the {@code nextInt}
- * for {@code o_{t+1}} (UNIFORM only). Per period that is "competitor, then demand", and no copy
- * ever reads another copy's stream, so a copy's trajectory does not depend on {@code N}.
+ * competitor is {@link CompetitorKind#UNIFORM}; then in each period {@code t} the demand draw (one
+ * uniform, more only when {@code λ >= 30} or in a rounding corner case, see {@link PoissonSampler})
+ * followed by the {@code nextInt} for {@code o_{t+1}} (UNIFORM only). So each period's competitor
+ * price is drawn before its demand, and no copy ever reads another copy's stream: a copy's
+ * trajectory does not depend on {@code N} or on the kernel (scalar or vector lanes).
  *
  * <p><b>Observation</b> of copy {@code i} ({@link PricingObservation}, {@code 6 + L} floats):
  * previous ending (net) inventory, previous lost sales (backlog: {@code [N]^-}), previous demand,
@@ -45,18 +46,9 @@ public final class PricingBatch {
     private final int priceCount;
     private final int maxOrder;
     private final Demand demand;
-    private final double unitCost;
-    private final double holdingCost;
-    private final double shortageCost;
-    private final double fixedCost;
-    private final double weight;
-    private final double undercutStep;
-    private final double minPrice;
-    private final double maxPrice;
     private final double fixedCompetitorPrice;
-    private final int cap;
-    private final boolean backlog;
     private final CompetitorKind competitor;
+    private final PricingDynamics dynamics;
 
     private final DemandKernel kernel;
     // Raw SplitMix64 streams (state, increment) per copy; see RawStreams.
@@ -97,17 +89,8 @@ public final class PricingBatch {
         priceCount = prices.length;
         maxOrder = scenario.maxOrder();
         demand = new Demand(scenario);
-        unitCost = scenario.unitCost();
-        holdingCost = scenario.holdingCost();
-        shortageCost = scenario.shortageCost();
-        fixedCost = scenario.fixedCost();
-        weight = scenario.referenceWeight();
-        undercutStep = scenario.undercutStep();
-        minPrice = scenario.minPrice();
-        maxPrice = scenario.maxPrice();
         fixedCompetitorPrice = scenario.fixedCompetitorPrice();
-        cap = scenario.inventoryCap();
-        backlog = scenario.mode() == ShortageMode.BACKLOG;
+        dynamics = new PricingDynamics(scenario);
         competitor = scenario.competitor();
         this.kernel = kernel;
         seed = new long[copies];
@@ -147,7 +130,7 @@ public final class PricingBatch {
                 case FIXED -> fixedCompetitorPrice;
             };
             lastDemand[i] = 0;
-            lastLost[i] = backlog ? Math.max(-inventory[i], 0) : 0;
+            lastLost[i] = Math.max(-inventory[i], 0);
             lastDisposed[i] = 0;
             lastReward[i] = 0;
         }
@@ -246,33 +229,16 @@ public final class PricingBatch {
             arrived = pipeline[slot];
             pipeline[slot] = q;
         }
-        int stock = inventory[i] + arrived;
-        int disposed = 0;
-        if (stock > cap) {
-            disposed = stock - cap;
-            stock = cap;
-        }
+        int stock = dynamics.stockAfterArrival(inventory[i], arrived);
+        int disposed = inventory[i] + arrived - stock;
         double o = competitorPrice[i];
-        double r = reference[i];
         int d = (int) drawn[i];
-        double reward;
-        if (backlog) {
-            int net = stock - d;
-            inventory[i] = net;
-            lastLost[i] = Math.max(-net, 0);
-            reward = p * d - holdingCost * Math.max(net, 0) - shortageCost * Math.max(-net, 0);
-        } else {
-            int sales = Math.min(d, stock);
-            int lost = d - sales;
-            int left = stock - sales;
-            inventory[i] = left;
-            lastLost[i] = lost;
-            reward = p * sales - holdingCost * left - shortageCost * lost;
-        }
-        reward -= unitCost * q + (q > 0 ? fixedCost : 0);
-        reference[i] = weight * (weight * r + (1 - weight) * p) + (1 - weight) * o;
+        double reward = dynamics.reward(p, q, stock, d);
+        inventory[i] = dynamics.endInventory(stock, d);
+        lastLost[i] = dynamics.shortage(stock, d);
+        reference[i] = dynamics.nextReference(reference[i], p, o);
         competitorPrice[i] = switch (competitor) {
-            case UNDERCUT -> p - undercutStep >= minPrice ? p - undercutStep : maxPrice;
+            case UNDERCUT -> dynamics.undercut(p);
             case UNIFORM -> prices[RawStreams.nextInt(seed, gamma, i, priceCount)];
             case FIXED -> fixedCompetitorPrice;
         };

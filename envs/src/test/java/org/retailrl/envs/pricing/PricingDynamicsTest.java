@@ -272,4 +272,26 @@ class PricingDynamicsTest {
                 () -> env.step(0, 0));
         assertTrue(e.getMessage().contains("reset"));
     }
+
+    @Test
+    void pureFunctionsMatchHandComputedPeriods() {
+        PricingDynamics lost = new PricingDynamics(PricingScenario.named("d").toBuilder().inventoryCap(30).build());
+        assertEquals(30, lost.stockAfterArrival(25, 9));
+        assertEquals(0, lost.endInventory(6, 9));
+        assertEquals(3, lost.shortage(6, 9));
+        // p S - h I - b O - c q - K = 40*6 - 0 - 5*3 - 10*4 - 20
+        assertEquals(165.0, lost.reward(40, 4, 6, 9), 0.0);
+        assertEquals(2, lost.endInventory(6, 4));
+        assertEquals(0, lost.shortage(6, 4));
+        assertEquals(40.0 * 4 - 2 - 0 - 0, lost.reward(40, 0, 6, 4), 0.0);
+        PricingDynamics back = new PricingDynamics(PricingScenario.named("a"));
+        assertEquals(-3, back.endInventory(6, 9));
+        assertEquals(3, back.shortage(6, 9));
+        assertEquals(5, back.shortage(-2, 3));
+        // p d - h[N]+ - b[N]- - c q = 40*9 - 0 - 5*3 - 10*4
+        assertEquals(305.0, back.reward(40, 4, 6, 9), 0.0);
+        assertEquals(30.9, back.nextReference(30, 40, 30), 1e-12);
+        assertEquals(11.0, back.undercut(12), 0.0);
+        assertEquals(50.0, back.undercut(10.5), 0.0);
+    }
 }
