@@ -128,7 +128,7 @@ public final class Rng {
         return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
-    /** Uniform on {@code [lo, hi)}. */
+    /** Uniform on {@code [lo, hi)}, for finite {@code lo <= hi}; {@code lo} itself when they are equal. */
     public double uniform(double lo, double hi) {
         if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("uniform: need finite lo <= hi, got [" + lo + ", " + hi + ")");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The statistics helpers are checked against textbook values before the samplers rely on them. */
+/** The test statistics in Stats are checked against textbook values before the samplers rely on them. */
 class StatsTest {
 
     @Test
