@@ -23,6 +23,7 @@ import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonArray;
 import org.retailrl.core.json.JsonValue;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
  * {@code retail evaluate}: fits the heuristic baselines of MODEL.md §8 to a §1 scenario (one fit per
@@ -60,7 +61,7 @@ final class EvaluateCommand implements Command {
                   --fit-episodes  episodes per objective evaluation in the search, 1..100000 (default 200)
                   --rounds        coordinate-search rounds at most, 1..100                (default 4)
                   --eval-seed     seed of the evaluation episodes                          (default 20261124)
-                  --out           directory for evaluation.{txt,csv,json} and heuristics.json""";
+                  --out           directory for evaluation.{txt,csv,json}, heuristics.json, scenario.json""";
     }
 
     @Override
@@ -74,7 +75,7 @@ final class EvaluateCommand implements Command {
         long evalSeed = args.longValue("eval-seed", 20_261_124L, Long.MIN_VALUE, Long.MAX_VALUE);
         String outDir = args.string("out", null);
         args.finish();
-        PricingScenario scenario = PricingScenarioFile.resolve(spec);
+        PricingScenario scenario = resolveScenario(spec);
 
         Map<String, List<BatchPricingPolicy>> perName = new LinkedHashMap<>();
         List<JsonValue> fits = new ArrayList<>();
@@ -119,8 +120,25 @@ final class EvaluateCommand implements Command {
             Path dir = Path.of(outDir);
             report.write(dir, "evaluation");
             AtomicFiles.writeString(dir.resolve("heuristics.json"), Json.writePretty(new JsonArray(fits)) + "\n");
-            err.println("wrote " + dir.resolve("evaluation.{txt,csv,json}") + " and " + dir.resolve("heuristics.json"));
+            PricingScenarioJson.save(dir.resolve("scenario.json"), scenario);
+            err.println("wrote evaluation.{txt,csv,json}, heuristics.json and scenario.json in " + dir);
         }
         return 0;
+    }
+
+    /** A named scenario ({@code a..d}, MODEL §1) or a scenario JSON file. */
+    static PricingScenario resolveScenario(String spec) throws java.io.IOException {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.matches("[abcd]")) {
+            return PricingScenario.named(s);
+        }
+        if (!s.endsWith(".json")) {
+            throw new UsageException("--scenario must be a, b, c, d or a .json file, got '" + spec + "'");
+        }
+        Path file = Path.of(spec);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UsageException("--scenario file does not exist: '" + spec + "'");
+        }
+        return PricingScenarioJson.load(file);
     }
 }

@@ -1,7 +1,6 @@
 package org.retailrl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,9 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.core.json.Json;
-import org.retailrl.envs.pricing.CompetitorKind;
-import org.retailrl.envs.pricing.PricingScenario;
-import org.retailrl.envs.pricing.ShortageMode;
 
 class PricingCommandsTest {
     private record Run(int code, String out, String err) {
@@ -63,27 +59,18 @@ class PricingCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("DP optimum"), r.out());
         assertTrue(Files.exists(dir.resolve("out/evaluation.csv")));
+        assertTrue(Files.exists(dir.resolve("out/scenario.json")));
         assertEquals(4, Json.parse(Files.readString(dir.resolve("out/heuristics.json"))) instanceof
                 org.retailrl.core.json.JsonArray a ? a.get(0) instanceof org.retailrl.core.json.JsonObject o
                         ? o.getArray("heuristics").size() : -1 : -1);
     }
 
     @Test
-    void scenarioFileOverridesTheBaseAndRejectsUnknownFields() {
-        PricingScenario s = PricingScenarioFile.parse(Json.parseObject(
-                "{\"base\": \"a\", \"leadTime\": 1, \"initialPipeline\": [4], \"competitor\": \"fixed\","
-                        + " \"fixedCompetitorPrice\": 28, \"inventoryCap\": 30}"));
-        assertEquals(ShortageMode.BACKLOG, s.mode());
-        assertEquals(1, s.leadTime());
-        assertEquals(4, s.initialPipeline()[0]);
-        assertEquals(CompetitorKind.FIXED, s.competitor());
-        assertEquals(28, s.fixedCompetitorPrice());
-        assertEquals(30, s.inventoryCap());
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> PricingScenarioFile.parse(Json.parseObject("{\"holdingcost\": 1}")));
-        assertTrue(e.getMessage().contains("holdingcost"));
-        e = assertThrows(IllegalArgumentException.class,
-                () -> PricingScenarioFile.parse(Json.parseObject("{\"competitor\": \"greedy\"}")));
-        assertTrue(e.getMessage().contains("competitor"));
+    void badScenarioFileExitsWithTwoAndNamesTheField(@TempDir Path dir) throws Exception {
+        Path sc = dir.resolve("bad.json");
+        Files.writeString(sc, "{\"holdingcost\": 1}");
+        Run r = run("evaluate", "--scenario", sc.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holdingcost"), r.err());
     }
 }
