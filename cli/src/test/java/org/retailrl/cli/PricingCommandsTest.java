@@ -28,7 +28,11 @@ class PricingCommandsTest {
     void dpPrintsTheOptimumOfTheOnePeriodInstance() {
         Run r = run("dp", "--horizon", "1", "--lead", "1", "--start-inventory", "3", "--cap", "10");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("V_1(I0=3)"), r.out());
+        assertTrue(r.out().contains("V_1(x=3)"), r.out());
+        r = run("dp", "--horizon", "3", "--start-inventory", "3", "--pipeline", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("V_1(x=8)"), r.out());
+        assertEquals(2, run("dp", "--lead", "0", "--pipeline", "5").code());
     }
 
     @Test
