@@ -19,7 +19,11 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new InfoCommand(), new AnalyzeCommand())) {
+        for (Command c : List.<Command>of(
+                new InfoCommand(),
+                new EvaluateCommand(),
+                new DpCommand(),
+                new AnalyzeCommand())) {
             m.put(c.name(), c);
         }
         return m;
