@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.core.random.Rng;
 import org.retailrl.envs.Step;
 import org.retailrl.envs.pricing.ShortageMode;
 
@@ -86,6 +87,40 @@ class RecommendationEnvTest {
         // Swapped: product 0 shown to customer 1 (c = 1) and product 1 to customer 0.
         Step<RecommendationInfo> b = env.step(new int[] {0, 0}, new double[] {0, 1, 1, 0});
         assertArrayEquals(new int[] {1, 4}, b.info().demand());
+    }
+
+    @Test
+    void demandDrawsFollowTheDocumentedOrder() {
+        // Replays period 1 by hand: Eq. 8, Eq. 10, then Binomial(c^j, γ^{i,j}) from Rng.stream(seed, 0),
+        // customer-major (j outer, i inner).
+        RecommendationScenario sc = RecommendationScenarios.small();
+        int n = sc.products();
+        int m = sc.customers();
+        double[] alpha = Exposure.softmax(logits(n * m), n, m);
+        RecommendationEnv env = new RecommendationEnv(sc);
+        env.reset(77);
+        int[] demand = env.step(new int[n], alpha).info().demand();
+        double[] r = new double[n * m];
+        double[] g = new double[n * m];
+        RecommendationDynamics.ratings(sc.initialRatings(), sc.ratingMax(), sc.efficiency(), alpha, 0, r);
+        RecommendationDynamics.choiceProbabilities(r, n, m, g);
+        Rng rng = Rng.stream(77, 0);
+        int[] expect = new int[n];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                expect[i] += rng.binomial(sc.purchaseCounts()[j], g[i * m + j]);
+            }
+        }
+        assertArrayEquals(expect, demand);
+    }
+
+    private static double[] logits(int size) {
+        Rng rng = new Rng(5);
+        double[] z = new double[size];
+        for (int k = 0; k < size; k++) {
+            z[k] = 2 * rng.normal();
+        }
+        return z;
     }
 
     @Test
