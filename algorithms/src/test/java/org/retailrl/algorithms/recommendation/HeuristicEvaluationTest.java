@@ -88,4 +88,31 @@ class HeuristicEvaluationTest {
         }
         assertEquals(s.products(), fitted.length);
     }
+
+    @Test
+    void recommendationMattersInTheDefaultScenario() {
+        // The scenario is meant to make exposure worth money: showing product N−1−j (margins rise
+        // with the index) fully to customer j (counts fall with the index) — the highest margins to
+        // the heaviest buyers — must beat uniform exposure, each with its own fitted base stock.
+        RecommendationScenario s = RecommendationScenarios.small();
+        int n = s.products();
+        int m = s.customers();
+        ExposureRule marginToHeavyBuyers = (state, out) -> {
+            java.util.Arrays.fill(out, 0.0);
+            for (int i = 0; i < n; i++) {
+                out[i * m + (n - 1 - i)] = 1.0;
+            }
+        };
+        ExposureRule uniform = new UniformExposure(m);
+        double[][] rewards = new double[2][];
+        ExposureRule[] rules = {marginToHeavyBuyers, uniform};
+        for (int k = 0; k < 2; k++) {
+            int[] levels = BaseStockFitter.fit(s, rules[k], BaseStockFitter.defaultGrid(), 1, FIT_EPISODES);
+            rewards[k] = CrnEvaluation.episodeRewards(s,
+                    RecommendationPolicy.of(new BaseStockReplenishment(levels, s.maxOrder()), rules[k]), 2,
+                    EVAL_EPISODES);
+        }
+        MeanInterval diff = MeanInterval.ofDifference(rewards[0], rewards[1]);
+        assertTrue(diff.low() > 0, "margin-to-heavy-buyers vs uniform: " + diff);
+    }
 }
