@@ -20,6 +20,9 @@ public interface RecommendationPolicy {
 
     /** A policy whose orders come from {@code replenishment} and exposure from {@code recommendation}. */
     static RecommendationPolicy of(ReplenishmentRule replenishment, ExposureRule recommendation) {
+        if (replenishment == null || recommendation == null) {
+            throw new IllegalArgumentException("replenishment and recommendation rules must not be null");
+        }
         return new RecommendationPolicy() {
             @Override
             public void beginEpisode(long seed, long episode) {

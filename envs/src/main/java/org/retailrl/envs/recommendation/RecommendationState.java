@@ -13,8 +13,12 @@ import java.util.Arrays;
  *                  {@code s + 1} periods from now, before that period's sales; length {@code L^i}
  */
 public record RecommendationState(int period, int[] inventory, int[] backlog, int[][] pipeline) {
-    /** Copies the arrays. */
+    /** Checks that the arrays are present with one entry per product, and copies them. */
     public RecommendationState {
+        if (inventory == null || backlog == null || pipeline == null || backlog.length != inventory.length
+                || pipeline.length != inventory.length) {
+            throw new IllegalArgumentException("inventory, backlog and pipeline must have one entry per product");
+        }
         inventory = inventory.clone();
         backlog = backlog.clone();
         int[][] p = new int[pipeline.length][];
