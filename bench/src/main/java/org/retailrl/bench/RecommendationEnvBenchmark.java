@@ -1,13 +1,13 @@
 package org.retailrl.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,7 +25,8 @@ import org.retailrl.envs.recommendation.RecommendationScenarios;
  * Throughput of the batched inventory-with-recommendation simulator (MODEL.md §3) on one thread:
  * one invocation steps every copy of a {@link RecommendationBatch} once under uniform
  * recommendation ({@code α = 1/M}, shared by the copies) and random orders uniform on
- * {@code 0..Q}; the secondary result {@code steps} counts copy-steps per second. Orders are drawn
+ * {@code 0..Q}; the score counts copy-steps ({@code @OperationsPerInvocation}), so it reads in
+ * environment steps per second. Orders are drawn
  * before the measurement (a ring of {@value #ACTION_ROUNDS} rounds) so the policy costs nothing;
  * episodes end after {@code T} periods and are reset inside the measurement, as in a rollout. The
  * work per copy-step is {@code N·M} binomial draws (Eq. 9), so {@code steps·N·M} is the rate of
@@ -40,9 +41,8 @@ import org.retailrl.envs.recommendation.RecommendationScenarios;
 public class RecommendationEnvBenchmark {
     static final int ACTION_ROUNDS = 64;
 
-    /** Number of environment copies in the batch. */
-    @Param({"16"})
-    public int copies;
+    /** Number of environment copies in the batch: one invocation is this many environment steps. */
+    static final int COPIES = 16;
 
     /** Named scenario: small (5 × 20) or large (50 × 1,000). */
     @Param({"small", "large"})
@@ -58,41 +58,29 @@ public class RecommendationEnvBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         RecommendationScenario s = RecommendationScenarios.named(scenario);
-        batch = new RecommendationBatch(s, copies);
+        batch = new RecommendationBatch(s, COPIES);
         batch.reset(episode++);
         Rng policy = new Rng(12345);
-        orders = new int[ACTION_ROUNDS][copies * s.products()];
+        orders = new int[ACTION_ROUNDS][COPIES * s.products()];
         for (int[] round : orders) {
             for (int x = 0; x < round.length; x++) {
                 round[x] = policy.nextInt(s.maxOrder() + 1);
             }
         }
         exposure = Exposure.uniform(s.products(), s.customers());
-        reward = new double[copies];
+        reward = new double[COPIES];
     }
 
-    /** One period in every copy. */
+    /** One period in every copy; the score is in environment steps per second. */
     @Benchmark
-    public void step(Blackhole bh, StepCounter counter) {
+    @OperationsPerInvocation(COPIES)
+    public void step(Blackhole bh) {
         if (batch.done()) {
             batch.reset(episode++);
         }
         int k = round;
         round = k + 1 == ACTION_ROUNDS ? 0 : k + 1;
         batch.step(orders[k], exposure, reward);
-        counter.steps += copies;
         bh.consume(reward);
-    }
-
-    /** Counts copy-steps so the secondary result "steps" reads in steps per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class StepCounter {
-        public long steps;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            steps = 0;
-        }
     }
 }

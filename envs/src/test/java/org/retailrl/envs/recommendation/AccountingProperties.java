@@ -17,7 +17,7 @@ import org.retailrl.envs.pricing.ShortageMode;
  */
 class AccountingProperties {
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261124")
     void accountingHoldsEveryPeriod(@ForAll long seed, @ForAll boolean backlogMode) {
         RecommendationScenario sc = RecommendationScenarios.small()
                 .withMode(backlogMode ? ShortageMode.BACKLOG : ShortageMode.LOST_SALES);

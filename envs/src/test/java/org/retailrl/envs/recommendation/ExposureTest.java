@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.retailrl.core.random.Rng;
 
-/** The recommendation action of MODEL.md §3: softmax helper, uniform exposure and validation. */
+/** The recommendation action of MODEL.md §3: softmax construction, uniform exposure and validation. */
 class ExposureTest {
 
     @Test
@@ -30,7 +30,7 @@ class ExposureTest {
         assertEquals(0.5, a[1], 0);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261124")
     void softmaxRowsAreDistributionsThatPassTheCheck(@ForAll @IntRange(min = 1, max = 6) int n,
             @ForAll @IntRange(min = 1, max = 40) int m, @ForAll long seed,
             @ForAll @DoubleRange(min = 0.01, max = 50) double scale) {
