@@ -1,0 +1,12 @@
+/**
+ * The inventory-with-recommendation simulator of MODEL.md §3 (seed 002 §VI.A; seeds 000/001).
+ * {@link org.retailrl.envs.recommendation.RecommendationScenario} holds every parameter (named
+ * scenarios in {@link org.retailrl.envs.recommendation.RecommendationScenarios}, JSON via
+ * {@link org.retailrl.envs.recommendation.RecommendationScenarioJson});
+ * {@link org.retailrl.envs.recommendation.RecommendationDynamics} has the equations of one period
+ * and the order of events; {@link org.retailrl.envs.recommendation.Exposure} the recommendation
+ * action; {@link org.retailrl.envs.recommendation.RecommendationBatch} steps K copies held as
+ * struct-of-arrays and {@link org.retailrl.envs.recommendation.RecommendationEnv} is one copy with
+ * a reset/step API, written independently so that the two check each other.
+ */
+package org.retailrl.envs.recommendation;
