@@ -35,14 +35,14 @@ final class GemmPack {
         return (x + y - 1) / y;
     }
 
-    /** Packs {@code op(A)[ic..ic+mc, pc..pc+kc]} into {@code dst} (see class comment). */
+    /** Packs {@code op(A)[ic..ic+mc, pc..pc+kc]} into {@code dst} from {@code dstOff} (see class comment). */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                      int mr, float[] dst) {
+                      int mr, float[] dst, int dstOff) {
         int panels = ceilDiv(mc, mr);
         for (int ip = 0; ip < panels; ip++) {
             int rows = Math.min(mr, mc - ip * mr);
             for (int r = 0; r < mr; r++) {
-                int d = ip * mr * kc + r * kc;
+                int d = dstOff + ip * mr * kc + r * kc;
                 int i = ic + ip * mr + r;
                 if (r >= rows) {
                     java.util.Arrays.fill(dst, d, d + kc, 0f);
@@ -57,12 +57,12 @@ final class GemmPack {
         }
     }
 
-    /** Packs {@code op(B)[pc..pc+kc, jc..jc+nc]} into {@code dst} (see class comment). */
+    /** Packs {@code op(B)[pc..pc+kc, jc..jc+nc]} into {@code dst} from {@code dstOff} (see class comment). */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                      int nr, float[] dst) {
+                      int nr, float[] dst, int dstOff) {
         int panels = ceilDiv(nc, nr);
         for (int jp = 0; jp < panels; jp++) {
-            int base = jp * nr * kc;
+            int base = dstOff + jp * nr * kc;
             int cols = Math.min(nr, nc - jp * nr);
             int j0 = jc + jp * nr;
             if (transB) {

@@ -277,7 +277,7 @@ final class PanamaSimd implements Simd {
                 if (transB) {
                     packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, ws.rows(ldb));
                 } else {
-                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb, 0);
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
@@ -288,7 +288,7 @@ final class PanamaSimd implements Simd {
                     if (transA) {
                         packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa, ws.rows(lda));
                     } else if (mc > inPlace) {
-                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
+                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
                     }
                     int a0 = aOff + ic * lda + pc;
                     macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb,
@@ -300,22 +300,16 @@ final class PanamaSimd implements Simd {
 
     /**
      * {@link GemmPack#packA} for transposed A, vectorised like {@link #packTransposedB}: row r of a
-     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The
-     * ragged end (last panel rows, last kc % L steps) is copied with scalar code.
+     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The last
+     * kc % L steps and the ragged last panel are copied with scalar code.
      */
     private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                                         float[] dst, int[] rowIndex) {
-        int panels = GemmPack.ceilDiv(mc, MR);
+        int full = mc / MR;
         int pv = kc - kc % L;
-        for (int ip = 0; ip < panels; ip++) {
-            int base = ip * MR * kc;
-            int rows = Math.min(MR, mc - ip * MR);
+        for (int ip = 0; ip < full; ip++) {
             for (int r = 0; r < MR; r++) {
-                int d = base + r * kc;
-                if (r >= rows) {
-                    java.util.Arrays.fill(dst, d, d + kc, 0f);
-                    continue;
-                }
+                int d = ip * MR * kc + r * kc;
                 int src = aOff + pc * lda + ic + ip * MR + r;
                 for (int p = 0; p < pv; p += L) {
                     FloatVector.fromArray(S, a, src + p * lda, rowIndex, 0).intoArray(dst, d + p);
@@ -325,7 +319,11 @@ final class PanamaSimd implements Simd {
                 }
             }
         }
+        if (mc > full * MR) {
+            GemmPack.packA(true, a, aOff, lda, ic + full * MR, mc - full * MR, pc, kc, MR, dst, full * MR * kc);
+        }
     }
+
 
     /**
      * {@link GemmPack#packB} for transposed B, vectorised: op(B)[p, j..j+L] is a column of the
@@ -346,19 +344,8 @@ final class PanamaSimd implements Simd {
             }
         }
         if (nc > full * NR) {
-            // Ragged last panel: gathering past column nc would read outside B, so copy it with
-            // scalar code and zero the padding columns.
-            int base = full * NR * kc;
-            int cols = nc - full * NR;
-            for (int jj = 0; jj < cols; jj++) {
-                int src = bOff + (jc + full * NR + jj) * ldb + pc;
-                for (int p = 0; p < kc; p++) {
-                    dst[base + p * NR + jj] = b[src + p];
-                }
-            }
-            for (int p = 0; p < kc; p++) {
-                java.util.Arrays.fill(dst, base + p * NR + cols, base + (p + 1) * NR, 0f);
-            }
+            // Ragged last panel: gathering past column nc would read outside B.
+            GemmPack.packB(true, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, full * NR * kc);
         }
     }
 
