@@ -249,7 +249,9 @@ final class PanamaSimd implements Simd {
     /**
      * Blocked GEMM (the BLIS loop nest): for each NC-wide column block and KC-deep slice, pack
      * op(B) once; for each MC-high row block pack op(A); then sweep MR×NR micro-tiles with the
-     * register kernel. Packing makes all four transpose variants the same inner loop.
+     * register kernel. Packing makes all four transpose variants the same inner loop. Outputs
+     * at most {@link GemmNarrow#MAX_N} columns wide, where most of a tile would be padding, go to
+     * {@link GemmNarrow} instead.
      */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -264,6 +266,10 @@ final class PanamaSimd implements Simd {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
+            return;
+        }
+        if (n <= GemmNarrow.MAX_N) {
+            GemmNarrow.gemm(this, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
         Workspace ws = WORKSPACE.get();

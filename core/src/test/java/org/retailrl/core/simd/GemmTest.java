@@ -118,7 +118,7 @@ class GemmTest {
     @Test
     void largerOddShapesMatchDoubleReference() {
         Rng rng = new Rng(7L);
-        int[][] shapes = {{64, 64, 192}, {100, 37, 129}, {257, 255, 3}, {13, 1100, 300}, {130, 33, 520}, {515, 40, 70}};
+        int[][] shapes = {{64, 64, 192}, {100, 37, 129}, {257, 255, 3}, {13, 1100, 300}, {130, 33, 520}, {515, 40, 70}, {300, 1, 700}, {70, 4, 33}, {33, 5, 600}};
         for (Simd impl : impls()) {
             for (int[] s : shapes) {
                 for (int v = 0; v < 4; v++) {
