@@ -2,7 +2,10 @@ package org.retailrl.core.simd;
 
 /**
  * The scalar twin of the Vector API kernels: plain Java loops, used when
- * {@code jdk.incubator.vector} is absent or when {@code -Dretailrl.simd=scalar} forces it.
+ * {@code jdk.incubator.vector} is absent or when {@code -Dretailrl.simd=scalar} forces it
+ * (MODEL.md §8 networks run on either). Units are those of the operands. Activations evaluate
+ * {@code Math} in double and round once to float. How far its results may differ from the vector
+ * implementation is stated, per kernel, in {@code PanamaSimd}'s class documentation.
  */
 final class ScalarSimd implements Simd {
     @Override
@@ -84,20 +87,38 @@ final class ScalarSimd implements Simd {
         }
     }
 
+    /**
+     * Loop order chosen for cache behaviour, not speed records: with B untransposed, i-p-j streams
+     * one row of B and one row of C per multiply-add (unit stride inner loop); with B transposed,
+     * i-j-p is a dot product of two contiguous rows.
+     */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
+            int ci = cOff + i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    int bj = bOff + j * ldb;
+                    float s = 0;
+                    for (int p = 0; p < k; p++) {
+                        float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                        s += av * b[bj + p];
+                    }
+                    c[ci + j] = accumulate ? c[ci + j] + s : s;
+                }
+            } else {
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f);
+                }
                 for (int p = 0; p < k; p++) {
                     float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    float bv = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    s += av * bv;
+                    int bp = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
                 }
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + s : s;
             }
         }
     }
