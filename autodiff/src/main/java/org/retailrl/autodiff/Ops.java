@@ -2,171 +2,205 @@ package org.retailrl.autodiff;
 
 /**
  * The differentiable tensor ops of the tape (MODEL.md §8: everything PPO, HAPPO, FSDA and MTMA
- * differentiate). Each op computes its value eagerly and records one backward closure that adds
- * into its inputs' gradients. Shape errors name both shapes.
+ * differentiate). Each op computes its value eagerly into a buffer from the tape's pool and, when
+ * some input requires gradients, records one backward closure that adds into those inputs'
+ * gradients (inputs that do not require gradients never get a gradient buffer). Shape errors name
+ * both shapes, e.g. {@code "matmul: shape [2, 3] vs [4, 5]"}. Values are dimensionless floats;
+ * the broadcasting rule and the pooling contract are described in the package documentation.
  */
 public final class Ops {
     private Ops() {
     }
 
-    /** Matrix product {@code [m,k]·[k,n] → [m,n]}. */
+    /** Matrix product {@code [m,k]·[k,n] → [m,n]}; {@code a} may also be {@code [..., k]} (rows flattened). */
     public static Var matmul(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return MatrixOps.matmul(a, b, false, false);
     }
 
-    /** Matrix product with optional transposes of either operand. */
+    /**
+     * Matrix product {@code op(a)·op(b)} with {@code op(x) = xᵀ} when its flag is set (no copy is
+     * made; GEMM reads the transposed layout). With {@code transA}, {@code a} must have rank 2.
+     */
     public static Var matmul(Var a, Var b, boolean transA, boolean transB) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return MatrixOps.matmul(a, b, transA, transB);
     }
 
     /** Batched matrix product {@code [B,m,k]·[B,k,n] → [B,m,n]}. */
     public static Var bmm(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return MatrixOps.bmm(a, b, false, false);
+    }
+
+    /** Batched matrix product with optional transposes of either operand's last two axes (attention: {@code Q·Kᵀ}). */
+    public static Var bmm(Var a, Var b, boolean transA, boolean transB) {
+        return MatrixOps.bmm(a, b, transA, transB);
+    }
+
+    /** Fused affine map {@code x·W + bias}: {@code x [..., in]}, {@code W [in, out]}, {@code bias [out]} or null. */
+    public static Var linear(Var x, Var w, Var bias) {
+        return MatrixOps.linear(x, w, bias);
     }
 
     /** Elementwise sum with NumPy-style broadcasting of trailing dimensions. */
     public static Var add(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.ADD, a, b);
     }
 
     /** Elementwise difference with broadcasting. */
     public static Var sub(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.SUB, a, b);
     }
 
-    /** Elementwise product with broadcasting. */
+    /** Elementwise product with broadcasting (also the way to apply a 0/1 mask). */
     public static Var mul(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.MUL, a, b);
     }
 
-    /** Elementwise quotient with broadcasting. */
+    /** Elementwise quotient with broadcasting (IEEE semantics: dividing by 0 gives ±∞ or NaN). */
     public static Var div(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.DIV, a, b);
     }
 
     /** {@code −a}. */
     public static Var neg(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.neg(a);
     }
 
-    /** {@code s·a}. */
+    /** {@code s·a}; {@code s} must be finite. */
     public static Var scale(Var a, float s) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.scale("scale", a, s);
     }
 
-    /** {@code a + s}. */
+    /** {@code a + s}; {@code s} must be finite. */
     public static Var addScalar(Var a, float s) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.addScalar(a, s);
     }
 
     /** Elementwise tanh. */
     public static Var tanh(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.tanh(a);
     }
 
     /** Elementwise logistic σ. */
     public static Var sigmoid(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.sigmoid(a);
     }
 
-    /** Elementwise max(a, 0). */
+    /** Elementwise max(a, 0); the gradient at exactly 0 is 0 (as PyTorch). */
     public static Var relu(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.relu(a);
     }
 
     /** Elementwise e^a. */
     public static Var exp(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.exp(a);
     }
 
-    /** Elementwise natural log. */
+    /** Elementwise natural log (log of a non-positive value gives −∞ or NaN, as IEEE). */
     public static Var log(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.log(a);
+    }
+
+    /** Elementwise √a (differentiable for a > 0). */
+    public static Var sqrt(Var a) {
+        return UnaryOps.sqrt(a);
+    }
+
+    /** Elementwise |a|; the gradient at exactly 0 is 0. */
+    public static Var abs(Var a) {
+        return UnaryOps.abs(a);
     }
 
     /** Elementwise a². */
     public static Var square(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.square(a);
     }
 
-    /** Softmax over the last axis. */
+    /** Softmax over the last axis (max-subtracted, stable). */
     public static Var softmax(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return RowOps.softmax(a, false);
     }
 
     /** Log-softmax over the last axis (max-subtracted, stable). */
     public static Var logSoftmax(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return RowOps.softmax(a, true);
     }
 
-    /** For {@code a} of shape {@code [n, c]}: {@code out[i] = a[i, index[i]]}, shape {@code [n]}. */
+    /**
+     * For {@code a} of shape {@code [n, c]}: {@code out[i] = a[i, index[i]]}, shape {@code [n]}.
+     * More generally {@code a [..., c]} gives {@code out [...]}, one index per row.
+     */
     public static Var gather(Var a, int[] index) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ShapeOps.gather(a, index);
     }
 
     /** Rows of {@code a} (axis 0) in the given order (repeats allowed); gradients scatter-add back. */
     public static Var indexSelect(Var a, int[] rows) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ShapeOps.indexSelect(a, rows);
     }
 
-    /** Sum of all elements (shape {@code []}). */
+    /** Sum of all elements (shape {@code []}), accumulated in double. */
     public static Var sum(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ReduceOps.sumAll("sum", a, false);
     }
 
-    /** Mean of all elements (shape {@code []}). */
+    /** Mean of all elements (shape {@code []}); {@code a} must not be empty. */
     public static Var mean(Var a) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ReduceOps.sumAll("mean", a, true);
     }
 
-    /** Sum over one axis. */
+    /** Sum over one axis (negative counts from the end). */
     public static Var sum(Var a, int axis, boolean keepDim) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ReduceOps.sumAxis("sum", a, axis, keepDim, false);
     }
 
-    /** Mean over one axis. */
+    /** Mean over one axis (negative counts from the end). */
     public static Var mean(Var a, int axis, boolean keepDim) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ReduceOps.sumAxis("mean", a, axis, keepDim, true);
     }
 
-    /** Elementwise clamp; gradient 1 strictly inside, 0 outside (as PyTorch). */
+    /**
+     * Elementwise clamp to {@code [lo, hi]}; gradient 1 for {@code lo ≤ a ≤ hi} (edges included,
+     * as PyTorch), 0 outside. Requires {@code lo ≤ hi}.
+     */
     public static Var clamp(Var a, float lo, float hi) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.clamp(a, lo, hi);
     }
 
     /** Elementwise minimum with broadcasting (PPO clipped surrogate); ties send the gradient to {@code a}. */
     public static Var minimum(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.MIN, a, b);
     }
 
     /** Elementwise maximum with broadcasting (clipped value loss); ties send the gradient to {@code a}. */
     public static Var maximum(Var a, Var b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return BinaryOps.apply(BinaryOps.Kind.MAX, a, b);
     }
 
-    /** Concatenation along an axis. */
+    /** Concatenation along an axis (negative counts from the end); other dimensions must agree. */
     public static Var concat(int axis, Var... parts) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ShapeOps.concat(axis, parts);
     }
 
     /** The half-open range {@code [from, to)} along an axis. */
     public static Var slice(Var a, int axis, int from, int to) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ShapeOps.slice(a, axis, from, to);
     }
 
-    /** Same data, new shape (one -1 allowed). */
+    /** Same data, new shape (one -1 allowed); the value is a view of {@code a}'s storage. */
     public static Var reshape(Var a, int... shape) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ShapeOps.reshape(a, shape);
     }
 
-    /** Layer normalisation over the last axis with affine {@code gamma, beta} of shape {@code [last]}. */
+    /**
+     * Layer normalisation over the last axis with affine {@code gamma, beta} of shape
+     * {@code [last]} (either may be null): {@code γ ⊙ (x − μ)/√(σ² + eps) + β}, biased σ².
+     */
     public static Var layerNorm(Var x, Var gamma, Var beta, float eps) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return RowOps.layerNorm(x, gamma, beta, eps);
     }
 
     /** Elementwise Huber: {@code a²/2} for {@code |a| ≤ δ}, {@code δ(|a| − δ/2)} beyond (MODEL.md §8 HAPPO critic, δ = 10). */
     public static Var huber(Var a, float delta) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return UnaryOps.huber(a, delta);
     }
-
 }

@@ -16,6 +16,7 @@ import org.retailrl.core.Tensor;
 public final class Tape {
     private final ArrayList<Runnable> ops = new ArrayList<>();
     private final BufferPool pool = new BufferPool();
+    private boolean gradEnabled = true;
 
     /** A node that does not take part in differentiation (inputs, targets, masks). */
     public Var constant(Tensor value) {
@@ -42,6 +43,19 @@ public final class Tape {
      */
     public Var result(Tensor value, boolean requiresGrad) {
         return new Var(this, value, null, requiresGrad);
+    }
+
+    /**
+     * Switches gradient recording on or off. With recording off (rollouts, evaluation), ops
+     * produce values only: their outputs never require gradients and no closure is recorded.
+     */
+    public void setGradEnabled(boolean enabled) {
+        this.gradEnabled = enabled;
+    }
+
+    /** Whether ops record backward closures (see {@link #setGradEnabled}). */
+    public boolean isGradEnabled() {
+        return gradEnabled;
     }
 
     /** Records a backward closure; it runs once, in reverse order, during {@link #backward}. */

@@ -51,6 +51,16 @@ public final class Var {
         return grad != null;
     }
 
+    /**
+     * Sets the gradient to zero if a buffer exists (for a parameter's persistent gradient between
+     * optimiser steps); does not allocate one.
+     */
+    public void zeroGrad() {
+        if (grad != null) {
+            grad.fill(0f);
+        }
+    }
+
     /** Shorthand for {@code value().shape()}. */
     public int[] shape() {
         return value.shape();
