@@ -1,0 +1,2 @@
+/** File output helpers: crash-safe whole-file replacement for model files, reports and checkpoints. */
+package org.retailrl.core.io;
