@@ -44,8 +44,9 @@ public enum Activation {
                 yd[i] = Math.max(xd[i], 0f);
             }
         }
-        Var out = tape.result(y, x.requiresGrad());
-        if (x.requiresGrad()) {
+        boolean grad = x.requiresGrad() && tape.isGradEnabled();
+        Var out = tape.result(y, grad);
+        if (grad) {
             Activation self = this;
             tape.record(() -> {
                 if (!out.hasGrad()) {

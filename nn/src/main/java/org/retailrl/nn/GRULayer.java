@@ -130,7 +130,9 @@ public final class GRULayer implements Module {
         float[] bih = biasIh.value().data();
         float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
-        float[] whh = weightHh.value().data();
+        // W_hhᵀ [H, 3H], so each step's GEMM reads its right operand untransposed (cheaper to pack).
+        float[] whhT = tape.empty(h, g).data();
+        WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
         float[] h0d = h0 == null ? null : h0.value().data();
 
         for (int r = 0; r < rows; r++) {
@@ -152,7 +154,7 @@ public final class GRULayer implements Module {
                 }
                 System.arraycopy(bhh, 0, gh, b * g, g);
             }
-            Kernels.gemm(false, true, batch, g, h, hprev, base * h, h, whh, 0, h, gh, 0, g, true);
+            Kernels.gemm(false, false, batch, g, h, hprev, base * h, h, whhT, 0, g, gh, 0, g, true);
             for (int b = 0; b < batch; b++) {
                 int go = (base + b) * g;
                 int ho = b * g;
@@ -171,9 +173,12 @@ public final class GRULayer implements Module {
                 }
             }
         }
-        boolean needGrad = true; // the weights always take gradients
-        Var out = tape.result(yT, needGrad);
-        tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
+        // The weights always take gradients, so only the tape's no-grad mode turns recording off.
+        boolean grad = tape.isGradEnabled();
+        Var out = tape.result(yT, grad);
+        if (grad) {
+            tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
+        }
         return out;
     }
 
@@ -187,6 +192,8 @@ public final class GRULayer implements Module {
         final int g = 3 * h;
         final int rows = steps * batch;
         float[] dy = out.grad().data();
+        // Gate-preactivation gradients of the input side (dgi) and the recurrent side (dgh);
+        // they differ only in the n block (dgh_n = dgi_n ⊙ r).
         float[] dgi = tape.empty(rows, g).data();
         float[] dgh = tape.empty(rows, g).data();
         float[] dh = tape.zeros(batch, h).data();
@@ -233,8 +240,9 @@ public final class GRULayer implements Module {
             float[] dh0 = h0.grad().data();
             Kernels.add(dh0, 0, dh, 0, dh0, 0, batch * h);
         }
-        Kernels.gemm(true, false, g, in, rows, dgi, 0, g, x.value().data(), 0, in, weightIh.grad().data(), 0, in, true);
-        Kernels.gemm(true, false, g, h, rows, dgh, 0, g, hprev, 0, h, weightHh.grad().data(), 0, h, true);
+        float[] scratch = tape.empty(Math.max(in, h), g).data();
+        WeightGrad.accumulate(dgi, x.value().data(), rows, g, in, weightIh.grad().data(), scratch);
+        WeightGrad.accumulate(dgh, hprev, rows, g, h, weightHh.grad().data(), scratch);
         columnSumInto(dgi, rows, g, biasIh.grad().data());
         columnSumInto(dgh, rows, g, biasHh.grad().data());
         if (x.requiresGrad()) {

@@ -82,9 +82,15 @@ public final class Linear implements Module {
         }
         float[] xd = x.value().data();
         float[] w = weight.value().data();
-        Kernels.gemm(false, true, rows, out, in, xd, 0, in, w, 0, in, yd, 0, out, true);
-        Var result = tape.result(y, true);
-        tape.record(() -> backward(x, result, rows));
+        // Wᵀ [in, out] so the GEMM packs its right operand with row copies.
+        float[] wt = tape.empty(in, out).data();
+        WeightGrad.transpose(w, out, in, wt);
+        Kernels.gemm(false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
+        boolean grad = tape.isGradEnabled();
+        Var result = tape.result(y, grad);
+        if (grad) {
+            tape.record(() -> backward(x, result, rows));
+        }
         return result;
     }
 
@@ -94,7 +100,7 @@ public final class Linear implements Module {
         }
         float[] dy = y.grad().data();
         float[] xd = x.value().data();
-        Kernels.gemm(true, false, out, in, rows, dy, 0, out, xd, 0, in, weight.grad().data(), 0, in, true);
+        WeightGrad.accumulate(dy, xd, rows, out, in, weight.grad().data(), y.tape().empty(in, out).data());
         float[] db = bias.grad().data();
         for (int r = 0; r < rows; r++) {
             Kernels.add(db, 0, dy, r * out, db, 0, out);

@@ -158,7 +158,7 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
         float total = (float) (pgLoss - entCoef * entropy + vfCoef * vLoss);
         Tensor lossT = tape.empty();
         lossT.data()[0] = total;
-        boolean grad = logits.requiresGrad() || values.requiresGrad();
+        boolean grad = (logits.requiresGrad() || values.requiresGrad()) && tape.isGradEnabled();
         Var loss = tape.result(lossT, grad);
         final float entScale = (float) (entCoef * invN);
         if (grad) {

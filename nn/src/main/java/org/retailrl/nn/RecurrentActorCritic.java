@@ -125,7 +125,10 @@ public final class RecurrentActorCritic implements Module {
     private static Var reshapeRows(Var v, int rows, int cols) {
         // A view: same storage and same gradient rows, so no op is needed beyond the reshape.
         Tape tape = v.tape();
-        Var out = tape.result(v.value().reshape(rows, cols), true);
+        Var out = tape.result(v.value().reshape(rows, cols), v.requiresGrad());
+        if (!v.requiresGrad()) {
+            return out;
+        }
         tape.record(() -> {
             if (out.hasGrad()) {
                 float[] g = out.grad().data();

@@ -25,8 +25,9 @@ public final class SeqOps {
         Tape tape = x.tape();
         Tensor y = tape.empty(c, a, f);
         swap(x.value().data(), y.data(), a, c, f, false);
-        Var out = tape.result(y, x.requiresGrad());
-        if (x.requiresGrad()) {
+        boolean grad = x.requiresGrad() && tape.isGradEnabled();
+        Var out = tape.result(y, grad);
+        if (grad) {
             tape.record(() -> {
                 if (out.hasGrad()) {
                     swap(out.grad().data(), x.grad().data(), c, a, f, true);
@@ -74,8 +75,9 @@ public final class SeqOps {
         Tensor y = tape.empty(rest);
         int n = y.size();
         System.arraycopy(x.value().data(), i * n, y.data(), 0, n);
-        Var out = tape.result(y, x.requiresGrad());
-        if (x.requiresGrad()) {
+        boolean grad = x.requiresGrad() && tape.isGradEnabled();
+        Var out = tape.result(y, grad);
+        if (grad) {
             tape.record(() -> {
                 if (out.hasGrad()) {
                     float[] d = x.grad().data();
@@ -110,6 +112,7 @@ public final class SeqOps {
             System.arraycopy(v.value().data(), 0, y.data(), p * n, n);
             any |= v.requiresGrad();
         }
+        any &= tape.isGradEnabled();
         Var out = tape.result(y, any);
         if (any) {
             tape.record(() -> {
