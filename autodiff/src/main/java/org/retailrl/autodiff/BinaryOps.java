@@ -103,6 +103,12 @@ final class BinaryOps {
                 passThrough(-1f, g, oo, n, gb, bo, sb);
             }
             case MUL -> {
+                if (sa == 1 && sb == 1) {
+                    // Unit strides written out so that the JIT can vectorise the loops.
+                    mulDense(g, oo, b, bo, ga, ao, n);
+                    mulDense(g, oo, a, ao, gb, bo, n);
+                    return;
+                }
                 if (ga != null) {
                     for (int i = 0; i < n; i++) {
                         ga[ao + i * sa] += g[oo + i] * b[bo + i * sb];
@@ -143,6 +149,16 @@ final class BinaryOps {
                     }
                 }
             }
+        }
+    }
+
+    /** {@code grad[go + i] += g[oo + i] · x[xo + i]}. */
+    private static void mulDense(float[] g, int oo, float[] x, int xo, float[] grad, int go, int n) {
+        if (grad == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            grad[go + i] += g[oo + i] * x[xo + i];
         }
     }
 

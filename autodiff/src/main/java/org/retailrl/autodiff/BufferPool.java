@@ -13,6 +13,7 @@ import org.retailrl.core.Tensor;
 final class BufferPool {
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final ArrayList<float[]> lent = new ArrayList<>();
+    private long allocations;
 
     Tensor empty(int... shape) {
         long n = 1;
@@ -26,7 +27,13 @@ final class BufferPool {
             throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " is too large");
         }
         ArrayDeque<float[]> q = free.get((int) n);
-        float[] a = (q == null || q.isEmpty()) ? new float[(int) n] : q.pop();
+        float[] a;
+        if (q == null || q.isEmpty()) {
+            a = new float[(int) n];
+            allocations++;
+        } else {
+            a = q.pop();
+        }
         lent.add(a);
         return Tensor.wrap(a, shape);
     }
@@ -35,6 +42,11 @@ final class BufferPool {
         Tensor t = empty(shape);
         java.util.Arrays.fill(t.data(), 0f);
         return t;
+    }
+
+    /** How many arrays this pool has ever created (constant once a repeated step is warm). */
+    long allocations() {
+        return allocations;
     }
 
     void releaseAll() {

@@ -88,7 +88,8 @@ final class MatrixOps {
 
     /** {@code x·W + bias} for {@code x [..., in]}, {@code W [in, out]}, {@code bias [out]} (bias may be null). */
     static Var linear(Var x, Var w, Var bias) {
-        Tape t = OpSupport.tapeOf("linear", x, w, bias);
+        Tape t = OpSupport.tapeOf("linear", x, w);
+        OpSupport.sameTape("linear", t, bias);
         int[] xs = x.shape();
         int[] ws = w.shape();
         if (ws.length != 2 || xs.length < 1 || xs[xs.length - 1] != ws[0]) {

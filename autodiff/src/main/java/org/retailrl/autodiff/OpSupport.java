@@ -8,23 +8,28 @@ final class OpSupport {
     private OpSupport() {
     }
 
-    /** The common tape of the inputs; mixing tapes is a programming error caught early. */
+    /** The common tape of the inputs, all required; mixing tapes is a programming error caught early. */
     static Tape tapeOf(String op, Var... vs) {
-        Tape t = null;
-        for (Var v : vs) {
-            if (v == null) {
-                continue;
-            }
-            if (t == null) {
-                t = v.tape();
-            } else if (v.tape() != t) {
-                throw new IllegalArgumentException(op + ": inputs were recorded on different tapes");
-            }
-        }
-        if (t == null) {
+        if (vs == null || vs.length == 0) {
             throw new IllegalArgumentException(op + ": no input given");
         }
+        for (int i = 0; i < vs.length; i++) {
+            if (vs[i] == null) {
+                throw new IllegalArgumentException(op + ": input " + i + " must not be null");
+            }
+        }
+        Tape t = vs[0].tape();
+        for (Var v : vs) {
+            sameTape(op, t, v);
+        }
         return t;
+    }
+
+    /** Checks that an optional input (null allowed) lives on {@code t}. */
+    static void sameTape(String op, Tape t, Var optional) {
+        if (optional != null && optional.tape() != t) {
+            throw new IllegalArgumentException(op + ": inputs were recorded on different tapes");
+        }
     }
 
     /** Whether the op's output must take gradients: recording is on and some input takes them. */

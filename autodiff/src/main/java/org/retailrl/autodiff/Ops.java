@@ -125,6 +125,19 @@ public final class Ops {
         return RowOps.softmax(a, true);
     }
 
+    /** {@code log Σ e^a} over the last axis (max-subtracted); the last axis is dropped. */
+    public static Var logSumExp(Var a) {
+        return LogitOps.logSumExp(a);
+    }
+
+    /**
+     * Entropy {@code −Σ p log p} of {@code p = softmax(a)} over the last axis, in nats (the PPO
+     * entropy bonus, MODEL.md §8); the last axis is dropped. Fused: no probability tensor is kept.
+     */
+    public static Var entropyFromLogits(Var a) {
+        return LogitOps.entropy(a);
+    }
+
     /**
      * For {@code a} of shape {@code [n, c]}: {@code out[i] = a[i, index[i]]}, shape {@code [n]}.
      * More generally {@code a [..., c]} gives {@code out [...]}, one index per row.

@@ -15,17 +15,17 @@ final class ReduceOps {
     /** {@code factor · Σ a} as a scalar (shape {@code []}); the sum is accumulated in double. */
     static Var sumAll(String op, Var a, boolean mean) {
         Tape t = OpSupport.tapeOf(op, a);
+        float[] x = a.value().data();
+        if (mean && x.length == 0) {
+            throw new IllegalArgumentException("mean: empty tensor of shape " + OpSupport.str(a.shape()));
+        }
         boolean req = OpSupport.needsGrad(t, a);
         Var out = OpSupport.output(t, req);
-        float[] x = a.value().data();
         double s = 0;
         for (float v : x) {
             s += v;
         }
-        float factor = mean ? 1f / Math.max(x.length, 1) : 1f;
-        if (mean && x.length == 0) {
-            throw new IllegalArgumentException("mean: empty tensor of shape " + OpSupport.str(a.shape()));
-        }
+        float factor = mean ? 1f / x.length : 1f;
         out.value().data()[0] = (float) (mean ? s / x.length : s);
         if (req) {
             t.record(() -> {

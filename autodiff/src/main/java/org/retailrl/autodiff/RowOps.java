@@ -95,7 +95,9 @@ final class RowOps {
      * {@code gamma} and {@code beta} may be null (no affine part).
      */
     static Var layerNorm(Var x, Var gamma, Var beta, float eps) {
-        Tape t = OpSupport.tapeOf("layerNorm", x, gamma, beta);
+        Tape t = OpSupport.tapeOf("layerNorm", x);
+        OpSupport.sameTape("layerNorm", t, gamma);
+        OpSupport.sameTape("layerNorm", t, beta);
         int d = lastDim("layerNorm", x);
         if (!(eps > 0f) || !Float.isFinite(eps)) {
             throw new IllegalArgumentException("layerNorm: eps must be finite and > 0, got " + eps);

@@ -17,6 +17,7 @@ public final class Tape {
     private final ArrayList<Runnable> ops = new ArrayList<>();
     private final BufferPool pool = new BufferPool();
     private boolean gradEnabled = true;
+    private boolean backwardDone;
 
     /** A node that does not take part in differentiation (inputs, targets, masks). */
     public Var constant(Tensor value) {
@@ -42,12 +43,13 @@ public final class Tape {
      * gradients; ops then {@link #record} their backward closure.
      */
     public Var result(Tensor value, boolean requiresGrad) {
-        return new Var(this, value, null, requiresGrad);
+        return new Var(this, value, null, requiresGrad && gradEnabled);
     }
 
     /**
      * Switches gradient recording on or off. With recording off (rollouts, evaluation), ops
-     * produce values only: their outputs never require gradients and no closure is recorded.
+     * produce values only: their outputs never require gradients and no closure is recorded
+     * ({@link #result} and {@link #record} enforce this for ops written outside this package too).
      */
     public void setGradEnabled(boolean enabled) {
         this.gradEnabled = enabled;
@@ -58,9 +60,14 @@ public final class Tape {
         return gradEnabled;
     }
 
-    /** Records a backward closure; it runs once, in reverse order, during {@link #backward}. */
+    /**
+     * Records a backward closure; it runs once, in reverse order, during {@link #backward}.
+     * Ignored while recording is off.
+     */
     public void record(Runnable backward) {
-        ops.add(backward);
+        if (gradEnabled) {
+            ops.add(backward);
+        }
     }
 
     /** A zero tensor from the pool, valid until {@link #reset()}. */
@@ -71,6 +78,14 @@ public final class Tape {
     /** An uninitialised (garbage) tensor from the pool, valid until {@link #reset()}. */
     public Tensor empty(int... shape) {
         return pool.empty(shape);
+    }
+
+    /**
+     * How many arrays the tape's pool has created so far: once a repeated training step is warm
+     * this stops growing (for tests and diagnostics).
+     */
+    public long pooledAllocations() {
+        return pool.allocations();
     }
 
     /** Number of recorded ops (for tests and diagnostics). */
@@ -91,8 +106,13 @@ public final class Tape {
 
     /**
      * Runs backward from a node of any shape with the given upstream gradient (null means ones).
+     * Runs at most once between resets: combine several losses with {@link Ops#add} first.
      */
     public void backward(Var out, Tensor upstream) {
+        if (backwardDone) {
+            // A second pass would add every intermediate gradient twice: refuse instead of being wrong.
+            throw new IllegalStateException("backward: already ran since the last reset(); call reset() and record again");
+        }
         if (!out.requiresGrad()) {
             throw new IllegalArgumentException("backward: the output does not depend on any leaf that requires gradients");
         }
@@ -102,6 +122,7 @@ public final class Tape {
         } else {
             g.copyFrom(upstream);
         }
+        backwardDone = true;
         for (int i = ops.size() - 1; i >= 0; i--) {
             ops.get(i).run();
         }
@@ -111,5 +132,6 @@ public final class Tape {
     public void reset() {
         ops.clear();
         pool.releaseAll();
+        backwardDone = false;
     }
 }
