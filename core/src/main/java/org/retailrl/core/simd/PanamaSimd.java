@@ -39,16 +39,15 @@ final class PanamaSimd implements Simd {
     private static final VectorSpecies<Float> S = species(WIDTH);
     private static final int L = S.length();
 
-    /** GEMM micro-tile: MR rows × NV vectors of C in registers (6×2 = 12 of the 32 zmm registers,
-     *  leaving room for the 2 B vectors and the broadcast without spilling). */
-    private static final int MR = 6;
+    /** GEMM micro-tile: MR rows × NV vectors of C held in registers (see microKernel). */
+    private static final int MR = 8;
     private static final int NV = 2;
     private static final int NR = NV * L;
     /** Cache blocking: a kc×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
      *  A micro-panels stream past it; the MC×KC packed A block (≈120 KiB) sits in L2, and the
      *  KC×NC packed B block (1 MiB) in the 2 MiB L2 / L3. */
     private static final int KC = 256;
-    private static final int MC = 120;
+    private static final int MC = 128;
     private static final int NC = 1024;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -266,29 +265,44 @@ final class PanamaSimd implements Simd {
                 GemmPack.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    GemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, pa);
-                    macroKernel(mc, nc, kc, pa, pb, c, cOff + ic * ldc + jc, ldc, add, ws.tile);
+                    // Untransposed A is read in place (each row is a unit-stride stream); only the
+                    // ragged last panel is packed, so the kernel can read zero padding there.
+                    int inPlace = transA ? 0 : mc - mc % MR;
+                    if (mc > inPlace) {
+                        GemmPack.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
+                    }
+                    macroKernel(mc, nc, kc, inPlace, a, aOff + ic * lda + pc, lda, pa, pb,
+                            c, cOff + ic * ldc + jc, ldc, add, ws.tile);
                 }
             }
         }
     }
 
-    /** Sweeps the micro-tiles of one packed block pair; edge tiles go through {@code tile}. */
-    private static void macroKernel(int mc, int nc, int kc, float[] pa, float[] pb,
-                                    float[] c, int c0, int ldc, boolean add, float[] tile) {
+    /**
+     * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
+     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
+     * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
+     * Edge tiles go through {@code tile}.
+     */
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
+                                    float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
+                                    float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
             int pbOff = (j / NR) * NR * kc;
             for (int i = 0; i < mc; i += MR) {
                 int rows = Math.min(MR, mc - i);
-                int paOff = (i / MR) * MR * kc;
                 int ct = c0 + i * ldc + j;
+                float[] src = i < inPlace ? a : pa;
+                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
+                int rs = i < inPlace ? lda : 1;
+                int ps = i < inPlace ? 1 : MR;
                 if (rows == MR && cols == NR) {
-                    microKernel(kc, pa, paOff, pb, pbOff, c, ct, ldc, add);
+                    microKernel(kc, src, ia, rs, ps, pb, pbOff, c, ct, ldc, add);
                 } else {
                     // Edge tile: compute the full padded tile into a scratch buffer and copy the
                     // valid part with scalar code, instead of masked vector stores in the kernel.
-                    microKernel(kc, pa, paOff, pb, pbOff, tile, 0, NR, false);
+                    microKernel(kc, src, ia, rs, ps, pb, pbOff, tile, 0, NR, false);
                     for (int r = 0; r < rows; r++) {
                         int cr = ct + r * ldc;
                         for (int q = 0; q < cols; q++) {
@@ -302,51 +316,82 @@ final class PanamaSimd implements Simd {
 
     /**
      * C[0..MR, 0..NR] (+)= Apanel·Bpanel over kc steps: per step, two B vectors are loaded and each
-     * of the MR A scalars is broadcast and FMA-ed into its row's two accumulators. The twelve
-     * accumulators are plain locals so C2 keeps them in registers for the whole k loop; C is read
-     * and written once per tile, not once per step.
+     * of the MR A scalars is broadcast and FMA-ed into its row's two accumulators. The sixteen
+     * accumulators are plain locals so C2 keeps them in registers for the whole k loop (16 + 2 B
+     * vectors + 1 broadcast = 19 of the 32 AVX-512 registers: no spills); C is read and written
+     * once per tile, not once per step. A is addressed as {@code pa[ia + r·rs + p·ps]} so the same
+     * kernel reads a packed panel (rs = 1, ps = MR) or the rows of an untransposed A in place
+     * (rs = lda, ps = 1), which spares the packing copy for the common NN/NT case.
      */
-    private static void microKernel(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+    private static void microKernel(int kc, float[] pa, int ia, int rs, int ps, float[] pb, int ib,
                                     float[] c, int c0, int ldc, boolean add) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int ia = paOff, ib = pbOff;
-        for (int p = 0; p < kc; p++, ia += MR, ib += NR) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        for (int p = 0; p < kc; p++, ia += ps, ib += NR) {
             FloatVector b0 = FloatVector.fromArray(S, pb, ib);
             FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
             FloatVector a0 = FloatVector.broadcast(S, pa[ia]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, pa[ia + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ia + r1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, pa[ia + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ia + r2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, pa[ia + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ia + r3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, pa[ia + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ia + r4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, pa[ia + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ia + r5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, pa[ia + r6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, pa[ia + r7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
         }
-        store(c00, c01, c, c0, add);
-        store(c10, c11, c, c0 + ldc, add);
-        store(c20, c21, c, c0 + 2 * ldc, add);
-        store(c30, c31, c, c0 + 3 * ldc, add);
-        store(c40, c41, c, c0 + 4 * ldc, add);
-        store(c50, c51, c, c0 + 5 * ldc, add);
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int off, boolean add) {
+        // No helper method taking vectors as arguments here: if C2 ever declines to inline such a
+        // helper, the vectors get boxed into heap objects and the kernel slows down tenfold.
+        int o1 = c0 + ldc, o2 = o1 + ldc, o3 = o2 + ldc, o4 = o3 + ldc, o5 = o4 + ldc, o6 = o5 + ldc, o7 = o6 + ldc;
         if (add) {
-            v0 = v0.add(FloatVector.fromArray(S, c, off));
-            v1 = v1.add(FloatVector.fromArray(S, c, off + L));
+            c00 = c00.add(FloatVector.fromArray(S, c, c0));
+            c01 = c01.add(FloatVector.fromArray(S, c, c0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, o6));
+            c61 = c61.add(FloatVector.fromArray(S, c, o6 + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, o7));
+            c71 = c71.add(FloatVector.fromArray(S, c, o7 + L));
         }
-        v0.intoArray(c, off);
-        v1.intoArray(c, off + L);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+        c60.intoArray(c, o6);
+        c61.intoArray(c, o6 + L);
+        c70.intoArray(c, o7);
+        c71.intoArray(c, o7 + L);
     }
 }
