@@ -47,11 +47,9 @@ final class GemmPack {
                 for (int p = 0; p < kc; p++) {
                     int src = aOff + (pc + p) * lda + ic + ip * mr;
                     int d = base + p * mr;
-                    for (int ii = 0; ii < rows; ii++) {
-                        dst[d + ii] = a[src + ii];
-                    }
-                    for (int ii = rows; ii < mr; ii++) {
-                        dst[d + ii] = 0f;
+                    System.arraycopy(a, src, dst, d, rows);
+                    if (rows < mr) {
+                        java.util.Arrays.fill(dst, d + rows, d + mr, 0f);
                     }
                 }
             } else {

@@ -49,6 +49,8 @@ final class PanamaSimd implements Simd {
     private static final int KC = 256;
     private static final int MC = 128;
     private static final int NC = 1024;
+    /** Longest row (in floats) of a transposed A that the kernel still reads in place. */
+    private static final int TRANSPOSED_IN_PLACE_MAX_LD = 512;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -57,6 +59,15 @@ final class PanamaSimd implements Simd {
         float[] packA = new float[0];
         float[] packB = new float[0];
         final float[] tile = new float[MR * NR];
+        final int[] rowIndex = new int[L];
+
+        /** Gather offsets of L consecutive rows of a matrix with leading dimension ld. */
+        int[] rows(int ld) {
+            for (int l = 0; l < L; l++) {
+                rowIndex[l] = l * ld;
+            }
+            return rowIndex;
+        }
 
         float[] a(int size) {
             if (packA.length < size) {
@@ -262,16 +273,26 @@ final class PanamaSimd implements Simd {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                GemmPack.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                if (transB) {
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, ws.rows(ldb));
+                } else {
+                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    // Untransposed A is read in place (each row is a unit-stride stream); only the
-                    // ragged last panel is packed, so the kernel can read zero padding there.
-                    int inPlace = transA ? 0 : mc - mc % MR;
+                    // A is read in place: untransposed, each of the MR rows is a unit-stride stream
+                    // (row stride lda, step stride 1); transposed, the MR values of one step are
+                    // already contiguous (row stride 1, step stride lda) — the packed layout.
+                    // Only the ragged last panel is packed, so the kernel can read zero padding there.
+                    // Exception: transposed A with long rows. Its steps then sit lda floats apart,
+                    // and with lda a multiple of 1 KiB they all fall into one L1 set and evict each
+                    // other, while packing costs one pass over A per B block.
+                    int inPlace = transA && lda >= TRANSPOSED_IN_PLACE_MAX_LD ? 0 : mc - mc % MR;
                     if (mc > inPlace) {
                         GemmPack.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
                     }
-                    macroKernel(mc, nc, kc, inPlace, a, aOff + ic * lda + pc, lda, pa, pb,
+                    int a0 = transA ? aOff + pc * lda + ic : aOff + ic * lda + pc;
+                    macroKernel(mc, nc, kc, inPlace, a, a0, transA ? 1 : lda, transA ? lda : 1, pa, pb,
                             c, cOff + ic * ldc + jc, ldc, add, ws.tile);
                 }
             }
@@ -279,12 +300,48 @@ final class PanamaSimd implements Simd {
     }
 
     /**
+     * {@link GemmPack#packB} for transposed B, vectorised: op(B)[p, j..j+L] is a column of the
+     * stored B, gathered with one indexed load per vector. The scalar packing loop would move one
+     * float per iteration with a strided store, which at 64×64×192 costs as much as the
+     * multiplication itself.
+     */
+    private static void packTransposedB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
+                                        float[] dst, int[] rowIndex) {
+        int full = nc / NR;
+        for (int jp = 0; jp < full; jp++) {
+            int base = jp * NR * kc;
+            int src = bOff + (jc + jp * NR) * ldb + pc;
+            int src2 = src + L * ldb;
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, b, src + p, rowIndex, 0).intoArray(dst, base + p * NR);
+                FloatVector.fromArray(S, b, src2 + p, rowIndex, 0).intoArray(dst, base + p * NR + L);
+            }
+        }
+        if (nc > full * NR) {
+            // Ragged last panel: gathering past column nc would read outside B, so copy it with
+            // scalar code and zero the padding columns.
+            int base = full * NR * kc;
+            int cols = nc - full * NR;
+            for (int jj = 0; jj < cols; jj++) {
+                int src = bOff + (jc + full * NR + jj) * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * NR + jj] = b[src + p];
+                }
+            }
+            for (int p = 0; p < kc; p++) {
+                java.util.Arrays.fill(dst, base + p * NR + cols, base + (p + 1) * NR, 0f);
+            }
+        }
+    }
+
+    /**
      * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
-     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
+     * (starting at {@code a0}, row stride {@code ars}, step stride {@code aps}), the rest from the
+     * packed panels in {@code pa}.
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
-    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int ars, int aps,
                                     float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
                                     float[] tile) {
         for (int j = 0; j < nc; j += NR) {
@@ -294,9 +351,9 @@ final class PanamaSimd implements Simd {
                 int rows = Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
                 float[] src = i < inPlace ? a : pa;
-                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
-                int rs = i < inPlace ? lda : 1;
-                int ps = i < inPlace ? 1 : MR;
+                int ia = i < inPlace ? a0 + i * ars : ((i - inPlace) / MR) * MR * kc;
+                int rs = i < inPlace ? ars : 1;
+                int ps = i < inPlace ? aps : MR;
                 if (rows == MR && cols == NR) {
                     microKernel(kc, src, ia, rs, ps, pb, pbOff, c, ct, ldc, add);
                 } else {
