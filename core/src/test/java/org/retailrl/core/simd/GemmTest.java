@@ -116,7 +116,7 @@ class GemmTest {
     @Test
     void largerOddShapesMatchDoubleReference() {
         Rng rng = new Rng(7L);
-        int[][] shapes = {{64, 64, 192}, {100, 37, 129}, {257, 255, 3}, {13, 1100, 300}, {130, 33, 520}};
+        int[][] shapes = {{64, 64, 192}, {100, 37, 129}, {257, 255, 3}, {13, 1100, 300}, {130, 33, 520}, {515, 40, 70}};
         for (Simd impl : impls()) {
             for (int[] s : shapes) {
                 for (int v = 0; v < 4; v++) {
