@@ -20,11 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>axpy: {@code |Δ| ≤ 2u·(|y| + |αx|)} per element (fused multiply-add here, two roundings there).</li>
  *   <li>dot, sum: both within {@code γ_n·Σ|terms|} of the exact value, so {@code |Δ| ≤ 2γ_n·Σ|terms|}
  *       (summation order differs: 4·lanes partial sums here).</li>
- *   <li>gemm: each output within {@code γ_{k+1}·(Σ_p|a_ip·b_pj| + |c_ij|)} of exact.</li>
- *   <li>exp, tanh, sigmoid: {@code |Δ| ≤ 4·ulp(scalar result) + Float.MIN_NORMAL} — the JDK's
- *       vector EXP/TANH (SVML intrinsics on x86) are accurate to about 1 ulp; the scalar twin rounds
- *       a double-precision {@code Math} result; the absolute term covers sigmoid's subnormal range,
- *       where float {@code e^{−x}} overflows here but not in double there.</li>
+ *   <li>gemm: both within {@code γ_{k+⌈k/256⌉+1}·(Σ_p|a_ip·b_pj| + |c_ij|)} of exact (one rounding
+ *       per FMA, one per 256-deep block added into C, one for the accumulate add).</li>
+ *   <li>exp, tanh, sigmoid: {@code |Δ| ≤ 4·ulp(scalar result) + Float.MIN_NORMAL}. The Vector API
+ *       specifies EXP/TANH on float lanes with the accuracy of {@code Math.exp}/{@code Math.tanh}
+ *       narrowed to float (≈1 float ulp); the scalar twin narrows the double {@code Math} result
+ *       (≈0.5 ulp); sigmoid adds one rounded add and one rounded divide. The absolute term covers
+ *       sigmoid's subnormal range, where float {@code e^{−x}} overflows here but not in double there.</li>
  * </ul>
  *
  * <p>Thread-safe: the GEMM packing buffers are per thread.
@@ -43,14 +45,12 @@ final class PanamaSimd implements Simd {
     private static final int MR = 8;
     private static final int NV = 2;
     private static final int NR = NV * L;
-    /** Cache blocking: a kc×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
-     *  A micro-panels stream past it; the MC×KC packed A block (≈120 KiB) sits in L2, and the
-     *  KC×NC packed B block (1 MiB) in the 2 MiB L2 / L3. */
+    /** Cache blocking: a KC×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
+     *  A micro-panels stream past it; the MC×KC block of A (128 KiB) stays in the 2 MiB L2 across
+     *  all NR-wide column panels, next to the KC×NC packed B block (1 MiB). */
     private static final int KC = 256;
     private static final int MC = 128;
     private static final int NC = 1024;
-    /** Longest row (in floats) of a transposed A that the kernel still reads in place. */
-    private static final int TRANSPOSED_IN_PLACE_MAX_LD = 512;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -280,20 +280,47 @@ final class PanamaSimd implements Simd {
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    // A is read in place: untransposed, each of the MR rows is a unit-stride stream
-                    // (row stride lda, step stride 1); transposed, the MR values of one step are
-                    // already contiguous (row stride 1, step stride lda) — the packed layout.
-                    // Only the ragged last panel is packed, so the kernel can read zero padding there.
-                    // Exception: transposed A with long rows. Its steps then sit lda floats apart,
-                    // and with lda a multiple of 1 KiB they all fall into one L1 set and evict each
-                    // other, while packing costs one pass over A per B block.
-                    int inPlace = transA && lda >= TRANSPOSED_IN_PLACE_MAX_LD ? 0 : mc - mc % MR;
-                    if (mc > inPlace) {
-                        GemmPack.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
+                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream,
+                    // the same shape as a packed panel. Transposed A, and the ragged last panel
+                    // (which needs zero padding), are packed into row-major MR×kc panels.
+                    int inPlace = transA ? 0 : mc - mc % MR;
+                    if (transA) {
+                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa, ws.rows(lda));
+                    } else if (mc > inPlace) {
+                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
                     }
-                    int a0 = transA ? aOff + pc * lda + ic : aOff + ic * lda + pc;
-                    macroKernel(mc, nc, kc, inPlace, a, a0, transA ? 1 : lda, transA ? lda : 1, pa, pb,
+                    int a0 = aOff + ic * lda + pc;
+                    macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb,
                             c, cOff + ic * ldc + jc, ldc, add, ws.tile);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link GemmPack#packA} for transposed A, vectorised like {@link #packTransposedB}: row r of a
+     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The
+     * ragged end (last panel rows, last kc % L steps) is copied with scalar code.
+     */
+    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                                        float[] dst, int[] rowIndex) {
+        int panels = GemmPack.ceilDiv(mc, MR);
+        int pv = kc - kc % L;
+        for (int ip = 0; ip < panels; ip++) {
+            int base = ip * MR * kc;
+            int rows = Math.min(MR, mc - ip * MR);
+            for (int r = 0; r < MR; r++) {
+                int d = base + r * kc;
+                if (r >= rows) {
+                    java.util.Arrays.fill(dst, d, d + kc, 0f);
+                    continue;
+                }
+                int src = aOff + pc * lda + ic + ip * MR + r;
+                for (int p = 0; p < pv; p += L) {
+                    FloatVector.fromArray(S, a, src + p * lda, rowIndex, 0).intoArray(dst, d + p);
+                }
+                for (int p = pv; p < kc; p++) {
+                    dst[d + p] = a[src + p * lda];
                 }
             }
         }
@@ -336,12 +363,11 @@ final class PanamaSimd implements Simd {
 
     /**
      * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
-     * (starting at {@code a0}, row stride {@code ars}, step stride {@code aps}), the rest from the
-     * packed panels in {@code pa}.
+     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
-    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int ars, int aps,
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
                                     float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
                                     float[] tile) {
         for (int j = 0; j < nc; j += NR) {
@@ -351,15 +377,14 @@ final class PanamaSimd implements Simd {
                 int rows = Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
                 float[] src = i < inPlace ? a : pa;
-                int ia = i < inPlace ? a0 + i * ars : ((i - inPlace) / MR) * MR * kc;
-                int rs = i < inPlace ? ars : 1;
-                int ps = i < inPlace ? aps : MR;
+                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
+                int rs = i < inPlace ? lda : kc;
                 if (rows == MR && cols == NR) {
-                    microKernel(kc, src, ia, rs, ps, pb, pbOff, c, ct, ldc, add);
+                    microKernel(kc, src, ia, rs, pb, pbOff, c, ct, ldc, add);
                 } else {
                     // Edge tile: compute the full padded tile into a scratch buffer and copy the
                     // valid part with scalar code, instead of masked vector stores in the kernel.
-                    microKernel(kc, src, ia, rs, ps, pb, pbOff, tile, 0, NR, false);
+                    microKernel(kc, src, ia, rs, pb, pbOff, tile, 0, NR, false);
                     for (int r = 0; r < rows; r++) {
                         int cr = ct + r * ldc;
                         for (int q = 0; q < cols; q++) {
@@ -376,40 +401,43 @@ final class PanamaSimd implements Simd {
      * of the MR A scalars is broadcast and FMA-ed into its row's two accumulators. The sixteen
      * accumulators are plain locals so C2 keeps them in registers for the whole k loop (16 + 2 B
      * vectors + 1 broadcast = 19 of the 32 AVX-512 registers: no spills); C is read and written
-     * once per tile, not once per step. A is addressed as {@code pa[ia + r·rs + p·ps]} so the same
-     * kernel reads a packed panel (rs = 1, ps = MR) or the rows of an untransposed A in place
-     * (rs = lda, ps = 1), which spares the packing copy for the common NN/NT case.
+     * once per tile, not once per step. A is addressed as {@code pa[ia + r·rs + p]}, so the same
+     * kernel reads a packed row-major panel (rs = kc) or the rows of an untransposed A in place
+     * (rs = lda), which spares the packing copy for the NN/NT cases.
      */
-    private static void microKernel(int kc, float[] pa, int ia, int rs, int ps, float[] pb, int ib,
+    private static void microKernel(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
                                     float[] c, int c0, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00;
         FloatVector c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
-        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
-        for (int p = 0; p < kc; p++, ia += ps, ib += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, pb, ib);
-            FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
-            FloatVector a0 = FloatVector.broadcast(S, pa[ia]);
+        // Every index below is (loop-invariant) + p or + p·NR with NR a constant: the form C2's
+        // range-check elimination recognises, so the ten bounds checks per step are hoisted out of
+        // the loop instead of competing with the FMAs for issue ports.
+        int ar1 = ia + rs, ar2 = ar1 + rs, ar3 = ar2 + rs, ar4 = ar3 + rs, ar5 = ar4 + rs, ar6 = ar5 + rs, ar7 = ar6 + rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ia + p]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, pa[ia + r1]);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ar1 + p]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, pa[ia + r2]);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ar2 + p]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, pa[ia + r3]);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ar3 + p]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, pa[ia + r4]);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ar4 + p]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, pa[ia + r5]);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ar5 + p]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, pa[ia + r6]);
+            FloatVector a6 = FloatVector.broadcast(S, pa[ar6 + p]);
             c60 = a6.fma(b0, c60);
             c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, pa[ia + r7]);
+            FloatVector a7 = FloatVector.broadcast(S, pa[ar7 + p]);
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
         }
