@@ -35,7 +35,7 @@ public class GemmBenchmark {
     @Param({"64x64x192", "256x256x256", "1024x1024x1024"})
     public String shape;
 
-    /** Transpose variant: NN, NT (B transposed) or TN (A transposed). */
+    /** Transpose variant: NN, NT (B transposed) or TN (A transposed) — the three the autodiff uses. */
     @Param({"NN"})
     public String variant;
 
@@ -67,8 +67,10 @@ public class GemmBenchmark {
         for (int i = 0; i < b.length; i++) {
             b[i] = (float) rng.uniform(-1, 1);
         }
+        // The scores are quoted as the vector path's; refuse to produce them from the scalar twin.
         if (!Kernels.implementation().startsWith("vector")) {
-            System.err.println("GemmBenchmark: kernel path is " + Kernels.implementation());
+            throw new IllegalStateException("GemmBenchmark measures the vector kernels, but the kernel path is "
+                    + Kernels.implementation());
         }
     }
 
