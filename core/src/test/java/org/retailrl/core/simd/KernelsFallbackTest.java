@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * Proves the kernel selection of {@link Kernels} in fresh JVMs: without
  * {@code --add-modules jdk.incubator.vector} the scalar twin runs (and computes correctly), the
  * {@code retailrl.simd=scalar} property forces it even when the module is present, and with the
- * module the vector path is chosen (at a forced width when asked).
+ * module the vector path is chosen (at a forced width when asked, with the GEMM tiles then
+ * 4 or 8 lanes wide). The probe GEMM (20×20×20, exact in float) has ragged row and column edges
+ * at every width.
  */
 class KernelsFallbackTest {
     private static final String MODULE = "--add-modules=jdk.incubator.vector";
@@ -42,12 +44,14 @@ class KernelsFallbackTest {
         ps.add(start(List.of(MODULE)));
         ps.add(start(List.of(MODULE, "-D" + PanamaSimd.WIDTH_PROPERTY + "=256")));
         ps.add(start(List.of(MODULE, "-D" + PanamaSimd.WIDTH_PROPERTY + "=300")));
+        ps.add(start(List.of(MODULE, "-D" + PanamaSimd.WIDTH_PROPERTY + "=128")));
         String checksum = "checksum=" + expectedChecksum();
         assertEquals("impl=scalar " + checksum, output(ps.get(0)), "no incubator module");
         assertEquals("impl=scalar " + checksum, output(ps.get(1)), "module present, scalar forced");
         String vector = output(ps.get(2));
         assertTrue(vector.matches("impl=vector-(128|256|512) " + checksum), "module present: " + vector);
         assertEquals("impl=vector-256 " + checksum, output(ps.get(3)), "module present, width 256 forced");
+        assertEquals("impl=vector-128 " + checksum, output(ps.get(5)), "module present, width 128 forced");
         Process bad = ps.get(4);
         String err = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
