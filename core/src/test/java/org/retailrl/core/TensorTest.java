@@ -48,6 +48,69 @@ class TensorTest {
         assertTrue(t.hasNonFinite());
     }
 
+    @Test
+    void ofCopiesWrapShares() {
+        float[] a = {1, 2, 3, 4};
+        Tensor copied = Tensor.of(a, 2, 2);
+        Tensor shared = Tensor.wrap(a, 4);
+        a[0] = 9;
+        assertEquals(1f, copied.get(0, 0));
+        assertEquals(9f, shared.get(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.wrap(new float[5], 2, 3));
+        assertEquals("wrap: shape [2, 3] holds 6 elements but the array has 5", e.getMessage());
+    }
+
+    @Test
+    void copyFillAndCopyFrom() {
+        Tensor t = Tensor.zeros(2, 2).fill(3f);
+        Tensor c = t.copy();
+        t.set(5f, 1, 1);
+        assertEquals(3f, c.get(1, 1), "copy is deep");
+        c.copyFrom(t);
+        assertEquals(5f, c.get(1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.copyFrom(Tensor.zeros(4)));
+        assertEquals("copyFrom: shape [2, 2] vs [4]", e.getMessage());
+    }
+
+    @Test
+    void scalarsItemAndShapeQueries() {
+        Tensor s = Tensor.scalar(2.5f);
+        assertEquals(0, s.rank());
+        assertEquals(1, s.size());
+        assertEquals(2.5f, s.item());
+        assertEquals(2.5f, s.get());
+        assertThrows(IllegalStateException.class, () -> Tensor.zeros(2).item());
+        Tensor t = Tensor.zeros(2, 3);
+        assertTrue(t.hasShape(2, 3));
+        assertTrue(t.sameShape(Tensor.zeros(2, 3)));
+        assertTrue(!t.sameShape(Tensor.zeros(3, 2)));
+        assertEquals(2, t.dim(-2));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.dim(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.dim(-3));
+        int[] shape = t.shape();
+        shape[0] = 99;
+        assertEquals(2, t.dim(0), "shape() returns a copy");
+        assertThrows(IllegalArgumentException.class, () -> t.get(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.get(0, -1));
+    }
+
+    @Test
+    void reshapeRejectsAmbiguousOrIncompatibleShapes() {
+        Tensor t = Tensor.zeros(6);
+        assertThrows(IllegalArgumentException.class, () -> t.reshape(-1, -1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.reshape(4, -1));
+        assertEquals("reshape: shape [6] vs [4, -1]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> t.reshape(-2, -3));
+        assertArrayEquals(new int[] {0, 5}, Tensor.zeros(0).reshape(0, 5).shape());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1));
+    }
+
+    @Test
+    void toStringShowsShapeAndAtMostEightValues() {
+        assertEquals("Tensor[2] [1.0, 2.0]", Tensor.of(new float[] {1, 2}, 2).toString());
+        assertEquals("Tensor[10] [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, ...]", Tensor.zeros(10).toString());
+    }
+
     @Property(tries = 200)
     void offsetMatchesRowMajorFormula(@ForAll @IntRange(min = 1, max = 6) int a,
                                       @ForAll @IntRange(min = 1, max = 6) int b,

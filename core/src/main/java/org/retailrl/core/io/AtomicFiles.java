@@ -22,6 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * (atomically where the file system supports it). A reader sees either the old file or the
  * complete new one; if the body fails, the temporary file is deleted and the old target is left
  * byte-for-byte untouched.
+ *
+ * <p>If the target is a symbolic link, the link itself is replaced by a regular file. A crash
+ * between creating and renaming can leave a hidden {@code .<name>.<hex>.tmp} file behind; it
+ * never replaces the target.
  */
 public final class AtomicFiles {
     private AtomicFiles() {

@@ -1,2 +1,2 @@
-/** File output helpers: crash-safe whole-file replacement for model files, reports and checkpoints. */
+/** File output utilities: crash-safe whole-file replacement for model files, reports and checkpoints. */
 package org.retailrl.core.io;

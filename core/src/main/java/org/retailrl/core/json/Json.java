@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.retailrl.core.io.AtomicFiles;
 
 /**
  * Entry point of the JSON library (RFC 8259): strict parsing of text and UTF-8 files into a
@@ -61,6 +62,17 @@ public final class Json {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes {@code value} as pretty text with a final newline to {@code file}, atomically (see
+     * {@link AtomicFiles}): a crash leaves either the old file or the complete new one.
+     *
+     * @throws IllegalArgumentException if the tree holds NaN or infinity (nothing is written)
+     */
+    public static void writeFile(Path file, JsonValue value) throws IOException {
+        String text = writePretty(value) + "\n";
+        AtomicFiles.writeString(file, text);
     }
 
     /** Compact text: no whitespace between tokens. */

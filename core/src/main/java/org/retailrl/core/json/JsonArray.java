@@ -1,20 +1,22 @@
 package org.retailrl.core.json;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /** A JSON array (RFC 8259 §5): an immutable ordered list of values. */
 public record JsonArray(List<JsonValue> values) implements JsonValue {
 
     /** Copies {@code values}; no element may be null (use {@link JsonNull#INSTANCE}). */
     public JsonArray {
-        Objects.requireNonNull(values, "values");
+        if (values == null) {
+            throw new IllegalArgumentException("JsonArray values must not be null");
+        }
         List<JsonValue> copy = new ArrayList<>(values.size());
         for (JsonValue v : values) {
             if (v == null) {
-                throw new NullPointerException("JsonArray element " + copy.size() + " is null");
+                throw new IllegalArgumentException("JsonArray element " + copy.size() + " is null; use JsonNull.INSTANCE");
             }
             copy.add(v);
         }
@@ -23,7 +25,7 @@ public record JsonArray(List<JsonValue> values) implements JsonValue {
 
     /** An array of the given values. */
     public static JsonArray of(JsonValue... values) {
-        return new JsonArray(List.of(values));
+        return new JsonArray(Arrays.asList(values));
     }
 
     /** An array of numbers. */

@@ -3,7 +3,6 @@ package org.retailrl.core.json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,12 +18,17 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
     /** Copies {@code members} in iteration order; no key or value may be null. */
     public JsonObject {
-        Objects.requireNonNull(members, "members");
+        if (members == null) {
+            throw new IllegalArgumentException("JsonObject members must not be null");
+        }
         LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : members.entrySet()) {
-            String k = Objects.requireNonNull(e.getKey(), "JsonObject key");
+            String k = e.getKey();
+            if (k == null) {
+                throw new IllegalArgumentException("JsonObject key must not be null");
+            }
             if (e.getValue() == null) {
-                throw new NullPointerException("JsonObject value of '" + k + "' is null");
+                throw new IllegalArgumentException("JsonObject value of '" + k + "' is null; use JsonNull.INSTANCE");
             }
             copy.put(k, e.getValue());
         }
@@ -240,8 +244,9 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
         /** Adds member {@code key}. */
         public Builder put(String key, JsonValue value) {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, "value");
+            if (key == null || value == null) {
+                throw new IllegalArgumentException("key and value must not be null (use JsonNull.INSTANCE), key " + key);
+            }
             if (members.putIfAbsent(key, value) != null) {
                 throw new IllegalArgumentException("duplicate key '" + key + "'");
             }

@@ -128,12 +128,56 @@ public final class Rng {
         return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
-    /** Uniform on {@code [lo, hi)}. */
+    /** Uniform on {@code [lo, hi)}, for finite {@code lo <= hi}; {@code lo} itself when they are equal. */
     public double uniform(double lo, double hi) {
         if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("uniform: need finite lo <= hi, got [" + lo + ", " + hi + ")");
         }
-        return lo + (hi - lo) * nextDouble();
+        double u = nextDouble();
+        double width = hi - lo;
+        // Past Double.MAX_VALUE the width overflows; the convex combination does not.
+        double r = Double.isFinite(width) ? lo + width * u : lo * (1 - u) + hi * u;
+        // Rounding can land exactly on hi; the interval is half-open.
+        return (r >= hi && lo < hi) ? Math.nextDown(hi) : r;
+    }
+
+    /** Exponential deviate with the given rate (&gt; 0), mean {@code 1/rate}, by inversion. */
+    public double exponential(double rate) {
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("exponential: rate must be finite and > 0, got " + rate);
+        }
+        return -Math.log(nextOpenDouble()) / rate;
+    }
+
+    /** True with probability {@code p} in [0, 1]. */
+    public boolean bernoulli(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
+        }
+        return nextDouble() < p;
+    }
+
+    /** Shuffles {@code a} in place, every permutation equally likely (Fisher–Yates). */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** A uniformly random permutation of {@code 0 .. n-1}. */
+    public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("permutation: n must be >= 0, got " + n);
+        }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        shuffle(a);
+        return a;
     }
 
     /** Standard normal deviate (Marsaglia's polar method). */
@@ -168,12 +212,13 @@ public final class Rng {
     }
 
     /**
-     * Poisson deviate with mean {@code lambda >= 0}, exact: multiplication of uniforms below mean
-     * 10, Hörmann's PTRS transformed rejection (1993) at and above it.
+     * Poisson deviate with mean {@code lambda >= 0}, exact up to double rounding: multiplication of
+     * uniforms below mean 10, Hörmann's PTRS transformed rejection (1993) at and above it, whose
+     * acceptance test uses {@link SpecialFunctions#logPoissonPmf} so it stays accurate at 1e9.
      */
     public int poisson(double lambda) {
         if (!(lambda >= 0) || !Double.isFinite(lambda) || lambda > 1e9) {
-            throw new IllegalArgumentException("poisson: mean must be in [0, 1e9], got " + lambda);
+            throw new IllegalArgumentException("poisson: lambda must be in [0, 1e9], got " + lambda);
         }
         if (lambda == 0) {
             return 0;
@@ -193,7 +238,6 @@ public final class Rng {
 
     private int poissonPtrs(double lam) {
         double slam = Math.sqrt(lam);
-        double loglam = Math.log(lam);
         double b = 0.931 + 2.53 * slam;
         double a = -0.059 + 0.02483 * b;
         double invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -210,15 +254,16 @@ public final class Rng {
                 continue;
             }
             if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                    <= -lam + k * loglam - SpecialFunctions.logGamma(k + 1.0)) {
+                    <= SpecialFunctions.logPoissonPmf(k, lam)) {
                 return (int) k;
             }
         }
     }
 
     /**
-     * Binomial deviate, exact: inversion when {@code n·min(p,1−p) < 10}, Hörmann's BTRS
-     * transformed rejection (1993) otherwise.
+     * Binomial deviate, exact up to double rounding: inversion when {@code n·min(p,1−p) < 10},
+     * Hörmann's BTRS transformed rejection (1993) otherwise, whose acceptance test uses
+     * {@link SpecialFunctions#logBinomialPmf} so it stays accurate up to n = 2^31 − 1.
      */
     public int binomial(int n, double p) {
         if (n < 0) {
@@ -245,19 +290,21 @@ public final class Rng {
     private int binomialInversion(int n, double p) {
         double q = 1 - p;
         double s = p / q;
-        double a = (n + 1) * s;
+        double a = (n + 1.0) * s;
+        // q^n via log1p: below p ~ 1e-16, 1 - p rounds to 1 and pow(q, n) would drop all mass above 0.
+        double r0 = Math.exp(n * Math.log1p(-p));
         while (true) {
-            double r = Math.pow(q, n);
+            double r = r0;
             double u = nextDouble();
             int x = 0;
             boolean ok = true;
             while (u > r) {
                 u -= r;
-                x++;
-                if (x > n) {
+                if (x == n) {
                     ok = false; // rounding left mass unassigned; redraw (probability ~1e-16)
                     break;
                 }
+                x++;
                 r *= (a / x - s);
             }
             if (ok) {
@@ -274,9 +321,8 @@ public final class Rng {
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
         double alpha = (2.83 + 5.1 / b) * spq;
-        double lpq = Math.log(p / q);
-        double m = Math.floor((n + 1) * p);
-        double h = SpecialFunctions.logGamma(m + 1) + SpecialFunctions.logGamma(n - m + 1);
+        long m = (long) Math.floor((n + 1.0) * p);
+        double logPmfMode = SpecialFunctions.logBinomialPmf(m, n, p);
         while (true) {
             double u = nextDouble() - 0.5;
             double v = nextDouble();
@@ -289,7 +335,8 @@ public final class Rng {
                 return (int) k;
             }
             v = Math.log(v * alpha / (a / (us * us) + b));
-            if (v <= h - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(n - k + 1) + (k - m) * lpq) {
+            // log f(k)/f(mode): both from the saddle-point form, so no terms of size n cancel.
+            if (v <= SpecialFunctions.logBinomialPmf((long) k, n, p) - logPmfMode) {
                 return (int) k;
             }
         }
@@ -301,18 +348,22 @@ public final class Rng {
      */
     public int categorical(float[] logits, int off, int n) {
         if (n <= 0) {
-            throw new IllegalArgumentException("categorical: need at least one logit, got " + n);
+            throw new IllegalArgumentException("categorical: need at least one logit, got n=" + n);
+        }
+        if (off < 0 || off > logits.length - n) {
+            throw new IllegalArgumentException("categorical: need 0 <= off and off + n <= " + logits.length
+                    + ", got off=" + off + ", n=" + n);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             float l = logits[off + i];
             if (Float.isNaN(l) || l == Float.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("categorical: logit " + i + " is " + l);
+                throw new IllegalArgumentException("categorical: logit " + i + " must be finite or -Infinity, got " + l);
             }
             max = Math.max(max, l);
         }
         if (max == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("categorical: every logit is -infinity");
+            throw new IllegalArgumentException("categorical: at least one logit must be finite, all are -Infinity");
         }
         double total = 0;
         for (int i = 0; i < n; i++) {
