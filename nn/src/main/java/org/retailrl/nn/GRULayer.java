@@ -199,6 +199,12 @@ public final class GRULayer implements Module {
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
         float[] whh = weightHh.value().data();
+        float[] scratch = tape.empty(Math.max(in, h), g).data();
+        float[] colSums = tape.empty(g).data();
+        // The weight, bias and input gradients of a block of steps are taken as soon as the block
+        // is done, while its gate gradients are still in cache (blocks of about 1024 rows).
+        final int chunk = Math.max(1, CHUNK_ROWS / batch);
+        int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
             for (int b = 0; b < batch; b++) {
@@ -234,24 +240,42 @@ public final class GRULayer implements Module {
             float[] tmp = dh;
             dh = dhp;
             dhp = tmp;
+            if (t == 0 || chunkEnd - t == chunk) {
+                flushBlock(x, dgi, dgh, hprev, t * batch, (chunkEnd - t) * batch, scratch, colSums);
+                chunkEnd = t;
+            }
         }
         if (h0 != null && h0.requiresGrad()) {
             float[] dh0 = h0.grad().data();
             Kernels.add(dh0, 0, dh, 0, dh0, 0, batch * h);
         }
-        float[] scratch = tape.empty(Math.max(in, h), g).data();
-        WeightGrad.accumulate(dgi, x.value().data(), rows, g, in, weightIh.grad().data(), scratch);
-        WeightGrad.accumulate(dgh, hprev, rows, g, h, weightHh.grad().data(), scratch);
-        columnSumInto(dgi, rows, g, biasIh.grad().data());
-        columnSumInto(dgh, rows, g, biasHh.grad().data());
-        if (x.requiresGrad()) {
-            Kernels.gemm(false, false, rows, in, g, dgi, 0, g, weightIh.value().data(), 0, in, x.grad().data(), 0, in, true);
-        }
     }
 
-    static void columnSumInto(float[] a, int rows, int cols, float[] out) {
-        for (int r = 0; r < rows; r++) {
-            Kernels.add(out, 0, a, r * cols, out, 0, cols);
+    /** Rows per block of the blocked weight-gradient pass of {@link #backward}. */
+    private static final int CHUNK_ROWS = 1024;
+
+    /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}. */
+    private void flushBlock(Var x, float[] dgi, float[] dgh, float[] hprev, int r0, int n,
+                            float[] scratch, float[] colSums) {
+        final int h = hidden;
+        final int g = 3 * h;
+        WeightGrad.accumulate(dgi, r0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data(), scratch);
+        WeightGrad.accumulate(dgh, r0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data(), scratch);
+        // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
+        // the n columns of dgi need a second sum.
+        java.util.Arrays.fill(colSums, 0f);
+        for (int r = 0; r < n; r++) {
+            Kernels.add(colSums, 0, dgh, (r0 + r) * g, colSums, 0, g);
+        }
+        float[] dbih = biasIh.grad().data();
+        float[] dbhh = biasHh.grad().data();
+        Kernels.add(dbhh, 0, colSums, 0, dbhh, 0, g);
+        Kernels.add(dbih, 0, colSums, 0, dbih, 0, 2 * h);
+        for (int r = 0; r < n; r++) {
+            Kernels.add(dbih, 2 * h, dgi, (r0 + r) * g + 2 * h, dbih, 2 * h, h);
+        }
+        if (x.requiresGrad()) {
+            Kernels.gemm(false, false, n, in, g, dgi, r0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, true);
         }
     }
 }

@@ -15,15 +15,16 @@ final class WeightGrad {
     }
 
     /**
-     * {@code dW[out, in] += dy[rows, out]ᵀ · x[rows, in]}; {@code scratch} holds at least
+     * {@code dW[out, in] += dy[rows, out]ᵀ · x[rows, in]} (the arrays starting at the given
+     * offsets); {@code scratch} holds at least
      * {@code in·out} floats.
      */
-    static void accumulate(float[] dy, float[] x, int rows, int out, int in, float[] dw, float[] scratch) {
+    static void accumulate(float[] dy, int dyOff, float[] x, int xOff, int rows, int out, int in, float[] dw, float[] scratch) {
         if (out <= in) {
-            Kernels.gemm(true, false, out, in, rows, dy, 0, out, x, 0, in, dw, 0, in, true);
+            Kernels.gemm(true, false, out, in, rows, dy, dyOff, out, x, xOff, in, dw, 0, in, true);
             return;
         }
-        Kernels.gemm(true, false, in, out, rows, x, 0, in, dy, 0, out, scratch, 0, out, false);
+        Kernels.gemm(true, false, in, out, rows, x, xOff, in, dy, dyOff, out, scratch, 0, out, false);
         for (int i = 0; i < in; i++) {
             for (int o = 0; o < out; o++) {
                 dw[o * in + i] += scratch[i * out + o];

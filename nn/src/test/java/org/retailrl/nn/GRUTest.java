@@ -169,11 +169,30 @@ class GRUTest {
 
     @Test
     void fusedLayerEqualsComposedOpsCell() {
-        Rng rng = new Rng(9);
+        composedComparison(B, T, 9);
+    }
+
+    @Test
+    void fusedLayerEqualsComposedOpsCellAcrossGradientBlocks() {
+        // 150 sequences: the backward pass takes weight gradients in blocks of 6 steps (1024 / 150),
+        // so 23 steps give blocks of 6, 6, 6 and 5 steps.
+        composedComparison(150, 23, 10);
+    }
+
+    private static float[] resets(Rng rng, int batch, int steps) {
+        float[] m = new float[batch * steps];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rng.nextDouble() < 0.25 ? 1f : 0f;
+        }
+        return m;
+    }
+
+    private static void composedComparison(int B, int T, long seed) {
+        Rng rng = new Rng(seed);
         GRULayer layer = new GRULayer("g", IN, H, rng);
         Tensor x = random(rng, B, T, IN);
         Tensor h0 = random(rng, B, H);
-        float[] mask = resets(rng);
+        float[] mask = B == GRUTest.B && T == GRUTest.T ? resets(rng) : resets(rng, B, T);
         Tensor wOut = random(rng, B, T, H);
 
         // Fused, through the batch-major stack API with one layer sharing the parameters.
