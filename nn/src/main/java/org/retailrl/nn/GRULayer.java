@@ -135,13 +135,18 @@ public final class GRULayer implements Module {
         WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
         float[] h0d = h0 == null ? null : h0.value().data();
 
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(bih, 0, gates, r * g, g);
-        }
-        Kernels.gemm(false, true, rows, g, in, xd, 0, in, wih, 0, in, gates, 0, g, true);
-
+        // The input projection of a block of steps is computed just before the block runs, so its
+        // rows are still in cache when the steps read them (blocks of about 1024 rows).
+        final int chunk = Math.max(1, CHUNK_ROWS / batch);
         for (int t = 0; t < steps; t++) {
             int base = t * batch;
+            if (t % chunk == 0) {
+                int n = Math.min(chunk, steps - t) * batch;
+                for (int r = base; r < base + n; r++) {
+                    System.arraycopy(bih, 0, gates, r * g, g);
+                }
+                Kernels.gemm(false, true, n, g, in, xd, base * in, in, wih, 0, in, gates, base * g, g, true);
+            }
             for (int b = 0; b < batch; b++) {
                 int dst = (base + b) * h;
                 boolean reset = mask != null && mask[base + b] != 0f;
