@@ -135,6 +135,12 @@ public final class GRULayer implements Module {
         WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
         float[] h0d = h0 == null ? null : h0.value().data();
 
+        // Both biases of r and z start the recurrent sum, so the input projection needs no bias
+        // pass; b_in is added where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
+        float[] ghInit = tape.empty(g).data();
+        Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
+        System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
+
         // The input projection of a block of steps is computed just before the block runs, so its
         // rows are still in cache when the steps read them (blocks of about 1024 rows).
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
@@ -142,10 +148,7 @@ public final class GRULayer implements Module {
             int base = t * batch;
             if (t % chunk == 0) {
                 int n = Math.min(chunk, steps - t) * batch;
-                for (int r = base; r < base + n; r++) {
-                    System.arraycopy(bih, 0, gates, r * g, g);
-                }
-                Kernels.gemm(false, true, n, g, in, xd, base * in, in, wih, 0, in, gates, base * g, g, true);
+                Kernels.gemm(false, true, n, g, in, xd, base * in, in, wih, 0, in, gates, base * g, g, false);
             }
             for (int b = 0; b < batch; b++) {
                 int dst = (base + b) * h;
@@ -157,7 +160,7 @@ public final class GRULayer implements Module {
                 } else {
                     System.arraycopy(y, dst - batch * h, hprev, dst, h);
                 }
-                System.arraycopy(bhh, 0, gh, b * g, g);
+                System.arraycopy(ghInit, 0, gh, b * g, g);
             }
             Kernels.gemm(false, false, batch, g, h, hprev, base * h, h, whhT, 0, g, gh, 0, g, true);
             for (int b = 0; b < batch; b++) {
@@ -168,7 +171,7 @@ public final class GRULayer implements Module {
                 Kernels.sigmoid(gates, go, gates, go, 2 * h);
                 System.arraycopy(gh, ho + 2 * h, hn, ro, h);
                 for (int j = 0; j < h; j++) {
-                    gates[go + 2 * h + j] += gates[go + j] * hn[ro + j];
+                    gates[go + 2 * h + j] += bih[2 * h + j] + gates[go + j] * hn[ro + j];
                 }
                 Kernels.tanh(gates, go + 2 * h, gates, go + 2 * h, h);
                 for (int j = 0; j < h; j++) {
