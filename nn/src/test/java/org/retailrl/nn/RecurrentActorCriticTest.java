@@ -42,8 +42,18 @@ class RecurrentActorCriticTest {
 
     @Test
     void gradientsMatchDoublePrecisionFiniteDifferences() {
-        RecurrentActorCritic.Config cfg = new RecurrentActorCritic.Config(5, 8, 2, 4);
-        Rng rng = new Rng(11);
+        checkAgainstReference(new RecurrentActorCritic.Config(5, 8, 2, 4), 3, 6, 11);
+    }
+
+    @Test
+    void w1WidthsMatchDoublePrecisionFiniteDifferences() {
+        // The W1 network itself (16 → 64 → 64 → GRU 64 × 2 → 21) on a small batch: exercises the
+        // GEMM edge tiles of the real widths (21 actions, 192 gate columns).
+        checkAgainstReference(RecurrentActorCritic.Config.W1, 3, 10, 12);
+    }
+
+    private static void checkAgainstReference(RecurrentActorCritic.Config cfg, int batchSize, int steps, long seed) {
+        Rng rng = new Rng(seed);
         RecurrentActorCritic net = new RecurrentActorCritic(cfg, rng);
         // Larger head gains than the 0.01 policy init, so that the policy term is not negligible.
         for (Parameter p : net.parameters()) {
@@ -51,7 +61,7 @@ class RecurrentActorCriticTest {
                 Init.orthogonal(p.value(), 1.0, rng);
             }
         }
-        RecurrentActorCritic.Batch batch = randomBatch(cfg, 3, 6, rng);
+        RecurrentActorCritic.Batch batch = randomBatch(cfg, batchSize, steps, rng);
         Tape tape = new Tape();
         PpoLoss.Result res = net.ppoLoss(tape, batch, PpoLoss.DEFAULTS);
         tape.backward(res.loss());
