@@ -8,7 +8,7 @@ import org.retailrl.core.simd.Kernels;
  * GEMM packs its right operand with row copies but its left operand element by element, so the
  * narrower of {@code dY} and {@code X} is put on the left: when {@code X} is narrower the product
  * is computed transposed ({@code dWᵀ = Xᵀ·dY}) into a scratch buffer and added back transposed.
- * In the W1 profile this halved the packing time of the weight gradients of the GRU layers.
+ * Chosen by W1 profiling (JFR); re-check if the GEMM's packing changes.
  */
 final class WeightGrad {
     private WeightGrad() {
