@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Main {
     /** The command run when none is given. */
-    static final String DEFAULT_COMMAND = "info";
+    static final String DEFAULT_COMMAND = "selfcheck";
 
     private Main() {
     }
@@ -20,6 +20,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
+                new SelfCheckCommand(),
                 new InfoCommand(),
                 new EvaluateCommand(),
                 new DpCommand(),
