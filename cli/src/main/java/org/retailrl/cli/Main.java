@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public final class Main {
     /** The command run when none is given. */
-    static final String DEFAULT_COMMAND = "info";
+    static final String DEFAULT_COMMAND = "selfcheck";
 
     private Main() {
     }
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new InfoCommand())) {
+        for (Command c : List.<Command>of(new InfoCommand(), new SelfCheckCommand())) {
             m.put(c.name(), c);
         }
         return m;

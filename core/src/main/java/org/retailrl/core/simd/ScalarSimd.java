@@ -84,20 +84,38 @@ final class ScalarSimd implements Simd {
         }
     }
 
+    /**
+     * Loop order chosen for cache behaviour, not speed records: with B untransposed, i-p-j streams
+     * one row of B and one row of C per multiply-add (unit stride inner loop); with B transposed,
+     * i-j-p is a dot product of two contiguous rows.
+     */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
+            int ci = cOff + i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    int bj = bOff + j * ldb;
+                    float s = 0;
+                    for (int p = 0; p < k; p++) {
+                        float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                        s += av * b[bj + p];
+                    }
+                    c[ci + j] = accumulate ? c[ci + j] + s : s;
+                }
+            } else {
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f);
+                }
                 for (int p = 0; p < k; p++) {
                     float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    float bv = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    s += av * bv;
+                    int bp = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
                 }
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + s : s;
             }
         }
     }

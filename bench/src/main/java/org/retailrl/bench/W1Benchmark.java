@@ -1,0 +1,43 @@
+package org.retailrl.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH benchmark of workload W1 (issue 2, MODEL.md §8): one PPO minibatch update of the FSDA
+ * recurrent actor-critic, 64 sequences × 100 steps, single thread. Reports milliseconds per
+ * update; the target is a median of at most 53 ms. Run: {@code ./retail-bench W1 -f 1 -wi 5 -i 10}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
+@Threads(1)
+public class W1Benchmark {
+    private W1Workload workload;
+
+    /** Builds the network, batch and optimiser once per trial. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        workload = new W1Workload(1);
+    }
+
+    /** One minibatch update; the loss is returned so JMH consumes it. */
+    @Benchmark
+    public double ppoUpdate() {
+        return workload.update();
+    }
+}

@@ -1,0 +1,258 @@
+package org.retailrl.nn;
+
+import java.util.List;
+import org.retailrl.autodiff.Tape;
+import org.retailrl.autodiff.Var;
+import org.retailrl.core.Tensor;
+import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.Kernels;
+
+/**
+ * One GRU layer over a whole sequence, recorded on the tape as a single fused op with a
+ * hand-written backpropagation through time (MODEL.md §8 networks: GRU1 and GRU2 of the FSDA
+ * actor and critic). The equations are PyTorch's, with gate order {@code (r, z, n)}:
+ * <pre>
+ *   r  = σ(W_ir x + b_ir + W_hr h + b_hr)
+ *   z  = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   n  = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * A reset mask value of 1 at {@code (t, b)} zeroes the hidden state entering step {@code t} of
+ * sequence {@code b} (a new episode starts there), and no gradient flows across that boundary.
+ *
+ * <p>Layout is time-major ({@code [T, B, ·]}) so the rows of one step are contiguous. The input
+ * projection of all steps is one GEMM {@code [T·B, in]×[in, 3H]}; each step adds only the
+ * recurrent GEMM {@code [B, H]×[H, 3H]}. The backward pass does one GEMM per step
+ * ({@code dh·W_hh}) and the weight gradients as three big GEMMs after the loop. Every buffer comes
+ * from the tape's pool, so nothing is allocated per step.
+ *
+ * <p>Initialisation as PyTorch: every weight and bias uniform on {@code ±1/√H}.
+ */
+public final class GRULayer implements Module {
+    private final int in;
+    private final int hidden;
+    private final Parameter weightIh;
+    private final Parameter weightHh;
+    private final Parameter biasIh;
+    private final Parameter biasHh;
+
+    /** A layer named {@code name} with {@code in} inputs and {@code hidden} units. */
+    public GRULayer(String name, int in, int hidden, Rng rng) {
+        if (in < 1) {
+            throw new IllegalArgumentException("in must be >= 1, got " + in);
+        }
+        if (hidden < 1) {
+            throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
+        }
+        this.in = in;
+        this.hidden = hidden;
+        weightIh = new Parameter(name + ".weight_ih", Tensor.zeros(3 * hidden, in));
+        weightHh = new Parameter(name + ".weight_hh", Tensor.zeros(3 * hidden, hidden));
+        biasIh = new Parameter(name + ".bias_ih", Tensor.zeros(3 * hidden));
+        biasHh = new Parameter(name + ".bias_hh", Tensor.zeros(3 * hidden));
+        double bound = 1.0 / Math.sqrt(hidden);
+        for (Parameter p : parameters()) {
+            Init.uniform(p.value(), bound, rng);
+        }
+    }
+
+    /** Input width. */
+    public int in() {
+        return in;
+    }
+
+    /** Hidden width {@code H}. */
+    public int hidden() {
+        return hidden;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weightIh, weightHh, biasIh, biasHh);
+    }
+
+    /** {@code [3H, in]}, gate blocks r, z, n. */
+    public Parameter weightIh() {
+        return weightIh;
+    }
+
+    /** {@code [3H, H]}, gate blocks r, z, n. */
+    public Parameter weightHh() {
+        return weightHh;
+    }
+
+    /** {@code [3H]}. */
+    public Parameter biasIh() {
+        return biasIh;
+    }
+
+    /** {@code [3H]}. */
+    public Parameter biasHh() {
+        return biasHh;
+    }
+
+    /**
+     * Runs the layer over a time-major sequence.
+     *
+     * @param x    input of shape {@code [T, B, in]}
+     * @param mask reset flags in time-major order ({@code mask[t·B + b]}, 1 = reset), or null
+     * @param h0   initial hidden state {@code [B, H]}, or null for zeros
+     * @return all hidden states {@code [T, B, H]}; the last step is the final hidden state
+     */
+    public Var forwardTimeMajor(Var x, float[] mask, Var h0) {
+        int[] s = x.shape();
+        if (s.length != 3 || s[2] != in) {
+            throw new IllegalArgumentException("GRULayer: input shape " + java.util.Arrays.toString(s) + " must be [T, B, " + in + "]");
+        }
+        final int steps = s[0];
+        final int batch = s[1];
+        final int h = hidden;
+        final int g = 3 * h;
+        final int rows = steps * batch;
+        if (mask != null && mask.length != rows) {
+            throw new IllegalArgumentException("GRULayer: mask length " + mask.length + " must be T·B = " + rows);
+        }
+        if (h0 != null && !h0.value().hasShape(batch, h)) {
+            throw new IllegalArgumentException("GRULayer: h0 shape " + java.util.Arrays.toString(h0.shape()) + " must be [" + batch + ", " + h + "]");
+        }
+        Tape tape = x.tape();
+        float[] xd = x.value().data();
+        Tensor gatesT = tape.empty(rows, g);
+        Tensor hnT = tape.empty(rows, h);
+        Tensor hprevT = tape.empty(rows, h);
+        Tensor yT = tape.empty(steps, batch, h);
+        Tensor ghT = tape.empty(batch, g);
+        float[] gates = gatesT.data();
+        float[] hn = hnT.data();
+        float[] hprev = hprevT.data();
+        float[] y = yT.data();
+        float[] gh = ghT.data();
+        float[] bih = biasIh.value().data();
+        float[] bhh = biasHh.value().data();
+        float[] wih = weightIh.value().data();
+        // W_hhᵀ [H, 3H], so each step's GEMM reads its right operand untransposed (cheaper to pack).
+        float[] whhT = tape.empty(h, g).data();
+        WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
+        float[] h0d = h0 == null ? null : h0.value().data();
+
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bih, 0, gates, r * g, g);
+        }
+        Kernels.gemm(false, true, rows, g, in, xd, 0, in, wih, 0, in, gates, 0, g, true);
+
+        for (int t = 0; t < steps; t++) {
+            int base = t * batch;
+            for (int b = 0; b < batch; b++) {
+                int dst = (base + b) * h;
+                boolean reset = mask != null && mask[base + b] != 0f;
+                if (reset || (t == 0 && h0d == null)) {
+                    java.util.Arrays.fill(hprev, dst, dst + h, 0f);
+                } else if (t == 0) {
+                    System.arraycopy(h0d, b * h, hprev, dst, h);
+                } else {
+                    System.arraycopy(y, dst - batch * h, hprev, dst, h);
+                }
+                System.arraycopy(bhh, 0, gh, b * g, g);
+            }
+            Kernels.gemm(false, false, batch, g, h, hprev, base * h, h, whhT, 0, g, gh, 0, g, true);
+            for (int b = 0; b < batch; b++) {
+                int go = (base + b) * g;
+                int ho = b * g;
+                int ro = (base + b) * h;
+                Kernels.add(gates, go, gh, ho, gates, go, 2 * h);
+                Kernels.sigmoid(gates, go, gates, go, 2 * h);
+                System.arraycopy(gh, ho + 2 * h, hn, ro, h);
+                for (int j = 0; j < h; j++) {
+                    gates[go + 2 * h + j] += gates[go + j] * hn[ro + j];
+                }
+                Kernels.tanh(gates, go + 2 * h, gates, go + 2 * h, h);
+                for (int j = 0; j < h; j++) {
+                    float z = gates[go + h + j];
+                    float n = gates[go + 2 * h + j];
+                    y[ro + j] = n + z * (hprev[ro + j] - n);
+                }
+            }
+        }
+        // The weights always take gradients, so only the tape's no-grad mode turns recording off.
+        boolean grad = tape.isGradEnabled();
+        Var out = tape.result(yT, grad);
+        if (grad) {
+            tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
+        }
+        return out;
+    }
+
+    private void backward(Var x, float[] mask, Var h0, Var out, int steps, int batch,
+                          float[] gates, float[] hn, float[] hprev) {
+        if (!out.hasGrad()) {
+            return;
+        }
+        Tape tape = x.tape();
+        final int h = hidden;
+        final int g = 3 * h;
+        final int rows = steps * batch;
+        float[] dy = out.grad().data();
+        // Gate-preactivation gradients of the input side (dgi) and the recurrent side (dgh);
+        // they differ only in the n block (dgh_n = dgi_n ⊙ r).
+        float[] dgi = tape.empty(rows, g).data();
+        float[] dgh = tape.empty(rows, g).data();
+        float[] dh = tape.zeros(batch, h).data();
+        float[] dhp = tape.empty(batch, h).data();
+        float[] whh = weightHh.value().data();
+        for (int t = steps - 1; t >= 0; t--) {
+            int base = t * batch;
+            for (int b = 0; b < batch; b++) {
+                int ro = (base + b) * h;
+                int go = (base + b) * g;
+                int bo = b * h;
+                for (int j = 0; j < h; j++) {
+                    float d = dh[bo + j] + dy[ro + j];
+                    float r = gates[go + j];
+                    float z = gates[go + h + j];
+                    float n = gates[go + 2 * h + j];
+                    float dn = d * (1f - z);
+                    float dz = d * (hprev[ro + j] - n);
+                    float dpn = dn * (1f - n * n);
+                    float dpr = dpn * hn[ro + j] * r * (1f - r);
+                    float dpz = dz * z * (1f - z);
+                    dgi[go + j] = dpr;
+                    dgi[go + h + j] = dpz;
+                    dgi[go + 2 * h + j] = dpn;
+                    dgh[go + j] = dpr;
+                    dgh[go + h + j] = dpz;
+                    dgh[go + 2 * h + j] = dpn * r;
+                    dhp[bo + j] = d * z;
+                }
+            }
+            Kernels.gemm(false, false, batch, h, g, dgh, base * g, g, whh, 0, h, dhp, 0, h, true);
+            if (mask != null) {
+                for (int b = 0; b < batch; b++) {
+                    if (mask[base + b] != 0f) {
+                        java.util.Arrays.fill(dhp, b * h, b * h + h, 0f);
+                    }
+                }
+            }
+            float[] tmp = dh;
+            dh = dhp;
+            dhp = tmp;
+        }
+        if (h0 != null && h0.requiresGrad()) {
+            float[] dh0 = h0.grad().data();
+            Kernels.add(dh0, 0, dh, 0, dh0, 0, batch * h);
+        }
+        float[] scratch = tape.empty(Math.max(in, h), g).data();
+        WeightGrad.accumulate(dgi, x.value().data(), rows, g, in, weightIh.grad().data(), scratch);
+        WeightGrad.accumulate(dgh, hprev, rows, g, h, weightHh.grad().data(), scratch);
+        columnSumInto(dgi, rows, g, biasIh.grad().data());
+        columnSumInto(dgh, rows, g, biasHh.grad().data());
+        if (x.requiresGrad()) {
+            Kernels.gemm(false, false, rows, in, g, dgi, 0, g, weightIh.value().data(), 0, in, x.grad().data(), 0, in, true);
+        }
+    }
+
+    static void columnSumInto(float[] a, int rows, int cols, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            Kernels.add(out, 0, a, r * cols, out, 0, cols);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.retailrl.nn;
+
+import java.util.List;
+import org.retailrl.autodiff.Tape;
+import org.retailrl.autodiff.Var;
+import org.retailrl.core.Tensor;
+import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.Kernels;
+
+/**
+ * A fully connected layer {@code y = x·Wᵀ + b} (MODEL.md §8 networks, the layers of MLP1/MLP2 and
+ * the heads), recorded on the tape as one fused op. {@code W} is stored {@code [out, in]} as in
+ * PyTorch, so the forward pass is one GEMM with a transposed right operand and the backward pass
+ * two accumulating GEMMs ({@code dx += dy·W}, {@code dW += dyᵀ·x}) plus a column sum for
+ * {@code db}. Inputs of any rank are accepted; all but the last dimension are rows.
+ */
+public final class Linear implements Module {
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /**
+     * A layer named {@code name} mapping {@code in} to {@code out} features, with an orthogonal
+     * weight of the given gain and a zero bias (MODEL.md §8).
+     */
+    public Linear(String name, int in, int out, double gain, Rng rng) {
+        if (in < 1) {
+            throw new IllegalArgumentException("in must be >= 1, got " + in);
+        }
+        if (out < 1) {
+            throw new IllegalArgumentException("out must be >= 1, got " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.weight = new Parameter(name + ".weight", Tensor.zeros(out, in));
+        this.bias = new Parameter(name + ".bias", Tensor.zeros(out));
+        Init.orthogonal(weight.value(), gain, rng);
+    }
+
+    /** Input width. */
+    public int in() {
+        return in;
+    }
+
+    /** Output width. */
+    public int out() {
+        return out;
+    }
+
+    /** The weight {@code [out, in]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias {@code [out]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** {@code y = x·Wᵀ + b} for {@code x} of shape {@code [..., in]}; result {@code [..., out]}. */
+    public Var forward(Var x) {
+        int[] shape = x.shape();
+        if (shape.length == 0 || shape[shape.length - 1] != in) {
+            throw new IllegalArgumentException("Linear " + weight.name() + ": input shape "
+                    + java.util.Arrays.toString(shape) + " must end in " + in);
+        }
+        Tape tape = x.tape();
+        int rows = x.value().size() / in;
+        int[] outShape = shape.clone();
+        outShape[outShape.length - 1] = out;
+        Tensor y = tape.empty(outShape);
+        float[] yd = y.data();
+        float[] b = bias.value().data();
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(b, 0, yd, r * out, out);
+        }
+        float[] xd = x.value().data();
+        float[] w = weight.value().data();
+        // Wᵀ [in, out] so the GEMM packs its right operand with row copies.
+        float[] wt = tape.empty(in, out).data();
+        WeightGrad.transpose(w, out, in, wt);
+        Kernels.gemm(false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
+        boolean grad = tape.isGradEnabled();
+        Var result = tape.result(y, grad);
+        if (grad) {
+            tape.record(() -> backward(x, result, rows));
+        }
+        return result;
+    }
+
+    private void backward(Var x, Var y, int rows) {
+        if (!y.hasGrad()) {
+            return;
+        }
+        float[] dy = y.grad().data();
+        float[] xd = x.value().data();
+        WeightGrad.accumulate(dy, xd, rows, out, in, weight.grad().data(), y.tape().empty(in, out).data());
+        float[] db = bias.grad().data();
+        for (int r = 0; r < rows; r++) {
+            Kernels.add(db, 0, dy, r * out, db, 0, out);
+        }
+        if (x.requiresGrad()) {
+            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, true);
+        }
+    }
+}

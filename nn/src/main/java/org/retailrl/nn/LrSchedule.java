@@ -1,0 +1,49 @@
+package org.retailrl.nn;
+
+/**
+ * A learning-rate schedule over a run of {@code total} updates (MODEL.md §8 PPO), indexed by the
+ * 0-based update number.
+ */
+public sealed interface LrSchedule {
+    /** The learning rate for update {@code update} (0-based). */
+    double at(int update);
+
+    /** Always {@code lr}. */
+    record Constant(double lr) implements LrSchedule {
+        /** Validates {@code lr >= 0}. */
+        public Constant {
+            if (!(lr >= 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("lr must be finite and >= 0, got " + lr);
+            }
+        }
+
+        @Override
+        public double at(int update) {
+            return lr;
+        }
+    }
+
+    /**
+     * CleanRL's {@code anneal_lr}: {@code lr · (1 − update/total)} for the 0-based update, so the
+     * first update uses {@code lr} and the last {@code lr/total}.
+     */
+    record LinearAnneal(double lr, int total) implements LrSchedule {
+        /** Validates {@code lr >= 0}, {@code total >= 1}. */
+        public LinearAnneal {
+            if (!(lr >= 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("lr must be finite and >= 0, got " + lr);
+            }
+            if (total < 1) {
+                throw new IllegalArgumentException("total must be >= 1, got " + total);
+            }
+        }
+
+        @Override
+        public double at(int update) {
+            if (update < 0 || update >= total) {
+                throw new IllegalArgumentException("update must be in [0, " + total + "), got " + update);
+            }
+            return lr * (1.0 - (double) update / total);
+        }
+    }
+}
