@@ -1,2 +1,6 @@
-/** Module envs of retailrl; see the README's layout section for what belongs here. */
+/**
+ * Simulators: state, dynamics and reward, no learning. {@link org.retailrl.envs.Env} is the contract
+ * every simulator offers a learner (reset from a seed, multi-discrete step, observation and action
+ * specs); {@code org.retailrl.envs.pricing} holds the pricing-and-replenishment problem of MODEL.md §1.
+ */
 package org.retailrl.envs;

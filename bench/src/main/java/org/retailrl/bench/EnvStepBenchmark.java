@@ -1,0 +1,95 @@
+package org.retailrl.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * Throughput of the batched pricing simulator (MODEL.md §1) in environment steps per second on one
+ * thread: one invocation steps every copy of a {@link PricingBatch} once under a uniform random
+ * policy, and the score (ops/s) counts copy-steps, so it is comparable with a vectorised NumPy
+ * batch. Actions are drawn before the measurement (a ring of {@value #ACTION_ROUNDS} rounds) so the
+ * policy costs nothing; episodes end after {@code T} periods and are reset inside the measurement,
+ * as in a rollout.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
+public class EnvStepBenchmark {
+    static final int ACTION_ROUNDS = 64;
+
+    /** Number of environment copies in the batch. */
+    @Param({"1024"})
+    public int copies;
+
+    /** Named scenario of MODEL.md §1: a, b, c or d. */
+    @Param({"b", "c"})
+    public String scenario;
+
+    private PricingBatch batch;
+    private int[][] priceIndex;
+    private int[][] orderQty;
+    private float[] reward;
+    private int round;
+    private long episode;
+
+    @Setup(Level.Trial)
+    public void setup(BenchmarkParams params) {
+        PricingScenario s = PricingScenario.named(scenario);
+        batch = new PricingBatch(s, copies);
+        batch.reset(episode++);
+        Rng policy = new Rng(12345);
+        priceIndex = new int[ACTION_ROUNDS][copies];
+        orderQty = new int[ACTION_ROUNDS][copies];
+        for (int k = 0; k < ACTION_ROUNDS; k++) {
+            for (int i = 0; i < copies; i++) {
+                priceIndex[k][i] = policy.nextInt(s.priceCount());
+                orderQty[k][i] = policy.nextInt(s.maxOrder() + 1);
+            }
+        }
+        reward = new float[copies];
+    }
+
+    /** One period in every copy; JMH scales the score by {@code copies} through the returned count. */
+    @Benchmark
+    public void step(Blackhole bh, StepCounter counter) {
+        if (batch.done()) {
+            batch.reset(episode++);
+        }
+        int k = round;
+        round = k + 1 == ACTION_ROUNDS ? 0 : k + 1;
+        batch.step(priceIndex[k], orderQty[k], reward);
+        counter.steps += copies;
+        bh.consume(reward);
+    }
+
+    /** Counts copy-steps so the secondary result "steps" reads in steps per second. */
+    @State(Scope.Thread)
+    @org.openjdk.jmh.annotations.AuxCounters(org.openjdk.jmh.annotations.AuxCounters.Type.OPERATIONS)
+    public static class StepCounter {
+        public long steps;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            steps = 0;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.retailrl.envs.pricing;
+
+/**
+ * The demand draw of one period for a whole batch (MODEL.md §1 step 3): for each copy {@code i < n},
+ * {@code out[i] = Poisson(λ(prices[priceIndex[i]], o[i], r[i]))} drawn from raw stream {@code i} as
+ * {@link PoissonSampler} defines it. Implementations must agree to the bit; the scalar one is the
+ * reference, the Vector API one ({@code PanamaDemandKernel}) is loaded only when
+ * {@code jdk.incubator.vector} is present and {@code -Dretailrl.simd} is not {@code scalar}.
+ */
+interface DemandKernel {
+    /** {@code "scalar"} or {@code "vector-<bits>"}. */
+    String name();
+
+    void draw(Demand demand, double[] prices, int[] priceIndex, double[] o, double[] r, long[] seed,
+            long[] gamma, double[] out, int n);
+
+    /** The implementation to use in this JVM. */
+    static DemandKernel select() {
+        String mode = System.getProperty("retailrl.simd", "auto");
+        if (mode.equals("scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return new ScalarDemandKernel();
+        }
+        try {
+            // Loaded by name so that nothing else in this module links against the incubator module.
+            Class<?> c = Class.forName("org.retailrl.envs.pricing.PanamaDemandKernel");
+            return (DemandKernel) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new ScalarDemandKernel();
+        }
+    }
+}
