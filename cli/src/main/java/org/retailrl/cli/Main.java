@@ -19,7 +19,7 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new InfoCommand(), new SelfCheckCommand())) {
+        for (Command c : List.<Command>of(new InfoCommand(), new SelfCheckCommand(), new EvaluateCommand(), new DpCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -1,0 +1,126 @@
+package org.retailrl.algorithms.heuristics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retailrl.core.json.JsonArray;
+import org.retailrl.core.json.JsonNumber;
+import org.retailrl.core.json.JsonObject;
+import org.retailrl.core.json.JsonValue;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.ShortageMode;
+
+/**
+ * Fits the four heuristic baselines of MODEL.md §8 to a scenario as seed 003 §3.8 does:
+ * (1) simulate (price, demand) pairs and fit the stationary demand pattern ({@link FittedDemand});
+ * (2) derive each heuristic's starting parameters and myopic price function from that fit;
+ * (3) optimise the parameters by simulation with common random numbers ({@link HeuristicOptimizer}).
+ *
+ * <p>Starting values from the fit {@code λ̂}: the riskless price
+ * {@code p₀ = argmax_p (p − c) λ̂(p)}; the base stock {@code S₀ = round(μ + 2√μ)} with
+ * {@code μ = (L + 1) λ̂(p₀)} (demand over the protection interval); {@code s₀ = round(μ)}; Myopic's
+ * {@code α₀ = 1 − ρ}, {@code ρ} the fitted demand gained per unit of stock through the myopic price
+ * between stock {@code λ̂(p₀)} and {@code μ + λ̂(p₀)}. Stock levels are searched in
+ * {@code 0..(L + 1)·Q}.
+ *
+ * @param demand the fitted demand pattern
+ * @param table the fitted myopic price function
+ * @param fitted the optimised heuristics, in the order BSLP, (s,S,p), Myopic, BaseStock
+ */
+public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<HeuristicOptimizer.Result> fitted) {
+
+    /**
+     * Settings of a fit.
+     *
+     * @param samples (price, demand) pairs simulated for the demand fit
+     * @param episodes episodes per objective evaluation in the parameter search
+     * @param maxRounds coordinate-search rounds at most
+     * @param seed seed of the pair simulation and of the optimisation episodes
+     */
+    public record Settings(int samples, int episodes, int maxRounds, long seed) {
+        /** Validates the ranges. */
+        public Settings {
+            if (samples < 2 || samples > 10_000_000) {
+                throw new IllegalArgumentException("samples must be in [2, 10000000], got " + samples);
+            }
+            if (episodes < 1 || episodes > 1_000_000) {
+                throw new IllegalArgumentException("episodes must be in [1, 1000000], got " + episodes);
+            }
+            if (maxRounds < 1 || maxRounds > 100) {
+                throw new IllegalArgumentException("maxRounds must be in [1, 100], got " + maxRounds);
+            }
+        }
+
+        /** Seed 003's 10,000 pairs, 200 optimisation episodes, up to 4 rounds. */
+        public static Settings defaults(long seed) {
+            return new Settings(FittedDemand.DEFAULT_SAMPLES, 200, 4, seed);
+        }
+    }
+
+    /** Fits the four heuristics to {@code scenario}. */
+    public static HeuristicSuite fit(PricingScenario scenario, Settings settings) {
+        FittedDemand demand = FittedDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
+        int lead = scenario.leadTime();
+        int q = scenario.maxOrder();
+        int maxLevel = (int) Math.min(10_000, (long) (lead + 1) * q);
+        int hi = maxLevel + q;
+        int lo = scenario.mode() == ShortageMode.BACKLOG ? -hi : 0;
+        MyopicPriceTable table = new MyopicPriceTable(scenario, demand, lo, hi);
+        int np = scenario.priceCount();
+        int p0 = 0;
+        double bestMargin = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < np; j++) {
+            double m = (scenario.price(j) - scenario.unitCost()) * demand.mean(scenario.price(j));
+            if (m > bestMargin) {
+                bestMargin = m;
+                p0 = j;
+            }
+        }
+        double perPeriod = demand.mean(scenario.price(p0));
+        double mu = (lead + 1) * perPeriod;
+        int s0 = clamp((int) Math.round(mu + 2 * Math.sqrt(mu)), maxLevel);
+        int r0 = Math.min(clamp((int) Math.round(mu), maxLevel), s0);
+        int x1 = (int) Math.round(perPeriod);
+        int x2 = (int) Math.round(perPeriod + mu);
+        double rho = x2 > x1 ? (demand.mean(scenario.price(table.priceIndex(x2)))
+                - demand.mean(scenario.price(table.priceIndex(x1)))) / (x2 - x1) : 0;
+        double alpha0 = Math.round(10 * Math.max(0, Math.min(1, 1 - rho))) / 10.0;
+        List<Heuristic> starts = List.of(
+                new BslpPolicy(s0, p0, table, q, np, maxLevel),
+                new SsPricePolicy(r0, s0, np - 1, table, q, np, maxLevel),
+                new MyopicPolicy(s0, alpha0, table, q, maxLevel),
+                new BaseStockPolicy(s0, p0, q, np, maxLevel));
+        List<HeuristicOptimizer.Result> out = new ArrayList<>();
+        for (Heuristic h : starts) {
+            out.add(HeuristicOptimizer.optimize(scenario, h, settings.seed(), settings.episodes(), settings.maxRounds()));
+        }
+        return new HeuristicSuite(demand, table, List.copyOf(out));
+    }
+
+    /** The fitted demand, myopic price function and optimised parameters, for saving. */
+    public JsonObject toJson(String scenarioLabel, PricingScenario scenario) {
+        List<JsonValue> hs = new ArrayList<>();
+        for (HeuristicOptimizer.Result r : fitted) {
+            JsonObject.Builder ps = JsonObject.builder();
+            r.policy().parameters().forEach(ps::put);
+            hs.add(JsonObject.builder().put("policy", r.policy().name()).put("parameters", ps.build())
+                    .put("optimisationObjective", r.objective()).put("evaluations", r.evaluations())
+                    .put("rounds", r.rounds()).build());
+        }
+        int lo = Math.max(table.lowest(), -scenario.maxOrder());
+        int hi = Math.min(table.highest(), 4 * scenario.maxOrder());
+        List<JsonValue> prices = new ArrayList<>();
+        for (int x = lo; x <= hi; x++) {
+            prices.add(JsonNumber.of(scenario.price(table.priceIndex(x))));
+        }
+        return JsonObject.builder().put("scenario", scenarioLabel)
+                .put("demandModel", JsonObject.builder().put("form", "Poisson, mean exp(intercept + slope * price)")
+                        .put("intercept", demand.intercept()).put("slope", demand.slope())
+                        .put("samples", demand.samples()).put("logLikelihood", demand.logLikelihood()).build())
+                .put("myopicPrice", JsonObject.builder().put("firstStock", lo).put("prices", new JsonArray(prices)).build())
+                .put("heuristics", new JsonArray(hs)).build();
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
+    }
+}

@@ -1,0 +1,110 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.retailrl.algorithms.dp.BackwardInduction;
+import org.retailrl.algorithms.dp.DpInstance;
+import org.retailrl.algorithms.dp.DpSolution;
+import org.retailrl.algorithms.dp.ValueIteration;
+import org.retailrl.algorithms.eval.Rollout;
+import org.retailrl.algorithms.eval.Summary;
+import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * {@code retail dp}: solves a small instance of MODEL.md §1 exactly (backward induction over a
+ * finite horizon, or value iteration when a discount is given) and prints the optimum, the first
+ * decisions and, on request, a Monte Carlo check of the optimal policy in the simulator.
+ */
+final class DpCommand implements Command {
+    @Override
+    public String name() {
+        return "dp";
+    }
+
+    @Override
+    public String summary() {
+        return "solve a small pricing-and-replenishment instance exactly (MODEL §1)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: retail dp [--lead 0|1] [--horizon T] [--fixed-cost K] [--cap I_max] [--start-inventory I0]
+                                 [--competitor o] [--reference r] [--discount g [--tolerance e]] [--check N]
+
+                Lost sales, MODEL §1 defaults otherwise (prices 10..50 step 2, Q = 20, c = 10, h = 1, b = 5),
+                competitor and reference price fixed, stock capped on arrival, empty pipeline. Expected
+                sales are exact (the last atom of min(D, A) carries the whole Poisson tail).
+
+                  --lead             lead time L, 0 or 1                                  (default 1)
+                  --horizon          periods T, 1..100000                                 (default 20)
+                  --fixed-cost       fixed ordering cost K >= 0                           (default 0)
+                  --cap              stock cap on arrival, 1..10000                       (default 40)
+                  --start-inventory  I_0, 0..cap                                          (default 10)
+                  --competitor       fixed competitor price > 0                           (default 30)
+                  --reference        fixed reference price > 0                            (default 30)
+                  --discount         discount factor in (0, 1): value iteration instead (infinite horizon)
+                  --tolerance        value-iteration epsilon (epsilon-optimal policy)     (default 1e-6)
+                  --check            Monte Carlo episodes of the optimal policy in the simulator (default 0)""";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        int lead = args.integer("lead", 1, 0, 1);
+        int horizon = args.integer("horizon", 20, 1, 100_000);
+        double k = args.real("fixed-cost", 0, 0, 1e9);
+        int cap = args.integer("cap", 40, 1, 10_000);
+        int start = args.integer("start-inventory", 10, 0, cap);
+        double competitor = args.real("competitor", 30, 1e-9, 1e9);
+        double reference = args.real("reference", 30, 1e-9, 1e9);
+        String discountText = args.string("discount", null);
+        double discount = args.real("discount", 1, 1e-9, 1 - 1e-12);
+        double tolerance = args.real("tolerance", 1e-6, 1e-12, 1e9);
+        int check = args.integer("check", 0, 0, 10_000_000);
+        args.finish();
+        boolean discounted = discountText != null;
+        int simHorizon = horizon;
+        if (discounted) {
+            // Long enough that the discounted tail beyond it is below 1e-9 of one period's scale.
+            simHorizon = (int) Math.min(100_000, Math.ceil(Math.log(1e-9) / Math.log(discount)));
+        }
+        PricingScenario sc = DpInstance.smallScenario(lead, simHorizon, k, cap, start, competitor, reference);
+        DpInstance inst = DpInstance.of(sc);
+        long t0 = System.nanoTime();
+        DpSolution sol = discounted ? ValueIteration.solve(inst, discount, tolerance, 1_000_000)
+                : BackwardInduction.solve(inst, horizon);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.println(inst);
+        if (discounted) {
+            out.printf(Locale.ROOT, "value iteration: discount %.6f, epsilon %.1e, %d sweeps, last change %.3e%n",
+                    discount, tolerance, sol.iterations(), sol.residual());
+            out.printf(Locale.ROOT, "optimal expected discounted profit V*(I0=%d) = %.4f  (within epsilon/2)%n", start,
+                    sol.optimum());
+        } else {
+            out.printf(Locale.ROOT, "backward induction: T = %d%n", horizon);
+            out.printf(Locale.ROOT, "optimal expected total profit V_1(I0=%d) = %.4f%n", start, sol.optimum());
+        }
+        out.printf(Locale.ROOT, "first decision: price %.0f, order %d    (solve %.3f s)%n",
+                inst.price(sol.priceIndex(1, start)), sol.order(1, start), secs);
+        out.println("period-1 decisions by state (stock available" + (lead == 1 ? " after arrival" : " before ordering")
+                + "):");
+        StringBuilder sb = new StringBuilder();
+        for (int x = 0; x <= Math.min(cap, 40); x++) {
+            sb.append(String.format(Locale.ROOT, "  x=%2d p=%2.0f q=%2d", x, inst.price(sol.priceIndex(1, x)),
+                    sol.order(1, x)));
+            if (x % 4 == 3) {
+                sb.append('\n');
+            }
+        }
+        out.println(sb.toString().stripTrailing());
+        if (check > 0) {
+            double[] profits = Rollout.profits(sc, new PerCopyBatchPolicy(sol::policy), 1L, check, discounted ? discount : 1);
+            Summary s = Summary.of(profits, 0.99);
+            out.printf(Locale.ROOT, "Monte Carlo (%d episodes%s): %.4f, 99%% CI [%.4f, %.4f] -> %s%n", check,
+                    discounted ? ", " + simHorizon + " periods" : "", s.mean(), s.lower(), s.upper(),
+                    s.covers(sol.optimum()) ? "covers V*" : "does NOT cover V*");
+        }
+        return 0;
+    }
+}

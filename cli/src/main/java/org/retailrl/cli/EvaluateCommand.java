@@ -1,0 +1,114 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.retailrl.algorithms.dp.BackwardInduction;
+import org.retailrl.algorithms.dp.DpInstance;
+import org.retailrl.algorithms.dp.DpSolution;
+import org.retailrl.algorithms.eval.EvaluationReport;
+import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.heuristics.Heuristic;
+import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
+import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.core.io.AtomicFiles;
+import org.retailrl.core.json.Json;
+import org.retailrl.core.json.JsonArray;
+import org.retailrl.core.json.JsonValue;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * {@code retail evaluate}: fits the heuristic baselines of MODEL.md §8 to a §1 scenario (one fit per
+ * seed), adds the exact DP policy when the scenario is a small instance, and scores all of them on
+ * common evaluation episodes (the §8 protocol).
+ */
+final class EvaluateCommand implements Command {
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String summary() {
+        return "fit the pricing heuristics (and DP where small) and score them on common episodes";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: retail evaluate [--scenario a|b|c|d|<file.json>] [--episodes N] [--seeds N] [--out DIR]
+                                       [--samples N] [--fit-episodes N] [--rounds N] [--eval-seed N]
+
+                Fits BSLP, (s,S,p), Myopic and base-stock to the scenario as seed 003 §3.8 does (Poisson
+                log-linear demand fitted to simulated (price, demand) pairs, then parameters optimised by
+                simulation with common random numbers), once per seed, and scores every policy on the same
+                evaluation episodes: mean episode profit with 95% t-interval, paired differences and %
+                improvement; the DP optimum and the gap to it when the scenario is a small instance
+                (lost sales, lead time <= 1, fixed competitor, referenceWeight 1, capped stock).
+
+                  --scenario      a, b, c, d (MODEL §1) or a JSON scenario file          (default b)
+                  --episodes      evaluation episodes, 2..1000000                         (default 1000)
+                  --seeds         fitting seeds 1..N, 1..100                              (default 3)
+                  --samples       (price, demand) pairs for the demand fit, 2..10000000   (default 10000)
+                  --fit-episodes  episodes per objective evaluation in the search, 1..100000 (default 200)
+                  --rounds        coordinate-search rounds at most, 1..100                (default 4)
+                  --eval-seed     seed of the evaluation episodes                          (default 20261124)
+                  --out           directory for evaluation.{txt,csv,json} and heuristics.json""";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        String spec = args.string("scenario", "b");
+        int episodes = args.integer("episodes", 1000, 2, 1_000_000);
+        int seeds = args.integer("seeds", 3, 1, 100);
+        int samples = args.integer("samples", 10_000, 2, 10_000_000);
+        int fitEpisodes = args.integer("fit-episodes", 200, 1, 100_000);
+        int rounds = args.integer("rounds", 4, 1, 100);
+        long evalSeed = args.longValue("eval-seed", 20_261_124L, Long.MIN_VALUE, Long.MAX_VALUE);
+        String outDir = args.string("out", null);
+        args.finish();
+        PricingScenario scenario = PricingScenarioFile.resolve(spec);
+
+        Map<String, List<BatchPricingPolicy>> perName = new LinkedHashMap<>();
+        List<JsonValue> fits = new ArrayList<>();
+        for (int s = 1; s <= seeds; s++) {
+            err.printf(Locale.ROOT, "fitting heuristics, seed %d of %d...%n", s, seeds);
+            HeuristicSuite suite = HeuristicSuite.fit(scenario,
+                    new HeuristicSuite.Settings(samples, fitEpisodes, rounds, s));
+            out.printf(Locale.ROOT, "seed %d: demand fit  E[D] = exp(%.4f %+.5f p)  (%d pairs)%n", s,
+                    suite.demand().intercept(), suite.demand().slope(), suite.demand().samples());
+            for (HeuristicOptimizer.Result r : suite.fitted()) {
+                Heuristic h = r.policy();
+                out.printf(Locale.ROOT, "seed %d: %-9s %s  (search mean %.2f, %d evaluations)%n", s, h.name(),
+                        h.parameters(), r.objective(), r.evaluations());
+                perName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> h));
+            }
+            fits.add(suite.toJson(spec, scenario));
+        }
+        List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
+        double optimum = Double.NaN;
+        if (DpInstance.whyNotSmall(scenario) == null) {
+            DpSolution sol = BackwardInduction.solve(DpInstance.of(scenario), scenario.horizon());
+            optimum = sol.optimum();
+            candidates.add(new PolicyEvaluator.Candidate("DP", List.of(new PerCopyBatchPolicy(sol::policy))));
+        }
+        perName.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
+        err.println("evaluating...");
+        EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, episodes, evalSeed, optimum);
+        out.println();
+        out.print(report.toTable());
+        if (outDir != null) {
+            Path dir = Path.of(outDir);
+            report.write(dir, "evaluation");
+            AtomicFiles.writeString(dir.resolve("heuristics.json"), Json.writePretty(new JsonArray(fits)) + "\n");
+            err.println("wrote " + dir.resolve("evaluation.{txt,csv,json}") + " and " + dir.resolve("heuristics.json"));
+        }
+        return 0;
+    }
+}
