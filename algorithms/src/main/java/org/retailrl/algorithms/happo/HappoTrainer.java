@@ -151,6 +151,19 @@ public final class HappoTrainer {
         return buffer;
     }
 
+    /**
+     * Runs the rollouts' network passes on {@code threads} threads (1 = the calling thread);
+     * results are bit-identical whatever the count (see {@link RolloutCollector}).
+     */
+    public void setRolloutThreads(int threads) {
+        collector.setThreads(threads);
+    }
+
+    /** Stops any rollout worker threads. */
+    public void close() {
+        collector.close();
+    }
+
     /** Rounds done so far. */
     public int rounds() {
         return rounds;

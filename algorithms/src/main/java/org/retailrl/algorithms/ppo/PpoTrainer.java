@@ -96,6 +96,19 @@ public final class PpoTrainer {
         return critic;
     }
 
+    /**
+     * Runs the rollouts' network passes on {@code threads} threads (1 = the calling thread);
+     * results are bit-identical whatever the count (see {@link RolloutCollector}).
+     */
+    public void setRolloutThreads(int threads) {
+        collector.setThreads(threads);
+    }
+
+    /** Stops any rollout worker threads. */
+    public void close() {
+        collector.close();
+    }
+
     /** Updates done so far. */
     public int updates() {
         return updates;

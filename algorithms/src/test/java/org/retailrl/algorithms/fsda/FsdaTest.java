@@ -84,6 +84,24 @@ class FsdaTest {
     }
 
     @Test
+    void twoRolloutThreadsGiveTheSameWeightsAsOne() {
+        FsdaTrainer one = new FsdaTrainer(SHORT, 5, small(FsdaConfig.Agent.PRICING), 8, 3);
+        FsdaTrainer two = new FsdaTrainer(SHORT, 5, small(FsdaConfig.Agent.PRICING), 8, 3);
+        two.happo().setRolloutThreads(2);
+        try {
+            for (int n = 0; n < 3; n++) {
+                assertEquals(one.episode().meanEpisodeReward(), two.episode().meanEpisodeReward());
+            }
+        } finally {
+            two.happo().close();
+        }
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(flat(one.happo().actor(k).parameters()), flat(two.happo().actor(k).parameters()));
+        }
+        assertArrayEquals(flat(one.happo().critic().parameters()), flat(two.happo().critic().parameters()));
+    }
+
+    @Test
     void jointActionPpoHas441ActionsAndTrains() {
         PricingScenario b = PricingScenario.named("b");
         PricingBatchEnv env = new PricingBatchEnv(b, 1, PricingBatchEnv.Agents.JOINT);
