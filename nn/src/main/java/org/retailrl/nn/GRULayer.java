@@ -218,11 +218,10 @@ public final class GRULayer implements Module {
                     dgi[go + j] = dpr;
                     dgi[go + h + j] = dpz;
                     dgi[go + 2 * h + j] = dpn;
-                    dgh[go + j] = dpr;
-                    dgh[go + h + j] = dpz;
                     dgh[go + 2 * h + j] = dpn * r;
                     dhp[bo + j] = d * z;
                 }
+                System.arraycopy(dgi, go, dgh, go, 2 * h);
             }
             Kernels.gemm(false, false, batch, h, g, dgh, base * g, g, whh, 0, h, dhp, 0, h, true);
             if (mask != null) {

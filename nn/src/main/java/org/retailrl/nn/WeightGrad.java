@@ -4,10 +4,11 @@ import org.retailrl.core.simd.Kernels;
 
 /**
  * Weight-gradient accumulation {@code dW += dYᵀ·X} over many rows (the backward of every
- * {@link Linear} and {@link GRULayer} of MODEL.md §8). It is computed as the transposed product
- * {@code dWᵀ = Xᵀ·dY} into a scratch buffer and then added back transposed: the GEMM then packs the
- * wide, long operand {@code dY} untransposed (row copies) and only the narrower {@code X}
- * transposed, which measured cheaper than packing {@code dYᵀ} for the W1 shapes.
+ * {@link Linear} and {@link GRULayer} of MODEL.md §8). Both operands are {@code rows} long; the
+ * GEMM packs its right operand with row copies but its left operand element by element, so the
+ * narrower of {@code dY} and {@code X} is put on the left: when {@code X} is narrower the product
+ * is computed transposed ({@code dWᵀ = Xᵀ·dY}) into a scratch buffer and added back transposed.
+ * In the W1 profile this halved the packing time of the weight gradients of the GRU layers.
  */
 final class WeightGrad {
     private WeightGrad() {
@@ -18,6 +19,10 @@ final class WeightGrad {
      * {@code in·out} floats.
      */
     static void accumulate(float[] dy, float[] x, int rows, int out, int in, float[] dw, float[] scratch) {
+        if (out <= in) {
+            Kernels.gemm(true, false, out, in, rows, dy, 0, out, x, 0, in, dw, 0, in, true);
+            return;
+        }
         Kernels.gemm(true, false, in, out, rows, x, 0, in, dy, 0, out, scratch, 0, out, false);
         for (int i = 0; i < in; i++) {
             for (int o = 0; o < out; o++) {

@@ -8,9 +8,9 @@ package org.retailrl.core.simd;
  *
  * <p>Layouts (all floats, no units — the operands' own):
  * <ul>
- *   <li>A block (mc×kc of op(A)) → panels of {@code mr} rows; inside a panel, for each p the
- *       {@code mr} values {@code op(A)[i..i+mr, p]} lie next to each other, so the kernel reads one
- *       scalar per row per step, sequentially.</li>
+ *   <li>A block (mc×kc of op(A)) → panels of {@code mr} rows, each panel row-major
+ *       ({@code mr} rows of {@code kc} contiguous values) — the same shape as untransposed A read
+ *       in place, so one kernel serves both.</li>
  *   <li>B block (kc×nc of op(B)) → panels of {@code nr} columns; inside a panel, for each p the
  *       {@code nr} values {@code op(B)[p, j..j+nr]} are contiguous, i.e. whole vectors.</li>
  * </ul>
@@ -40,32 +40,18 @@ final class GemmPack {
                       int mr, float[] dst) {
         int panels = ceilDiv(mc, mr);
         for (int ip = 0; ip < panels; ip++) {
-            int base = ip * mr * kc;
             int rows = Math.min(mr, mc - ip * mr);
-            if (transA) {
-                // op(A)[i, p] = a[p·lda + i]: for fixed p the panel's rows are contiguous in memory.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ip * mr;
-                    int d = base + p * mr;
-                    for (int ii = 0; ii < rows; ii++) {
-                        dst[d + ii] = a[src + ii];
-                    }
-                    for (int ii = rows; ii < mr; ii++) {
-                        dst[d + ii] = 0f;
-                    }
-                }
-            } else {
-                // Read each source row once, sequentially; the strided writes stay inside one panel.
-                for (int ii = 0; ii < rows; ii++) {
-                    int src = aOff + (ic + ip * mr + ii) * lda + pc;
+            for (int r = 0; r < mr; r++) {
+                int d = ip * mr * kc + r * kc;
+                int i = ic + ip * mr + r;
+                if (r >= rows) {
+                    java.util.Arrays.fill(dst, d, d + kc, 0f);
+                } else if (transA) {
                     for (int p = 0; p < kc; p++) {
-                        dst[base + p * mr + ii] = a[src + p];
+                        dst[d + p] = a[aOff + (pc + p) * lda + i];
                     }
-                }
-                for (int ii = rows; ii < mr; ii++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * mr + ii] = 0f;
-                    }
+                } else {
+                    System.arraycopy(a, aOff + i * lda + pc, dst, d, kc);
                 }
             }
         }

@@ -7,7 +7,12 @@ package org.retailrl.core.simd;
  * <p>At class-load time this facade picks the Vector API implementation when the
  * {@code jdk.incubator.vector} module is in the boot layer, and the scalar twin otherwise — a
  * locked-down JVM without {@code --add-modules jdk.incubator.vector} still runs, slower. The
- * system property {@code retailrl.simd=scalar} forces the scalar path.
+ * system property {@code retailrl.simd=scalar} forces the scalar path, and
+ * {@code retailrl.simd.width=128|256|512} forces the vector width.
+ *
+ * <p>Numerical agreement between the two paths is stated in {@code PanamaSimd}'s documentation
+ * (bit-identical elementwise arithmetic; reductions and GEMM within the standard γ_n forward-error
+ * bounds; exp/tanh/sigmoid within 4 ulp).
  */
 public final class Kernels {
     /** System property that selects the implementation: {@code auto} (default) or {@code scalar}. */
@@ -38,6 +43,12 @@ public final class Kernels {
             // Loaded by name so that this class never links against the incubator module.
             Class<?> c = Class.forName("org.retailrl.core.simd.PanamaSimd");
             return (Simd) c.getDeclaredConstructor().newInstance();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // A bad -Dretailrl.simd.width is a user error: report it instead of silently running scalar.
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw bad;
+            }
+            return null;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }

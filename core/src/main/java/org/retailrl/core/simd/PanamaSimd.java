@@ -20,11 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>axpy: {@code |Δ| ≤ 2u·(|y| + |αx|)} per element (fused multiply-add here, two roundings there).</li>
  *   <li>dot, sum: both within {@code γ_n·Σ|terms|} of the exact value, so {@code |Δ| ≤ 2γ_n·Σ|terms|}
  *       (summation order differs: 4·lanes partial sums here).</li>
- *   <li>gemm: each output within {@code γ_{k+1}·(Σ_p|a_ip·b_pj| + |c_ij|)} of exact.</li>
- *   <li>exp, tanh, sigmoid: {@code |Δ| ≤ 4·ulp(scalar result) + Float.MIN_NORMAL} — the JDK's
- *       vector EXP/TANH (SVML intrinsics on x86) are accurate to about 1 ulp; the scalar twin rounds
- *       a double-precision {@code Math} result; the absolute term covers sigmoid's subnormal range,
- *       where float {@code e^{−x}} overflows here but not in double there.</li>
+ *   <li>gemm: both within {@code γ_{k+⌈k/256⌉+1}·(Σ_p|a_ip·b_pj| + |c_ij|)} of exact (one rounding
+ *       per FMA, one per 256-deep block added into C, one for the accumulate add).</li>
+ *   <li>exp, tanh, sigmoid: {@code |Δ| ≤ 4·ulp(scalar result) + Float.MIN_NORMAL}. The Vector API
+ *       specifies EXP/TANH on float lanes with the accuracy of {@code Math.exp}/{@code Math.tanh}
+ *       narrowed to float (≈1 float ulp); the scalar twin narrows the double {@code Math} result
+ *       (≈0.5 ulp); sigmoid adds one rounded add and one rounded divide. The absolute term covers
+ *       sigmoid's subnormal range, where float {@code e^{−x}} overflows here but not in double there.</li>
  * </ul>
  *
  * <p>Thread-safe: the GEMM packing buffers are per thread.
@@ -39,16 +41,16 @@ final class PanamaSimd implements Simd {
     private static final VectorSpecies<Float> S = species(WIDTH);
     private static final int L = S.length();
 
-    /** GEMM micro-tile: MR rows × NV vectors of C in registers (6×2 = 12 of the 32 zmm registers,
-     *  leaving room for the 2 B vectors and the broadcast without spilling). */
-    private static final int MR = 6;
+    /** GEMM micro-tile: MR rows × NV vectors of C held in registers (see microKernel). */
+    private static final int MR = 12;
     private static final int NV = 2;
     private static final int NR = NV * L;
-    /** Cache blocking: a kc×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
-     *  A micro-panels stream past it; the MC×KC packed A block (≈120 KiB) sits in L2, and the
-     *  KC×NC packed B block (1 MiB) in the 2 MiB L2 / L3. */
+    /** Cache blocking: a KC×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
+     *  A micro-panels stream past it; the MC×KC block of A (144 KiB; MC a multiple of MR so only
+     *  the matrix edge is ragged) stays in the 2 MiB L2 across all NR-wide column panels, next to
+     *  the KC×NC packed B block (1 MiB). */
     private static final int KC = 256;
-    private static final int MC = 120;
+    private static final int MC = 144;
     private static final int NC = 1024;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -58,6 +60,15 @@ final class PanamaSimd implements Simd {
         float[] packA = new float[0];
         float[] packB = new float[0];
         final float[] tile = new float[MR * NR];
+        final int[] rowIndex = new int[L];
+
+        /** Gather offsets of L consecutive rows of a matrix with leading dimension ld. */
+        int[] rows(int ld) {
+            for (int l = 0; l < L; l++) {
+                rowIndex[l] = l * ld;
+            }
+            return rowIndex;
+        }
 
         float[] a(int size) {
             if (packA.length < size) {
@@ -263,32 +274,118 @@ final class PanamaSimd implements Simd {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                GemmPack.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                if (transB) {
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, ws.rows(ldb));
+                } else {
+                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    GemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, pa);
-                    macroKernel(mc, nc, kc, pa, pb, c, cOff + ic * ldc + jc, ldc, add, ws.tile);
+                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream,
+                    // the same shape as a packed panel. Transposed A, and the ragged last panel
+                    // (which needs zero padding), are packed into row-major MR×kc panels.
+                    int inPlace = transA ? 0 : mc - mc % MR;
+                    if (transA) {
+                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa, ws.rows(lda));
+                    } else if (mc > inPlace) {
+                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa);
+                    }
+                    int a0 = aOff + ic * lda + pc;
+                    macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb,
+                            c, cOff + ic * ldc + jc, ldc, add, ws.tile);
                 }
             }
         }
     }
 
-    /** Sweeps the micro-tiles of one packed block pair; edge tiles go through {@code tile}. */
-    private static void macroKernel(int mc, int nc, int kc, float[] pa, float[] pb,
-                                    float[] c, int c0, int ldc, boolean add, float[] tile) {
+    /**
+     * {@link GemmPack#packA} for transposed A, vectorised like {@link #packTransposedB}: row r of a
+     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The
+     * ragged end (last panel rows, last kc % L steps) is copied with scalar code.
+     */
+    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                                        float[] dst, int[] rowIndex) {
+        int panels = GemmPack.ceilDiv(mc, MR);
+        int pv = kc - kc % L;
+        for (int ip = 0; ip < panels; ip++) {
+            int base = ip * MR * kc;
+            int rows = Math.min(MR, mc - ip * MR);
+            for (int r = 0; r < MR; r++) {
+                int d = base + r * kc;
+                if (r >= rows) {
+                    java.util.Arrays.fill(dst, d, d + kc, 0f);
+                    continue;
+                }
+                int src = aOff + pc * lda + ic + ip * MR + r;
+                for (int p = 0; p < pv; p += L) {
+                    FloatVector.fromArray(S, a, src + p * lda, rowIndex, 0).intoArray(dst, d + p);
+                }
+                for (int p = pv; p < kc; p++) {
+                    dst[d + p] = a[src + p * lda];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link GemmPack#packB} for transposed B, vectorised: op(B)[p, j..j+L] is a column of the
+     * stored B, gathered with one indexed load per vector. The scalar packing loop would move one
+     * float per iteration with a strided store, which at 64×64×192 costs as much as the
+     * multiplication itself.
+     */
+    private static void packTransposedB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
+                                        float[] dst, int[] rowIndex) {
+        int full = nc / NR;
+        for (int jp = 0; jp < full; jp++) {
+            int base = jp * NR * kc;
+            int src = bOff + (jc + jp * NR) * ldb + pc;
+            int src2 = src + L * ldb;
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, b, src + p, rowIndex, 0).intoArray(dst, base + p * NR);
+                FloatVector.fromArray(S, b, src2 + p, rowIndex, 0).intoArray(dst, base + p * NR + L);
+            }
+        }
+        if (nc > full * NR) {
+            // Ragged last panel: gathering past column nc would read outside B, so copy it with
+            // scalar code and zero the padding columns.
+            int base = full * NR * kc;
+            int cols = nc - full * NR;
+            for (int jj = 0; jj < cols; jj++) {
+                int src = bOff + (jc + full * NR + jj) * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * NR + jj] = b[src + p];
+                }
+            }
+            for (int p = 0; p < kc; p++) {
+                java.util.Arrays.fill(dst, base + p * NR + cols, base + (p + 1) * NR, 0f);
+            }
+        }
+    }
+
+    /**
+     * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
+     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
+     * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
+     * Edge tiles go through {@code tile}.
+     */
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
+                                    float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
+                                    float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
             int pbOff = (j / NR) * NR * kc;
             for (int i = 0; i < mc; i += MR) {
                 int rows = Math.min(MR, mc - i);
-                int paOff = (i / MR) * MR * kc;
                 int ct = c0 + i * ldc + j;
+                float[] src = i < inPlace ? a : pa;
+                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
+                int rs = i < inPlace ? lda : kc;
                 if (rows == MR && cols == NR) {
-                    microKernel(kc, pa, paOff, pb, pbOff, c, ct, ldc, add);
+                    microKernel(kc, src, ia, rs, pb, pbOff, c, ct, ldc, add);
                 } else {
                     // Edge tile: compute the full padded tile into a scratch buffer and copy the
                     // valid part with scalar code, instead of masked vector stores in the kernel.
-                    microKernel(kc, pa, paOff, pb, pbOff, tile, 0, NR, false);
+                    microKernel(kc, src, ia, rs, pb, pbOff, tile, 0, NR, false);
                     for (int r = 0; r < rows; r++) {
                         int cr = ct + r * ldc;
                         for (int q = 0; q < cols; q++) {
@@ -302,51 +399,149 @@ final class PanamaSimd implements Simd {
 
     /**
      * C[0..MR, 0..NR] (+)= Apanel·Bpanel over kc steps: per step, two B vectors are loaded and each
-     * of the MR A scalars is broadcast and FMA-ed into its row's two accumulators. The twelve
-     * accumulators are plain locals so C2 keeps them in registers for the whole k loop; C is read
-     * and written once per tile, not once per step.
+     * of the MR A scalars is broadcast and FMA-ed into its row's two accumulators. The 24
+     * accumulators are plain locals so C2 keeps them in registers for the whole k loop (24 + 2 B
+     * vectors + 1 broadcast = 27 of the 32 AVX-512 registers). Why 12×2 rather than 8×2: 24 FMAs
+     * per 14 loads and one loop branch keeps the front end well under its issue width, which
+     * measured about 10% faster at 256³; a ragged 12-row edge costs at most 8 wasted rows.
+     * C is read and written once per tile, not once per step. A is addressed as {@code pa[ia + r·rs + p]}, so the same
+     * kernel reads a packed row-major panel (rs = kc) or the rows of an untransposed A in place
+     * (rs = lda), which spares the packing copy for the NN/NT cases.
      */
-    private static void microKernel(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+    private static void microKernel(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
                                     float[] c, int c0, int ldc, boolean add) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int ia = paOff, ib = pbOff;
-        for (int p = 0; p < kc; p++, ia += MR, ib += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, pb, ib);
-            FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
-            FloatVector a0 = FloatVector.broadcast(S, pa[ia]);
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00;
+        FloatVector c70 = c00, c71 = c00;
+        FloatVector c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00;
+        FloatVector c100 = c00, c101 = c00;
+        FloatVector c110 = c00, c111 = c00;
+        // Every index below is (loop-invariant) + p or + p·NR with NR a constant: the form C2's
+        // range-check elimination recognises, so the bounds checks of the loads are hoisted out
+        // of the loop instead of competing with the FMAs for issue slots. (A variant stepping A
+        // by a variable stride, which would let transposed A be read in place, measured ~15%
+        // slower at 256³; transposed A is gathered into panels instead.)
+        int ar0 = ia;
+        int ar1 = ar0 + rs;
+        int ar2 = ar1 + rs;
+        int ar3 = ar2 + rs;
+        int ar4 = ar3 + rs;
+        int ar5 = ar4 + rs;
+        int ar6 = ar5 + rs;
+        int ar7 = ar6 + rs;
+        int ar8 = ar7 + rs;
+        int ar9 = ar8 + rs;
+        int ar10 = ar9 + rs;
+        int ar11 = ar10 + rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ar0 + p]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, pa[ia + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ar1 + p]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, pa[ia + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ar2 + p]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, pa[ia + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ar3 + p]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, pa[ia + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ar4 + p]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, pa[ia + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ar5 + p]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, pa[ar6 + p]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, pa[ar7 + p]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            FloatVector a8 = FloatVector.broadcast(S, pa[ar8 + p]);
+            c80 = a8.fma(b0, c80);
+            c81 = a8.fma(b1, c81);
+            FloatVector a9 = FloatVector.broadcast(S, pa[ar9 + p]);
+            c90 = a9.fma(b0, c90);
+            c91 = a9.fma(b1, c91);
+            FloatVector a10 = FloatVector.broadcast(S, pa[ar10 + p]);
+            c100 = a10.fma(b0, c100);
+            c101 = a10.fma(b1, c101);
+            FloatVector a11 = FloatVector.broadcast(S, pa[ar11 + p]);
+            c110 = a11.fma(b0, c110);
+            c111 = a11.fma(b1, c111);
         }
-        store(c00, c01, c, c0, add);
-        store(c10, c11, c, c0 + ldc, add);
-        store(c20, c21, c, c0 + 2 * ldc, add);
-        store(c30, c31, c, c0 + 3 * ldc, add);
-        store(c40, c41, c, c0 + 4 * ldc, add);
-        store(c50, c51, c, c0 + 5 * ldc, add);
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int off, boolean add) {
+        // No helper method taking vectors as arguments here: if C2 ever declines to inline such a
+        // helper, the vectors get boxed into heap objects and the kernel slows down tenfold.
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
+        int o6 = o5 + ldc;
+        int o7 = o6 + ldc;
+        int o8 = o7 + ldc;
+        int o9 = o8 + ldc;
+        int o10 = o9 + ldc;
+        int o11 = o10 + ldc;
         if (add) {
-            v0 = v0.add(FloatVector.fromArray(S, c, off));
-            v1 = v1.add(FloatVector.fromArray(S, c, off + L));
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, o6));
+            c61 = c61.add(FloatVector.fromArray(S, c, o6 + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, o7));
+            c71 = c71.add(FloatVector.fromArray(S, c, o7 + L));
+            c80 = c80.add(FloatVector.fromArray(S, c, o8));
+            c81 = c81.add(FloatVector.fromArray(S, c, o8 + L));
+            c90 = c90.add(FloatVector.fromArray(S, c, o9));
+            c91 = c91.add(FloatVector.fromArray(S, c, o9 + L));
+            c100 = c100.add(FloatVector.fromArray(S, c, o10));
+            c101 = c101.add(FloatVector.fromArray(S, c, o10 + L));
+            c110 = c110.add(FloatVector.fromArray(S, c, o11));
+            c111 = c111.add(FloatVector.fromArray(S, c, o11 + L));
         }
-        v0.intoArray(c, off);
-        v1.intoArray(c, off + L);
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+        c60.intoArray(c, o6);
+        c61.intoArray(c, o6 + L);
+        c70.intoArray(c, o7);
+        c71.intoArray(c, o7 + L);
+        c80.intoArray(c, o8);
+        c81.intoArray(c, o8 + L);
+        c90.intoArray(c, o9);
+        c91.intoArray(c, o9 + L);
+        c100.intoArray(c, o10);
+        c101.intoArray(c, o10 + L);
+        c110.intoArray(c, o11);
+        c111.intoArray(c, o11 + L);
     }
 }
