@@ -7,13 +7,13 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
@@ -22,10 +22,10 @@ import org.retailrl.envs.pricing.PricingScenario;
 /**
  * Throughput of the batched pricing simulator (MODEL.md §1) in environment steps per second on one
  * thread: one invocation steps every copy of a {@link PricingBatch} once under a uniform random
- * policy, and the score (ops/s) counts copy-steps, so it is comparable with a vectorised NumPy
- * batch. Actions are drawn before the measurement (a ring of {@value #ACTION_ROUNDS} rounds) so the
- * policy costs nothing; episodes end after {@code T} periods and are reset inside the measurement,
- * as in a rollout.
+ * policy, and the score (ops/s) counts copy-steps ({@code @OperationsPerInvocation}), so it is
+ * comparable with a vectorised NumPy batch. Actions are drawn before the measurement (a ring of
+ * {@value #ACTION_ROUNDS} rounds) so the policy costs nothing; episodes end after {@code T} periods
+ * and are reset inside the measurement, as in a rollout.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,9 +36,8 @@ import org.retailrl.envs.pricing.PricingScenario;
 public class EnvStepBenchmark {
     static final int ACTION_ROUNDS = 64;
 
-    /** Number of environment copies in the batch. */
-    @Param({"1024"})
-    public int copies;
+    /** Number of environment copies in the batch: one invocation is this many environment steps. */
+    static final int COPIES = 1024;
 
     /** Named scenario of MODEL.md §1: a, b, c or d. */
     @Param({"b", "c"})
@@ -52,44 +51,32 @@ public class EnvStepBenchmark {
     private long episode;
 
     @Setup(Level.Trial)
-    public void setup(BenchmarkParams params) {
+    public void setup() {
         PricingScenario s = PricingScenario.named(scenario);
-        batch = new PricingBatch(s, copies);
+        batch = new PricingBatch(s, COPIES);
         batch.reset(episode++);
         Rng policy = new Rng(12345);
-        priceIndex = new int[ACTION_ROUNDS][copies];
-        orderQty = new int[ACTION_ROUNDS][copies];
+        priceIndex = new int[ACTION_ROUNDS][COPIES];
+        orderQty = new int[ACTION_ROUNDS][COPIES];
         for (int k = 0; k < ACTION_ROUNDS; k++) {
-            for (int i = 0; i < copies; i++) {
+            for (int i = 0; i < COPIES; i++) {
                 priceIndex[k][i] = policy.nextInt(s.priceCount());
                 orderQty[k][i] = policy.nextInt(s.maxOrder() + 1);
             }
         }
-        reward = new float[copies];
+        reward = new float[COPIES];
     }
 
-    /** One period in every copy; JMH scales the score by {@code copies} through the returned count. */
+    /** One period in every copy; the score is in environment steps per second. */
     @Benchmark
-    public void step(Blackhole bh, StepCounter counter) {
+    @OperationsPerInvocation(COPIES)
+    public void step(Blackhole bh) {
         if (batch.done()) {
             batch.reset(episode++);
         }
         int k = round;
         round = k + 1 == ACTION_ROUNDS ? 0 : k + 1;
         batch.step(priceIndex[k], orderQty[k], reward);
-        counter.steps += copies;
         bh.consume(reward);
-    }
-
-    /** Counts copy-steps so the secondary result "steps" reads in steps per second. */
-    @State(Scope.Thread)
-    @org.openjdk.jmh.annotations.AuxCounters(org.openjdk.jmh.annotations.AuxCounters.Type.OPERATIONS)
-    public static class StepCounter {
-        public long steps;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            steps = 0;
-        }
     }
 }

@@ -4,8 +4,9 @@ package org.retailrl.envs.pricing;
  * The demand draw of one period for a whole batch (MODEL.md §1 step 3): for each copy {@code i < n},
  * {@code out[i] = Poisson(λ(prices[priceIndex[i]], o[i], r[i]))} drawn from raw stream {@code i} as
  * {@link PoissonSampler} defines it. Implementations must agree to the bit; the scalar one is the
- * reference, the Vector API one ({@code PanamaDemandKernel}) is loaded only when
- * {@code jdk.incubator.vector} is present and {@code -Dretailrl.simd} is not {@code scalar}.
+ * reference, the Vector API one ({@code PanamaDemandKernel}) is used only when
+ * {@code jdk.incubator.vector} is present, the preferred vector shape is 512 bits and
+ * {@code -Dretailrl.simd} is not {@code scalar}.
  */
 interface DemandKernel {
     /** {@code "scalar"} or {@code "vector-<bits>"}. */
@@ -23,7 +24,11 @@ interface DemandKernel {
         try {
             // Loaded by name so that nothing else in this module links against the incubator module.
             Class<?> c = Class.forName("org.retailrl.envs.pricing.PanamaDemandKernel");
-            return (DemandKernel) c.getDeclaredConstructor().newInstance();
+            DemandKernel k = (DemandKernel) c.getDeclaredConstructor().newInstance();
+            // The lanes convert between long and double (uniforms, 2^k scaling); HotSpot compiles
+            // those lane conversions only with AVX-512DQ, elsewhere they run boxed and far slower
+            // than the scalar twin. Results are bit-identical either way, so only speed depends on this.
+            return k.name().equals("vector-512") ? k : new ScalarDemandKernel();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new ScalarDemandKernel();
         }

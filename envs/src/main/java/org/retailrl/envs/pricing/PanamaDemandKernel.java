@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * search runs to the longest of the block under masks.
  *
  * <p>Why separate passes over scratch arrays: each pass is a short loop whose Vector API calls C2
- * inlines completely; one large block method with helper calls exceeded the inlining budget and
- * fell back to boxed vectors (measured: kilobytes allocated per block).
+ * inlines completely; one large block method calling a separate exp method exceeded the inlining
+ * budget and fell back to boxed vectors (measured: kilobytes allocated per block).
  *
  * <p>One instance per batch (it owns scratch arrays); not thread-safe.
  */

@@ -6,7 +6,8 @@ import org.retailrl.core.random.Rng;
  * {@code N} copies of the pricing-and-replenishment simulator of MODEL.md §1 stepped in lockstep,
  * held as struct-of-arrays (one primitive array per state variable): the dynamics kernel that
  * {@link PricingEnv} also runs (as a batch of one). {@link #step(int[], int[], float[])} writes into
- * caller buffers and allocates nothing.
+ * caller buffers and allocates nothing (one exception: a Poisson mean of 30 units or more, which the
+ * default scenarios never reach, is drawn through a temporary {@code Rng}).
  *
  * <p><b>Period {@code t} for each copy</b> (MODEL.md §1, order of events):
  * <ol>
@@ -22,11 +23,11 @@ import org.retailrl.core.random.Rng;
  *
  * <p><b>Random numbers.</b> Copy {@code i} owns {@code Rng.stream(seed, firstStream + i)} and
  * consumes it in this fixed order: at reset, one {@code nextInt(#prices)} for {@code o_1} when the
- * competitor is {@link CompetitorKind#UNIFORM}; then in each period {@code t} the demand draw
- * (one uniform, then more only when {@code λ >= 30} or in a rounding corner case, see
- * {@link PoissonSampler}) followed by the {@code nextInt}
- * for {@code o_{t+1}} (UNIFORM only). Per period that is "competitor, then demand", and no copy
- * ever reads another copy's stream, so a copy's trajectory does not depend on {@code N}.
+ * competitor is {@link CompetitorKind#UNIFORM}; then in each period {@code t} the demand draw (one
+ * uniform, more only when {@code λ >= 30} or in a rounding corner case, see {@link PoissonSampler})
+ * followed by the {@code nextInt} for {@code o_{t+1}} (UNIFORM only). So each period's competitor
+ * price is drawn before its demand, and no copy ever reads another copy's stream: a copy's
+ * trajectory does not depend on {@code N} or on the kernel (scalar or vector lanes).
  *
  * <p><b>Observation</b> of copy {@code i} ({@link PricingObservation}, {@code 6 + L} floats):
  * previous ending (net) inventory, previous lost sales (backlog: {@code [N]^-}), previous demand,
