@@ -31,10 +31,12 @@ final class DpCommand implements Command {
     public String usage() {
         return """
                 usage: retail dp [--lead 0|1] [--horizon T] [--fixed-cost K] [--cap I_max] [--start-inventory I0]
-                                 [--competitor o] [--reference r] [--discount g [--tolerance e]] [--check N]
+                                 [--pipeline q] [--competitor o] [--reference r] [--discount g [--tolerance e]]
+                                 [--check N]
 
                 Lost sales, MODEL §1 defaults otherwise (prices 10..50 step 2, Q = 20, c = 10, h = 1, b = 5),
-                competitor and reference price fixed, stock capped on arrival, empty pipeline. Expected
+                competitor and reference price fixed, stock capped on arrival. The state x is the stock
+                available after arrival (L = 1: min(I0 + pipeline, cap)) or before ordering (L = 0). Expected
                 sales are exact (the last atom of min(D, A) carries the whole Poisson tail).
 
                   --lead             lead time L, 0 or 1                                  (default 1)
@@ -42,11 +44,12 @@ final class DpCommand implements Command {
                   --fixed-cost       fixed ordering cost K >= 0                           (default 0)
                   --cap              stock cap on arrival, 1..10000                       (default 40)
                   --start-inventory  I_0, 0..cap                                          (default 10)
+                  --pipeline         order in transit at the start (L = 1), 0..20         (default 0)
                   --competitor       fixed competitor price > 0                           (default 30)
                   --reference        fixed reference price > 0                            (default 30)
                   --discount         discount factor in (0, 1): value iteration instead (infinite horizon)
                   --tolerance        value-iteration epsilon (epsilon-optimal policy)     (default 1e-6)
-                  --check            Monte Carlo episodes of the optimal policy in the simulator (default 0)""";
+                  --check            Monte Carlo episodes of the optimal policy in the simulator, seed 1 (default 0)""";
     }
 
     @Override
@@ -56,6 +59,7 @@ final class DpCommand implements Command {
         double k = args.real("fixed-cost", 0, 0, 1e9);
         int cap = args.integer("cap", 40, 1, 10_000);
         int start = args.integer("start-inventory", 10, 0, cap);
+        int pipeline = args.integer("pipeline", 0, 0, 20);
         double competitor = args.real("competitor", 30, 1e-9, 1e9);
         double reference = args.real("reference", 30, 1e-9, 1e9);
         String discountText = args.string("discount", null);
@@ -69,7 +73,13 @@ final class DpCommand implements Command {
             // Long enough that the discounted tail beyond it is below 1e-9 of one period's scale.
             simHorizon = (int) Math.min(100_000, Math.ceil(Math.log(1e-9) / Math.log(discount)));
         }
+        if (pipeline > 0 && lead == 0) {
+            throw new UsageException("--pipeline needs --lead 1 (with L = 0 nothing is in transit)");
+        }
         PricingScenario sc = DpInstance.smallScenario(lead, simHorizon, k, cap, start, competitor, reference);
+        if (pipeline > 0) {
+            sc = sc.toBuilder().initialPipeline(pipeline).build();
+        }
         DpInstance inst = DpInstance.of(sc);
         long t0 = System.nanoTime();
         DpSolution sol = discounted ? ValueIteration.solve(inst, discount, tolerance, 1_000_000)
@@ -79,14 +89,15 @@ final class DpCommand implements Command {
         if (discounted) {
             out.printf(Locale.ROOT, "value iteration: discount %.6f, epsilon %.1e, %d sweeps, last change %.3e%n",
                     discount, tolerance, sol.iterations(), sol.residual());
-            out.printf(Locale.ROOT, "optimal expected discounted profit V*(I0=%d) = %.4f  (within epsilon/2)%n", start,
-                    sol.optimum());
+            out.printf(Locale.ROOT, "optimal expected discounted profit V*(x=%d) = %.4f  (within epsilon/2)%n",
+                    inst.startInventory(), sol.optimum());
         } else {
             out.printf(Locale.ROOT, "backward induction: T = %d%n", horizon);
-            out.printf(Locale.ROOT, "optimal expected total profit V_1(I0=%d) = %.4f%n", start, sol.optimum());
+            out.printf(Locale.ROOT, "optimal expected total profit V_1(x=%d) = %.4f%n", inst.startInventory(),
+                    sol.optimum());
         }
         out.printf(Locale.ROOT, "first decision: price %.0f, order %d    (solve %.3f s)%n",
-                inst.price(sol.priceIndex(1, start)), sol.order(1, start), secs);
+                inst.price(sol.priceIndex(1, inst.startInventory())), sol.order(1, inst.startInventory()), secs);
         out.println("period-1 decisions by state (stock available" + (lead == 1 ? " after arrival" : " before ordering")
                 + "):");
         StringBuilder sb = new StringBuilder();

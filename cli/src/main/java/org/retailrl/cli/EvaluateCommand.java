@@ -10,6 +10,7 @@ import java.util.Map;
 import org.retailrl.algorithms.dp.BackwardInduction;
 import org.retailrl.algorithms.dp.DpInstance;
 import org.retailrl.algorithms.dp.DpSolution;
+import org.retailrl.algorithms.dp.ExactPolicyValue;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
 import org.retailrl.algorithms.heuristics.Heuristic;
@@ -22,6 +23,7 @@ import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonArray;
 import org.retailrl.core.json.JsonValue;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
  * {@code retail evaluate}: fits the heuristic baselines of MODEL.md §8 to a §1 scenario (one fit per
@@ -59,7 +61,7 @@ final class EvaluateCommand implements Command {
                   --fit-episodes  episodes per objective evaluation in the search, 1..100000 (default 200)
                   --rounds        coordinate-search rounds at most, 1..100                (default 4)
                   --eval-seed     seed of the evaluation episodes                          (default 20261124)
-                  --out           directory for evaluation.{txt,csv,json} and heuristics.json""";
+                  --out           directory for evaluation.{txt,csv,json}, heuristics.json, scenario.json""";
     }
 
     @Override
@@ -73,10 +75,11 @@ final class EvaluateCommand implements Command {
         long evalSeed = args.longValue("eval-seed", 20_261_124L, Long.MIN_VALUE, Long.MAX_VALUE);
         String outDir = args.string("out", null);
         args.finish();
-        PricingScenario scenario = PricingScenarioFile.resolve(spec);
+        PricingScenario scenario = resolveScenario(spec);
 
         Map<String, List<BatchPricingPolicy>> perName = new LinkedHashMap<>();
         List<JsonValue> fits = new ArrayList<>();
+        List<HeuristicSuite> suites = new ArrayList<>();
         for (int s = 1; s <= seeds; s++) {
             err.printf(Locale.ROOT, "fitting heuristics, seed %d of %d...%n", s, seeds);
             HeuristicSuite suite = HeuristicSuite.fit(scenario,
@@ -90,13 +93,23 @@ final class EvaluateCommand implements Command {
                 perName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> h));
             }
             fits.add(suite.toJson(spec, scenario));
+            suites.add(suite);
         }
         List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
         double optimum = Double.NaN;
         if (DpInstance.whyNotSmall(scenario) == null) {
-            DpSolution sol = BackwardInduction.solve(DpInstance.of(scenario), scenario.horizon());
+            DpInstance inst = DpInstance.of(scenario);
+            DpSolution sol = BackwardInduction.solve(inst, scenario.horizon());
             optimum = sol.optimum();
             candidates.add(new PolicyEvaluator.Candidate("DP", List.of(new PerCopyBatchPolicy(sol::policy))));
+            out.printf(Locale.ROOT, "%nexact expected profit on the small instance (DP optimum %.2f):%n", optimum);
+            for (HeuristicSuite suite : suites) {
+                for (HeuristicOptimizer.Result r : suite.fitted()) {
+                    double v = ExactPolicyValue.of(inst, r.policy(), scenario.horizon());
+                    out.printf(Locale.ROOT, "  seed %d: %-9s %.2f  (gap %.2f%%)%n", suites.indexOf(suite) + 1,
+                            r.policy().name(), v, 100 * (optimum - v) / Math.abs(optimum));
+                }
+            }
         }
         perName.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
         err.println("evaluating...");
@@ -107,8 +120,25 @@ final class EvaluateCommand implements Command {
             Path dir = Path.of(outDir);
             report.write(dir, "evaluation");
             AtomicFiles.writeString(dir.resolve("heuristics.json"), Json.writePretty(new JsonArray(fits)) + "\n");
-            err.println("wrote " + dir.resolve("evaluation.{txt,csv,json}") + " and " + dir.resolve("heuristics.json"));
+            PricingScenarioJson.save(dir.resolve("scenario.json"), scenario);
+            err.println("wrote evaluation.{txt,csv,json}, heuristics.json and scenario.json in " + dir);
         }
         return 0;
+    }
+
+    /** A named scenario ({@code a..d}, MODEL §1) or a scenario JSON file. */
+    static PricingScenario resolveScenario(String spec) throws java.io.IOException {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.matches("[abcd]")) {
+            return PricingScenario.named(s);
+        }
+        if (!s.endsWith(".json")) {
+            throw new UsageException("--scenario must be a, b, c, d or a .json file, got '" + spec + "'");
+        }
+        Path file = Path.of(spec);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UsageException("--scenario file does not exist: '" + spec + "'");
+        }
+        return PricingScenarioJson.load(file);
     }
 }

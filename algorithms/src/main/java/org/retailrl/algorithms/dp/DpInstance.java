@@ -26,7 +26,8 @@ import org.retailrl.envs.pricing.ShortageMode;
  * @param fixedCost {@code K ≥ 0}
  * @param leadTime {@code L}, 0 or 1
  * @param cap stock cap on arrival {@code I_max} (1..10000)
- * @param startInventory {@code I_0}, 0..cap (pipeline empty)
+ * @param startInventory start state {@code x_1}: {@code I_0} for {@code L = 0}, {@code min(I_0 + q_pipeline, cap)} for
+ *                       {@code L = 1} (0..cap)
  */
 public record DpInstance(double[] prices, double[] demandMeans, int maxOrder, double unitCost, double holding,
         double penalty, double fixedCost, int leadTime, int cap, int startInventory) {
@@ -184,6 +185,6 @@ public record DpInstance(double[] prices, double[] demandMeans, int maxOrder, do
     @Override
     public String toString() {
         return "DpInstance[L=" + leadTime + ", cap=" + cap + ", K=" + fixedCost + ", c=" + unitCost + ", h=" + holding
-                + ", b=" + penalty + ", Q=" + maxOrder + ", I0=" + startInventory + ", prices=" + prices.length + "]";
+                + ", b=" + penalty + ", Q=" + maxOrder + ", x0=" + startInventory + ", prices=" + prices.length + "]";
     }
 }

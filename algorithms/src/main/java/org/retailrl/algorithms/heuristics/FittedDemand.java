@@ -29,9 +29,9 @@ public record FittedDemand(double intercept, double slope, int samples, double l
     }
 
     /**
-     * Simulates {@code samples} pairs from {@code scenario} (episodes of its horizon, random grid
-     * prices from {@code Rng.stream(seed, 1)}, simulator streams {@code Rng.stream(seed, e)}) and
-     * fits them.
+     * Simulates {@code samples} pairs from {@code scenario} ({@code m = ⌈samples/T⌉} episodes of its
+     * horizon on simulator streams {@code Rng.stream(seed, e)}, {@code e < m}; random grid prices
+     * from {@code Rng.stream(seed, m)}, a stream no episode uses) and fits them.
      */
     public static FittedDemand simulateAndFit(PricingScenario scenario, int samples, long seed) {
         if (samples < 2 || samples > 10_000_000) {
@@ -41,7 +41,7 @@ public record FittedDemand(double intercept, double slope, int samples, double l
         int copies = (samples + horizon - 1) / horizon;
         PricingBatch batch = new PricingBatch(scenario, copies);
         batch.reset(seed);
-        Rng choose = Rng.stream(seed, 1);
+        Rng choose = Rng.stream(seed, copies);
         int[] price = new int[copies];
         int[] order = new int[copies];
         double[] reward = new double[copies];

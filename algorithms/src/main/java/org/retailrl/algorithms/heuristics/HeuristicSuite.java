@@ -34,7 +34,8 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
      * @param samples (price, demand) pairs simulated for the demand fit
      * @param episodes episodes per objective evaluation in the parameter search
      * @param maxRounds coordinate-search rounds at most
-     * @param seed seed of the pair simulation and of the optimisation episodes
+     * @param seed seed of the pair simulation; the optimisation episodes use
+     *             {@link #optimisationSeed()}, so the two run on distinct simulator streams
      */
     public record Settings(int samples, int episodes, int maxRounds, long seed) {
         /** Validates the ranges. */
@@ -48,6 +49,11 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
             if (maxRounds < 1 || maxRounds > 100) {
                 throw new IllegalArgumentException("maxRounds must be in [1, 100], got " + maxRounds);
             }
+        }
+
+        /** Seed of the optimisation episodes: {@code seed} with its bits mixed by a fixed constant. */
+        public long optimisationSeed() {
+            return seed ^ 0x6a09e667f3bcc909L;
         }
 
         /** Seed 003's 10,000 pairs, 200 optimisation episodes, up to 4 rounds. */
@@ -91,7 +97,8 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
                 new BaseStockPolicy(s0, p0, q, np, maxLevel));
         List<HeuristicOptimizer.Result> out = new ArrayList<>();
         for (Heuristic h : starts) {
-            out.add(HeuristicOptimizer.optimize(scenario, h, settings.seed(), settings.episodes(), settings.maxRounds()));
+            out.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
+                    settings.maxRounds()));
         }
         return new HeuristicSuite(demand, table, List.copyOf(out));
     }

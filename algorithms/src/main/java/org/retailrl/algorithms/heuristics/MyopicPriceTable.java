@@ -35,7 +35,13 @@ public final class MyopicPriceTable {
         int np = scenario.priceCount();
         double[][] pmf = new double[np][];
         for (int j = 0; j < np; j++) {
-            pmf[j] = poisson(demand.mean(scenario.price(j)));
+            double mean = demand.mean(scenario.price(j));
+            if (!(mean >= 0 && mean <= 700)) {
+                // e^{-λ} underflows beyond ~745; such a fit is far outside the MODEL §1 range anyway.
+                throw new IllegalArgumentException("fitted demand mean at price " + scenario.price(j)
+                        + " must be in [0, 700], got " + mean);
+            }
+            pmf[j] = poisson(mean);
         }
         for (int x = lo; x <= hi; x++) {
             double best = Double.NEGATIVE_INFINITY;
