@@ -1,6 +1,5 @@
 package org.retailrl.algorithms.fsda;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,37 +67,6 @@ class FsdaTest {
                 assertTrue(Double.isFinite(s.meanEpisodeReward()) && Double.isFinite(s.valueLoss()));
             }
         }
-    }
-
-    @Test
-    void sameSeedGivesBitIdenticalAgents() {
-        FsdaTrainer a = new FsdaTrainer(SHORT, 4, small(FsdaConfig.Agent.PRICING), 5, 3);
-        FsdaTrainer b = new FsdaTrainer(SHORT, 4, small(FsdaConfig.Agent.PRICING), 5, 3);
-        for (int n = 0; n < 3; n++) {
-            assertEquals(a.episode().meanEpisodeReward(), b.episode().meanEpisodeReward());
-        }
-        for (int k = 0; k < 2; k++) {
-            assertArrayEquals(flat(a.happo().actor(k).parameters()), flat(b.happo().actor(k).parameters()));
-        }
-        assertArrayEquals(flat(a.happo().critic().parameters()), flat(b.happo().critic().parameters()));
-    }
-
-    @Test
-    void twoRolloutThreadsGiveTheSameWeightsAsOne() {
-        FsdaTrainer one = new FsdaTrainer(SHORT, 5, small(FsdaConfig.Agent.PRICING), 8, 3);
-        FsdaTrainer two = new FsdaTrainer(SHORT, 5, small(FsdaConfig.Agent.PRICING), 8, 3);
-        two.happo().setRolloutThreads(2);
-        try {
-            for (int n = 0; n < 3; n++) {
-                assertEquals(one.episode().meanEpisodeReward(), two.episode().meanEpisodeReward());
-            }
-        } finally {
-            two.happo().close();
-        }
-        for (int k = 0; k < 2; k++) {
-            assertArrayEquals(flat(one.happo().actor(k).parameters()), flat(two.happo().actor(k).parameters()));
-        }
-        assertArrayEquals(flat(one.happo().critic().parameters()), flat(two.happo().critic().parameters()));
     }
 
     @Test

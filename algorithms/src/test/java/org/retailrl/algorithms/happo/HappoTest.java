@@ -79,11 +79,6 @@ class HappoTest {
             orders.add(java.util.Arrays.toString(oa));
         }
         assertTrue(orders.size() > 1, "six rounds should not all use one order: " + orders);
-        for (int k = 0; k < 3; k++) {
-            for (int p = 0; p < a.actor(k).parameters().size(); p++) {
-                assertArrayEquals(a.actor(k).parameters().get(p).value().data(), b.actor(k).parameters().get(p).value().data());
-            }
-        }
     }
 
     @Test
