@@ -39,7 +39,13 @@ import org.retailrl.nn.Parameter;
  *     clipped Huber loss (δ = 10) on normalised targets.</li>
  * </ol>
  * An agent not due for an update (the slow agent of FSDA) keeps its policy, so its ratio is 1 and
- * {@code M} is unchanged. Each actor and the critic has its own Adam and its own gradient clip.
+ * {@code M} is unchanged.
+ *
+ * <p>Where this differs from HARL, deliberately: advantages are normalised per minibatch
+ * (MODEL.md §8 PPO) rather than over the whole buffer; the value normaliser is updated once per
+ * round with all returns rather than once per critic minibatch, and the behaviour values used for
+ * value clipping are re-normalised with the updated statistics, so that the clipped and unclipped
+ * predictions are compared in the same units. Each actor and the critic has its own Adam and its own gradient clip.
  * Seeds: networks, samplers, orders, shuffles and the environment use separate streams of the
  * seed; the same seed gives bit-identical weights.
  */
