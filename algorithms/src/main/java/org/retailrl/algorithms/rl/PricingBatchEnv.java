@@ -39,8 +39,6 @@ public final class PricingBatchEnv implements BatchEnv {
     private final Agents agents;
     private final int raw;
     private final int orders;
-    private final float unitScale;
-    private final float priceScale;
     private final float[] rawObs;
     private final int[] price;
     private final int[] order;
@@ -55,8 +53,6 @@ public final class PricingBatchEnv implements BatchEnv {
         this.agents = agents;
         this.raw = batch.observationSize();
         this.orders = scenario.maxOrder() + 1;
-        this.unitScale = (float) (1.0 / Math.max(1, scenario.maxOrder()));
-        this.priceScale = (float) (1.0 / scenario.maxPrice());
         this.rawObs = new float[raw * copies];
         this.price = new int[copies];
         this.order = new int[copies];
@@ -107,18 +103,36 @@ public final class PricingBatchEnv implements BatchEnv {
 
     @Override
     public void observe(float[] out) {
-        batch.observe(rawObs, 0);
-        int d = observationSize();
-        float time = (float) batch.period() / horizon();
+        observation(batch, rawObs, out);
+    }
+
+    /**
+     * Writes the learners' observation of every copy of {@code batch} (the simulator's, scaled,
+     * then {@code t/T}) to {@code out[i·(6 + L + 1) ..]}; {@code raw} is scratch of
+     * {@code copies·(6 + L)} floats. Policies built from trained actors use this to see what the
+     * learner saw.
+     */
+    public static void observation(PricingBatch batch, float[] raw, float[] out) {
+        PricingScenario sc = batch.scenario();
+        int r = batch.observationSize();
+        int d = r + 1;
+        if (raw.length < r * batch.copies() || out.length < d * batch.copies()) {
+            throw new IllegalArgumentException("raw must hold " + r * batch.copies() + " and out " + d * batch.copies()
+                    + " floats, got " + raw.length + " and " + out.length);
+        }
+        batch.observe(raw, 0);
+        float unitScale = (float) (1.0 / Math.max(1, sc.maxOrder()));
+        float priceScale = (float) (1.0 / sc.maxPrice());
+        float time = (float) batch.period() / sc.horizon();
         for (int i = 0; i < batch.copies(); i++) {
-            int s = i * raw;
+            int s = i * r;
             int o = i * d;
-            for (int k = 0; k < raw; k++) {
+            for (int k = 0; k < r; k++) {
                 boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
                         || k == PricingObservation.REFERENCE_PRICE;
-                out[o + k] = rawObs[s + k] * (isPrice ? priceScale : unitScale);
+                out[o + k] = raw[s + k] * (isPrice ? priceScale : unitScale);
             }
-            out[o + raw] = time;
+            out[o + r] = time;
         }
     }
 
