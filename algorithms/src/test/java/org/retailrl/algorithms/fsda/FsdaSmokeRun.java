@@ -1,14 +1,20 @@
 package org.retailrl.algorithms.fsda;
 
+import org.retailrl.algorithms.eval.PolicyEvaluator;
 import org.retailrl.algorithms.happo.HappoTrainer;
+import org.retailrl.algorithms.heuristics.Heuristic;
+import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
+import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
 import org.retailrl.algorithms.ppo.PpoTrainer;
 import org.retailrl.algorithms.rl.TrainingStats;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
  * A manual smoke run (not a test): FSDA and joint-action PPO on scenario (b) with the default
- * networks for a few episodes, printing the mean profit per episode. Arguments: episodes (default
- * 20), copies (default 8), seed (default 1).
+ * networks for a few episodes, printing the mean profit per episode, then both greedy policies and
+ * the fitted heuristics scored on the same 200 evaluation episodes (common random numbers).
+ * Arguments: episodes (default 20), copies (default 8), seed (default 1).
  */
 public final class FsdaSmokeRun {
     private FsdaSmokeRun() {
@@ -36,5 +42,16 @@ public final class FsdaSmokeRun {
                     n, s.meanEpisodeReward(), s.explainedVariance(), s.approxKl(), s.clipFraction(), s.entropy());
         }
         System.out.printf("PPO-joint: %d episodes × %d copies in %.1f s%n", episodes, copies, (System.nanoTime() - t0) / 1e9);
+        java.util.List<PolicyEvaluator.Candidate> candidates = new java.util.ArrayList<>();
+        candidates.add(new PolicyEvaluator.Candidate("FSDA", java.util.List.of(new LearnedPricingPolicy("FSDA",
+                java.util.List.of(fsda.happo().actor(0), fsda.happo().actor(1)), true, 0))));
+        candidates.add(new PolicyEvaluator.Candidate("PPO-joint", java.util.List.of(new LearnedPricingPolicy("PPO-joint",
+                java.util.List.of(ppo.actor()), true, 0))));
+        HeuristicSuite suite = HeuristicSuite.fit(b, HeuristicSuite.Settings.defaults(seed));
+        for (HeuristicOptimizer.Result r : suite.fitted()) {
+            Heuristic h = r.policy();
+            candidates.add(new PolicyEvaluator.Candidate(h.name(), java.util.List.of(new PerCopyBatchPolicy(() -> h))));
+        }
+        System.out.println(PolicyEvaluator.evaluate("scenario b", b, candidates, 200, 20261124L, Double.NaN).toTable());
     }
 }
