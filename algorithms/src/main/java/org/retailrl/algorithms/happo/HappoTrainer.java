@@ -98,6 +98,7 @@ public final class HappoTrainer {
     private final int totalRounds;
     private final Tape tape = new Tape();
     private final float[][] lastFactors;
+    private final String[] names;
     private int rounds;
 
     /**
@@ -114,6 +115,7 @@ public final class HappoTrainer {
         this.env = env;
         this.config = config;
         this.totalRounds = totalRounds;
+        this.names = names.clone();
         PpoConfig p = config.ppo();
         Rng init = Rng.stream(seed, 0);
         int d = env.observationSize();
@@ -227,7 +229,7 @@ public final class HappoTrainer {
             for (int i = 0; i < factor.length; i++) {
                 factor[i] = (float) (factor[i] * Math.exp((double) newLogp[i] - oldLogp[i]));
             }
-            FiniteCheck.array("HAPPO factor after agent " + a, factor);
+            FiniteCheck.array("HAPPO factor after agent '" + names[a] + "'", factor);
         }
         double vLoss = updateCritic(lr);
         RoundStats s = new RoundStats(rounds, lr, order, stats, vLoss, ev, Diagnostics.mean(profit));
@@ -258,11 +260,11 @@ public final class HappoTrainer {
                 Var logits = actor.forward(tape, mb.obsT(), mb.maskT(), mb.h0()[a]).out();
                 PolicyLoss.Result r = policyLoss.compute(logits, mb.gather(actions), mb.gather(oldLogp),
                         mb.gather(buffer.advantages()), mb.gather(factor));
-                FiniteCheck.scalar("actor loss of " + actor.parameters().get(0).name() + " in round " + rounds,
+                FiniteCheck.scalar("actor loss of agent '" + names[a] + "' in round " + rounds,
                         r.loss().value().item());
                 actor.zeroGrad();
                 tape.backward(r.loss());
-                FiniteCheck.scalar("actor gradient norm of agent " + a + " in round " + rounds,
+                FiniteCheck.scalar("actor gradient norm of agent '" + names[a] + "' in round " + rounds,
                         GradClip.clipGlobalNorm(params, p.maxGradNorm()));
                 opt.step();
                 pg += r.pgLoss();
@@ -275,7 +277,7 @@ public final class HappoTrainer {
             kl /= inEpoch;
         }
         tape.reset();
-        FiniteCheck.parameters("after updating agent " + a + " in round " + rounds, params);
+        FiniteCheck.parameters("after updating agent '" + names[a] + "' in round " + rounds, params);
         return new AgentStats(true, pos, pg / steps, ent / steps, kl, cf / steps);
     }
 

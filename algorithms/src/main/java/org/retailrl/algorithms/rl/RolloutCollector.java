@@ -47,6 +47,8 @@ public final class RolloutCollector implements AutoCloseable {
         final float[][] carried;
         final float[] obs;
         final float[] mask;
+        final int[] local;
+        final float[] logp;
 
         Shard(int lo, int hi) {
             this.lo = lo;
@@ -58,6 +60,8 @@ public final class RolloutCollector implements AutoCloseable {
             }
             obs = new float[n * env.observationSize()];
             mask = new float[n];
+            local = new int[n];
+            logp = new float[n];
         }
     }
 
@@ -241,12 +245,12 @@ public final class RolloutCollector implements AutoCloseable {
                 float[] bufLp = buffer.logProbs(k);
                 for (int i = 0; i < m; i++) {
                     int copy = s.lo + i;
-                    chosen[copy] = samplers[copy].categorical(o, i * a, a);
-                    bufAct[t * n + copy] = chosen[copy];
+                    s.local[i] = samplers[copy].categorical(o, i * a, a);
                 }
-                float[] lp = new float[m];
-                PolicyLoss.logProbs(o, a, Arrays.copyOfRange(chosen, s.lo, s.hi), lp);
-                System.arraycopy(lp, 0, bufLp, t * n + s.lo, m);
+                PolicyLoss.logProbs(o, a, s.local, s.logp);
+                System.arraycopy(s.local, 0, chosen, s.lo, m);
+                System.arraycopy(s.local, 0, bufAct, t * n + s.lo, m);
+                System.arraycopy(s.logp, 0, bufLp, t * n + s.lo, m);
             } else {
                 float[] values = buffer.values();
                 for (int i = 0; i < m; i++) {
