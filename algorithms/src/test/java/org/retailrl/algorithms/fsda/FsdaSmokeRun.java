@@ -12,7 +12,7 @@ import org.retailrl.envs.pricing.PricingScenario;
 
 /**
  * A manual smoke run (not a test): FSDA and joint-action PPO on scenario (b) with the default
- * networks for a few episodes, printing the mean profit per episode, then both greedy policies and
+ * networks for a few episodes, printing the mean profit per episode, then both policies (greedy and sampled) and
  * the fitted heuristics scored on the same 200 evaluation episodes (common random numbers).
  * Arguments: episodes (default 20), copies (default 8), seed (default 1).
  */
@@ -47,6 +47,10 @@ public final class FsdaSmokeRun {
                 java.util.List.of(fsda.happo().actor(0), fsda.happo().actor(1)), true, 0))));
         candidates.add(new PolicyEvaluator.Candidate("PPO-joint", java.util.List.of(new LearnedPricingPolicy("PPO-joint",
                 java.util.List.of(ppo.actor()), true, 0))));
+        candidates.add(new PolicyEvaluator.Candidate("FSDA-sampled", java.util.List.of(new LearnedPricingPolicy(
+                "FSDA-sampled", java.util.List.of(fsda.happo().actor(0), fsda.happo().actor(1)), false, 0))));
+        candidates.add(new PolicyEvaluator.Candidate("PPO-sampled", java.util.List.of(new LearnedPricingPolicy(
+                "PPO-sampled", java.util.List.of(ppo.actor()), false, 0))));
         HeuristicSuite suite = HeuristicSuite.fit(b, HeuristicSuite.Settings.defaults(seed));
         for (HeuristicOptimizer.Result r : suite.fitted()) {
             Heuristic h = r.policy();
