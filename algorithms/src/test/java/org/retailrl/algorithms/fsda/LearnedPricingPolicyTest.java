@@ -96,6 +96,29 @@ class LearnedPricingPolicyTest {
     }
 
     @Test
+    void greedyJointActionDecodesAsTheEnvironmentDoes() {
+        RecurrentNet net = actor("joint", 441, 4);
+        LearnedPricingPolicy joint = new LearnedPricingPolicy("ppo", List.of(net), true, 0);
+        PricingBatch batch = new PricingBatch(B, 4);
+        batch.reset(3);
+        joint.reset(batch);
+        float[] raw = new float[9 * 4];
+        float[] obs = new float[D * 4];
+        org.retailrl.algorithms.rl.PricingBatchEnv.observation(batch, raw, obs);
+        Tape tape = new Tape();
+        tape.setGradEnabled(false);
+        float[] logits = net.forward(tape, Tensor.wrap(obs, 1, 4, D), null, null).out().value().data();
+        int[] p = new int[4];
+        int[] q = new int[4];
+        joint.act(batch, p, q);
+        for (int i = 0; i < 4; i++) {
+            int a = argmax(logits, i * 441, 441);
+            assertEquals(JointActionPpo.priceIndex(B, a), p[i]);
+            assertEquals(JointActionPpo.orderQuantity(B, a), q[i]);
+        }
+    }
+
+    @Test
     void mismatchedActorsAreRejected() {
         LearnedPricingPolicy wrong = new LearnedPricingPolicy("x", List.of(actor("a", 20, 1), actor("b", 21, 2)), true, 0);
         PricingBatch batch = new PricingBatch(B, 1);
