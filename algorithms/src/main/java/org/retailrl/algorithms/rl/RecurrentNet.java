@@ -1,0 +1,124 @@
+package org.retailrl.algorithms.rl;
+
+import java.util.List;
+import org.retailrl.autodiff.Ops;
+import org.retailrl.autodiff.Tape;
+import org.retailrl.autodiff.Var;
+import org.retailrl.core.Tensor;
+import org.retailrl.core.random.Rng;
+import org.retailrl.nn.Activation;
+import org.retailrl.nn.GRU;
+import org.retailrl.nn.Init;
+import org.retailrl.nn.Linear;
+import org.retailrl.nn.MLP;
+import org.retailrl.nn.Module;
+import org.retailrl.nn.Parameter;
+
+/**
+ * One recurrent network of MODEL.md §8 (seed 003 §3.5.2, Fig. 3): observation → MLP1 (two tanh
+ * layers of width {@code H}) → GRU1 → GRU2 → MLP2 → outputs. An actor has one output per action
+ * (logits; softmax is taken by the loss and the sampler) and head gain 0.01; a critic has one
+ * output (the value) and head gain 1. MLP2 is a single linear layer, as in the nn module's
+ * {@code RecurrentActorCritic}. Hidden MLP layers use orthogonal init with gain √2.
+ *
+ * <p>The same {@link #forward} serves rollouts (one step, the carried hidden state as {@code h0})
+ * and training (a chunk of {@code T} steps from the hidden state stored at the chunk start), so
+ * training recomputes exactly what the rollout computed. Hidden states are dimensionless
+ * {@code [L, B, H]} arrays.
+ */
+public final class RecurrentNet implements Module {
+    /**
+     * Sizes of a network.
+     *
+     * @param inputs    observation width, >= 1
+     * @param hidden    width {@code H} of the MLP and GRU layers, >= 1
+     * @param gruLayers stacked GRU layers {@code L}, >= 1 (MODEL.md §8: 2)
+     * @param outputs   number of outputs (actions, or 1 for a critic), >= 1
+     */
+    public record Config(int inputs, int hidden, int gruLayers, int outputs) {
+        /** Validates the ranges. */
+        public Config {
+            if (inputs < 1) {
+                throw new IllegalArgumentException("inputs must be >= 1, got " + inputs);
+            }
+            if (hidden < 1) {
+                throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
+            }
+            if (gruLayers < 1) {
+                throw new IllegalArgumentException("gruLayers must be >= 1, got " + gruLayers);
+            }
+            if (outputs < 1) {
+                throw new IllegalArgumentException("outputs must be >= 1, got " + outputs);
+            }
+        }
+
+        /** Floats in one copy's hidden state: {@code L·H}. */
+        public int hiddenSize() {
+            return gruLayers * hidden;
+        }
+    }
+
+    /** Outputs {@code [T·B, outputs]} (rows time-major) and the last hidden states {@code [L, B, H]}. */
+    public record Output(Var out, Var lastHidden) {
+    }
+
+    private final Config config;
+    private final MLP mlp;
+    private final GRU gru;
+    private final Linear head;
+    private final List<Parameter> params;
+
+    /**
+     * A freshly initialised network whose parameter names start with {@code name}.
+     *
+     * @param headGain orthogonal gain of the output layer (0.01 policy, 1 value)
+     */
+    public RecurrentNet(String name, Config config, double headGain, Rng rng) {
+        this.config = config;
+        mlp = new MLP(name + ".mlp", new int[] {config.inputs(), config.hidden(), config.hidden()},
+                Activation.TANH, Activation.TANH, Init.GAIN_HIDDEN, rng);
+        gru = new GRU(name + ".gru", config.hidden(), config.hidden(), config.gruLayers(), rng);
+        head = new Linear(name + ".head", config.hidden(), config.outputs(), headGain, rng);
+        params = Module.concat(mlp, gru, head);
+    }
+
+    /** An actor over {@code actions} actions (head gain 0.01). */
+    public static RecurrentNet actor(String name, int inputs, int hidden, int gruLayers, int actions, Rng rng) {
+        return new RecurrentNet(name, new Config(inputs, hidden, gruLayers, actions), Init.GAIN_POLICY, rng);
+    }
+
+    /** A critic (one output, head gain 1). */
+    public static RecurrentNet critic(String name, int inputs, int hidden, int gruLayers, Rng rng) {
+        return new RecurrentNet(name, new Config(inputs, hidden, gruLayers, 1), Init.GAIN_VALUE, rng);
+    }
+
+    /** The sizes. */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return params;
+    }
+
+    /**
+     * Runs the network on time-major observations.
+     *
+     * @param obsT  observations {@code [T, B, inputs]}
+     * @param maskT reset flags {@code [T·B]} (1: an episode starts at that step, the hidden state
+     *              entering it is zeroed), or null
+     * @param h0    hidden states entering step 0 {@code [L, B, H]}, or null for zeros
+     */
+    public Output forward(Tape tape, Tensor obsT, float[] maskT, Tensor h0) {
+        if (obsT.rank() != 3 || obsT.dim(2) != config.inputs()) {
+            throw new IllegalArgumentException("obsT shape " + java.util.Arrays.toString(obsT.shape())
+                    + " must be [T, B, " + config.inputs() + "]");
+        }
+        int rows = obsT.dim(0) * obsT.dim(1);
+        Var x = mlp.forward(tape.constant(obsT));
+        GRU.Output g = gru.forwardTimeMajor(x, maskT, h0 == null ? null : tape.constant(h0));
+        Var out = Ops.reshape(head.forward(g.outputs()), rows, config.outputs());
+        return new Output(out, g.lastHidden());
+    }
+}

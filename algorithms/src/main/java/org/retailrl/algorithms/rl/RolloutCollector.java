@@ -1,0 +1,263 @@
+package org.retailrl.algorithms.rl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.retailrl.autodiff.Tape;
+import org.retailrl.core.Tensor;
+import org.retailrl.core.random.Rng;
+
+/**
+ * Plays whole episodes of a {@link BatchEnv} with recurrent actors and a recurrent critic and
+ * fills a {@link RecurrentRolloutBuffer} (MODEL.md §8; the "collect" phase of CleanRL's loop).
+ * Each network's GRU hidden state is carried from step to step within an episode and zeroed when
+ * an episode starts; the state entering every chunk is stored for training.
+ *
+ * <p>Parallelism and determinism: the copies are split into {@link #SHARDS} fixed contiguous
+ * shards whatever the thread count; each step, every shard runs the networks on its own copies
+ * with its own tape, and copy {@code n} samples its actions from its own stream
+ * {@code Rng.stream(seed, n)} (agents in index order). Threads only decide who computes a shard,
+ * and every shard writes disjoint buffer entries, so the rollout is bit-identical for 1 or more
+ * threads. The environment is stepped on the calling thread; its randomness depends only on
+ * {@code (envSeed, episode, copy)}.
+ */
+public final class RolloutCollector implements AutoCloseable {
+    /** Number of fixed shards the copies are split into (at most the number of copies). */
+    public static final int SHARDS = 2;
+
+    private final BatchEnv env;
+    private final List<RecurrentNet> actors;
+    private final RecurrentNet critic;
+    private final Rng[] samplers;
+    private final Shard[] shards;
+    private final float[] obs;
+    private final float[] reward;
+    private final int[][] act;
+    private ExecutorService pool;
+
+    /** The networks' view of copies {@code [lo, hi)}: its tape, hidden states and inputs. */
+    private final class Shard {
+        final int lo;
+        final int hi;
+        final Tape tape = new Tape();
+        final float[][] carried;
+        final float[] obs;
+        final float[] mask;
+        final int[] local;
+        final float[] logp;
+
+        Shard(int lo, int hi) {
+            this.lo = lo;
+            this.hi = hi;
+            int n = hi - lo;
+            carried = new float[actors.size() + 1][];
+            for (int k = 0; k <= actors.size(); k++) {
+                carried[k] = new float[net(k).config().hiddenSize() * n];
+            }
+            obs = new float[n * env.observationSize()];
+            mask = new float[n];
+            local = new int[n];
+            logp = new float[n];
+        }
+    }
+
+    /** A collector for {@code actors} (one per agent of {@code env}) and {@code critic}. */
+    public RolloutCollector(BatchEnv env, List<RecurrentNet> actors, RecurrentNet critic, long seed) {
+        if (actors.size() != env.agents()) {
+            throw new IllegalArgumentException("actors: need one per agent (" + env.agents() + "), got " + actors.size());
+        }
+        for (int a = 0; a < actors.size(); a++) {
+            RecurrentNet.Config c = actors.get(a).config();
+            if (c.outputs() != env.actionCount(a) || c.inputs() != env.observationSize()) {
+                throw new IllegalArgumentException("actor " + a + " must map " + env.observationSize() + " inputs to "
+                        + env.actionCount(a) + " actions, has " + c.inputs() + " → " + c.outputs());
+            }
+        }
+        if (critic.config().outputs() != 1 || critic.config().inputs() != env.observationSize()) {
+            throw new IllegalArgumentException("critic must map " + env.observationSize() + " inputs to 1 output");
+        }
+        this.env = env;
+        this.actors = List.copyOf(actors);
+        this.critic = critic;
+        int n = env.copies();
+        samplers = new Rng[n];
+        for (int i = 0; i < n; i++) {
+            samplers[i] = Rng.stream(seed, i);
+        }
+        int count = Math.min(SHARDS, n);
+        shards = new Shard[count];
+        for (int s = 0; s < count; s++) {
+            shards[s] = new Shard(n * s / count, n * (s + 1) / count);
+        }
+        obs = new float[n * env.observationSize()];
+        reward = new float[n];
+        act = new int[actors.size()][n];
+    }
+
+    private RecurrentNet net(int k) {
+        return k < actors.size() ? actors.get(k) : critic;
+    }
+
+    /**
+     * Sets how many threads compute the shards (1: the calling thread only); results do not
+     * depend on it. Must be in [1, 64].
+     */
+    public void setThreads(int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("threads must be in [1, 64], got " + threads);
+        }
+        close();
+        if (threads > 1) {
+            pool = Executors.newFixedThreadPool(Math.min(threads, shards.length), r -> {
+                Thread t = new Thread(r, "rollout");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** Stops the worker threads, if any. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+    }
+
+    /**
+     * Plays {@code buffer.steps() / horizon} episode batches, the first numbered
+     * {@code firstEpisode}, into {@code buffer}.
+     *
+     * @param valueNorm maps the critic's outputs back to return units, or null (raw outputs)
+     * @param scaler    scales the rewards stored for learning, or null
+     * @return the undiscounted raw total reward of each (episode batch, copy), {@code [E·N]}
+     */
+    public double[] collect(RecurrentRolloutBuffer buffer, long envSeed, long firstEpisode, ValueNorm valueNorm,
+                            RewardScaler scaler) {
+        int n = env.copies();
+        int horizon = env.horizon();
+        int d = env.observationSize();
+        if (buffer.copies() != n || buffer.steps() % horizon != 0) {
+            throw new IllegalArgumentException("buffer must hold " + n + " copies and a multiple of the horizon "
+                    + horizon + " steps, has " + buffer.copies() + " and " + buffer.steps());
+        }
+        int episodes = buffer.steps() / horizon;
+        double[] profit = new double[episodes * n];
+        float[] allObs = buffer.observations();
+        for (int t = 0; t < buffer.steps(); t++) {
+            int tau = t % horizon;
+            int e = t / horizon;
+            boolean start = tau == 0;
+            boolean end = tau == horizon - 1;
+            if (start) {
+                env.reset(envSeed, firstEpisode + e);
+            }
+            env.observe(obs);
+            FiniteCheck.array("observation at step " + t, obs);
+            System.arraycopy(obs, 0, allObs, t * n * d, n * d);
+            final int step = t;
+            runShards(s -> act(s, buffer, step, start, valueNorm));
+            env.step(act, reward);
+            for (int i = 0; i < n; i++) {
+                FiniteCheck.scalar("reward of copy " + i + " at step " + t, reward[i]);
+                profit[e * n + i] += reward[i];
+            }
+            if (scaler != null) {
+                scaler.scale(reward, end);
+            }
+            System.arraycopy(reward, 0, buffer.rewards(), t * n, n);
+            Arrays.fill(buffer.starts(), t * n, (t + 1) * n, start ? 1f : 0f);
+            Arrays.fill(buffer.ends(), t * n, (t + 1) * n, end ? 1f : 0f);
+        }
+        return profit;
+    }
+
+    private interface ShardTask {
+        void run(Shard s);
+    }
+
+    private void runShards(ShardTask task) {
+        if (pool == null) {
+            for (Shard s : shards) {
+                task.run(s);
+            }
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>(shards.length);
+        for (Shard s : shards) {
+            fs.add(pool.submit(() -> task.run(s)));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rollout interrupted", ex);
+            } catch (ExecutionException ex) {
+                Throwable c = ex.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("rollout worker failed", c);
+            }
+        }
+    }
+
+    /** One step of every network on shard {@code s}: actions, log-probs, values, next hidden states. */
+    private void act(Shard s, RecurrentRolloutBuffer buffer, int t, boolean start, ValueNorm valueNorm) {
+        int n = env.copies();
+        int m = s.hi - s.lo;
+        int d = env.observationSize();
+        System.arraycopy(obs, s.lo * d, s.obs, 0, m * d);
+        Arrays.fill(s.mask, start ? 1f : 0f);
+        if (start) {
+            for (float[] h : s.carried) {
+                Arrays.fill(h, 0f);
+            }
+        }
+        boolean chunkStart = t % buffer.chunk() == 0;
+        Tensor obsT = Tensor.wrap(s.obs, 1, m, d);
+        Tape tape = s.tape;
+        tape.setGradEnabled(false);
+        for (int k = 0; k < s.carried.length; k++) {
+            RecurrentNet.Config c = net(k).config();
+            if (chunkStart) {
+                // Buffer layout [L, N, H]; the shard holds [L, m, H] for copies lo..hi-1.
+                float[] dst = buffer.hidden(k, t / buffer.chunk());
+                for (int l = 0; l < c.gruLayers(); l++) {
+                    System.arraycopy(s.carried[k], l * m * c.hidden(), dst, (l * n + s.lo) * c.hidden(), m * c.hidden());
+                }
+            }
+            RecurrentNet.Output out = net(k).forward(tape, obsT, s.mask,
+                    Tensor.wrap(s.carried[k], c.gruLayers(), m, c.hidden()));
+            float[] o = out.out().value().data();
+            System.arraycopy(out.lastHidden().value().data(), 0, s.carried[k], 0, s.carried[k].length);
+            if (k < actors.size()) {
+                int a = c.outputs();
+                FiniteCheck.array("logits of actor " + k + " at step " + t, o);
+                int[] chosen = act[k];
+                int[] bufAct = buffer.actions(k);
+                float[] bufLp = buffer.logProbs(k);
+                for (int i = 0; i < m; i++) {
+                    int copy = s.lo + i;
+                    s.local[i] = samplers[copy].categorical(o, i * a, a);
+                }
+                PolicyLoss.logProbs(o, a, s.local, s.logp);
+                System.arraycopy(s.local, 0, chosen, s.lo, m);
+                System.arraycopy(s.local, 0, bufAct, t * n + s.lo, m);
+                System.arraycopy(s.logp, 0, bufLp, t * n + s.lo, m);
+            } else {
+                float[] values = buffer.values();
+                for (int i = 0; i < m; i++) {
+                    values[t * n + s.lo + i] = valueNorm == null ? o[i] : valueNorm.denormalize(o[i]);
+                }
+            }
+            tape.reset();
+        }
+    }
+}
