@@ -57,7 +57,7 @@ public record BarChart(String title, String valueLabel, List<Bar> bars, boolean 
     public BarChart {
         XYPlot.text("title", title);
         XYPlot.text("valueLabel", valueLabel);
-        if (bars == null || bars.contains(null)) {
+        if (bars == null || XYPlot.hasNull(bars)) {
             throw new IllegalArgumentException("bars must be a list without null elements");
         }
         bars = List.copyOf(bars);

@@ -45,7 +45,7 @@ public record DensityChart(String title, String valueLabel, List<Sample> samples
     public DensityChart {
         XYPlot.text("title", title);
         XYPlot.text("valueLabel", valueLabel);
-        if (samples == null || samples.contains(null)) {
+        if (samples == null || XYPlot.hasNull(samples)) {
             throw new IllegalArgumentException("samples must be a list without null elements");
         }
         samples = List.copyOf(samples);

@@ -92,7 +92,7 @@ public final class HtmlReport {
      */
     public HtmlReport table(String caption, List<String> header, List<List<String>> rows) {
         nonNull("caption", caption);
-        if (header == null || header.isEmpty() || header.contains(null)) {
+        if (header == null || header.isEmpty() || XYPlot.hasNull(header)) {
             throw new IllegalArgumentException("header must be a non-empty list without null elements");
         }
         if (rows == null) {
@@ -103,7 +103,7 @@ public final class HtmlReport {
         java.util.Arrays.fill(numericColumn, !rows.isEmpty());
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            if (row == null || row.size() != cols || row.contains(null)) {
+            if (row == null || row.size() != cols || XYPlot.hasNull(row)) {
                 throw new IllegalArgumentException("rows[" + r + "] must have " + cols
                         + " non-null cells (the header's length), got " + (row == null ? "null" : row.size() + " cells"));
             }

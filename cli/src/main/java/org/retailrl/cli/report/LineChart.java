@@ -22,7 +22,7 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         XYPlot.text("title", title);
         XYPlot.text("xLabel", xLabel);
         XYPlot.text("yLabel", yLabel);
-        if (series == null || series.contains(null)) {
+        if (series == null || XYPlot.hasNull(series)) {
             throw new IllegalArgumentException("series must be a list without null elements");
         }
         series = List.copyOf(series);

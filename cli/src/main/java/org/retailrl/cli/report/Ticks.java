@@ -65,16 +65,23 @@ public final class Ticks {
         }
     }
 
-    /** An empty or numerically empty range gets a width, so a constant series still has an axis. */
+    /**
+     * A constant range gets a width (±10% of its magnitude, or ±1 at zero), so a constant series
+     * still has an axis; a span below 10<sup>-12</sup> of the magnitude is widened to that, because
+     * finer ticks could not be told apart in double precision.
+     */
     private static double[] widen(double min, double max) {
         double mag = Math.max(Math.abs(min), Math.abs(max));
-        double minSpan = mag * 1e-9;
-        if (max - min > minSpan && max - min > Double.MIN_NORMAL) {
-            return new double[] {min, max};
-        }
-        double half = mag == 0 ? 1 : Math.max(mag * 0.1, Double.MIN_NORMAL);
         double mid = min / 2 + max / 2;
-        return new double[] {mid - half, mid + half};
+        if (max == min) {
+            double half = mag == 0 ? 1 : Math.max(mag * 0.1, Double.MIN_NORMAL);
+            return new double[] {mid - half, mid + half};
+        }
+        double minSpan = Math.max(mag * 1e-12, Double.MIN_NORMAL);
+        if (max - min < minSpan) {
+            return new double[] {mid - minSpan / 2, mid + minSpan / 2};
+        }
+        return new double[] {min, max};
     }
 
     private static double niceStep(double min, double max, int target) {
@@ -118,11 +125,19 @@ public final class Ticks {
         return values.clone();
     }
 
-    /** The tick labels, formatted with the precision the step needs. */
+    /**
+     * The tick labels, formatted with the precision the step needs; one notation for the whole
+     * axis, so that 9e8 and 1e9 are not written differently side by side.
+     */
     public String[] labels() {
+        double mag = 0;
+        for (double v : values) {
+            mag = Math.max(mag, Math.abs(v));
+        }
+        boolean sci = scientific(mag, step);
         String[] s = new String[values.length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = format(values[i], step);
+            s[i] = format(values[i], step, sci);
         }
         return s;
     }
@@ -143,11 +158,19 @@ public final class Ticks {
             throw new IllegalArgumentException("v and step must be finite with step > 0, got v=" + v
                     + ", step=" + step);
         }
+        return format(v, step, scientific(Math.abs(v), step));
+    }
+
+    private static boolean scientific(double magnitude, double step) {
+        return magnitude >= 1e9 || Math.floor(Math.log10(step) + SLACK) < -6;
+    }
+
+    private static String format(double v, double step, boolean sci) {
         int stepExp = (int) Math.floor(Math.log10(step) + SLACK);
         if (Math.abs(v) < step * 1e-6) {
             return "0";
         }
-        if (Math.abs(v) >= 1e9 || stepExp < -6) {
+        if (sci) {
             int vExp = (int) Math.floor(Math.log10(Math.abs(v)));
             return scientific(v, Math.max(1, vExp - stepExp + 1));
         }

@@ -27,7 +27,7 @@ public record TrajectoryChart(String title, String xLabel, List<Panel> panels, b
         /** Validates the fields. */
         public Panel {
             XYPlot.text("yLabel", yLabel);
-            if (series == null || series.contains(null)) {
+            if (series == null || XYPlot.hasNull(series)) {
                 throw new IllegalArgumentException("series must be a list without null elements");
             }
             series = List.copyOf(series);
@@ -38,7 +38,7 @@ public record TrajectoryChart(String title, String xLabel, List<Panel> panels, b
     public TrajectoryChart {
         XYPlot.text("title", title);
         XYPlot.text("xLabel", xLabel);
-        if (panels == null || panels.isEmpty() || panels.contains(null)) {
+        if (panels == null || panels.isEmpty() || XYPlot.hasNull(panels)) {
             throw new IllegalArgumentException("panels must be a non-empty list without null elements");
         }
         panels = List.copyOf(panels);

@@ -243,6 +243,16 @@ final class XYPlot {
         }
     }
 
+    /** Like {@code list.contains(null)}, which immutable lists answer with an exception. */
+    static boolean hasNull(List<?> list) {
+        for (Object o : list) {
+            if (o == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String text(String field, String value) {
         if (value == null) {
             throw new IllegalArgumentException(field + " must not be null (use \"\" for none)");
