@@ -201,7 +201,7 @@ public record BarChart(String title, String valueLabel, List<Bar> bars, boolean 
         SvgCanvas svg = new SvgCanvas(width, height, title.isEmpty() ? "bar chart" : title);
         if (!title.isEmpty()) {
             svg.text(width / 2.0, XYPlot.PAD + XYPlot.TITLE, TextMetrics.fit(title, width - 2 * XYPlot.PAD,
-                    XYPlot.TITLE), XYPlot.TITLE, "middle", true, title);
+                    XYPlot.TITLE, true), XYPlot.TITLE, "middle", true, title);
         }
         return svg;
     }

@@ -12,9 +12,12 @@ import java.util.Arrays;
  * statistics). If one of s and IQR/1.34 is zero the other is used; if both are (n = 1 or all values
  * equal) the rule has no answer and {@code h = 0.1 · max(|x̄|, 1)} is used so the estimate is still
  * a proper density.
+ *
+ * <p>{@link StrictMath} is used so that a chart is byte-identical whichever way the JIT compiles
+ * the loop ({@code Math.exp} may differ by an ulp between intrinsic and interpreted code).
  */
 public final class KernelDensity {
-    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+    private static final double INV_SQRT_2PI = 1 / StrictMath.sqrt(2 * Math.PI);
 
     private final double[] sample;
     private final double bandwidth;
@@ -49,12 +52,12 @@ public final class KernelDensity {
         for (double v : x) {
             ss += (v - mean) * (v - mean);
         }
-        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+        double sd = n > 1 ? StrictMath.sqrt(ss / (n - 1)) : 0;
         Arrays.sort(x);
         double iqr = (quantile(x, 0.75) - quantile(x, 0.25)) / 1.34;
         double spread = sd > 0 && iqr > 0 ? Math.min(sd, iqr) : Math.max(sd, iqr);
         if (spread > 0) {
-            return 0.9 * spread * Math.pow(n, -0.2);
+            return 0.9 * spread * StrictMath.pow(n, -0.2);
         }
         return 0.1 * Math.max(Math.abs(mean), 1);
     }
@@ -102,7 +105,7 @@ public final class KernelDensity {
         double sum = 0;
         for (double v : sample) {
             double u = (x - v) / bandwidth;
-            sum += Math.exp(-0.5 * u * u);
+            sum += StrictMath.exp(-0.5 * u * u);
         }
         return sum * INV_SQRT_2PI / (sample.length * bandwidth);
     }

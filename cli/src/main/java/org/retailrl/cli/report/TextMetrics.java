@@ -5,9 +5,20 @@ package org.retailrl.cli.report;
  * and legends inside the canvas without font files. The per-character widths (in ems) are
  * those of DejaVu Sans, the widest common default sans-serif face, rounded up, so the estimate is
  * an upper bound for Helvetica/Arial-like faces as well. Characters outside ASCII count as one em.
+ * Bold text is up to 17% wider in DejaVu Sans Bold (the letter r), hence {@link #BOLD}.
  */
 final class TextMetrics {
+    static final double BOLD = 1.18;
+
     private TextMetrics() {
+    }
+
+    static double width(String text, double fontSize, boolean bold) {
+        return width(text, fontSize) * (bold ? BOLD : 1);
+    }
+
+    static String fit(String text, double maxWidth, double fontSize, boolean bold) {
+        return fit(text, bold ? maxWidth / BOLD : maxWidth, fontSize);
     }
 
     static double width(String text, double fontSize) {
@@ -34,14 +45,20 @@ final class TextMetrics {
             return switch (c) {
                 case 'I', 'J' -> 0.40;
                 case 'M', 'W' -> 1.02;
-                default -> 0.78;
+                default -> 0.80;
             };
         }
         if (c == ' ') {
             return 0.32;
         }
-        if (c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '|' || c == '!') {
+        if (c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '|') {
             return 0.34;
+        }
+        if (c == '%' || c == '@') {
+            return 1.0;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            return 1.0; // becomes U+FFFD when escaped, see Xml
         }
         if (c < 0x80) {
             return 0.84;

@@ -87,8 +87,8 @@ public final class Ticks {
     private static double niceStep(double min, double max, int target) {
         // Halves first so that a span like [-1e308, 1e308] does not overflow to infinity.
         double raw = (max / 2 - min / 2) / target * 2;
-        double exp = Math.floor(Math.log10(raw));
-        double unit = Math.pow(10, exp);
+        double exp = Math.floor(StrictMath.log10(raw));
+        double unit = StrictMath.pow(10, exp);
         double f = raw / unit;
         double nice = f <= 1 + SLACK ? 1 : f <= 2 + SLACK ? 2 : f <= 5 + SLACK ? 5 : 10;
         return nice * unit;
@@ -162,16 +162,16 @@ public final class Ticks {
     }
 
     private static boolean scientific(double magnitude, double step) {
-        return magnitude >= 1e9 || Math.floor(Math.log10(step) + SLACK) < -6;
+        return magnitude >= 1e9 || Math.floor(StrictMath.log10(step) + SLACK) < -6;
     }
 
     private static String format(double v, double step, boolean sci) {
-        int stepExp = (int) Math.floor(Math.log10(step) + SLACK);
+        int stepExp = (int) Math.floor(StrictMath.log10(step) + SLACK);
         if (Math.abs(v) < step * 1e-6) {
             return "0";
         }
         if (sci) {
-            int vExp = (int) Math.floor(Math.log10(Math.abs(v)));
+            int vExp = (int) Math.floor(StrictMath.log10(Math.abs(v)));
             return scientific(v, Math.max(1, vExp - stepExp + 1));
         }
         BigDecimal bd = new BigDecimal(v).setScale(Math.max(0, -stepExp), RoundingMode.HALF_EVEN);
@@ -187,7 +187,7 @@ public final class Ticks {
         if (v == 0) {
             return "0";
         }
-        int vExp = (int) Math.floor(Math.log10(Math.abs(v)));
+        int vExp = (int) Math.floor(StrictMath.log10(Math.abs(v)));
         if (Math.abs(v) >= 1e9 || vExp < -6) {
             return scientific(v, digits);
         }

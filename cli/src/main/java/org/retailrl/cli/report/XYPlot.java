@@ -90,7 +90,7 @@ final class XYPlot {
 
         SvgCanvas svg = new SvgCanvas(width, height, title.isEmpty() ? "chart" : title);
         if (!title.isEmpty()) {
-            svg.text(width / 2, PAD + TITLE, TextMetrics.fit(title, width - 2 * PAD, TITLE), TITLE, "middle", true,
+            svg.text(width / 2, PAD + TITLE, TextMetrics.fit(title, width - 2 * PAD, TITLE, true), TITLE, "middle", true,
                     title);
         }
         double y0 = top;

@@ -90,7 +90,7 @@ final class SvgAssertions {
             }
         }
         double size = d(e, "font-size");
-        double len = TextMetrics.width(content.toString(), size);
+        double len = TextMetrics.width(content.toString(), size, "bold".equals(e.getAttribute("font-weight")));
         double x = d(e, "x");
         double y = d(e, "y");
         String anchor = e.getAttribute("text-anchor");
