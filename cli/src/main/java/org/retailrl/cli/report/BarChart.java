@@ -6,7 +6,8 @@ import java.util.List;
  * Bars with error bars, e.g. mean episode profit ± 95% confidence interval per policy (MODEL.md §8,
  * evaluation protocol). Bars start at zero, so negative values point the other way; the value
  * axis always contains zero. Category labels too long for their slot are cut with an ellipsis and
- * keep the full text as a tooltip. Each bar gets its own palette colour; the category axis names
+ * keep the full text as a tooltip; with rows thinner than a line of text (horizontal bars) only
+ * every k-th category is labelled. Each bar gets its own palette colour; the category axis names
  * them, so there is no legend.
  *
  * @param title      chart title ("" for none)
@@ -125,6 +126,8 @@ public record BarChart(String title, String valueLabel, List<Bar> bars, boolean 
                         "middle", false, valueLabel);
             }
             double slot = (bottom - top) / Math.max(1, bars.size());
+            // Rows thinner than a line of text would print labels on top of each other: label every k-th.
+            int every = (int) Math.max(1, Math.ceil((tick + 3) / slot));
             double zero = t.map(0, left, right);
             for (int i = 0; i < bars.size(); i++) {
                 Bar b = bars.get(i);
@@ -140,8 +143,10 @@ public record BarChart(String title, String valueLabel, List<Bar> bars, boolean 
                     svg.line(x1, cy - cap, x1, cy + cap, "#222222", 1.5, null);
                     svg.line(x2, cy - cap, x2, cy + cap, "#222222", 1.5, null);
                 }
-                String shown = TextMetrics.fit(b.label(), catWidth, tick + 1);
-                svg.text(left - 6, cy + (tick + 1) * 0.35, shown, tick + 1, "end", false, b.label());
+                if (i % every == 0) {
+                    String shown = TextMetrics.fit(b.label(), catWidth, tick + 1);
+                    svg.text(left - 6, cy + (tick + 1) * 0.35, shown, tick + 1, "end", false, b.label());
+                }
             }
             svg.line(zero, top, zero, bottom, "#444444", 1, null);
             svg.line(left, bottom, right, bottom, "#444444", 1, null);

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Kernel-density curves of several samples on one axis, e.g. episode rewards per policy (seed 002
  * Fig. 2), each estimated by {@link KernelDensity} with Silverman's rule-of-thumb bandwidth, which
- * the legend states next to each name as {@code h = ...}. The curves are evaluated on 200 equally
- * spaced points from 3 bandwidths below the smallest to 3 above the largest observation of all
- * samples. The y axis is probability density in 1/(unit of the values).
+ * the legend states next to each name as {@code h = ...}. Each curve is evaluated on its own grid
+ * (see {@link #grid}), so a narrow estimate next to a wide one is not under-sampled. The y axis is
+ * probability density in 1/(unit of the values).
  *
  * @param title       chart title ("" for none)
  * @param valueLabel  x-axis label with units, e.g. {@code "episode reward (currency)"}
@@ -17,7 +17,8 @@ import java.util.List;
  * @param height      canvas height in pixels, [160, 10000]
  */
 public record DensityChart(String title, String valueLabel, List<Sample> samples, int width, int height) {
-    static final int GRID = 200;
+    static final int MIN_GRID = 200;
+    static final int MAX_GRID = 4000;
 
     /**
      * One named sample.
@@ -59,37 +60,35 @@ public record DensityChart(String title, String valueLabel, List<Sample> samples
 
     /** The chart as a standalone SVG document. */
     public String svg() {
-        List<KernelDensity> kdes = new ArrayList<>();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        List<Series> series = new ArrayList<>();
         for (Sample s : samples) {
             if (s.values.length == 0) {
-                kdes.add(null);
+                series.add(Series.of(s.name() + " (no data)", new double[0], new double[0]));
                 continue;
             }
             KernelDensity k = KernelDensity.silverman(s.values);
-            kdes.add(k);
-            lo = Math.min(lo, k.min() - 3 * k.bandwidth());
-            hi = Math.max(hi, k.max() + 3 * k.bandwidth());
-        }
-        double[] grid = new double[GRID];
-        if (lo < hi) {
-            for (int i = 0; i < GRID; i++) {
-                grid[i] = lo + (hi - lo) * i / (GRID - 1);
-            }
-        }
-        List<Series> series = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            KernelDensity k = kdes.get(i);
-            String name = samples.get(i).name();
-            if (k == null) {
-                series.add(Series.of(name + " (no data)", new double[0], new double[0]));
-            } else {
-                series.add(Series.of(name + " (h = " + Ticks.significant(k.bandwidth(), 3) + ")", grid,
-                        k.density(grid)));
-            }
+            double[] grid = grid(k);
+            series.add(Series.of(s.name() + " (h = " + Ticks.significant(k.bandwidth(), 3) + ")", grid,
+                    k.density(grid)));
         }
         return XYPlot.render(title, valueLabel, List.of(new XYPlot.Panel("density (per unit of x)", series)), false,
                 width, height);
+    }
+
+    /**
+     * Evaluation points for one estimate: from 3 h below its smallest to 3 h above its largest
+     * observation, at most h/3 apart (so no bump of width h falls between two points), with at
+     * least {@value #MIN_GRID} and at most {@value #MAX_GRID} points.
+     */
+    static double[] grid(KernelDensity k) {
+        double lo = k.min() - 3 * k.bandwidth();
+        double hi = k.max() + 3 * k.bandwidth();
+        double need = Math.ceil((hi / 2 - lo / 2) / (k.bandwidth() / 3) * 2) + 1;
+        int n = (int) Math.max(MIN_GRID, Math.min(MAX_GRID, need));
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = lo + (hi / 2 - lo / 2) * (2.0 * i / (n - 1)); // halves: no overflow near ±MAX_VALUE
+        }
+        return g;
     }
 }

@@ -168,6 +168,33 @@ class ChartsTest {
     }
 
     @Test
+    void densityGridResolvesANarrowSampleNextToAWideOne() {
+        double[] narrow = {0, 0.5, 1, 1.5, 2};
+        double[] wide = new double[50];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = -5000 + 10_000.0 * i / 49;
+        }
+        KernelDensity k = KernelDensity.silverman(narrow);
+        double[] g = DensityChart.grid(k);
+        assertTrue(g.length >= DensityChart.MIN_GRID && g[1] - g[0] <= k.bandwidth() / 3 + 1e-12, "spacing " + (g[1] - g[0]));
+        assertEquals(k.min() - 3 * k.bandwidth(), g[0], 1e-12);
+        assertEquals(k.max() + 3 * k.bandwidth(), g[g.length - 1], 1e-9);
+        SvgAssertions.assertInside(DensityChart.of("", "reward (currency)", List.of(new DensityChart.Sample("narrow",
+                narrow), new DensityChart.Sample("wide", wide), new DensityChart.Sample("huge",
+                new double[] {-1e300, 1e300}))).svg());
+    }
+
+    @Test
+    void manyBarsInASmallCanvasStayInside() {
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            bars.add(BarChart.Bar.symmetric("policy number " + i, i - 30, 2));
+        }
+        SvgAssertions.assertInside(new BarChart("t", "v (units)", bars, false, 240, 160).svg());
+        SvgAssertions.assertInside(new BarChart("t", "v (units)", bars, true, 240, 160).svg());
+    }
+
+    @Test
     void sameInputSameBytes() {
         List<Series> s = List.of(Series.indexed("a", ramp(30, -3, 7)));
         assertEquals(line(s).svg(), line(s).svg());
