@@ -31,9 +31,10 @@ import org.xml.sax.SAXException;
  * <p>Not thread-safe; build on one thread, then {@link #html()} or {@link #write(Path)}.
  */
 public final class HtmlReport {
-    /** A cell is numeric (right-aligned) if it reads like "-12.3", "1,234", "+27.8%", "5.1 ± 0.4" or "2e-3". */
-    private static final Pattern NUMERIC = Pattern.compile(
-            "[+\\-\u2212]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*(\u00b1\\s*\\d[\\d,]*(\\.\\d*)?([eE][+-]?\\d+)?)?\\s*%?");
+    /** A cell is numeric (right-aligned) if it reads like "-12.3", "1,234", "+27.8%", "5.1 ± 0.4", "± 0.4" or "2e-3". */
+    private static final String NUMBER = "(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?";
+    private static final Pattern NUMERIC = Pattern.compile("([+\\-\u2212]?" + NUMBER + "\\s*(\u00b1\\s*" + NUMBER
+            + ")?|\u00b1\\s*" + NUMBER + ")\\s*%?");
 
     private static final String CSS = """
             body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:960px;margin:2em auto;\

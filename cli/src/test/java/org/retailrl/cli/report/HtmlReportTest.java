@@ -51,8 +51,10 @@ class HtmlReportTest {
         assertTrue(html.contains("<td>FSDA</td><td class=\"num\">1,234.5 \u00b1 80.2</td><td class=\"num\">+27.8%</td>"),
                 html);
         assertTrue(html.contains("<th>policy</th><th class=\"num\">mean profit</th>"), html);
-        assertTrue(HtmlReport.numeric("-1.5e-3") && HtmlReport.numeric("\u22123") && HtmlReport.numeric(".5"));
-        assertFalse(HtmlReport.numeric("FSDA") || HtmlReport.numeric("1.2.3 x") || HtmlReport.numeric(""));
+        assertTrue(HtmlReport.numeric("-1.5e-3") && HtmlReport.numeric("\u22123") && HtmlReport.numeric(".5")
+                && HtmlReport.numeric("\u00b1 80.2") && HtmlReport.numeric("12 \u00b1 3%"));
+        assertFalse(HtmlReport.numeric("FSDA") || HtmlReport.numeric("1.2.3 x") || HtmlReport.numeric("")
+                || HtmlReport.numeric("\u00b1") || HtmlReport.numeric("5 \u00b1"));
     }
 
     @Test

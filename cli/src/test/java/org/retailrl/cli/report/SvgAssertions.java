@@ -13,7 +13,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * Test helper: parses an SVG document with the JDK's XML parser (so it must be well-formed) and
+ * Assertions for chart tests: parses an SVG document with the JDK's XML parser (so it must be well-formed) and
  * checks that every drawn element lies inside the canvas. Text extents use the same width
  * estimate as the layout, with ascent 0.8 em and descent 0.25 em.
  */
