@@ -40,6 +40,7 @@ class ChartsTest {
         double[] hi = ramp(50, 60, 1060);
         String svg = line(List.of(new Series("seed 1", x, y, lo, hi), Series.of("seed 2", x, ramp(50, 10, 990)))).svg();
         Document doc = SvgAssertions.assertInside(svg);
+        SvgAssertions.assertNoTextOverlap(svg);
         assertEquals(1, doc.getElementsByTagName("polygon").getLength());
         assertEquals(2, doc.getElementsByTagName("polyline").getLength());
         assertTrue(svg.contains(">training episodes</text>") && svg.contains(">1000</text>"), svg);
@@ -53,6 +54,7 @@ class ChartsTest {
         }
         String svg = new LineChart(LONG, LONG, LONG, s, 300, 200).svg();
         Document doc = SvgAssertions.assertInside(svg);
+        SvgAssertions.assertNoTextOverlap(svg);
         assertTrue(Double.parseDouble(doc.getDocumentElement().getAttribute("height")) > 200,
                 "the canvas grows instead of squeezing the plot");
         assertTrue(svg.contains("\u2026"), "long labels are cut with an ellipsis");
@@ -130,6 +132,7 @@ class ChartsTest {
             String svg = new BarChart("Mean profit \u00b1 95% CI", "mean profit (currency)", bars, horizontal, 600,
                     360).svg();
             Document doc = SvgAssertions.assertInside(svg);
+            SvgAssertions.assertNoTextOverlap(svg);
             // background + one bar each
             assertEquals(1 + bars.size(), doc.getElementsByTagName("rect").getLength());
             assertTrue(svg.matches("(?s).*>-\\d+</text>.*"), "a negative tick: " + svg);
@@ -149,6 +152,7 @@ class ChartsTest {
                 new TrajectoryChart.Panel("inventory (units)", List.of(mi, fi))), true);
         String svg = c.svg();
         Document doc = SvgAssertions.assertInside(svg);
+        SvgAssertions.assertNoTextOverlap(svg);
         var lines = doc.getElementsByTagName("polyline");
         assertEquals(4, lines.getLength());
         String fsdaColour = ((org.w3c.dom.Element) lines.item(0)).getAttribute("stroke");
@@ -164,6 +168,7 @@ class ChartsTest {
         String svg = DensityChart.of("Episode rewards", "reward (currency)",
                 List.of(new DensityChart.Sample("MTMA", a))).svg();
         SvgAssertions.assertInside(svg);
+        SvgAssertions.assertNoTextOverlap(svg);
         assertTrue(svg.contains("MTMA (h = 0.974)"), svg);
     }
 
@@ -190,8 +195,11 @@ class ChartsTest {
         for (int i = 0; i < 60; i++) {
             bars.add(BarChart.Bar.symmetric("policy number " + i, i - 30, 2));
         }
-        SvgAssertions.assertInside(new BarChart("t", "v (units)", bars, false, 240, 160).svg());
-        SvgAssertions.assertInside(new BarChart("t", "v (units)", bars, true, 240, 160).svg());
+        for (boolean horizontal : new boolean[] {false, true}) {
+            String svg = new BarChart("t", "v (units)", bars, horizontal, 240, 160).svg();
+            SvgAssertions.assertInside(svg);
+            SvgAssertions.assertNoTextOverlap(svg);
+        }
     }
 
     @Test
@@ -200,19 +208,24 @@ class ChartsTest {
         assertEquals(line(s).svg(), line(s).svg());
     }
 
-    /** Arbitrary labels and finite values, at any reasonable size: well-formed and inside the canvas. */
+    /** Arbitrary labels and finite values, at any reasonable size: well-formed, inside the canvas, no text overlaps. */
     @Property(tries = 60, seed = "20261124")
     void anyTextAndValuesStayInside(@ForAll @StringLength(max = 200) String label,
             @ForAll @DoubleRange(min = -1e12, max = 1e12) double a, @ForAll @DoubleRange(min = -1e12, max = 1e12) double b,
             @ForAll @IntRange(min = 240, max = 1200) int width, @ForAll @IntRange(min = 160, max = 900) int height) {
         Series s = Series.of(label, new double[] {a, b, a / 2}, new double[] {b, a, 0});
-        SvgAssertions.assertInside(new LineChart(label, label, label, List.of(s, Series.indexed(label + "2",
-                new double[] {a})), width, height).svg());
-        SvgAssertions.assertInside(new BarChart(label, label, List.of(new BarChart.Bar(label, a, Math.min(a, b),
-                Math.max(a, b))), b > 0, width, height).svg());
-        SvgAssertions.assertInside(TrajectoryChart.of(label, label, List.of(new TrajectoryChart.Panel(label,
-                List.of(s)), new TrajectoryChart.Panel("", List.of(s))), a > 0).svg());
-        SvgAssertions.assertInside(new DensityChart(label, label, List.of(new DensityChart.Sample(label,
-                new double[] {a, b})), width, height).svg());
+        List<String> svgs = List.of(
+                new LineChart(label, label, label, List.of(s, Series.indexed(label + "2", new double[] {a})), width,
+                        height).svg(),
+                new BarChart(label, label, List.of(new BarChart.Bar(label, a, Math.min(a, b), Math.max(a, b))), b > 0,
+                        width, height).svg(),
+                TrajectoryChart.of(label, label, List.of(new TrajectoryChart.Panel(label, List.of(s)),
+                        new TrajectoryChart.Panel("", List.of(s))), a > 0).svg(),
+                new DensityChart(label, label, List.of(new DensityChart.Sample(label, new double[] {a, b})), width,
+                        height).svg());
+        for (String svg : svgs) {
+            SvgAssertions.assertInside(svg);
+            SvgAssertions.assertNoTextOverlap(svg);
+        }
     }
 }

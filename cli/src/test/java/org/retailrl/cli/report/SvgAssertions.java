@@ -82,6 +82,57 @@ final class SvgAssertions {
         return doc;
     }
 
+    /** Fails if the estimated boxes of two non-empty text elements intersect. */
+    static void assertNoTextOverlap(String svg) {
+        Document doc = parse(svg);
+        NodeList texts = doc.getElementsByTagNameNS("*", "text");
+        java.util.List<double[]> boxes = new java.util.ArrayList<>();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element e = (Element) texts.item(i);
+            String content = ownText(e);
+            if (content.isEmpty()) {
+                continue;
+            }
+            double[] b = box(e, content);
+            for (int j = 0; j < boxes.size(); j++) {
+                double[] o = boxes.get(j);
+                if (b[0] < o[2] - EPS && o[0] < b[2] - EPS && b[1] < o[3] - EPS && o[1] < b[3] - EPS) {
+                    fail("text '" + content + "' overlaps '" + names.get(j) + "'");
+                }
+            }
+            boxes.add(b);
+            names.add(content);
+        }
+    }
+
+    private static String ownText(Element e) {
+        StringBuilder content = new StringBuilder();
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.TEXT_NODE) {
+                content.append(c.getNodeValue());
+            }
+        }
+        return content.toString();
+    }
+
+    /** {left, top, right, bottom} of a text element's estimated extent. */
+    private static double[] box(Element e, String content) {
+        double size = d(e, "font-size");
+        double len = TextMetrics.width(content, size, "bold".equals(e.getAttribute("font-weight")));
+        double x = d(e, "x");
+        double y = d(e, "y");
+        if (e.hasAttribute("transform")) {
+            return new double[] {x - 0.8 * size, y - len / 2, x + 0.25 * size, y + len / 2};
+        }
+        double left = switch (e.getAttribute("text-anchor")) {
+            case "start" -> x;
+            case "end" -> x - len;
+            default -> x - len / 2;
+        };
+        return new double[] {left, y - 0.8 * size, left + len, y + 0.25 * size};
+    }
+
     private static void text(Element e, double w, double h) {
         StringBuilder content = new StringBuilder();
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
