@@ -9,7 +9,8 @@ import org.retailrl.core.random.Rng;
 
 /**
  * Bit-reproducibility of {@link Kernels#exp}, {@link Kernels#tanh} and {@link Kernels#sigmoid}
- * (the determinism requirement of MODEL.md: the same seed gives bit-identical results).
+ * (the project rule that the same seed gives bit-identical results, for the activation kernels
+ * under the networks of MODEL.md §8).
  *
  * <p>Two failure modes are checked: results that change once the JIT compiles the kernel (the
  * Vector API's EXP/TANH did: interpreter/C1 fallback and the C2 intrinsic differ in the last bits),
@@ -18,7 +19,9 @@ import org.retailrl.core.random.Rng;
  */
 class KernelsDeterminismTest {
     private static final int N = 4096;
-    /** Enough calls for C2 to compile the kernels (tier-4 threshold is ~10⁴ loop back-edges per method). */
+    /** Enough calls for C2 to compile the kernels (its default invocation threshold is 5,000; the
+     *  loops reach the back-edge threshold much sooner). With the Vector API EXP the first
+     *  difference appeared at call 295. */
     private static final int CALLS = 5_000;
     private static final float[] SPECIALS = {
         0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
