@@ -305,7 +305,7 @@ final class PanamaSimd implements Simd {
         return p.mul(s1).mul(s2);
     }
 
-    /** Lane-wise {@link DetMath#tanh}; both branches are computed and blended on |x| < SMALL. */
+    /** Lane-wise {@link DetMath#tanh}; both branches are computed and blended on {@code |x| < TANH_SMALL}. */
     private static FloatVector tanhV(FloatVector x) {
         FloatVector a = x.abs();
         FloatVector z = a.mul(a);
