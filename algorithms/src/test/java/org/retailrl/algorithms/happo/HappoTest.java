@@ -81,16 +81,25 @@ class HappoTest {
         assertTrue(orders.size() > 1, "six rounds should not all use one order: " + orders);
     }
 
+    // One round's sampled reward (128 episodes) swings by ±0.6 once the team has learned, so the
+    // final score averages the last 10 rounds (1,280 episodes); with deterministic kernels the
+    // 40-round budget left this seed at 6.5, still climbing, hence 100 rounds. The bar is unchanged.
+    private static final int ROUNDS = 100;
+    private static final int SCORED_ROUNDS = 10;
+
     @Test
     void teamLearnsTheCooperativeGame() {
-        HappoTrainer t = new HappoTrainer(new MatrixGameEnv(2, 3, 4, 32), config(), 1, 40, "a0", "a1");
+        HappoTrainer t = new HappoTrainer(new MatrixGameEnv(2, 3, 4, 32), config(), 1, ROUNDS, "a0", "a1");
         double first = t.round().meanEpisodeReward();
         double last = 0;
-        for (int r = 1; r < 40; r++) {
-            last = t.round().meanEpisodeReward();
+        for (int r = 1; r < ROUNDS; r++) {
+            double reward = t.round().meanEpisodeReward();
+            if (r >= ROUNDS - SCORED_ROUNDS) {
+                last += reward / SCORED_ROUNDS;
+            }
         }
         // Uniform play scores 2 agents · 4 periods / 3 ≈ 2.67; the optimum is 8.
         assertTrue(first < 4, "initial reward " + first);
-        assertTrue(last > 7.5, "final reward " + last);
+        assertTrue(last > 7.5, "mean reward of the last " + SCORED_ROUNDS + " rounds " + last);
     }
 }
