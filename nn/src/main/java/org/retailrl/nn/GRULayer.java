@@ -170,15 +170,7 @@ public final class GRULayer implements Module {
                 Kernels.add(gates, go, gh, ho, gates, go, 2 * h);
                 Kernels.sigmoid(gates, go, gates, go, 2 * h);
                 System.arraycopy(gh, ho + 2 * h, hn, ro, h);
-                for (int j = 0; j < h; j++) {
-                    gates[go + 2 * h + j] += bih[2 * h + j] + gates[go + j] * hn[ro + j];
-                }
-                Kernels.tanh(gates, go + 2 * h, gates, go + 2 * h, h);
-                for (int j = 0; j < h; j++) {
-                    float z = gates[go + h + j];
-                    float n = gates[go + 2 * h + j];
-                    y[ro + j] = n + z * (hprev[ro + j] - n);
-                }
+                Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
         // The weights always take gradients, so only the tape's no-grad mode turns recording off.
@@ -219,23 +211,7 @@ public final class GRULayer implements Module {
                 int ro = (base + b) * h;
                 int go = (base + b) * g;
                 int bo = b * h;
-                for (int j = 0; j < h; j++) {
-                    float d = dh[bo + j] + dy[ro + j];
-                    float r = gates[go + j];
-                    float z = gates[go + h + j];
-                    float n = gates[go + 2 * h + j];
-                    float dn = d * (1f - z);
-                    float dz = d * (hprev[ro + j] - n);
-                    float dpn = dn * (1f - n * n);
-                    float dpr = dpn * hn[ro + j] * r * (1f - r);
-                    float dpz = dz * z * (1f - z);
-                    dgi[go + j] = dpr;
-                    dgi[go + h + j] = dpz;
-                    dgi[go + 2 * h + j] = dpn;
-                    dgh[go + 2 * h + j] = dpn * r;
-                    dhp[bo + j] = d * z;
-                }
-                System.arraycopy(dgi, go, dgh, go, 2 * h);
+                Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, h);
             }
             Kernels.gemm(false, false, batch, h, g, dgh, base * g, g, whh, 0, h, dhp, 0, h, true);
             if (mask != null) {

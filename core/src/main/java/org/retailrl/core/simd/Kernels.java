@@ -110,6 +110,24 @@ public final class Kernels {
     }
 
     /**
+     * GRU step tail of one row (MODEL.md §8): {@code n = tanh(n + (bIn + r·hn))} in place in the
+     * gate row {@code g[go..go+3h)} (blocks r, z, n), then {@code out = n + z·(hPrev − n)}.
+     */
+    public static void gruForwardTail(float[] g, int go, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
+                                      float[] out, int oo, int h) {
+        IMPL.gruForwardTail(g, go, bIn, bo, hn, hPrev, ro, out, oo, h);
+    }
+
+    /**
+     * Gate-preactivation gradients of one GRU row (MODEL.md §8); see the formulas on
+     * {@code Simd.gruBackwardRow}. Bit-identical on both implementations (arithmetic only).
+     */
+    public static void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
+                                      float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
+        IMPL.gruBackwardRow(g, go, hn, hPrev, dy, ro, dh, dhPrev, bo, dgi, dgh, h);
+    }
+
+    /**
      * {@code C (m×n) = op(A)·op(B)}, or {@code C += op(A)·op(B)} when {@code accumulate}. Row-major
      * with leading dimensions; {@code op(X) = Xᵀ} when its flag is set. C must not alias A or B.
      *

@@ -247,6 +247,74 @@ final class PanamaSimd implements Simd {
         }
     }
 
+    @Override
+    public void gruForwardTail(float[] g, int go, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
+                               float[] out, int oo, int h) {
+        int zo = go + h;
+        int no = go + 2 * h;
+        int j = 0;
+        for (int bound = S.loopBound(h); j < bound; j += L) {
+            FloatVector r = FloatVector.fromArray(S, g, go + j);
+            FloatVector pre = FloatVector.fromArray(S, g, no + j)
+                    .add(FloatVector.fromArray(S, bIn, bo + j).add(r.mul(FloatVector.fromArray(S, hn, ro + j))));
+            FloatVector n = tanhV(pre);
+            n.intoArray(g, no + j);
+            FloatVector z = FloatVector.fromArray(S, g, zo + j);
+            n.add(z.mul(FloatVector.fromArray(S, hPrev, ro + j).sub(n))).intoArray(out, oo + j);
+        }
+        for (; j < h; j++) {
+            float n = DetMath.tanh(g[no + j] + (bIn[bo + j] + g[go + j] * hn[ro + j]));
+            g[no + j] = n;
+            out[oo + j] = n + g[zo + j] * (hPrev[ro + j] - n);
+        }
+    }
+
+    @Override
+    public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
+                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
+        int zo = go + h;
+        int no = go + 2 * h;
+        int j = 0;
+        // Only exactly rounded lane operations, in the scalar twin's order, so both paths agree bit
+        // for bit whatever the JIT does.
+        for (int bound = S.loopBound(h); j < bound; j += L) {
+            FloatVector d = FloatVector.fromArray(S, dh, bo + j).add(FloatVector.fromArray(S, dy, ro + j));
+            FloatVector r = FloatVector.fromArray(S, g, go + j);
+            FloatVector z = FloatVector.fromArray(S, g, zo + j);
+            FloatVector n = FloatVector.fromArray(S, g, no + j);
+            FloatVector dn = d.mul(ONE.sub(z));
+            FloatVector dz = d.mul(FloatVector.fromArray(S, hPrev, ro + j).sub(n));
+            FloatVector dpn = dn.mul(ONE.sub(n.mul(n)));
+            FloatVector dpr = dpn.mul(FloatVector.fromArray(S, hn, ro + j)).mul(r).mul(ONE.sub(r));
+            FloatVector dpz = dz.mul(z).mul(ONE.sub(z));
+            dpr.intoArray(dgi, go + j);
+            dpz.intoArray(dgi, zo + j);
+            dpn.intoArray(dgi, no + j);
+            dpr.intoArray(dgh, go + j);
+            dpz.intoArray(dgh, zo + j);
+            dpn.mul(r).intoArray(dgh, no + j);
+            d.mul(z).intoArray(dhPrev, bo + j);
+        }
+        for (; j < h; j++) {
+            float d = dh[bo + j] + dy[ro + j];
+            float r = g[go + j];
+            float z = g[zo + j];
+            float n = g[no + j];
+            float dn = d * (1f - z);
+            float dz = d * (hPrev[ro + j] - n);
+            float dpn = dn * (1f - n * n);
+            float dpr = dpn * hn[ro + j] * r * (1f - r);
+            float dpz = dz * z * (1f - z);
+            dgi[go + j] = dpr;
+            dgi[zo + j] = dpz;
+            dgi[no + j] = dpn;
+            dgh[go + j] = dpr;
+            dgh[zo + j] = dpz;
+            dgh[no + j] = dpn * r;
+            dhPrev[bo + j] = d * z;
+        }
+    }
+
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
     // Constants as static final vectors rather than per-call broadcasts: fewer nodes for C2, so

@@ -87,6 +87,41 @@ final class ScalarSimd implements Simd {
         }
     }
 
+    @Override
+    public void gruForwardTail(float[] g, int go, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
+                               float[] out, int oo, int h) {
+        int zo = go + h;
+        int no = go + 2 * h;
+        for (int j = 0; j < h; j++) {
+            float n = (float) Math.tanh(g[no + j] + (bIn[bo + j] + g[go + j] * hn[ro + j]));
+            g[no + j] = n;
+            out[oo + j] = n + g[zo + j] * (hPrev[ro + j] - n);
+        }
+    }
+
+    @Override
+    public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
+                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
+        for (int j = 0; j < h; j++) {
+            float d = dh[bo + j] + dy[ro + j];
+            float r = g[go + j];
+            float z = g[go + h + j];
+            float n = g[go + 2 * h + j];
+            float dn = d * (1f - z);
+            float dz = d * (hPrev[ro + j] - n);
+            float dpn = dn * (1f - n * n);
+            float dpr = dpn * hn[ro + j] * r * (1f - r);
+            float dpz = dz * z * (1f - z);
+            dgi[go + j] = dpr;
+            dgi[go + h + j] = dpz;
+            dgi[go + 2 * h + j] = dpn;
+            dgh[go + j] = dpr;
+            dgh[go + h + j] = dpz;
+            dgh[go + 2 * h + j] = dpn * r;
+            dhPrev[bo + j] = d * z;
+        }
+    }
+
     /**
      * Loop order chosen for cache behaviour, not speed records: with B untransposed, i-p-j streams
      * one row of B and one row of C per multiply-add (unit stride inner loop); with B transposed,

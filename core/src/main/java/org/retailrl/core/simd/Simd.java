@@ -40,6 +40,27 @@ interface Simd {
     void exp(float[] x, int xo, float[] out, int oo, int n);
 
     /**
+     * The elementwise tail of one GRU step for one row (MODEL.md §8, GRU): with the activated gates
+     * {@code r = g[go..]}, {@code z = g[go+h..]} and the n pre-activation {@code g[go+2h..]}, sets
+     * {@code n = tanh(n + (bIn + r·hn))} in place, then {@code out = n + z·(hPrev − n)}. Each
+     * product and sum is rounded once, in that order; tanh as {@link #tanh}. {@code out} must not
+     * alias {@code g}.
+     */
+    void gruForwardTail(float[] g, int go, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
+                        float[] out, int oo, int h);
+
+    /**
+     * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:
+     * gates {@code (r, z, n)} at {@code g[go..go+3h)}; {@code hn}, {@code hPrev} and {@code dy} at
+     * {@code ro}; {@code dh} and {@code dhPrev} at {@code bo}. With {@code d = dh + dy}:
+     * {@code dpn = d·(1−z)·(1−n·n)}, {@code dpr = dpn·hn·r·(1−r)}, {@code dpz = d·(hPrev−n)·z·(1−z)}
+     * (left to right, one rounding per operation); writes {@code (dpr, dpz, dpn)} to {@code dgi} and
+     * {@code (dpr, dpz, dpn·r)} to {@code dgh} at {@code go}, and {@code dhPrev = d·z}.
+     */
+    void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
+                        float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h);
+
+    /**
      * {@code C = op(A)·op(B)} (or {@code C += ...} when {@code accumulate}), where C is m×n,
      * op(A) is m×k and op(B) is k×n, all row-major with leading dimensions lda, ldb, ldc.
      * {@code op(A) = Aᵀ} when {@code transA} (A stored k×m), likewise for B. C must not alias A or B.
