@@ -190,30 +190,35 @@ public final class GRULayer implements Module {
         Tape tape = x.tape();
         final int h = hidden;
         final int g = 3 * h;
-        final int rows = steps * batch;
         float[] dy = out.grad().data();
+        // The weight, bias and input gradients of a block of steps are taken as soon as the block
+        // is done, while its gate gradients are still in cache (blocks of about 1024 rows).
+        final int chunk = Math.max(1, CHUNK_ROWS / batch);
+        final int blockSteps = Math.min(chunk, steps);
         // Gate-preactivation gradients of the input side (dgi) and the recurrent side (dgh);
-        // they differ only in the n block (dgh_n = dgi_n ⊙ r).
-        float[] dgi = tape.empty(rows, g).data();
-        float[] dgh = tape.empty(rows, g).data();
+        // they differ only in the n block (dgh_n = dgi_n ⊙ r). Nothing reads them after their
+        // block is flushed, so they span one block only and stay in L2 instead of streaming
+        // 2·T·B·3H floats through memory.
+        float[] dgi = tape.empty(blockSteps * batch, g).data();
+        float[] dgh = tape.empty(blockSteps * batch, g).data();
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
         float[] whh = weightHh.value().data();
         float[] scratch = tape.empty(Math.max(in, h), g).data();
         float[] colSums = tape.empty(g).data();
-        // The weight, bias and input gradients of a block of steps are taken as soon as the block
-        // is done, while its gate gradients are still in cache (blocks of about 1024 rows).
-        final int chunk = Math.max(1, CHUNK_ROWS / batch);
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
+            // Step t of the block ending at chunkEnd sits at local step t − (chunkEnd − blockSteps),
+            // which stays in [0, blockSteps) also for the short first block.
+            int local = (t - (chunkEnd - blockSteps)) * batch;
             for (int b = 0; b < batch; b++) {
                 int ro = (base + b) * h;
                 int go = (base + b) * g;
                 int bo = b * h;
-                Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, h);
+                Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, (local + b) * g, h);
             }
-            Kernels.gemm(false, false, batch, h, g, dgh, base * g, g, whh, 0, h, dhp, 0, h, true);
+            Kernels.gemm(false, false, batch, h, g, dgh, local * g, g, whh, 0, h, dhp, 0, h, true);
             if (mask != null) {
                 for (int b = 0; b < batch; b++) {
                     if (mask[base + b] != 0f) {
@@ -225,7 +230,8 @@ public final class GRULayer implements Module {
             dh = dhp;
             dhp = tmp;
             if (t == 0 || chunkEnd - t == chunk) {
-                flushBlock(x, dgi, dgh, hprev, t * batch, (chunkEnd - t) * batch, scratch, colSums);
+                int local0 = (t - (chunkEnd - blockSteps)) * batch;
+                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, scratch, colSums);
                 chunkEnd = t;
             }
         }
@@ -238,28 +244,28 @@ public final class GRULayer implements Module {
     /** Rows per block of the blocked weight-gradient pass of {@link #backward}. */
     private static final int CHUNK_ROWS = 1024;
 
-    /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}. */
-    private void flushBlock(Var x, float[] dgi, float[] dgh, float[] hprev, int r0, int n,
+    /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at row {@code l0} of dgi and dgh. */
+    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n,
                             float[] scratch, float[] colSums) {
         final int h = hidden;
         final int g = 3 * h;
-        WeightGrad.accumulate(dgi, r0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data(), scratch);
-        WeightGrad.accumulate(dgh, r0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data(), scratch);
+        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data(), scratch);
+        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data(), scratch);
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
         // the n columns of dgi need a second sum.
         java.util.Arrays.fill(colSums, 0f);
         for (int r = 0; r < n; r++) {
-            Kernels.add(colSums, 0, dgh, (r0 + r) * g, colSums, 0, g);
+            Kernels.add(colSums, 0, dgh, (l0 + r) * g, colSums, 0, g);
         }
         float[] dbih = biasIh.grad().data();
         float[] dbhh = biasHh.grad().data();
         Kernels.add(dbhh, 0, colSums, 0, dbhh, 0, g);
         Kernels.add(dbih, 0, colSums, 0, dbih, 0, 2 * h);
         for (int r = 0; r < n; r++) {
-            Kernels.add(dbih, 2 * h, dgi, (r0 + r) * g + 2 * h, dbih, 2 * h, h);
+            Kernels.add(dbih, 2 * h, dgi, (l0 + r) * g + 2 * h, dbih, 2 * h, h);
         }
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, n, in, g, dgi, r0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, true);
+            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, true);
         }
     }
 }

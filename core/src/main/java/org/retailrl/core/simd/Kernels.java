@@ -123,8 +123,8 @@ public final class Kernels {
      * {@code Simd.gruBackwardRow}. Bit-identical on both implementations (arithmetic only).
      */
     public static void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
-                                      float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
-        IMPL.gruBackwardRow(g, go, hn, hPrev, dy, ro, dh, dhPrev, bo, dgi, dgh, h);
+                                      float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {
+        IMPL.gruBackwardRow(g, go, hn, hPrev, dy, ro, dh, dhPrev, bo, dgi, dgh, dgo, h);
     }
 
     /**

@@ -271,9 +271,11 @@ final class PanamaSimd implements Simd {
 
     @Override
     public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
-                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
+                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {
         int zo = go + h;
         int no = go + 2 * h;
+        int dzo = dgo + h;
+        int dno = dgo + 2 * h;
         int j = 0;
         // Only exactly rounded lane operations, in the scalar twin's order, so both paths agree bit
         // for bit whatever the JIT does.
@@ -287,12 +289,12 @@ final class PanamaSimd implements Simd {
             FloatVector dpn = dn.mul(ONE.sub(n.mul(n)));
             FloatVector dpr = dpn.mul(FloatVector.fromArray(S, hn, ro + j)).mul(r).mul(ONE.sub(r));
             FloatVector dpz = dz.mul(z).mul(ONE.sub(z));
-            dpr.intoArray(dgi, go + j);
-            dpz.intoArray(dgi, zo + j);
-            dpn.intoArray(dgi, no + j);
-            dpr.intoArray(dgh, go + j);
-            dpz.intoArray(dgh, zo + j);
-            dpn.mul(r).intoArray(dgh, no + j);
+            dpr.intoArray(dgi, dgo + j);
+            dpz.intoArray(dgi, dzo + j);
+            dpn.intoArray(dgi, dno + j);
+            dpr.intoArray(dgh, dgo + j);
+            dpz.intoArray(dgh, dzo + j);
+            dpn.mul(r).intoArray(dgh, dno + j);
             d.mul(z).intoArray(dhPrev, bo + j);
         }
         for (; j < h; j++) {
@@ -305,12 +307,12 @@ final class PanamaSimd implements Simd {
             float dpn = dn * (1f - n * n);
             float dpr = dpn * hn[ro + j] * r * (1f - r);
             float dpz = dz * z * (1f - z);
-            dgi[go + j] = dpr;
-            dgi[zo + j] = dpz;
-            dgi[no + j] = dpn;
-            dgh[go + j] = dpr;
-            dgh[zo + j] = dpz;
-            dgh[no + j] = dpn * r;
+            dgi[dgo + j] = dpr;
+            dgi[dzo + j] = dpz;
+            dgi[dno + j] = dpn;
+            dgh[dgo + j] = dpr;
+            dgh[dzo + j] = dpz;
+            dgh[dno + j] = dpn * r;
             dhPrev[bo + j] = d * z;
         }
     }

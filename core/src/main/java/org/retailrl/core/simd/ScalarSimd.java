@@ -101,7 +101,7 @@ final class ScalarSimd implements Simd {
 
     @Override
     public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
-                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h) {
+                               float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {
         for (int j = 0; j < h; j++) {
             float d = dh[bo + j] + dy[ro + j];
             float r = g[go + j];
@@ -112,12 +112,12 @@ final class ScalarSimd implements Simd {
             float dpn = dn * (1f - n * n);
             float dpr = dpn * hn[ro + j] * r * (1f - r);
             float dpz = dz * z * (1f - z);
-            dgi[go + j] = dpr;
-            dgi[go + h + j] = dpz;
-            dgi[go + 2 * h + j] = dpn;
-            dgh[go + j] = dpr;
-            dgh[go + h + j] = dpz;
-            dgh[go + 2 * h + j] = dpn * r;
+            dgi[dgo + j] = dpr;
+            dgi[dgo + h + j] = dpz;
+            dgi[dgo + 2 * h + j] = dpn;
+            dgh[dgo + j] = dpr;
+            dgh[dgo + h + j] = dpz;
+            dgh[dgo + 2 * h + j] = dpn * r;
             dhPrev[bo + j] = d * z;
         }
     }

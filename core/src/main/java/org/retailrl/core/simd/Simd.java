@@ -55,10 +55,10 @@ interface Simd {
      * {@code ro}; {@code dh} and {@code dhPrev} at {@code bo}. With {@code d = dh + dy}:
      * {@code dpn = d·(1−z)·(1−n·n)}, {@code dpr = dpn·hn·r·(1−r)}, {@code dpz = d·(hPrev−n)·z·(1−z)}
      * (left to right, one rounding per operation); writes {@code (dpr, dpz, dpn)} to {@code dgi} and
-     * {@code (dpr, dpz, dpn·r)} to {@code dgh} at {@code go}, and {@code dhPrev = d·z}.
+     * {@code (dpr, dpz, dpn·r)} to {@code dgh}, both at {@code dgo}, and {@code dhPrev = d·z}.
      */
     void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
-                        float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int h);
+                        float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h);
 
     /**
      * {@code C = op(A)·op(B)} (or {@code C += ...} when {@code accumulate}), where C is m×n,

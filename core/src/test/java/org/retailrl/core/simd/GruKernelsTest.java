@@ -17,6 +17,7 @@ class GruKernelsTest {
     private static final int GO = 5;
     private static final int RO = 3;
     private static final int BO = 2;
+    private static final int DO = 7;
 
     static int[] sizes() {
         return new int[] {1, 3, 4, 8, 13, 16, 17, 32, 33, 64, 100};
@@ -77,8 +78,8 @@ class GruKernelsTest {
             float[] hPrev = random(h + 29, RO + h, -1, 1);
             float[] dy = random(h + 31, RO + h, -1, 1);
             float[] dh = random(h + 37, BO + h, -1, 1);
-            float[] eDgi = new float[GO + 3 * h];
-            float[] eDgh = new float[GO + 3 * h];
+            float[] eDgi = new float[DO + 3 * h];
+            float[] eDgh = new float[DO + 3 * h];
             float[] eDhp = new float[BO + h];
             for (int j = 0; j < h; j++) {
                 float d = dh[BO + j] + dy[RO + j];
@@ -88,18 +89,18 @@ class GruKernelsTest {
                 float dpn = d * (1f - z) * (1f - n * n);
                 float dpr = dpn * hn[RO + j] * r * (1f - r);
                 float dpz = d * (hPrev[RO + j] - n) * z * (1f - z);
-                eDgi[GO + j] = dpr;
-                eDgi[GO + h + j] = dpz;
-                eDgi[GO + 2 * h + j] = dpn;
-                eDgh[GO + j] = dpr;
-                eDgh[GO + h + j] = dpz;
-                eDgh[GO + 2 * h + j] = dpn * r;
+                eDgi[DO + j] = dpr;
+                eDgi[DO + h + j] = dpz;
+                eDgi[DO + 2 * h + j] = dpn;
+                eDgh[DO + j] = dpr;
+                eDgh[DO + h + j] = dpz;
+                eDgh[DO + 2 * h + j] = dpn * r;
                 eDhp[BO + j] = d * z;
             }
-            float[] dgi = new float[GO + 3 * h];
-            float[] dgh = new float[GO + 3 * h];
+            float[] dgi = new float[DO + 3 * h];
+            float[] dgh = new float[DO + 3 * h];
             float[] dhp = new float[BO + h];
-            impl.gruBackwardRow(g, GO, hn, hPrev, dy, RO, dh, dhp, BO, dgi, dgh, h);
+            impl.gruBackwardRow(g, GO, hn, hPrev, dy, RO, dh, dhp, BO, dgi, dgh, DO, h);
             assertArrayEquals(eDgi, dgi, 0f, impl.name() + ": dgi, h=" + h);
             assertArrayEquals(eDgh, dgh, 0f, impl.name() + ": dgh, h=" + h);
             assertArrayEquals(eDhp, dhp, 0f, impl.name() + ": dhPrev, h=" + h);
