@@ -69,6 +69,8 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
         float[] v = values.value().data();
         Tensor logpT = tape.empty(n, a);
         float[] logp = logpT.data();
+        // p = e^{logp} rounded to float, kept for the backward pass so it is not evaluated twice.
+        float[] probs = tape.empty(n, a).data();
         // Per-sample backward coefficients: d loss / d logp[a_i], entropy per row, d loss / d v_i.
         float[] coefLogp = tape.empty(n).data();
         float[] rowEntropy = tape.empty(n).data();
@@ -112,7 +114,9 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
             for (int k = 0; k < a; k++) {
                 float lp = z[o + k] - lse;
                 logp[o + k] = lp;
-                ent -= Math.exp(lp) * lp;
+                double p = Math.exp(lp);
+                probs[o + k] = (float) p;
+                ent -= p * lp;
             }
             rowEntropy[i] = (float) ent;
             entSum += ent;
@@ -172,7 +176,7 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
                         float h = rowEntropy[i];
                         for (int k = 0; k < a; k++) {
                             float lp = logp[o + k];
-                            float p = (float) Math.exp(lp);
+                            float p = probs[o + k];
                             // d(logp_a)/dz_k = [k = a] − p_k ; d(entropy_i)/dz_k = −p_k (log p_k + H_i)
                             float g = -c * p + entScale * p * (lp + h);
                             dz[o + k] += up * g;
