@@ -15,7 +15,9 @@ class RecurrentMemoryTest {
     @Test
     void ppoLearnsToRecallACueAcrossChunkBoundaries() {
         PpoConfig cfg = PpoConfig.DEFAULTS.withSizes(2, 2, 16, 1).withLr(3e-3, false);
-        int updates = 60;
+        // 60 updates ended at 0.89 once dot/sum stopped using reduceLanes (whose summation order
+        // changed with JIT state); the bar stays at 0.9 and the budget doubles.
+        int updates = 120;
         PpoTrainer t = new PpoTrainer(new CueMemoryEnv(4, 32), cfg, 3, updates);
         double first = t.update().meanEpisodeReward();
         double lastFive = 0;

@@ -126,11 +126,26 @@ final class PanamaSimd implements Simd {
         for (int bound = n - L; i <= bound; i += L) {
             s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanesInOrder(s0.add(s1).add(s2.add(s3)));
         // Scalar tail instead of a masked load: masked loads are slow (or not intrinsified) on
         // some hardware/JDK combinations, and the tail is shorter than one vector.
         for (; i < n; i++) {
             s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    /**
+     * Adds the lanes left to right. Not {@code reduceLanes(ADD)}: its float summation order is
+     * unspecified and differs between the Java fallback and the C2 intrinsic, so the same call
+     * returned different bits before and after compilation — which broke same-seed reproducibility.
+     */
+    private static float sumLanesInOrder(FloatVector v) {
+        float[] lanes = new float[L];
+        v.intoArray(lanes, 0);
+        float s = 0f;
+        for (int i = 0; i < L; i++) {
+            s += lanes[i];
         }
         return s;
     }
@@ -149,7 +164,7 @@ final class PanamaSimd implements Simd {
         for (int bound = n - L; i <= bound; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, a, ao + i));
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanesInOrder(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             s += a[ao + i];
         }
