@@ -76,19 +76,9 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
         float[] rowEntropy = tape.empty(n).data();
         float[] coefV = tape.empty(n).data();
 
-        double advMean = 0;
-        double advStd = 1;
-        if (normaliseAdvantages) {
-            for (float x : advantages) {
-                advMean += x;
-            }
-            advMean /= n;
-            double ss = 0;
-            for (float x : advantages) {
-                ss += (x - advMean) * (x - advMean);
-            }
-            advStd = n > 1 ? Math.sqrt(ss / (n - 1)) + 1e-8 : 1e-8;
-        }
+        double[] advStats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
+        double advMean = advStats[0];
+        double advStd = advStats[1];
         double pgSum = 0;
         double vSum = 0;
         double entSum = 0;
@@ -101,23 +91,7 @@ public record PpoLoss(double clip, double entCoef, double vfCoef, boolean normal
                 throw new IllegalArgumentException("actions[" + i + "] must be in [0, " + a + "), got " + act);
             }
             int o = i * a;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < a; k++) {
-                max = Math.max(max, z[o + k]);
-            }
-            double se = 0;
-            for (int k = 0; k < a; k++) {
-                se += Math.exp(z[o + k] - max);
-            }
-            float lse = (float) (max + Math.log(se));
-            double ent = 0;
-            for (int k = 0; k < a; k++) {
-                float lp = z[o + k] - lse;
-                logp[o + k] = lp;
-                double p = Math.exp(lp);
-                probs[o + k] = (float) p;
-                ent -= p * lp;
-            }
+            double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, probs);
             rowEntropy[i] = (float) ent;
             entSum += ent;
 

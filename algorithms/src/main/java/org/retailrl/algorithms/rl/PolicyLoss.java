@@ -3,6 +3,7 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
+import org.retailrl.nn.CategoricalRows;
 
 /**
  * The clipped surrogate of PPO with an optional per-sample weight — the HAPPO factor {@code M}
@@ -57,19 +58,9 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
         float[] logp = tape.empty(n, a).data();
         float[] coef = tape.empty(n).data();
         float[] rowEnt = tape.empty(n).data();
-        double mean = 0;
-        double std = 1;
-        if (normaliseAdvantages) {
-            for (float x : advantages) {
-                mean += x;
-            }
-            mean /= n;
-            double ss = 0;
-            for (float x : advantages) {
-                ss += (x - mean) * (x - mean);
-            }
-            std = (n > 1 ? Math.sqrt(ss / (n - 1)) : 0) + 1e-8;
-        }
+        double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
+        double mean = stats[0];
+        double std = stats[1];
         double pgSum = 0;
         double entSum = 0;
         double klSum = 0;
@@ -81,21 +72,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 throw new IllegalArgumentException("actions[" + i + "] must be in [0, " + a + "), got " + act);
             }
             int o = i * a;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < a; k++) {
-                max = Math.max(max, z[o + k]);
-            }
-            double se = 0;
-            for (int k = 0; k < a; k++) {
-                se += Math.exp(z[o + k] - max);
-            }
-            float lse = (float) (max + Math.log(se));
-            double ent = 0;
-            for (int k = 0; k < a; k++) {
-                float lp = z[o + k] - lse;
-                logp[o + k] = lp;
-                ent -= Math.exp(lp) * lp;
-            }
+            double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, null);
             rowEnt[i] = (float) ent;
             entSum += ent;
             double logRatio = (double) logp[o + act] - oldLogp[i];
