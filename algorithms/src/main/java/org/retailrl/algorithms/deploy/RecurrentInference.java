@@ -1,0 +1,231 @@
+package org.retailrl.algorithms.deploy;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.core.simd.Kernels;
+import org.retailrl.nn.Parameter;
+
+/**
+ * Single-row, tape-free inference of one {@link RecurrentNet} (MODEL.md §8 networks: MLP1 with two
+ * tanh layers → GRU1 → GRU2 → linear head → logits), for acting one decision at a time without
+ * allocating. The weights are copied at construction into the layout the row kernels read —
+ * every matrix transposed to {@code [in, out]}, so {@code y = b + Σ_p x_p·Wᵀ[p, :]} is a chain of
+ * {@link Kernels#axpy} calls — and never change afterwards, so one instance serves any number of
+ * threads; each decision stream owns a {@link State} (hidden states and scratch).
+ *
+ * <p>Arithmetic follows the training forward pass ({@code nn.Linear}, {@code nn.GRULayer})
+ * operation for operation: each output is a fused-multiply-add chain over the inputs in index
+ * order starting from zero, then the bias is added, exactly the order of the GEMM micro-kernel
+ * when the reduction length is at most 256 and the output width above 4; the GRU gate algebra
+ * uses the same {@link Kernels} calls on the same lengths. Under those conditions the logits equal
+ * {@link RecurrentNet#forward}'s bit for bit; otherwise they agree to float rounding (a few ulp of
+ * the sum of absolute products). Logits are dimensionless; hidden states are in {@code [-1, 1]}.
+ */
+public final class RecurrentInference {
+    private final int inputs;
+    private final int hidden;
+    private final int layers;
+    private final int outputs;
+    private final float[] w0t;
+    private final float[] b0;
+    private final float[] w1t;
+    private final float[] b1;
+    private final float[][] wihT;
+    private final float[][] whhT;
+    private final float[][] ghInit;
+    private final float[][] bih;
+    private final float[] headT;
+    private final float[] headB;
+
+    /**
+     * Per-stream mutable part: the GRU hidden states {@code [L·H]} and every scratch buffer of one
+     * step. Not thread-safe; one per decision stream.
+     */
+    public static final class State {
+        private final RecurrentInference owner;
+        final float[] hiddenState;
+        private final float[] acc;
+        private final float[] a;
+        private final float[] b;
+        private final float[] gates;
+        private final float[] gh;
+        private final float[] hn;
+        private final float[] hprev;
+        final float[] logits;
+
+        private State(RecurrentInference net) {
+            owner = net;
+            int h = net.hidden;
+            hiddenState = new float[net.layers * h];
+            acc = new float[Math.max(3 * h, net.outputs)];
+            a = new float[h];
+            b = new float[h];
+            gates = new float[3 * h];
+            gh = new float[3 * h];
+            hn = new float[h];
+            hprev = new float[h];
+            logits = new float[net.outputs];
+        }
+
+        /** Zeroes the hidden states (an episode starts). */
+        public void reset() {
+            Arrays.fill(hiddenState, 0f);
+        }
+
+        /** The logits of the last {@link RecurrentInference#step}; overwritten by the next step. */
+        public float[] logits() {
+            return logits;
+        }
+
+        /** A copy of the hidden states {@code [L·H]}, layer 0 first. */
+        public float[] hidden() {
+            return hiddenState.clone();
+        }
+    }
+
+    /** Copies the weights of {@code net} (later changes to {@code net} are not seen). */
+    public RecurrentInference(RecurrentNet net) {
+        RecurrentNet.Config c = net.config();
+        inputs = c.inputs();
+        hidden = c.hidden();
+        layers = c.gruLayers();
+        outputs = c.outputs();
+        Map<String, float[]> byRole = new HashMap<>();
+        List<Parameter> ps = net.parameters();
+        String first = ps.get(0).name();
+        String prefix = first.substring(0, first.indexOf(".mlp.") + 1);
+        for (Parameter p : ps) {
+            byRole.put(p.name().substring(prefix.length()), p.value().data());
+        }
+        int h = hidden;
+        w0t = transpose(require(byRole, "mlp.0.weight"), h, inputs);
+        b0 = require(byRole, "mlp.0.bias").clone();
+        w1t = transpose(require(byRole, "mlp.1.weight"), h, h);
+        b1 = require(byRole, "mlp.1.bias").clone();
+        wihT = new float[layers][];
+        whhT = new float[layers][];
+        ghInit = new float[layers][];
+        bih = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            String g = "gru." + l + ".";
+            wihT[l] = transpose(require(byRole, g + "weight_ih"), 3 * h, h);
+            whhT[l] = transpose(require(byRole, g + "weight_hh"), 3 * h, h);
+            bih[l] = require(byRole, g + "bias_ih").clone();
+            float[] bhh = require(byRole, g + "bias_hh");
+            // As nn.GRULayer: both biases of r and z start the recurrent sum; b_hn stays alone
+            // because r multiplies it, and b_in is added where n is formed.
+            ghInit[l] = new float[3 * h];
+            Kernels.add(bih[l], 0, bhh, 0, ghInit[l], 0, 2 * h);
+            System.arraycopy(bhh, 2 * h, ghInit[l], 2 * h, h);
+        }
+        headT = transpose(require(byRole, "head.weight"), outputs, h);
+        headB = require(byRole, "head.bias").clone();
+    }
+
+    private static float[] require(Map<String, float[]> byRole, String role) {
+        float[] v = byRole.get(role);
+        if (v == null) {
+            throw new IllegalArgumentException("network has no parameter '<name>." + role + "'; parameters are " + byRole.keySet());
+        }
+        return v;
+    }
+
+    /** {@code w [rows, cols]} → {@code [cols, rows]}. */
+    private static float[] transpose(float[] w, int rows, int cols) {
+        float[] t = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = w[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    /** A fresh state with zero hidden states. */
+    public State newState() {
+        return new State(this);
+    }
+
+    /** Observation width. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Number of logits. */
+    public int outputs() {
+        return outputs;
+    }
+
+    /**
+     * One step: {@code x[xo .. xo + inputs)} → logits ({@link State#logits()}), advancing the
+     * hidden states. With {@code reset} the hidden states entering the step are zeroed first (an
+     * episode starts here, as the reset mask of training). Allocates nothing.
+     *
+     * @return {@code state.logits()}
+     */
+    public float[] step(State state, float[] x, int xo, boolean reset) {
+        if (state == null || state.owner != this) {
+            throw new IllegalArgumentException("state must come from this network's newState()");
+        }
+        if (x == null || xo < 0 || xo > x.length - inputs) {
+            throw new IllegalArgumentException("x must hold " + inputs + " floats from offset " + xo + ", got "
+                    + (x == null ? "null" : x.length + " floats"));
+        }
+        int h = hidden;
+        if (reset) {
+            state.reset();
+        }
+        linear(w0t, b0, x, xo, inputs, h, state.acc, state.a);
+        Kernels.tanh(state.a, 0, state.a, 0, h);
+        linear(w1t, b1, state.a, 0, h, h, state.acc, state.b);
+        Kernels.tanh(state.b, 0, state.b, 0, h);
+        float[] in = state.b;
+        int inOff = 0;
+        float[] hs = state.hiddenState;
+        float[] gates = state.gates;
+        float[] gh = state.gh;
+        for (int l = 0; l < layers; l++) {
+            int ho = l * h;
+            System.arraycopy(hs, ho, state.hprev, 0, h);
+            matvec(wihT[l], in, inOff, h, 3 * h, gates);
+            matvec(whhT[l], state.hprev, 0, h, 3 * h, gh);
+            Kernels.add(ghInit[l], 0, gh, 0, gh, 0, 3 * h);
+            Kernels.add(gates, 0, gh, 0, gates, 0, 2 * h);
+            Kernels.sigmoid(gates, 0, gates, 0, 2 * h);
+            System.arraycopy(gh, 2 * h, state.hn, 0, h);
+            Kernels.gruForwardTail(gates, 0, bih[l], 2 * h, state.hn, state.hprev, 0, hs, ho, h);
+            in = hs;
+            inOff = ho;
+        }
+        linear(headT, headB, in, inOff, h, outputs, state.acc, state.logits);
+        return state.logits;
+    }
+
+    /** {@code y = b + Σ_p x_p·wt[p, :]}, the sum accumulated in {@code acc}. */
+    private static void linear(float[] wt, float[] bias, float[] x, int xo, int in, int out, float[] acc, float[] y) {
+        matvec(wt, x, xo, in, out, acc);
+        Kernels.add(bias, 0, acc, 0, y, 0, out);
+    }
+
+    /** {@code y[0..out) = Σ_p x_p·wt[p, :]}: a fused-multiply-add chain per output from zero, in p order. */
+    private static void matvec(float[] wt, float[] x, int xo, int in, int out, float[] y) {
+        Arrays.fill(y, 0, out, 0f);
+        for (int p = 0; p < in; p++) {
+            Kernels.axpy(x[xo + p], wt, p * out, y, 0, out);
+        }
+    }
+
+    /** Index of the largest of {@code x[0..n)}, the lowest index on ties (as the greedy learned policy). */
+    public static int argmax(float[] x, int n) {
+        int best = 0;
+        for (int k = 1; k < n; k++) {
+            if (x[k] > x[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}
