@@ -12,8 +12,8 @@ import org.retailrl.nn.Parameter;
  * Single-row, tape-free inference of one {@link RecurrentNet} (MODEL.md §8 networks: MLP1 with two
  * tanh layers → GRU1 → GRU2 → linear head → logits), for acting one decision at a time without
  * allocating. The weights are copied at construction into the layout the row kernels read —
- * every matrix transposed to {@code [in, out]}, so {@code y = b + Σ_p x_p·Wᵀ[p, :]} is a chain of
- * {@link Kernels#axpy} calls — and never change afterwards, so one instance serves any number of
+ * every matrix transposed to {@code [in, out]}, so {@code y = b + Σ_p x_p·Wᵀ[p, :]} streams its
+ * rows ({@link RowKernel}) — and never change afterwards, so one instance serves any number of
  * threads; each decision stream owns a {@link State} (hidden states and scratch).
  *
  * <p>Arithmetic follows the training forward pass ({@code nn.Linear}, {@code nn.GRULayer})
@@ -25,6 +25,13 @@ import org.retailrl.nn.Parameter;
  * the sum of absolute products). Logits are dimensionless; hidden states are in {@code [-1, 1]}.
  */
 public final class RecurrentInference {
+    private static final RowKernel KERNEL = RowKernel.select();
+    /**
+     * Rows of every transposed weight are zero-padded to a multiple of 16 floats (one 512-bit
+     * vector), so the row kernel never runs a scalar tail; the padding outputs are zero and unread.
+     */
+    private static final int PAD = 16;
+
     private final int inputs;
     private final int hidden;
     private final int layers;
@@ -60,11 +67,11 @@ public final class RecurrentInference {
             owner = net;
             int h = net.hidden;
             hiddenState = new float[net.layers * h];
-            acc = new float[Math.max(3 * h, net.outputs)];
+            acc = new float[Math.max(padded(3 * h), padded(net.outputs))];
             a = new float[h];
             b = new float[h];
-            gates = new float[3 * h];
-            gh = new float[3 * h];
+            gates = new float[padded(3 * h)];
+            gh = new float[padded(3 * h)];
             hn = new float[h];
             hprev = new float[h];
             logits = new float[net.outputs];
@@ -133,15 +140,20 @@ public final class RecurrentInference {
         return v;
     }
 
-    /** {@code w [rows, cols]} → {@code [cols, rows]}. */
+    /** {@code w [rows, cols]} → {@code [cols, padded(rows)]}, zeros in the padding. */
     private static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[rows * cols];
+        int ld = padded(rows);
+        float[] t = new float[ld * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
+                t[c * ld + r] = w[r * cols + c];
             }
         }
         return t;
+    }
+
+    private static int padded(int n) {
+        return (n + PAD - 1) / PAD * PAD;
     }
 
     /** A fresh state with zero hidden states. */
@@ -190,8 +202,8 @@ public final class RecurrentInference {
         for (int l = 0; l < layers; l++) {
             int ho = l * h;
             System.arraycopy(hs, ho, state.hprev, 0, h);
-            matvec(wihT[l], in, inOff, h, 3 * h, gates);
-            matvec(whhT[l], state.hprev, 0, h, 3 * h, gh);
+            matvec(wihT[l], in, inOff, h, padded(3 * h), gates);
+            matvec(whhT[l], state.hprev, 0, h, padded(3 * h), gh);
             Kernels.add(ghInit[l], 0, gh, 0, gh, 0, 3 * h);
             Kernels.add(gates, 0, gh, 0, gates, 0, 2 * h);
             Kernels.sigmoid(gates, 0, gates, 0, 2 * h);
@@ -206,16 +218,18 @@ public final class RecurrentInference {
 
     /** {@code y = b + Σ_p x_p·wt[p, :]}, the sum accumulated in {@code acc}. */
     private static void linear(float[] wt, float[] bias, float[] x, int xo, int in, int out, float[] acc, float[] y) {
-        matvec(wt, x, xo, in, out, acc);
+        matvec(wt, x, xo, in, padded(out), acc);
         Kernels.add(bias, 0, acc, 0, y, 0, out);
     }
 
     /** {@code y[0..out) = Σ_p x_p·wt[p, :]}: a fused-multiply-add chain per output from zero, in p order. */
     private static void matvec(float[] wt, float[] x, int xo, int in, int out, float[] y) {
-        Arrays.fill(y, 0, out, 0f);
-        for (int p = 0; p < in; p++) {
-            Kernels.axpy(x[xo + p], wt, p * out, y, 0, out);
-        }
+        KERNEL.matvec(wt, x, xo, in, out, y);
+    }
+
+    /** Which row kernel runs, e.g. {@code "vector-512"} or {@code "scalar"}. */
+    public static String kernel() {
+        return KERNEL.name();
     }
 
     /** Index of the largest of {@code x[0..n)}, the lowest index on ties (as the greedy learned policy). */

@@ -1,0 +1,24 @@
+package org.retailrl.algorithms.deploy;
+
+import java.util.Arrays;
+
+/** The scalar reference of {@link RowKernel}: one {@link Math#fma} chain per output, in input order. */
+final class ScalarRowKernel implements RowKernel {
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void matvec(float[] wt, float[] x, int xo, int in, int out, float[] y) {
+        Arrays.fill(y, 0, out, 0f);
+        // p outer, j inner: unit-stride rows of wt; each y[j] still sees its products in p order.
+        for (int p = 0; p < in; p++) {
+            float xp = x[xo + p];
+            int row = p * out;
+            for (int j = 0; j < out; j++) {
+                y[j] = Math.fma(xp, wt[row + j], y[j]);
+            }
+        }
+    }
+}

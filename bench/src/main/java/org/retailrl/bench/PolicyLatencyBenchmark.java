@@ -1,0 +1,89 @@
+package org.retailrl.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.retailrl.algorithms.deploy.Policy;
+import org.retailrl.algorithms.deploy.PolicyFile;
+import org.retailrl.algorithms.policy.PricingDecision;
+import org.retailrl.algorithms.ppo.PpoConfig;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * Latency of one embedded decision ({@link Policy#decide}, MODEL.md §8 recurrent actors on the
+ * MODEL.md §1 problem): observation normalisation, then MLP → GRU → GRU → head and arg-max for
+ * each actor — two actors for {@code fsda}, one 441-way joint actor for {@code ppo-joint}. Mode
+ * SampleTime, so JMH reports the distribution of single-call times (read p0.50 and p0.99) in
+ * microseconds. Target (issue: embedding): p99 ≤ 20 µs.
+ *
+ * <p>The networks are freshly initialised with the default sizes ({@code PpoConfig.DEFAULTS}:
+ * 64 wide, 2 GRU layers) on scenario (b): the work of a decision depends only on the sizes, never
+ * on the weight values (no data-dependent branches besides the arg-max scan), so a trained policy
+ * of the same sizes costs the same. Observations cycle through one simulated episode of
+ * {@code T} periods (random actions), the period with them, so every {@code T}-th call also takes
+ * the episode-start path.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
+public class PolicyLatencyBenchmark {
+    /** {@code fsda} (pricing and ordering actors) or {@code ppo-joint} (one joint actor). */
+    @Param({PolicyFile.FSDA, PolicyFile.PPO_JOINT})
+    public String kind;
+
+    private Policy policy;
+    private Policy.Session session;
+    private float[][] observations;
+    private int period;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        PricingScenario s = PricingScenario.named("b");
+        int d = 6 + s.leadTime() + 1;
+        int h = PpoConfig.DEFAULTS.hidden();
+        int layers = PpoConfig.DEFAULTS.gruLayers();
+        Rng rng = new Rng(2026);
+        List<RecurrentNet> actors = kind.equals(PolicyFile.FSDA)
+                ? List.of(RecurrentNet.actor("pricing", d, h, layers, s.priceCount(), rng),
+                        RecurrentNet.actor("ordering", d, h, layers, s.maxOrder() + 1, rng))
+                : List.of(RecurrentNet.actor("actor", d, h, layers, s.priceCount() * (s.maxOrder() + 1), rng));
+        policy = Policy.of(s, kind, actors);
+        session = policy.newSession();
+        PricingBatch batch = new PricingBatch(s, 1);
+        batch.reset(7);
+        observations = new float[s.horizon()][policy.observationSize()];
+        float[] reward = new float[1];
+        for (int t = 0; t < s.horizon(); t++) {
+            batch.observe(0, observations[t], 0);
+            batch.step(new int[] {rng.nextInt(s.priceCount())}, new int[] {rng.nextInt(s.maxOrder() + 1)}, reward);
+        }
+    }
+
+    /** One decision; the score is the time of this call. */
+    @Benchmark
+    public void decide(Blackhole bh) {
+        int t = period;
+        period = t + 1 == observations.length ? 0 : t + 1;
+        PricingDecision d = policy.decide(session, observations[t], t);
+        bh.consume(d.priceIndex());
+        bh.consume(d.order());
+    }
+}
