@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retailrl.algorithms.fsda.FsdaConfig;
+import org.retailrl.algorithms.fsda.FsdaTrainer;
 import org.retailrl.algorithms.fsda.LearnedPricingPolicy;
+import org.retailrl.algorithms.happo.HappoConfig;
+import org.retailrl.algorithms.ppo.PpoConfig;
 import org.retailrl.algorithms.policy.PricingDecision;
 import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.autodiff.Tape;
@@ -117,6 +121,10 @@ class PolicyTest {
 
     /** Decisions of a loaded policy and of the greedy LearnedPricingPolicy on the same episodes, step by step. */
     private void assertSameDecisionsAsLearnedPolicy(String kind, List<RecurrentNet> actors) throws Exception {
+        assertSameDecisionsAsLearnedPolicy(kind, actors, 5);
+    }
+
+    private void assertSameDecisionsAsLearnedPolicy(String kind, List<RecurrentNet> actors, int minDistinct) throws Exception {
         Path f = dir.resolve(kind + ".rrpf");
         PolicyFile.save(f, B, kind, actors);
         Policy policy = Policy.load(f);
@@ -149,12 +157,25 @@ class PolicyTest {
                 batch.step(price, order, reward);
             }
         }
-        assertTrue(distinct.size() >= 5, "the comparison is weak if almost every decision is the same: " + distinct.size());
+        assertTrue(distinct.size() >= minDistinct, "the comparison is weak if almost every decision is the same: " + distinct.size());
     }
 
     @Test
     void fsdaDecisionsEqualTheGreedyLearnedPolicyStepByStep() throws Exception {
         assertSameDecisionsAsLearnedPolicy(PolicyFile.FSDA, fsda(1));
+    }
+
+    @Test
+    void aBrieflyTrainedFsdaPolicyDecidesAsTheLearnedPolicy() throws Exception {
+        // The default 64-wide networks after a few FSDA episodes on the shortened horizon (training
+        // sequences of 10 steps, which must divide T = 30), so the test stays fast.
+        FsdaConfig config = FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(
+                PpoConfig.DEFAULTS.withSizes(1, 10, PpoConfig.DEFAULTS.hidden(), PpoConfig.DEFAULTS.gruLayers())));
+        FsdaTrainer trainer = new FsdaTrainer(B, 4, config, 3, 8);
+        for (int n = 0; n < trainer.episodes(); n++) {
+            trainer.episode();
+        }
+        assertSameDecisionsAsLearnedPolicy(PolicyFile.FSDA, List.of(trainer.happo().actor(0), trainer.happo().actor(1)), 4);
     }
 
     @Test
