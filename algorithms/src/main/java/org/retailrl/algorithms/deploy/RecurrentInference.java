@@ -12,8 +12,8 @@ import org.retailrl.nn.Parameter;
  * Single-row, tape-free inference of one {@link RecurrentNet} (MODEL.md §8 networks: MLP1 with two
  * tanh layers → GRU1 → GRU2 → linear head → logits), for acting one decision at a time without
  * allocating. The weights are copied at construction into the layout the row kernels read —
- * every matrix transposed to {@code [in, out]}, so {@code y = b + Σ_p x_p·Wᵀ[p, :]} streams its
- * rows ({@link RowKernel}) — and never change afterwards, so one instance serves any number of
+ * every matrix transposed to {@code [in, out]} and packed for the row kernel ({@link RowKernel}),
+ * which computes {@code y = b + Σ_p x_p·Wᵀ[p, :]} — and never change afterwards, so one instance serves any number of
  * threads; each decision stream owns a {@link State} (hidden states and scratch).
  *
  * <p>Arithmetic follows the training forward pass ({@code nn.Linear}, {@code nn.GRULayer})
@@ -108,9 +108,9 @@ public final class RecurrentInference {
             byRole.put(p.name().substring(prefix.length()), p.value().data());
         }
         int h = hidden;
-        w0t = transpose(require(byRole, "mlp.0.weight"), h, inputs);
+        w0t = packed(require(byRole, "mlp.0.weight"), h, inputs);
         b0 = require(byRole, "mlp.0.bias").clone();
-        w1t = transpose(require(byRole, "mlp.1.weight"), h, h);
+        w1t = packed(require(byRole, "mlp.1.weight"), h, h);
         b1 = require(byRole, "mlp.1.bias").clone();
         wihT = new float[layers][];
         whhT = new float[layers][];
@@ -118,8 +118,8 @@ public final class RecurrentInference {
         bih = new float[layers][];
         for (int l = 0; l < layers; l++) {
             String g = "gru." + l + ".";
-            wihT[l] = transpose(require(byRole, g + "weight_ih"), 3 * h, h);
-            whhT[l] = transpose(require(byRole, g + "weight_hh"), 3 * h, h);
+            wihT[l] = packed(require(byRole, g + "weight_ih"), 3 * h, h);
+            whhT[l] = packed(require(byRole, g + "weight_hh"), 3 * h, h);
             bih[l] = require(byRole, g + "bias_ih").clone();
             float[] bhh = require(byRole, g + "bias_hh");
             // As nn.GRULayer: both biases of r and z start the recurrent sum; b_hn stays alone
@@ -128,7 +128,7 @@ public final class RecurrentInference {
             Kernels.add(bih[l], 0, bhh, 0, ghInit[l], 0, 2 * h);
             System.arraycopy(bhh, 2 * h, ghInit[l], 2 * h, h);
         }
-        headT = transpose(require(byRole, "head.weight"), outputs, h);
+        headT = packed(require(byRole, "head.weight"), outputs, h);
         headB = require(byRole, "head.bias").clone();
     }
 
@@ -138,6 +138,11 @@ public final class RecurrentInference {
             throw new IllegalArgumentException("network has no parameter '<name>." + role + "'; parameters are " + byRole.keySet());
         }
         return v;
+    }
+
+    /** {@code w [rows, cols]} → {@code [cols, padded(rows)]} with zeros in the padding, in the row kernel's layout. */
+    private static float[] packed(float[] w, int rows, int cols) {
+        return KERNEL.pack(transpose(w, rows, cols), cols, padded(rows));
     }
 
     /** {@code w [rows, cols]} → {@code [cols, padded(rows)]}, zeros in the padding. */

@@ -2,19 +2,23 @@ package org.retailrl.algorithms.deploy;
 
 /**
  * The one hot loop of single-row inference (MODEL.md §8 networks at batch size 1): the
- * matrix-vector product {@code y[j] = Σ_p x[xo + p]·wt[p·out + j]} for {@code j < out}, with the
- * weight stored transposed ({@code [in, out]}, row-major). Every output is one fused-multiply-add
- * chain over {@code p = 0, 1, …, in − 1} starting from zero — the order of the GEMM micro-kernel
- * the training forward pass uses — so implementations agree to the bit. The scalar one is the
- * reference; the Vector API one ({@code PanamaRowKernel}) is used when {@code jdk.incubator.vector}
- * is present and {@code -Dretailrl.simd} is not {@code scalar}. Units are the operands'.
+ * matrix-vector product {@code y[j] = Σ_p x[xo + p]·W[p, j]} for {@code j < out}, {@code p < in},
+ * with the weight given transposed ({@code [in, out]}, row-major) to {@link #pack}, which returns
+ * it in the layout {@link #matvec} reads. Every output is one fused-multiply-add chain over
+ * {@code p = 0, 1, …, in − 1} starting from zero — the order of the GEMM micro-kernel the training
+ * forward pass uses — so implementations agree to the bit. The scalar one is the reference; the
+ * Vector API one ({@code PanamaRowKernel}) is used when {@code jdk.incubator.vector} is present
+ * and {@code -Dretailrl.simd} is not {@code scalar}. Units are the operands'.
  */
 interface RowKernel {
     /** {@code "scalar"} or {@code "vector-<bits>"}. */
     String name();
 
-    /** {@code y[0..out) = xᵀ·wt} as described above; {@code y} must not alias {@code x} or {@code wt}. */
-    void matvec(float[] wt, float[] x, int xo, int in, int out, float[] y);
+    /** {@code wt [in, out]} (row-major, not kept) in this kernel's layout. */
+    float[] pack(float[] wt, int in, int out);
+
+    /** {@code y[0..out) = Σ_p x[xo + p]·W[p, ·]} for {@code packed = pack(W, in, out)}; {@code y} must not alias the inputs. */
+    void matvec(float[] packed, float[] x, int xo, int in, int out, float[] y);
 
     /** The implementation to use in this JVM. */
     static RowKernel select() {
@@ -28,6 +32,22 @@ interface RowKernel {
             return (RowKernel) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new ScalarRowKernel();
+        }
+    }
+
+    /** Argument checks of {@link #pack}. */
+    static void checkPack(float[] wt, int in, int out) {
+        if (in < 0 || out < 0 || wt == null || wt.length < (long) in * out) {
+            throw new IllegalArgumentException("pack: in and out must be >= 0 and wt hold in·out floats; got in=" + in
+                    + ", out=" + out + ", wt " + (wt == null ? "null" : wt.length + " floats"));
+        }
+    }
+
+    /** Argument checks of {@link #matvec}. */
+    static void checkMatvec(float[] packed, float[] x, int xo, int in, int out, float[] y) {
+        if (in < 0 || out < 0 || xo < 0 || xo > x.length - in || packed.length < in * out || y.length < out) {
+            throw new IllegalArgumentException("matvec: x needs " + in + " floats from " + xo + ", packed " + in * out
+                    + ", y " + out + "; got " + x.length + ", " + packed.length + ", " + y.length);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.retailrl.algorithms.deploy;
 
 import java.util.Arrays;
 
-/** The scalar reference of {@link RowKernel}: one {@link Math#fma} chain per output, in input order. */
+/** The scalar reference of {@link RowKernel}: the row-major layout as given, one {@link Math#fma} chain per output in input order. */
 final class ScalarRowKernel implements RowKernel {
     @Override
     public String name() {
@@ -10,7 +10,14 @@ final class ScalarRowKernel implements RowKernel {
     }
 
     @Override
+    public float[] pack(float[] wt, int in, int out) {
+        RowKernel.checkPack(wt, in, out);
+        return Arrays.copyOf(wt, in * out);
+    }
+
+    @Override
     public void matvec(float[] wt, float[] x, int xo, int in, int out, float[] y) {
+        RowKernel.checkMatvec(wt, x, xo, in, out, y);
         Arrays.fill(y, 0, out, 0f);
         // p outer, j inner: unit-stride rows of wt; each y[j] still sees its products in p order.
         for (int p = 0; p < in; p++) {

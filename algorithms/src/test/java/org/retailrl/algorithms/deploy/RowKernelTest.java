@@ -32,8 +32,9 @@ class RowKernelTest {
                 float[] ys = new float[out + 2];
                 yv[out] = 7f;
                 ys[out] = 7f;
-                vector.matvec(wt, x, xo, in, out, yv);
-                scalar.matvec(wt, x, xo, in, out, ys);
+                float[] packed = vector.pack(wt, in, out);
+                vector.matvec(packed, x, xo, in, out, yv);
+                scalar.matvec(scalar.pack(wt, in, out), x, xo, in, out, ys);
                 for (int j = 0; j < out; j++) {
                     assertEquals(Float.floatToRawIntBits(ys[j]), Float.floatToRawIntBits(yv[j]),
                             "in=" + in + " out=" + out + " j=" + j + ": " + yv[j] + " vs " + ys[j]);
