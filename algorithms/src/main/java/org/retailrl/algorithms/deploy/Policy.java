@@ -96,11 +96,6 @@ public final class Policy {
         public int order() {
             return decision.order();
         }
-
-        /** The logits of actor {@code a} at the last decision (read-only view; for tests and diagnostics). */
-        float[] logits(int a) {
-            return states[a].logits;
-        }
     }
 
     private Policy(PricingScenario scenario, String kind, List<RecurrentNet> actors) {
@@ -212,8 +207,20 @@ public final class Policy {
      * (reads the copy's observation and period; a convenience for simulation and tests).
      */
     public PricingDecision decide(Session session, PricingBatch batch, int i) {
-        if (batch == null || batch.observationSize() != rawSize) {
-            throw new IllegalArgumentException("batch must observe 6 + L = " + rawSize + " floats");
+        if (batch == null) {
+            throw new IllegalArgumentException("batch must not be null");
+        }
+        PricingScenario b = batch.scenario();
+        // What the actors' inputs and outputs depend on: L, T, Q, the grid size and its top price.
+        if (b != scenario && (b.leadTime() != scenario.leadTime() || b.horizon() != horizon
+                || b.maxOrder() != scenario.maxOrder() || b.priceCount() != prices.length
+                || b.maxPrice() != scenario.maxPrice())) {
+            throw new IllegalArgumentException("batch scenario must have the policy's L = " + scenario.leadTime()
+                    + ", T = " + horizon + ", Q = " + scenario.maxOrder() + " and price grid (" + prices.length
+                    + " prices up to " + scenario.maxPrice() + ")");
+        }
+        if (i < 0 || i >= batch.copies()) {
+            throw new IllegalArgumentException("i must be in [0, " + batch.copies() + "), got " + i);
         }
         if (session == null || session.owner != this) {
             throw new IllegalArgumentException("session must come from this policy's newSession()");

@@ -11,10 +11,11 @@ import org.retailrl.nn.Parameter;
 /**
  * Single-row, tape-free inference of one {@link RecurrentNet} (MODEL.md §8 networks: MLP1 with two
  * tanh layers → GRU1 → GRU2 → linear head → logits), for acting one decision at a time without
- * allocating. The weights are copied at construction into the layout the row kernels read —
- * every matrix transposed to {@code [in, out]} and packed for the row kernel ({@link RowKernel}),
- * which computes {@code y = b + Σ_p x_p·Wᵀ[p, :]} — and never change afterwards, so one instance serves any number of
- * threads; each decision stream owns a {@link State} (hidden states and scratch).
+ * allocating. The weights are copied at construction into the layout the row kernel
+ * ({@link RowKernel}) reads — every matrix transposed to {@code [in, out]}, so
+ * {@code y = b + Σ_p x_p·Wᵀ[p, :]}, then packed — and never change afterwards, so one instance
+ * serves any number of threads; each decision stream owns a {@link State} (hidden states and
+ * scratch).
  *
  * <p>Arithmetic follows the training forward pass ({@code nn.Linear}, {@code nn.GRULayer})
  * operation for operation: each output is a fused-multiply-add chain over the inputs in index

@@ -146,8 +146,13 @@ class PolicyTest {
             while (!batch.done()) {
                 reference.act(batch, price, order);
                 for (int i = 0; i < n; i++) {
-                    batch.observe(i, raw, 0);
-                    PricingDecision d = policy.decide(sessions[i], raw, batch.period());
+                    PricingDecision d;
+                    if (kind.equals(PolicyFile.PPO_JOINT)) {
+                        d = policy.decide(sessions[i], batch, i);
+                    } else {
+                        batch.observe(i, raw, 0);
+                        d = policy.decide(sessions[i], raw, batch.period());
+                    }
                     String where = kind + " episode " + episode + " t=" + batch.period() + " copy " + i;
                     assertEquals(price[i], d.priceIndex(), "price index at " + where);
                     assertEquals(order[i], d.order(), "order at " + where);
@@ -241,6 +246,14 @@ class PolicyTest {
         IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
                 () -> other.decide(s, ok, 0));
         assertTrue(foreign.getMessage().contains("session must come from this policy"), foreign.getMessage());
+        PricingBatch otherQ = new PricingBatch(B.toBuilder().maxOrder(10).build(), 1);
+        otherQ.reset(1);
+        IllegalArgumentException q = assertThrows(IllegalArgumentException.class, () -> policy.decide(s, otherQ, 0));
+        assertTrue(q.getMessage().contains("Q = 20"), q.getMessage());
+        PricingBatch same = new PricingBatch(B, 2);
+        same.reset(1);
+        IllegalArgumentException copy = assertThrows(IllegalArgumentException.class, () -> policy.decide(s, same, 2));
+        assertEquals("i must be in [0, 2), got 2", copy.getMessage());
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
                 () -> Policy.of(B, PolicyFile.PPO_JOINT, fsda(2)));
         assertTrue(kind.getMessage().contains("needs 1 actors"), kind.getMessage());
