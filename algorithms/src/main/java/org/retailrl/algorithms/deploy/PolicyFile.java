@@ -1,0 +1,286 @@
+package org.retailrl.algorithms.deploy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.core.io.AtomicFiles;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
+import org.retailrl.nn.ModelFile;
+import org.retailrl.nn.ModelFileException;
+import org.retailrl.nn.Parameter;
+
+/**
+ * A self-contained file of a trained pricing-and-replenishment policy (MODEL.md §1 problem, §8
+ * actors): everything needed to act without the training code — the scenario (price grid,
+ * {@code Q}, {@code L}, {@code T}, hence the observation normalisation of
+ * {@link org.retailrl.algorithms.rl.PricingBatchEnv}), the policy kind, and each actor's
+ * {@link RecurrentNet.Config} and weights. Format "RRPF", version 1, little-endian:
+ * <pre>
+ *   offset  size  field
+ *   0       4     magic, the ASCII bytes "RRPF"
+ *   4       4     int32 format version (= 1)
+ *   8       4+K   kind: int32 byte length K, UTF-8 ("fsda" or "ppo-joint")
+ *           4+S   scenario: int32 byte length S, UTF-8 JSON of {@link PricingScenarioJson#toJson}
+ *           4     int32 actor count A (2 for "fsda": pricing then ordering; 1 for "ppo-joint")
+ *   then A records:
+ *           4+N   parameter-name prefix: int32 byte length N, UTF-8 (e.g. "pricing")
+ *           16    int32 inputs, hidden, gruLayers, outputs ({@link RecurrentNet.Config})
+ *           4+M   int32 byte length M, then the actor's parameters as an "RRLM" v1
+ *                 {@link ModelFile} image (names, shapes, float32 values, its own CRC-32C)
+ *   end     4     uint32 CRC-32C of every preceding byte
+ * </pre>
+ * Kinds: {@value #FSDA} — two actors over the {@code 6 + L + 1} learner observation, the pricing
+ * actor with one output per grid price and the ordering actor with {@code Q + 1}; and
+ * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}.
+ *
+ * <p>Writes are atomic ({@link AtomicFiles}). Reading checks magic, version, checksum, every
+ * length, the kind, the actor count and every config against the scenario before any network is
+ * built; any failure is a {@link ModelFileException} whose message names the file and the problem.
+ */
+public final class PolicyFile {
+    /** The four magic bytes. */
+    public static final byte[] MAGIC = {'R', 'R', 'P', 'F'};
+    /** The format version written and accepted. */
+    public static final int VERSION = 1;
+    /** Kind of a two-actor FSDA policy (pricing actor, then ordering actor). */
+    public static final String FSDA = "fsda";
+    /** Kind of a one-actor policy over the joint (price, order) action. */
+    public static final String PPO_JOINT = "ppo-joint";
+
+    /** Upper bound on any length field, so a corrupt length cannot ask for a huge buffer. */
+    private static final int MAX_LENGTH = 1 << 30;
+    private static final String NAME_SUFFIX = ".mlp.0.weight";
+
+    /** What a policy file holds: the scenario, the kind and the actors with their weights loaded. */
+    public record Contents(PricingScenario scenario, String kind, List<RecurrentNet> actors) {
+        /** Copies the actor list. */
+        public Contents {
+            actors = List.copyOf(actors);
+        }
+    }
+
+    private PolicyFile() {
+    }
+
+    /**
+     * Writes a policy file atomically.
+     *
+     * @param scenario the scenario the actors were trained on
+     * @param kind     {@value #FSDA} or {@value #PPO_JOINT}
+     * @param actors   pricing then ordering actor (fsda), or the joint actor (ppo-joint)
+     * @throws IllegalArgumentException when the kind is unknown or the actors do not fit the scenario
+     */
+    public static void save(Path path, PricingScenario scenario, String kind, List<RecurrentNet> actors) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
+        }
+        AtomicFiles.write(path, encode(scenario, kind, actors));
+    }
+
+    /** The encoded bytes of a policy file; see {@link #save}. */
+    public static byte[] encode(PricingScenario scenario, String kind, List<RecurrentNet> actors) {
+        if (scenario == null) {
+            throw new IllegalArgumentException("scenario must not be null");
+        }
+        if (actors == null) {
+            throw new IllegalArgumentException("actors must not be null");
+        }
+        List<RecurrentNet.Config> configs = new ArrayList<>();
+        for (RecurrentNet a : actors) {
+            if (a == null) {
+                throw new IllegalArgumentException("actors must not contain null");
+            }
+            configs.add(a.config());
+        }
+        String problem = checkShapes(scenario, kind, configs);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        bos.writeBytes(MAGIC);
+        bos.writeBytes(le(4).putInt(VERSION).array());
+        writeString(bos, kind);
+        writeString(bos, PricingScenarioJson.write(scenario));
+        bos.writeBytes(le(4).putInt(actors.size()).array());
+        for (RecurrentNet a : actors) {
+            writeString(bos, namePrefix(a));
+            RecurrentNet.Config c = a.config();
+            bos.writeBytes(le(16).putInt(c.inputs()).putInt(c.hidden()).putInt(c.gruLayers()).putInt(c.outputs()).array());
+            byte[] model = ModelFile.encode(a);
+            bos.writeBytes(le(4).putInt(model.length).array());
+            bos.writeBytes(model);
+        }
+        CRC32C crc = new CRC32C();
+        byte[] body = bos.toByteArray();
+        crc.update(body);
+        bos.writeBytes(le(4).putInt((int) crc.getValue()).array());
+        return bos.toByteArray();
+    }
+
+    /**
+     * Reads a policy file.
+     *
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     * @throws ModelFileException when it is truncated, corrupted, of another version, or its
+     *                            actors do not fit its scenario
+     */
+    public static Contents read(Path path) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
+        }
+        return decode(Files.readAllBytes(path), path.toString());
+    }
+
+    /** Decodes the bytes of a policy file; {@code source} names it in error messages. */
+    public static Contents decode(byte[] bytes, String source) throws ModelFileException {
+        int minimum = MAGIC.length + 4 + 4;
+        if (bytes.length < minimum + 4) {
+            throw new ModelFileException(source + ": truncated (" + bytes.length + " bytes, at least "
+                    + (minimum + 4) + " needed)");
+        }
+        if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+            throw new ModelFileException(source + ": not a policy file (magic is not \"RRPF\")");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int version = b.getInt(4);
+        if (version != VERSION) {
+            throw new ModelFileException(source + ": policy file version " + version + " is not supported (expected "
+                    + VERSION + ")");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
+            throw new ModelFileException(source + ": checksum mismatch (file truncated or corrupted)");
+        }
+        b.position(8);
+        b.limit(bytes.length - 4);
+        try {
+            String kind = readString(b, source, "kind");
+            String json = readString(b, source, "scenario");
+            PricingScenario scenario;
+            try {
+                scenario = PricingScenarioJson.parse(json);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source + ": bad scenario: " + e.getMessage());
+            }
+            int count = b.getInt();
+            if (count < 1 || count > 2) {
+                throw new ModelFileException(source + ": holds " + count + " actors, a policy has 1 or 2");
+            }
+            List<String> names = new ArrayList<>();
+            List<RecurrentNet.Config> configs = new ArrayList<>();
+            List<byte[]> models = new ArrayList<>();
+            for (int a = 0; a < count; a++) {
+                names.add(readString(b, source, "actor " + a + " name"));
+                int inputs = b.getInt();
+                int hidden = b.getInt();
+                int layers = b.getInt();
+                int outputs = b.getInt();
+                try {
+                    configs.add(new RecurrentNet.Config(inputs, hidden, layers, outputs));
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFileException(source + ": actor " + a + " has a bad config: " + e.getMessage());
+                }
+                int len = b.getInt();
+                if (len < 0 || len > b.remaining()) {
+                    throw new ModelFileException(source + ": actor " + a + " has a bad weights length " + len);
+                }
+                byte[] m = new byte[len];
+                b.get(m);
+                models.add(m);
+            }
+            if (b.remaining() != 0) {
+                throw new ModelFileException(source + ": " + b.remaining() + " unexpected bytes after the last actor");
+            }
+            String problem = checkShapes(scenario, kind, configs);
+            if (problem != null) {
+                throw new ModelFileException(source + ": " + problem);
+            }
+            List<RecurrentNet> actors = new ArrayList<>();
+            for (int a = 0; a < count; a++) {
+                // The initial weights are overwritten by the load; the seed and gain only fill them first.
+                RecurrentNet net = new RecurrentNet(names.get(a), configs.get(a), 1.0, new Rng(0));
+                ModelFile.decodeInto(net, models.get(a), source + " (actor " + a + " '" + names.get(a) + "')");
+                actors.add(net);
+            }
+            return new Contents(scenario, kind, actors);
+        } catch (BufferUnderflowException e) {
+            throw new ModelFileException(source + ": ends inside a record (truncated)");
+        }
+    }
+
+    /**
+     * Null when {@code configs} fit {@code kind} on {@code scenario}, else a message naming the
+     * field and the allowed value.
+     */
+    static String checkShapes(PricingScenario scenario, String kind, List<RecurrentNet.Config> configs) {
+        int inputs = 6 + scenario.leadTime() + 1;
+        int prices = scenario.priceCount();
+        int orders = scenario.maxOrder() + 1;
+        int[] outputs;
+        if (FSDA.equals(kind)) {
+            outputs = new int[] {prices, orders};
+        } else if (PPO_JOINT.equals(kind)) {
+            outputs = new int[] {prices * orders};
+        } else {
+            return "kind must be '" + FSDA + "' or '" + PPO_JOINT + "', got " + (kind == null ? "null" : "'" + kind + "'");
+        }
+        if (configs.size() != outputs.length) {
+            return "kind '" + kind + "' needs " + outputs.length + " actors, got " + configs.size();
+        }
+        for (int a = 0; a < outputs.length; a++) {
+            RecurrentNet.Config c = configs.get(a);
+            if (c.inputs() != inputs) {
+                return "actor " + a + " inputs must be 6 + L + 1 = " + inputs + " for the scenario, got " + c.inputs();
+            }
+            if (c.outputs() != outputs[a]) {
+                return "actor " + a + " outputs must be " + outputs[a] + " for kind '" + kind + "' on the scenario, got "
+                        + c.outputs();
+            }
+        }
+        return null;
+    }
+
+    /** The prefix the network's parameter names were built from ({@code "pricing"} of {@code "pricing.mlp.0.weight"}). */
+    private static String namePrefix(RecurrentNet net) {
+        List<Parameter> ps = net.parameters();
+        String first = ps.get(0).name();
+        if (!first.endsWith(NAME_SUFFIX) || first.length() == NAME_SUFFIX.length()) {
+            throw new IllegalArgumentException("actor parameter names must start with '<name>" + NAME_SUFFIX + "', got '"
+                    + first + "'");
+        }
+        return first.substring(0, first.length() - NAME_SUFFIX.length());
+    }
+
+    private static void writeString(ByteArrayOutputStream bos, String s) {
+        byte[] u = s.getBytes(StandardCharsets.UTF_8);
+        bos.writeBytes(le(4).putInt(u.length).array());
+        bos.writeBytes(u);
+    }
+
+    private static String readString(ByteBuffer b, String source, String field) throws ModelFileException {
+        int len = b.getInt();
+        if (len < 0 || len > b.remaining() || len > MAX_LENGTH) {
+            throw new ModelFileException(source + ": " + field + " has a bad length " + len);
+        }
+        byte[] u = new byte[len];
+        b.get(u);
+        return new String(u, StandardCharsets.UTF_8);
+    }
+
+    private static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

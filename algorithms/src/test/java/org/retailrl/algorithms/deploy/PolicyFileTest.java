@@ -1,0 +1,169 @@
+package org.retailrl.algorithms.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
+import org.retailrl.nn.ModelFileException;
+
+class PolicyFileTest {
+    private static final PricingScenario B = PricingScenario.named("b");
+    private static final int D = 6 + B.leadTime() + 1;
+
+    @TempDir
+    Path dir;
+
+    private static List<RecurrentNet> fsdaActors(long seed) {
+        Rng rng = new Rng(seed);
+        return List.of(RecurrentNet.actor("pricing", D, 8, 2, B.priceCount(), rng),
+                RecurrentNet.actor("ordering", D, 8, 2, B.maxOrder() + 1, rng));
+    }
+
+    @Test
+    void roundTripKeepsScenarioKindConfigsAndEveryWeightBit() throws Exception {
+        PricingScenario c = PricingScenario.named("c").toBuilder().horizon(37).build();
+        Rng rng = new Rng(5);
+        int d = 6 + c.leadTime() + 1;
+        List<RecurrentNet> actors = List.of(RecurrentNet.actor("actor", d, 16, 2, c.priceCount() * (c.maxOrder() + 1), rng));
+        Path f = dir.resolve("joint.rrpf");
+        PolicyFile.save(f, c, PolicyFile.PPO_JOINT, actors);
+        PolicyFile.Contents back = PolicyFile.read(f);
+        assertEquals(c, back.scenario());
+        assertEquals(PolicyFile.PPO_JOINT, back.kind());
+        assertEquals(1, back.actors().size());
+        assertEquals(actors.get(0).config(), back.actors().get(0).config());
+        for (int i = 0; i < actors.get(0).parameters().size(); i++) {
+            assertEquals(actors.get(0).parameters().get(i).name(), back.actors().get(0).parameters().get(i).name());
+            assertArrayEquals(actors.get(0).parameters().get(i).value().data(),
+                    back.actors().get(0).parameters().get(i).value().data());
+        }
+    }
+
+    @Test
+    void fsdaRoundTripKeepsActorOrderAndNames() throws Exception {
+        List<RecurrentNet> actors = fsdaActors(3);
+        Path f = dir.resolve("fsda.rrpf");
+        PolicyFile.save(f, B, PolicyFile.FSDA, actors);
+        PolicyFile.Contents back = PolicyFile.read(f);
+        assertEquals("pricing.mlp.0.weight", back.actors().get(0).parameters().get(0).name());
+        assertEquals("ordering.mlp.0.weight", back.actors().get(1).parameters().get(0).name());
+        assertEquals(B.priceCount(), back.actors().get(0).config().outputs());
+        assertEquals(B.maxOrder() + 1, back.actors().get(1).config().outputs());
+    }
+
+    @Test
+    void saveRefusesUnknownKindsAndActorsThatDoNotFitTheScenario() {
+        Path f = dir.resolve("x.rrpf");
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+                () -> PolicyFile.save(f, B, "happo", fsdaActors(1)));
+        assertTrue(kind.getMessage().contains("kind must be 'fsda' or 'ppo-joint'"), kind.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> PolicyFile.save(f, B, PolicyFile.PPO_JOINT, fsdaActors(1)));
+        assertTrue(count.getMessage().contains("needs 1 actors, got 2"), count.getMessage());
+        IllegalArgumentException swapped = assertThrows(IllegalArgumentException.class,
+                () -> PolicyFile.save(f, B.toBuilder().maxOrder(10).build(), PolicyFile.FSDA, fsdaActors(1)));
+        assertTrue(swapped.getMessage().contains("actor 1 outputs must be 11"), swapped.getMessage());
+        IllegalArgumentException inputs = assertThrows(IllegalArgumentException.class,
+                () -> PolicyFile.save(f, B.toBuilder().leadTime(1).build(), PolicyFile.FSDA, fsdaActors(1)));
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 8"), inputs.getMessage());
+        assertTrue(!Files.exists(f));
+    }
+
+    @Test
+    void everyTruncationAndEverySingleFlippedByteIsRefusedNamingTheFile() throws Exception {
+        byte[] good = PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(2));
+        Path f = dir.resolve("bad.rrpf");
+        // Truncations at a spread of lengths, including inside the header and the last CRC byte.
+        for (int len : new int[] {0, 3, 11, 16, 40, good.length / 2, good.length - 5, good.length - 1}) {
+            Files.write(f, Arrays.copyOf(good, len));
+            ModelFileException e = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+            assertTrue(e.getMessage().startsWith(f.toString() + ": "), e.getMessage());
+        }
+        // A flipped byte anywhere past the magic and version is caught by the checksum.
+        Rng rng = new Rng(9);
+        for (int trial = 0; trial < 50; trial++) {
+            byte[] bad = good.clone();
+            int at = 8 + rng.nextInt(bad.length - 8);
+            bad[at] ^= (byte) (1 + rng.nextInt(255));
+            Files.write(f, bad);
+            ModelFileException e = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+            assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+            assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        }
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        Files.write(f, magic);
+        assertTrue(assertThrows(ModelFileException.class, () -> PolicyFile.read(f)).getMessage().contains("not a policy file"));
+        byte[] version = good.clone();
+        version[4] = 2;
+        Files.write(f, version);
+        assertTrue(assertThrows(ModelFileException.class, () -> PolicyFile.read(f)).getMessage()
+                .contains("version 2 is not supported"));
+        assertThrows(NoSuchFileException.class, () -> PolicyFile.read(dir.resolve("missing.rrpf")));
+    }
+
+    @Test
+    void aWellFormedFileWhoseActorsDoNotFitItsScenarioOrKindIsRefused() throws Exception {
+        byte[] good = PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4));
+        Path f = dir.resolve("mismatch.rrpf");
+        Files.write(f, rewrite(good, PolicyFile.PPO_JOINT, null));
+        ModelFileException kind = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertTrue(kind.getMessage().equals(f + ": kind 'ppo-joint' needs 1 actors, got 2"), kind.getMessage());
+        Files.write(f, rewrite(good, null, PricingScenarioJson.write(B.toBuilder().leadTime(2).build())));
+        ModelFileException inputs = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 9"), inputs.getMessage());
+        Files.write(f, rewrite(good, "sarsa", null));
+        ModelFileException unknown = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertTrue(unknown.getMessage().contains("kind must be"), unknown.getMessage());
+        Files.write(f, rewrite(good, null, "{\"maxOrder\": -1}"));
+        ModelFileException scenario = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertTrue(scenario.getMessage().contains("bad scenario") && scenario.getMessage().contains("maxOrder"),
+                scenario.getMessage());
+    }
+
+    /** The file with its kind and/or scenario text replaced and the checksum recomputed. */
+    private static byte[] rewrite(byte[] file, String kind, String scenarioJson) {
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(8);
+        String oldKind = string(b);
+        String oldScenario = string(b);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(file, 0, 8);
+        putString(out, kind == null ? oldKind : kind);
+        putString(out, scenarioJson == null ? oldScenario : scenarioJson);
+        out.write(file, b.position(), file.length - 4 - b.position());
+        CRC32C crc = new CRC32C();
+        crc.update(out.toByteArray());
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+
+    private static String string(ByteBuffer b) {
+        byte[] u = new byte[b.getInt()];
+        b.get(u);
+        return new String(u, StandardCharsets.UTF_8);
+    }
+
+    private static void putString(ByteArrayOutputStream out, String s) {
+        byte[] u = s.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(u.length).array());
+        out.writeBytes(u);
+    }
+}
