@@ -125,8 +125,8 @@ final class CompareCommand implements Command {
                 return suite;
             });
             for (Algorithm a : Algorithm.values()) {
-                RunSpec run = a == Algorithm.FSDA ? RunSpec.fsda(scenario, copies, s, episodes, TrainingDefaults.FSDA)
-                        : RunSpec.ppoJoint(scenario, copies, s, episodes, TrainingDefaults.PPO);
+                RunSpec run = a == Algorithm.FSDA ? RunSpec.fsda(scenario, copies, s, episodes, TrainingDefaults.fsda(scenario, copies))
+                        : RunSpec.ppoJoint(scenario, copies, s, episodes, TrainingDefaults.ppo(scenario, copies));
                 jobs.add(() -> train(run, dir, bar, latest));
             }
         }

@@ -89,8 +89,8 @@ final class TrainCommand implements Command {
         }
         PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
         RunSpec run = algorithm == Algorithm.FSDA
-                ? RunSpec.fsda(scenario, copies, seed, episodes, TrainingDefaults.FSDA)
-                : RunSpec.ppoJoint(scenario, copies, seed, episodes, TrainingDefaults.PPO);
+                ? RunSpec.fsda(scenario, copies, seed, episodes, TrainingDefaults.fsda(scenario, copies))
+                : RunSpec.ppoJoint(scenario, copies, seed, episodes, TrainingDefaults.ppo(scenario, copies));
         Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
                 + "-" + timestamp());
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
