@@ -84,6 +84,23 @@ class CompareCommandTest {
     }
 
     @Test
+    void evaluateScoresSavedModelsNextToTheHeuristics() throws IOException {
+        assertEquals(0, one.code(), one.err());
+        Path m = dir.resolve("t1/models");
+        String sc = CliRun.shortScenario(dir).toString();
+        CliRun r = CliRun.of("evaluate", "--scenario", sc, "--episodes", "10", "--seeds", "1", "--samples", "500",
+                "--fit-episodes", "5", "--rounds", "1", "--model", m.resolve("fsda-seed1.rrpf").toString(),
+                m.resolve("fsda-seed2.rrpf").toString(), m.resolve("ppo-joint-seed1.rrpf").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("FSDA ") && l.contains(" 2 ")), "FSDA with 2 seeds: " + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PPO-joint ")), r.out());
+        CliRun other = CliRun.of("evaluate", "--scenario", "b", "--episodes", "10", "--seeds", "1",
+                "--model", m.resolve("fsda-seed1.rrpf").toString());
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("--model"), other.err());
+    }
+
+    @Test
     void badArgumentsExitNonZeroNamingTheOption() {
         String[][] cases = {
             {"--seeds", "0"}, {"--seeds", "1,1"}, {"--seeds", "x"}, {"--episodes", "0"}, {"--episodes", "abc"},
