@@ -21,6 +21,7 @@ final class ProgressBar {
     private int lastPrinted = -1;
     private String phase = "";
     private boolean open;
+    private int lastLength;
 
     /** A bar over {@code total} work units printing to {@code err}. */
     ProgressBar(PrintStream err, long total, boolean terminal) {
@@ -52,9 +53,7 @@ final class ProgressBar {
         this.phase = phase;
         int pct = (int) (100 * done / total);
         if (terminal) {
-            err.print("\r" + line(pct, profit));
-            err.flush();
-            open = true;
+            rewrite(line(pct, profit));
         } else if (pct / STEP_PERCENT > lastPrinted / STEP_PERCENT || lastPrinted < 0) {
             err.println(line(pct, profit));
         }
@@ -65,11 +64,18 @@ final class ProgressBar {
     synchronized void phase(String phase) {
         this.phase = phase;
         if (terminal) {
-            err.print("\r" + line((int) (100 * done / total), Double.NaN));
-            open = true;
+            rewrite(line((int) (100 * done / total), Double.NaN));
         } else {
             err.println(phase + "...");
         }
+    }
+
+    /** Overwrites the terminal line, blanking what a longer previous line left behind. */
+    private void rewrite(String line) {
+        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        err.flush();
+        lastLength = line.length();
+        open = true;
     }
 
     /** Ends the bar's line. */

@@ -134,6 +134,21 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void anUnnamedScheduleIsStoredAsItsRatiosOverThePlannedRun(@TempDir Path dir) throws IOException {
+        TimescaleSchedule odd = n -> n % 2 == 0 ? 2 : 3;
+        RunSpec spec = RunSpec.fsda(SHORT, 2, 11, 5, FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(SMALL))
+                .withTimescales(FsdaConfig.Agent.PRICING, odd));
+        Path f = dir.resolve("odd.ckpt");
+        try (ResumableTrainer t = ResumableTrainer.start(spec)) {
+            t.checkpoint(Map.of()).save(f);
+        }
+        TimescaleSchedule back = ((FsdaConfig) TrainingCheckpoint.load(f).spec().config()).schedule();
+        for (long n = 0; n < 5; n++) {
+            assertEquals(odd.ratio(n), back.ratio(n), "k(" + n + ")");
+        }
+    }
+
+    @Test
     void corruptOrTruncatedCheckpointIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
         Path good = dir.resolve("good.ckpt");
         try (ResumableTrainer t = ResumableTrainer.start(ppoSpec(3))) {
