@@ -41,6 +41,16 @@ import org.retailrl.envs.pricing.PricingScenario;
 final class CompareCommand implements Command {
     static final String FSDA = "FSDA";
     static final String PPO = "PPO-joint";
+    private final TrainingJob.Listener faultHook;
+
+    CompareCommand() {
+        this(null);
+    }
+
+    /** With a hook called after every training episode of every run (tests inject faults through it). */
+    CompareCommand(TrainingJob.Listener faultHook) {
+        this.faultHook = faultHook;
+    }
 
     @Override
     public String name() {
@@ -127,7 +137,7 @@ final class CompareCommand implements Command {
             for (Algorithm a : Algorithm.values()) {
                 RunSpec run = a == Algorithm.FSDA ? RunSpec.fsda(scenario, copies, s, episodes, TrainingDefaults.fsda(scenario, copies))
                         : RunSpec.ppoJoint(scenario, copies, s, episodes, TrainingDefaults.ppo(scenario, copies));
-                jobs.add(() -> train(run, dir, bar, latest));
+                jobs.add(() -> train(run, dir, bar, latest, faultHook));
             }
         }
         List<Object> results;
@@ -187,14 +197,17 @@ final class CompareCommand implements Command {
     private record Trained(List<RecurrentNet> actors, double[] curve) {
     }
 
-    private static Trained train(RunSpec run, Path dir, ProgressBar bar, Map<String, Double> latest)
-            throws Exception {
+    private static Trained train(RunSpec run, Path dir, ProgressBar bar, Map<String, Double> latest,
+                                 TrainingJob.Listener hook) throws Exception {
         String key = TrainingJob.stem(run);
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
             TrainingJob.run(t, TrainingJob.Outputs.of(run, dir.resolve("checkpoints"), dir.resolve("models")),
                     TrainingDefaults.CHECKPOINT_EVERY,
                     Map.of("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY), "models", "../models"),
                     null, (tr, profit) -> {
+                        if (hook != null) {
+                            hook.afterEpisode(tr, profit);
+                        }
                         latest.put(key, profit);
                         bar.advance("train FSDA and PPO", 1, latest.values().stream().mapToDouble(Double::doubleValue)
                                 .average().orElse(Double.NaN));

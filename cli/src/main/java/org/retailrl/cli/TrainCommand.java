@@ -62,7 +62,7 @@ final class TrainCommand implements Command {
                   --episodes          training episodes (rounds), 1..10000000            (default %d)
                   --copies            environment copies per episode, 1..4096            (default %d)
                   --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
-                  --threads           rollout threads, 1..64; results do not depend on it (default 1)
+                  --threads           rollout threads, 1..64; results do not depend on it (default min(2, cores))
                   --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>)""",
                 TrainingDefaults.EPISODES, TrainingDefaults.COPIES, TrainingDefaults.CHECKPOINT_EVERY);
     }
@@ -75,7 +75,7 @@ final class TrainCommand implements Command {
         int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
         int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
-        int threads = args.integer("threads", 1, 1, 64);
+        int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
         String outDir = args.string("out", null);
         args.finish();
         if (!args.positional().isEmpty()) {

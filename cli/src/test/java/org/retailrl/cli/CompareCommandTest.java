@@ -101,6 +101,31 @@ class CompareCommandTest {
     }
 
     @Test
+    void aNanInOneRunStopsCompareWithExitThreeNamingTheCheckpoint() throws Exception {
+        String sc = CliRun.shortScenario(dir).toString();
+        Path out = dir.resolve("nan");
+        CompareCommand poisoned = new CompareCommand((t, p) -> {
+            if (t.fsda() != null && t.episodesDone() == TrainingDefaults.CHECKPOINT_EVERY + 1) {
+                t.fsda().happo().critic().parameters().get(0).value().data()[3] = Float.POSITIVE_INFINITY;
+            }
+        });
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = poisoned.run(new Args(List.of("--scenario", sc, "--episodes", "15", "--seeds", "1", "--copies", "2",
+                "--eval-episodes", "10", "--threads", "1", "--out", out.toString())),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String msg = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(TrainCommand.EXIT_DIVERGED, code, msg);
+        assertTrue(msg.contains("fsda-seed1: training stopped in episode " + (TrainingDefaults.CHECKPOINT_EVERY + 1)), msg);
+        assertTrue(msg.contains("critic") && msg.contains("Infinity"), msg);
+        Path ckpt = out.resolve("checkpoints/fsda-seed1.ckpt");
+        assertTrue(msg.contains(ckpt.toString()), msg);
+        assertEquals(TrainingDefaults.CHECKPOINT_EVERY,
+                org.retailrl.algorithms.checkpoint.TrainingCheckpoint.load(ckpt).episodesDone());
+        assertTrue(!Files.exists(out.resolve("report.html")), "no report from a failed run");
+    }
+
+    @Test
     void badArgumentsExitNonZeroNamingTheOption() {
         String[][] cases = {
             {"--seeds", "0"}, {"--seeds", "1,1"}, {"--seeds", "x"}, {"--episodes", "0"}, {"--episodes", "abc"},
