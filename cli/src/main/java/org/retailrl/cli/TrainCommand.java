@@ -107,6 +107,7 @@ final class TrainCommand implements Command {
         ProgressBar bar = new ProgressBar(err, t.spec().episodes(), ProgressBar.isTerminal(err));
         bar.advance("train " + stem, t.episodesDone(), Double.NaN);
         long t0 = System.nanoTime();
+        int startDone = t.episodesDone();
         try {
             TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", "."),
                     resumedFrom, (tr, p) -> {
@@ -121,8 +122,9 @@ final class TrainCommand implements Command {
             return EXIT_DIVERGED;
         }
         bar.finish();
-        out.printf(Locale.ROOT, "%s: %d episodes x %d copies in %.1f s; last mean training profit %.2f%n", stem,
-                t.episodesDone(), t.spec().copies(), (System.nanoTime() - t0) / 1e9,
+        out.printf(Locale.ROOT, "%s: %d episodes run now (x %d copies), %d of %d done, in %.1f s; last mean training "
+                + "profit %.2f%n", stem, t.episodesDone() - startDone, t.spec().copies(), t.episodesDone(),
+                t.spec().episodes(), (System.nanoTime() - t0) / 1e9,
                 t.curve().length == 0 ? Double.NaN : t.curve()[t.curve().length - 1]);
         out.println("checkpoint: " + files.checkpoint());
         out.println("model:      " + files.model());
