@@ -46,6 +46,7 @@ final class EvaluateCommand implements Command {
         return """
                 usage: retail evaluate [--scenario a|b|c|d|<file.json>] [--episodes N] [--seeds N] [--out DIR]
                                        [--samples N] [--fit-episodes N] [--rounds N] [--eval-seed N]
+                                       [--model FILE.rrpf ...]
 
                 Fits BSLP, (s,S,p), Myopic and base-stock to the scenario as seed 003 §3.8 does (Poisson
                 log-linear demand fitted to simulated (price, demand) pairs, then parameters optimised by
@@ -53,6 +54,10 @@ final class EvaluateCommand implements Command {
                 evaluation episodes: mean episode profit with 95% t-interval, paired differences and %
                 improvement; the DP optimum and the gap to it when the scenario is a small instance
                 (lost sales, lead time <= 1, fixed competitor, referenceWeight 1, capped stock).
+                With --model, trained policy files (written by `retail train` or `retail compare`) are
+                scored next to the heuristics on the same episodes, with greedy decisions; files of the
+                same kind (fsda, ppo-joint) count as seeds of one policy. Their scenario must equal the
+                evaluated one.
 
                   --scenario      a, b, c, d (MODEL §1) or a JSON scenario file          (default b)
                   --episodes      evaluation episodes, 2..1000000                         (default 1000)
@@ -61,6 +66,7 @@ final class EvaluateCommand implements Command {
                   --fit-episodes  episodes per objective evaluation in the search, 1..100000 (default 200)
                   --rounds        coordinate-search rounds at most, 1..100                (default 4)
                   --eval-seed     seed of the evaluation episodes                          (default 20261124)
+                  --model         one or more policy files (.rrpf), space- or comma-separated
                   --out           directory for evaluation.{txt,csv,json}, heuristics.json, scenario.json""";
     }
 
@@ -74,8 +80,14 @@ final class EvaluateCommand implements Command {
         int rounds = args.integer("rounds", 4, 1, 100);
         long evalSeed = args.longValue("eval-seed", 20_261_124L, Long.MIN_VALUE, Long.MAX_VALUE);
         String outDir = args.string("out", null);
+        String modelOpt = args.string("model", null);
         args.finish();
         PricingScenario scenario = resolveScenario(spec);
+        List<PolicyEvaluator.Candidate> models = modelOpt == null ? List.of()
+                : ModelCandidates.load(modelOpt, args.positional(), scenario);
+        if (modelOpt == null && !args.positional().isEmpty()) {
+            throw new UsageException("evaluate takes no positional arguments, got '" + args.positional().get(0) + "'");
+        }
 
         Map<String, List<BatchPricingPolicy>> perName = new LinkedHashMap<>();
         List<JsonValue> fits = new ArrayList<>();
@@ -111,6 +123,7 @@ final class EvaluateCommand implements Command {
                 }
             }
         }
+        candidates.addAll(models);
         perName.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
         err.println("evaluating...");
         EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, episodes, evalSeed, optimum);

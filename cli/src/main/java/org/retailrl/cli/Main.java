@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Main {
     /** The command run when none is given. */
-    static final String DEFAULT_COMMAND = "selfcheck";
+    static final String DEFAULT_COMMAND = "compare";
 
     private Main() {
     }
@@ -20,9 +20,12 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
+                new CompareCommand(),
+                new TrainCommand(),
+                new ResumeCommand(),
+                new EvaluateCommand(),
                 new SelfCheckCommand(),
                 new InfoCommand(),
-                new EvaluateCommand(),
                 new DpCommand(),
                 new AnalyzeCommand())) {
             m.put(c.name(), c);

@@ -53,4 +53,22 @@ public final class FsdaTrainer {
     public PricingBatchEnv env() {
         return env;
     }
+
+    /** A deep snapshot of everything that changes while training (see {@link HappoTrainer.State}). */
+    public HappoTrainer.State state() {
+        return happo.state();
+    }
+
+    /**
+     * Restores a snapshot of a trainer built with the same scenario, copies, configuration, seed and
+     * plan; a mismatch is refused and changes nothing (see {@link HappoTrainer#restore}).
+     */
+    public void restore(HappoTrainer.State s) {
+        happo.restore(s);
+    }
+
+    /** The settings it was built with. */
+    public FsdaConfig config() {
+        return config;
+    }
 }

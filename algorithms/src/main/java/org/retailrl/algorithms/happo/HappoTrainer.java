@@ -92,8 +92,8 @@ public final class HappoTrainer {
     private final RewardScaler scaler;
     private final PolicyLoss policyLoss;
     private final ValueLoss valueLoss;
-    private final Rng orderRng;
-    private final Rng shuffle;
+    private Rng orderRng;
+    private Rng shuffle;
     private final long envSeed;
     private final int totalRounds;
     private final Tape tape = new Tape();
@@ -346,5 +346,113 @@ public final class HappoTrainer {
             out[mb.rows()[i]] = lpRows[i];
         }
         return out;
+    }
+
+    /**
+     * Everything of a HAPPO learner that changes while it trains (issue 4 "reliability"): a trainer
+     * built with the same environment, configuration, seed and plan and given this state continues
+     * bit for bit as the one it was taken from. The rollout buffer and tape are not part of it:
+     * every round overwrites them before reading.
+     *
+     * @param rounds         rounds done
+     * @param envSeed        the environment seed derived from the trainer's seed (checked, not set)
+     * @param parameterNames names of {@code parameters}: every actor's, in agent order, then the critic's
+     * @param parameters     the weights, in that order
+     * @param optimisers     Adam states: one per actor, then the critic's
+     * @param valueNorm      the critic's target normaliser, or null when value normalisation is off
+     * @param rewardScaler   the reward scaler, or null when reward scaling is off
+     * @param samplers       the rollout's action samplers, one {@link Rng#state()} per copy
+     * @param orderRng       the stream of agent orders
+     * @param shuffle        the stream of minibatch shuffles
+     */
+    public record State(int rounds, long envSeed, String[] parameterNames, float[][] parameters, Adam.State[] optimisers,
+                        ValueNorm.State valueNorm, RewardScaler.State rewardScaler, long[][] samplers, long[] orderRng,
+                        long[] shuffle) {
+    }
+
+    private List<Parameter> allParameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (RecurrentNet a : actors) {
+            all.addAll(a.parameters());
+        }
+        all.addAll(critic.parameters());
+        return all;
+    }
+
+    /** A deep snapshot of the learner's state (see {@link State}). */
+    public State state() {
+        List<Parameter> all = allParameters();
+        Adam.State[] opts = new Adam.State[actors.size() + 1];
+        for (int a = 0; a < actors.size(); a++) {
+            opts[a] = actorOpts.get(a).state();
+        }
+        opts[actors.size()] = criticOpt.state();
+        return new State(rounds, envSeed, org.retailrl.algorithms.rl.ParameterSnapshot.names(all),
+                org.retailrl.algorithms.rl.ParameterSnapshot.values(all), opts,
+                valueNorm == null ? null : valueNorm.state(), scaler == null ? null : scaler.state(),
+                collector.samplerStates(), orderRng.state(), shuffle.state());
+    }
+
+    /**
+     * Restores a snapshot from {@link #state()} of a trainer built with the same environment,
+     * configuration, seed and plan. Everything is validated first; on a mismatch an
+     * {@link IllegalArgumentException} names it and this trainer is unchanged.
+     */
+    public void restore(State s) {
+        if (s == null) {
+            throw new IllegalArgumentException("state must not be null");
+        }
+        if (s.rounds() < 0 || (config.ppo().annealLr() && s.rounds() > totalRounds)) {
+            throw new IllegalArgumentException("state.rounds must be in [0, " + totalRounds + "], got " + s.rounds());
+        }
+        if (s.envSeed() != envSeed) {
+            throw new IllegalArgumentException("state.envSeed " + s.envSeed() + " does not match this trainer's " + envSeed
+                    + " (built with another seed)");
+        }
+        if ((s.valueNorm() == null) != (valueNorm == null) || (s.rewardScaler() == null) != (scaler == null)) {
+            throw new IllegalArgumentException("state's value normalisation / reward scaling switches do not match the configuration");
+        }
+        List<Parameter> all = allParameters();
+        int[] slices = new int[actors.size() + 2];
+        for (int a = 0; a < actors.size(); a++) {
+            slices[a + 1] = slices[a] + actors.get(a).parameters().size();
+        }
+        slices[actors.size() + 1] = all.size();
+        org.retailrl.algorithms.rl.ParameterSnapshot.check(all, s.parameterNames(), s.parameters(), s.optimisers(), slices);
+        Rng order = Rng.fromState(s.orderRng());
+        Rng shuf = Rng.fromState(s.shuffle());
+        if (s.samplers() == null || s.samplers().length != env.copies()) {
+            throw new IllegalArgumentException("state.samplers: need one per copy (" + env.copies() + ")");
+        }
+        for (long[] st : s.samplers()) {
+            Rng.fromState(st);
+        }
+        if (valueNorm != null) {
+            new ValueNorm(ValueNorm.DEFAULT_BETA).restore(s.valueNorm());
+        }
+        if (scaler != null) {
+            new RewardScaler(env.copies(), 0.5, 1e-8).restore(s.rewardScaler());
+        }
+        // Everything above can throw; nothing below can, so a refused state changes nothing.
+        org.retailrl.algorithms.rl.ParameterSnapshot.copyInto(all, s.parameters());
+        for (int a = 0; a < actors.size(); a++) {
+            actorOpts.get(a).restore(s.optimisers()[a]);
+        }
+        criticOpt.restore(s.optimisers()[actors.size()]);
+        if (valueNorm != null) {
+            valueNorm.restore(s.valueNorm());
+        }
+        if (scaler != null) {
+            scaler.restore(s.rewardScaler());
+        }
+        collector.restoreSamplers(s.samplers());
+        orderRng = order;
+        shuffle = shuf;
+        rounds = s.rounds();
+    }
+
+    /** Rounds planned (the lr annealing horizon). */
+    public int plannedRounds() {
+        return totalRounds;
     }
 }

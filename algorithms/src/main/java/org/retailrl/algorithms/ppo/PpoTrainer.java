@@ -46,7 +46,7 @@ public final class PpoTrainer {
     private final RewardScaler scaler;
     private final PolicyLoss policyLoss;
     private final ValueLoss valueLoss;
-    private final Rng shuffle;
+    private Rng shuffle;
     private final long envSeed;
     private final int totalUpdates;
     private final Tape tape = new Tape();
@@ -171,5 +171,78 @@ public final class PpoTrainer {
                 kl, cf / steps, ev);
         updates++;
         return s;
+    }
+
+    /**
+     * Everything of a PPO learner that changes while it trains (issue 4 "reliability"): a trainer
+     * built with the same environment, configuration, seed and plan and given this state continues
+     * bit for bit as the one it was taken from. The rollout buffer and tape are overwritten by
+     * every update before they are read, so they are not part of it.
+     *
+     * @param updates        updates done
+     * @param envSeed        the environment seed derived from the trainer's seed (checked, not set)
+     * @param parameterNames names of {@code parameters}: the actor's, then the critic's
+     * @param parameters     the weights, in that order
+     * @param optimiser      the one Adam over actor and critic
+     * @param rewardScaler   the reward scaler, or null when reward scaling is off
+     * @param samplers       the rollout's action samplers, one {@link Rng#state()} per copy
+     * @param shuffle        the stream of minibatch shuffles
+     */
+    public record State(int updates, long envSeed, String[] parameterNames, float[][] parameters, Adam.State optimiser,
+                        RewardScaler.State rewardScaler, long[][] samplers, long[] shuffle) {
+    }
+
+    /** A deep snapshot of the learner's state (see {@link State}). */
+    public State state() {
+        return new State(updates, envSeed, org.retailrl.algorithms.rl.ParameterSnapshot.names(params),
+                org.retailrl.algorithms.rl.ParameterSnapshot.values(params), adam.state(),
+                scaler == null ? null : scaler.state(), collector.samplerStates(), shuffle.state());
+    }
+
+    /**
+     * Restores a snapshot from {@link #state()} of a trainer built with the same environment,
+     * configuration, seed and plan. Everything is validated first; on a mismatch an
+     * {@link IllegalArgumentException} names it and this trainer is unchanged.
+     */
+    public void restore(State s) {
+        if (s == null) {
+            throw new IllegalArgumentException("state must not be null");
+        }
+        if (s.updates() < 0 || (config.annealLr() && s.updates() > totalUpdates)) {
+            throw new IllegalArgumentException("state.updates must be in [0, " + totalUpdates + "], got " + s.updates());
+        }
+        if (s.envSeed() != envSeed) {
+            throw new IllegalArgumentException("state.envSeed " + s.envSeed() + " does not match this trainer's " + envSeed
+                    + " (built with another seed)");
+        }
+        if ((s.rewardScaler() == null) != (scaler == null)) {
+            throw new IllegalArgumentException("state's reward scaling switch does not match the configuration");
+        }
+        org.retailrl.algorithms.rl.ParameterSnapshot.check(params, s.parameterNames(), s.parameters(),
+                new Adam.State[] {s.optimiser()}, new int[] {0, params.size()});
+        Rng shuf = Rng.fromState(s.shuffle());
+        if (s.samplers() == null || s.samplers().length != env.copies()) {
+            throw new IllegalArgumentException("state.samplers: need one per copy (" + env.copies() + ")");
+        }
+        for (long[] st : s.samplers()) {
+            Rng.fromState(st);
+        }
+        if (scaler != null) {
+            new RewardScaler(env.copies(), 0.5, 1e-8).restore(s.rewardScaler());
+        }
+        // Everything above can throw; nothing below can, so a refused state changes nothing.
+        org.retailrl.algorithms.rl.ParameterSnapshot.copyInto(params, s.parameters());
+        adam.restore(s.optimiser());
+        if (scaler != null) {
+            scaler.restore(s.rewardScaler());
+        }
+        collector.restoreSamplers(s.samplers());
+        shuffle = shuf;
+        updates = s.updates();
+    }
+
+    /** Updates planned (the lr annealing horizon). */
+    public int plannedUpdates() {
+        return totalUpdates;
     }
 }

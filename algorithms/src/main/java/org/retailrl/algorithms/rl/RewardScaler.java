@@ -61,4 +61,35 @@ public final class RewardScaler {
     public RunningMeanStd stats() {
         return stats;
     }
+
+    /**
+     * The scaler's complete mutable state (for checkpoints, issue 4 "reliability").
+     *
+     * @param returns per copy, the discounted return {@code G} accumulated so far (reward units)
+     * @param mean    running mean of the returns
+     * @param var     running variance of the returns
+     * @param count   effective number of returns merged
+     */
+    public record State(double[] returns, double mean, double var, double count) {
+    }
+
+    /** A snapshot of the running returns and their statistics. */
+    public State state() {
+        return new State(returns.clone(), stats.mean(), stats.var(), stats.count());
+    }
+
+    /** Restores a snapshot taken by {@link #state()} from a scaler over as many copies. */
+    public void restore(State s) {
+        if (s == null || s.returns() == null || s.returns().length != returns.length) {
+            throw new IllegalArgumentException("RewardScaler state must hold " + returns.length + " returns, got "
+                    + (s == null || s.returns() == null ? "none" : Integer.toString(s.returns().length)));
+        }
+        for (double g : s.returns()) {
+            if (!Double.isFinite(g)) {
+                throw new IllegalArgumentException("RewardScaler state returns must be finite, got " + g);
+            }
+        }
+        stats.set(s.mean(), s.var(), s.count());
+        System.arraycopy(s.returns(), 0, returns, 0, returns.length);
+    }
 }

@@ -260,4 +260,29 @@ public final class RolloutCollector implements AutoCloseable {
             tape.reset();
         }
     }
+
+    /**
+     * The action samplers' states, one {@link Rng#state()} per copy (for checkpoints, issue 4
+     * "reliability"); everything else the collector holds is rebuilt at every episode start.
+     */
+    public long[][] samplerStates() {
+        long[][] out = new long[samplers.length][];
+        for (int i = 0; i < samplers.length; i++) {
+            out[i] = samplers[i].state();
+        }
+        return out;
+    }
+
+    /** Restores the samplers from {@link #samplerStates()}; all are validated before any is replaced. */
+    public void restoreSamplers(long[][] states) {
+        if (states == null || states.length != samplers.length) {
+            throw new IllegalArgumentException("sampler states: need one per copy (" + samplers.length + "), got "
+                    + (states == null ? "none" : Integer.toString(states.length)));
+        }
+        Rng[] restored = new Rng[states.length];
+        for (int i = 0; i < states.length; i++) {
+            restored[i] = Rng.fromState(states[i]);
+        }
+        System.arraycopy(restored, 0, samplers, 0, samplers.length);
+    }
 }

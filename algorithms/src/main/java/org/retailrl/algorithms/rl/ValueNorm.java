@@ -70,4 +70,30 @@ public final class ValueNorm {
     public float denormalize(float x) {
         return (float) (x * std() + mean());
     }
+
+    /**
+     * The normaliser's complete mutable state (for checkpoints, issue 4 "reliability").
+     *
+     * @param runningMean   exponentially weighted mean of the returns, not debiased
+     * @param runningMeanSq exponentially weighted mean square, not debiased
+     * @param debias        the debiasing weight {@code 1 − β^k}
+     */
+    public record State(double runningMean, double runningMeanSq, double debias) {
+    }
+
+    /** A snapshot of the running moments. */
+    public State state() {
+        return new State(runningMean, runningMeanSq, debias);
+    }
+
+    /** Restores a snapshot taken by {@link #state()}; a non-finite or out-of-range snapshot is refused. */
+    public void restore(State s) {
+        if (s == null || !Double.isFinite(s.runningMean()) || !Double.isFinite(s.runningMeanSq())
+                || !(s.runningMeanSq() >= 0) || !(s.debias() >= 0 && s.debias() <= 1)) {
+            throw new IllegalArgumentException("ValueNorm state needs finite moments, runningMeanSq >= 0 and debias in [0, 1], got " + s);
+        }
+        runningMean = s.runningMean();
+        runningMeanSq = s.runningMeanSq();
+        debias = s.debias();
+    }
 }

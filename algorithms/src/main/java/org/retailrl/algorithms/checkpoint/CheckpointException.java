@@ -1,0 +1,22 @@
+package org.retailrl.algorithms.checkpoint;
+
+import java.io.IOException;
+
+/**
+ * A checkpoint file (issue 4 "reliability") that cannot be used: truncated, corrupted, of another
+ * format version, or not matching what it is restored into. The message names the file and what is
+ * wrong; nothing in memory has been changed when it is thrown.
+ */
+public final class CheckpointException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** A refusal naming the file and the problem. */
+    public CheckpointException(String message) {
+        super(message);
+    }
+
+    /** A refusal naming the file and the problem, with its cause. */
+    public CheckpointException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,139 @@
+package org.retailrl.algorithms.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.retailrl.algorithms.fsda.FsdaConfig;
+import org.retailrl.algorithms.happo.HappoTrainer;
+import org.retailrl.algorithms.ppo.PpoConfig;
+import org.retailrl.algorithms.ppo.PpoTrainer;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
+
+/**
+ * One training checkpoint (issue 4 "reliability"; the learners of MODEL.md §8 on a §1 scenario):
+ * the run's definition, its progress, the learner's complete state and the learning curve so far,
+ * so that resuming needs nothing but the file. Stored in the {@link CheckpointFormat} container
+ * with these sections, in this order:
+ * <pre>
+ *   run       str algorithm label, int64 seed, int32 copies, int32 planned episodes, int32 episodes done
+ *   scenario  str the scenario as JSON ({@link PricingScenarioJson}, every member written)
+ *   config    the FsdaConfig or PpoConfig, component by component ({@link ConfigCodec})
+ *   state     the learner's state ({@link StateCodec})
+ *   curve     float64[] mean training episode profit (currency) of every round done
+ *   notes     int32 count, then (str key, str value) pairs: free-form settings of the caller
+ * </pre>
+ * (str = int32 byte length + UTF-8; arrays = int32 length + elements; all big-endian.)
+ *
+ * @param spec         the run
+ * @param episodesDone rounds done, in [0, spec.episodes]
+ * @param happo        the FSDA learner's state (null for PPO)
+ * @param ppo          the PPO learner's state (null for FSDA)
+ * @param curve        mean training episode profit per round done (length {@code episodesDone})
+ * @param notes        the caller's settings to restore (e.g. how often to checkpoint), never null
+ */
+public record TrainingCheckpoint(RunSpec spec, int episodesDone, HappoTrainer.State happo, PpoTrainer.State ppo,
+                                 double[] curve, Map<String, String> notes) {
+    /** Validates that the state matches the algorithm and the curve the progress. */
+    public TrainingCheckpoint {
+        if (spec == null || curve == null || notes == null) {
+            throw new IllegalArgumentException("spec, curve and notes must not be null");
+        }
+        if ((spec.algorithm() == Algorithm.FSDA) != (happo != null) || (happo == null) == (ppo == null)) {
+            throw new IllegalArgumentException("state: exactly the " + spec.algorithm().label() + " state must be given");
+        }
+        int stateRounds = happo != null ? happo.rounds() : ppo.updates();
+        if (episodesDone < 0 || episodesDone > spec.episodes() || stateRounds != episodesDone
+                || curve.length != episodesDone) {
+            throw new IllegalArgumentException("episodesDone must be in [0, " + spec.episodes() + "] and equal the state's "
+                    + "rounds (" + stateRounds + ") and the curve's length (" + curve.length + "), got " + episodesDone);
+        }
+        notes = Map.copyOf(notes);
+    }
+
+    /** The file bytes. */
+    public byte[] encode() {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        s.put("run", new SectionWriter().str(spec.algorithm().label()).i64(spec.seed()).i32(spec.copies())
+                .i32(spec.episodes()).i32(episodesDone).toBytes());
+        s.put("scenario", new SectionWriter().str(PricingScenarioJson.write(spec.scenario())).toBytes());
+        SectionWriter cw = new SectionWriter();
+        ConfigCodec.write(cw, spec.config(), spec.episodes());
+        s.put("config", cw.toBytes());
+        SectionWriter sw = new SectionWriter();
+        if (happo != null) {
+            StateCodec.writeHappo(sw, happo);
+        } else {
+            StateCodec.writePpo(sw, ppo);
+        }
+        s.put("state", sw.toBytes());
+        s.put("curve", new SectionWriter().doubles(curve).toBytes());
+        SectionWriter nw = new SectionWriter().i32(notes.size());
+        new java.util.TreeMap<>(notes).forEach((k, v) -> nw.str(k).str(v));
+        s.put("notes", nw.toBytes());
+        return CheckpointFormat.encode(s);
+    }
+
+    /** Writes the checkpoint to {@code path} atomically (temporary file, fsync, rename). */
+    public void save(Path path) throws IOException {
+        org.retailrl.core.io.AtomicFiles.write(path, encode());
+    }
+
+    /** Reads and fully validates the checkpoint at {@code path}. */
+    public static TrainingCheckpoint load(Path path) throws IOException {
+        return decode(CheckpointFormat.read(path), path.toString());
+    }
+
+    /** Decodes verified sections read from {@code source}. */
+    static TrainingCheckpoint decode(Map<String, byte[]> sections, String source) throws CheckpointException {
+        for (String need : new String[] {"run", "scenario", "config", "state", "curve", "notes"}) {
+            if (!sections.containsKey(need)) {
+                throw new CheckpointException(source + ": section '" + need + "' is missing");
+            }
+        }
+        SectionReader run = new SectionReader(sections.get("run"), source, "run");
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(run.str());
+        } catch (IllegalArgumentException e) {
+            throw run.error(e.getMessage());
+        }
+        long seed = run.i64();
+        int copies = run.i32();
+        int episodes = run.i32();
+        int done = run.i32();
+        run.end();
+        SectionReader sc = new SectionReader(sections.get("scenario"), source, "scenario");
+        PricingScenario scenario;
+        try {
+            scenario = PricingScenarioJson.parse(sc.str());
+        } catch (RuntimeException e) {
+            throw sc.error("invalid scenario: " + e.getMessage());
+        }
+        sc.end();
+        SectionReader cr = new SectionReader(sections.get("config"), source, "config");
+        Record config = algorithm == Algorithm.FSDA ? ConfigCodec.read(cr, FsdaConfig.class)
+                : ConfigCodec.read(cr, PpoConfig.class);
+        cr.end();
+        SectionReader st = new SectionReader(sections.get("state"), source, "state");
+        HappoTrainer.State happo = algorithm == Algorithm.FSDA ? StateCodec.readHappo(st) : null;
+        PpoTrainer.State ppo = algorithm == Algorithm.PPO_JOINT ? StateCodec.readPpo(st) : null;
+        SectionReader cu = new SectionReader(sections.get("curve"), source, "curve");
+        double[] curve = cu.doubles();
+        cu.end();
+        SectionReader nr = new SectionReader(sections.get("notes"), source, "notes");
+        int n = nr.length(8);
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            notes.put(nr.str(), nr.str());
+        }
+        nr.end();
+        try {
+            return new TrainingCheckpoint(new RunSpec(algorithm, scenario, copies, seed, episodes, config), done, happo,
+                    ppo, curve, notes);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(source + ": inconsistent checkpoint: " + e.getMessage(), e);
+        }
+    }
+}

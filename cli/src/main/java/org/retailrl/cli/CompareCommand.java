@@ -1,0 +1,266 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.checkpoint.ResumableTrainer;
+import org.retailrl.algorithms.checkpoint.RunSpec;
+import org.retailrl.algorithms.dp.BackwardInduction;
+import org.retailrl.algorithms.dp.DpInstance;
+import org.retailrl.algorithms.dp.DpSolution;
+import org.retailrl.algorithms.eval.EvaluationReport;
+import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.fsda.LearnedPricingPolicy;
+import org.retailrl.algorithms.heuristics.Heuristic;
+import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
+import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * {@code retail compare}, the main job (issue 4; MODEL.md §8 evaluation protocol on a §1 scenario):
+ * fits the heuristic baselines, trains FSDA and joint-action PPO for several seeds, scores every
+ * policy on common random numbers, prints the comparison table and writes the report folder
+ * ({@link CompareReport}). Seeds run in parallel on {@code --threads} threads; every job owns its
+ * learner and random streams and results are gathered in a fixed order, so every number and file
+ * is bit-identical whatever the thread count.
+ */
+final class CompareCommand implements Command {
+    static final String FSDA = "FSDA";
+    static final String PPO = "PPO-joint";
+    private final TrainingJob.Listener faultHook;
+
+    CompareCommand() {
+        this(null);
+    }
+
+    /** With a hook called after every training episode of every run (tests inject faults through it). */
+    CompareCommand(TrainingJob.Listener faultHook) {
+        this.faultHook = faultHook;
+    }
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String summary() {
+        return "the main job: heuristics vs FSDA vs PPO on common random numbers, with a report folder";
+    }
+
+    @Override
+    public String usage() {
+        return String.format(Locale.ROOT, """
+                usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
+                                      [--copies N] [--threads N] [--eval-episodes N] [--eval-seed N] [--out DIR]
+
+                The main job (and the default command). On the scenario (default b: lost sales, no fixed
+                cost; MODEL §1) it
+                  1. fits BSLP, (s,S,p), Myopic and base-stock (seed 003 §3.8: demand fitted to simulated
+                     (price, demand) pairs, parameters optimised by simulation), once per seed;
+                  2. trains FSDA (pricing agent fast, ordering agent slow) and single-agent PPO over the
+                     joint (price, order) action for every seed, with checkpoints;
+                  3. scores all of them on the same evaluation episodes (common random numbers, an
+                     evaluation seed distinct from the training seeds) with greedy learned policies;
+                  4. prints mean profit ± 95%% CI, the paired improvement over each baseline with its CI and
+                     the gap to the exact DP optimum where the scenario is a small DP instance (n/a otherwise);
+                  5. writes the report folder: report.html (learning curves, profit comparison, FSDA vs
+                     Myopic price/inventory trajectory over one evaluation episode), summary.txt,
+                     evaluation.{txt,csv,json}, compare.json, learning-curves.csv, trajectory.csv,
+                     heuristics.json, scenario.json, models/<algorithm>-seed<N>.rrpf and
+                     checkpoints/<algorithm>-seed<N>.ckpt (continue one with `retail resume`).
+                A progress bar with ETA and the current mean training profit goes to stderr.
+
+                  --scenario       a, b, c, d or a JSON scenario file                      (default b)
+                  --seeds          a count N (seeds 1..N) or a list 4,7,9                  (default %d)
+                  --episodes       training episodes per run, 1..10000000                  (default %d)
+                  --copies         environment copies per training episode, 1..4096        (default %d)
+                  --threads        worker threads, 1..64; results do not depend on it      (default: cores)
+                  --eval-episodes  evaluation episodes, 2..1000000                         (default %d)
+                  --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
+                  --out            report folder                    (default runs/compare-<scenario>-<time>)""",
+                TrainingDefaults.SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
+                TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED);
+    }
+
+    /** What the training and fitting phase produced for one seed. */
+    record SeedResult(long seed, HeuristicSuite suite, List<RecurrentNet> fsda, double[] fsdaCurve,
+                      List<RecurrentNet> ppo, double[] ppoCurve) {
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        String spec = args.string("scenario", "b");
+        if (spec.startsWith("recommendation-")) {
+            return delegateRecommendation(args, out, err);
+        }
+        List<Long> seeds = SeedList.parse(args.string("seeds", Integer.toString(TrainingDefaults.SEEDS)));
+        int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
+        int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
+        int threads = args.integer("threads", Math.min(64, Runtime.getRuntime().availableProcessors()), 1, 64);
+        int evalEpisodes = args.integer("eval-episodes", TrainingDefaults.EVAL_EPISODES, 2, 1_000_000);
+        long evalSeed = args.longValue("eval-seed", TrainingDefaults.EVAL_SEED, SeedList.MAX_SEED + 1, Long.MAX_VALUE);
+        String outDir = args.string("out", null);
+        args.finish();
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
+        }
+        PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
+        Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
+        Files.createDirectories(dir.resolve("models"));
+        Files.createDirectories(dir.resolve("checkpoints"));
+        long t0 = System.nanoTime();
+
+        ProgressBar bar = new ProgressBar(err, 2L * episodes * seeds.size() + seeds.size(), ProgressBar.isTerminal(err));
+        Map<String, Double> latest = new ConcurrentHashMap<>();
+        List<Callable<Object>> jobs = new ArrayList<>();
+        for (long s : seeds) {
+            jobs.add(() -> {
+                HeuristicSuite suite = HeuristicSuite.fit(scenario, HeuristicSuite.Settings.defaults(s));
+                bar.advance("fit heuristics", 1, Double.NaN);
+                return suite;
+            });
+            for (Algorithm a : Algorithm.values()) {
+                RunSpec run = a == Algorithm.FSDA ? RunSpec.fsda(scenario, copies, s, episodes, TrainingDefaults.fsda(scenario, copies))
+                        : RunSpec.ppoJoint(scenario, copies, s, episodes, TrainingDefaults.ppo(scenario, copies));
+                jobs.add(() -> train(run, dir, bar, latest, faultHook));
+            }
+        }
+        List<Object> results;
+        try {
+            results = runAll(jobs, threads);
+        } catch (ExecutionException e) {
+            bar.finish();
+            if (e.getCause() instanceof TrainingDivergedException d) {
+                err.println("error: " + d.getMessage());
+                return TrainCommand.EXIT_DIVERGED;
+            }
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        List<SeedResult> perSeed = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            Trained f = (Trained) results.get(3 * i + 1);
+            Trained p = (Trained) results.get(3 * i + 2);
+            perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(3 * i), f.actors(), f.curve(),
+                    p.actors(), p.curve()));
+        }
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+
+        bar.phase("evaluate");
+        List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
+        candidates.add(learned(FSDA, perSeed, true));
+        candidates.add(learned(PPO, perSeed, false));
+        Map<String, List<BatchPricingPolicy>> heuristics = new java.util.LinkedHashMap<>();
+        for (SeedResult r : perSeed) {
+            for (HeuristicOptimizer.Result h : r.suite().fitted()) {
+                Heuristic policy = h.policy();
+                heuristics.computeIfAbsent(policy.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> policy));
+            }
+        }
+        heuristics.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
+        double optimum = Double.NaN;
+        if (DpInstance.whyNotSmall(scenario) == null) {
+            DpSolution sol = BackwardInduction.solve(DpInstance.of(scenario), scenario.horizon());
+            optimum = sol.optimum();
+            candidates.add(new PolicyEvaluator.Candidate("DP", List.of(new PerCopyBatchPolicy(sol::policy))));
+        }
+        EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, evalEpisodes, evalSeed, optimum);
+        bar.finish();
+        double totalSeconds = (System.nanoTime() - t0) / 1e9;
+
+        CompareTable table = CompareTable.of(report);
+        out.printf(Locale.ROOT, "scenario %s: %d training episodes x %d copies per run, seeds %s; %d evaluation "
+                + "episodes (seed %d), 95%% t-intervals%n%n", spec, episodes, copies, seeds, evalEpisodes, evalSeed);
+        out.print(table.text());
+        CompareReport files = new CompareReport(spec, scenario, seeds, episodes, copies, report, table, perSeed);
+        files.write(dir, candidates.get(0).perSeed().get(0), heuristics.get("Myopic").get(0));
+        out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
+                totalSeconds, threads, dir.resolve("report.html"));
+        return 0;
+    }
+
+    /** The trained actors and learning curve of one run. */
+    private record Trained(List<RecurrentNet> actors, double[] curve) {
+    }
+
+    private static Trained train(RunSpec run, Path dir, ProgressBar bar, Map<String, Double> latest,
+                                 TrainingJob.Listener hook) throws Exception {
+        String key = TrainingJob.stem(run);
+        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+            TrainingJob.run(t, TrainingJob.Outputs.of(run, dir.resolve("checkpoints"), dir.resolve("models")),
+                    TrainingDefaults.CHECKPOINT_EVERY,
+                    Map.of("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY), "models", "../models"),
+                    null, (tr, profit) -> {
+                        if (hook != null) {
+                            hook.afterEpisode(tr, profit);
+                        }
+                        latest.put(key, profit);
+                        bar.advance("train FSDA and PPO", 1, latest.values().stream().mapToDouble(Double::doubleValue)
+                                .average().orElse(Double.NaN));
+                    });
+            return new Trained(t.actors(), t.curve());
+        }
+    }
+
+    private static PolicyEvaluator.Candidate learned(String name, List<SeedResult> perSeed, boolean fsda) {
+        List<BatchPricingPolicy> ps = new ArrayList<>();
+        for (SeedResult r : perSeed) {
+            ps.add(new LearnedPricingPolicy(name, fsda ? r.fsda() : r.ppo(), true, 0));
+        }
+        return new PolicyEvaluator.Candidate(name, ps);
+    }
+
+    /** Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their results in order. */
+    private static List<Object> runAll(List<Callable<Object>> jobs, int threads) throws Exception {
+        List<Object> out = new ArrayList<>();
+        if (threads == 1) {
+            for (Callable<Object> j : jobs) {
+                try {
+                    out.add(j.call());
+                } catch (TrainingDivergedException e) {
+                    throw new ExecutionException(e);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "compare");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> fs = new ArrayList<>();
+            for (Callable<Object> j : jobs) {
+                fs.add(pool.submit(j));
+            }
+            for (Future<Object> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The single place where recommendation scenarios ({@code --scenario recommendation-...}) are
+     * handed to their own main job; not available in this build.
+     */
+    static int delegateRecommendation(Args args, PrintStream out, PrintStream err) {
+        throw new UsageException("recommendation scenarios: not available in this build");
+    }
+}

@@ -1,0 +1,100 @@
+package org.retailrl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.retailrl.algorithms.eval.EvaluationReport;
+import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.eval.PolicyScore;
+import org.retailrl.algorithms.eval.Summary;
+
+/**
+ * The table {@code compare} prints (MODEL.md §8 evaluation protocol): per policy, the mean episode
+ * profit with its 95% t-interval (currency), the paired relative improvement over each baseline
+ * (percent, with its 95% delta-method interval, same evaluation episodes) and the gap to the DP
+ * optimum (percent) where the scenario is a small DP instance, {@code n/a} otherwise.
+ *
+ * @param report    the evaluation it renders
+ * @param baselines the policies improvements are measured against, in column order
+ * @param paired    {@code paired[row][col]}: row policy versus baseline {@code col}, null on the diagonal
+ */
+record CompareTable(EvaluationReport report, List<String> baselines, PairedComparison[][] paired) {
+    /** The baselines, in this order, when present: the three of seed 003 §3.8 and the PPO comparison. */
+    static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", CompareCommand.PPO);
+
+    static CompareTable of(EvaluationReport report) {
+        List<String> names = new ArrayList<>();
+        for (PolicyScore s : report.scores()) {
+            names.add(s.name());
+        }
+        List<String> base = new ArrayList<>();
+        for (String b : BASELINES) {
+            if (names.contains(b)) {
+                base.add(b);
+            }
+        }
+        PairedComparison[][] p = new PairedComparison[names.size()][base.size()];
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < base.size(); j++) {
+                PolicyScore x = report.scores().get(i);
+                PolicyScore y = report.scores().get(names.indexOf(base.get(j)));
+                if (x != y) {
+                    p[i][j] = PairedComparison.of(x.name(), x.episodeScores(), y.name(), y.episodeScores(),
+                            PolicyEvaluator.LEVEL);
+                }
+            }
+        }
+        return new CompareTable(report, List.copyOf(base), p);
+    }
+
+    /** Header and rows as strings (shared by the text table and the HTML table). */
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± 95% CI"));
+        for (String b : baselines) {
+            head.add("vs " + b + " %");
+        }
+        head.add("gap to DP %");
+        rows.add(head);
+        for (int i = 0; i < report.scores().size(); i++) {
+            PolicyScore s = report.scores().get(i);
+            Summary m = s.summary();
+            List<String> r = new ArrayList<>(List.of(s.name(), Integer.toString(s.seedMeans().length),
+                    String.format(Locale.ROOT, "%.2f ± %.2f", m.mean(), m.halfWidth())));
+            for (int j = 0; j < baselines.size(); j++) {
+                PairedComparison c = paired[i][j];
+                r.add(c == null ? "—" : Double.isNaN(c.improvementPct()) ? "n/a"
+                        : String.format(Locale.ROOT, "%+.2f ± %.2f", c.improvementPct(), c.improvementHalfWidthPct()));
+            }
+            r.add(Double.isNaN(s.gapToOptimumPct()) ? "n/a"
+                    : String.format(Locale.ROOT, "%.2f ± %.2f", s.gapToOptimumPct(), s.gapHalfWidthPct()));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** The aligned text table with a legend line. */
+    String text() {
+        List<List<String>> rows = rows();
+        int[] w = new int[rows.get(0).size()];
+        for (List<String> r : rows) {
+            for (int k = 0; k < r.size(); k++) {
+                w[k] = Math.max(w[k], r.get(k).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < r.size(); k++) {
+                String cell = r.get(k);
+                String pad = " ".repeat(w[k] - cell.length());
+                line.append(k == 0 ? cell + pad : "  " + pad + cell);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nvs X %%: paired improvement 100·mean(policy − X)/|mean(X)| on the same "
+                + "episodes, ± its 95%% interval; gap to DP: n/a unless the scenario is a small DP instance.%n"));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.retailrl.algorithms.checkpoint.CheckpointException;
+import org.retailrl.algorithms.checkpoint.ResumableTrainer;
+import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
+
+/**
+ * {@code retail resume <checkpoint>}: continues a training run of {@code train} or {@code compare}
+ * from its checkpoint to the planned budget (issue 4 "reliability"). Everything — scenario,
+ * hyperparameters, seed, budget, learner state and random streams — comes from the file, so the
+ * run ends bit-identical to one that was never interrupted.
+ */
+final class ResumeCommand implements Command {
+    @Override
+    public String name() {
+        return "resume";
+    }
+
+    @Override
+    public String summary() {
+        return "continue a training run from its checkpoint (bit-identical to an uninterrupted run)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: retail resume <checkpoint.ckpt> [--threads N] [--checkpoint-every N]
+
+                Continues the run saved in the checkpoint (written by `retail train` or `retail compare`)
+                to its planned number of episodes, checkpointing as before, and then writes the policy
+                file and the learning curve next to it (train) or in the report's models/ folder
+                (compare). A truncated, corrupted or foreign file is refused with a message naming the
+                file and the problem (exit 1). Exit 3 if a non-finite value stops training.
+
+                  --threads           rollout threads, 1..64; results do not depend on it (default 1)
+                  --checkpoint-every  episodes between checkpoints          (default: as the run was started)""";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        int threads = args.integer("threads", 1, 1, 64);
+        String everyOpt = args.string("checkpoint-every", null);
+        args.finish();
+        if (args.positional().size() != 1) {
+            throw new UsageException("resume needs exactly one checkpoint file, got " + args.positional().size()
+                    + " positional arguments");
+        }
+        Path file = Path.of(args.positional().get(0));
+        TrainingCheckpoint c;
+        try {
+            c = TrainingCheckpoint.load(file);
+        } catch (CheckpointException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        int every = everyOpt != null ? args.integer("checkpoint-every", 1, 1, 10_000_000)
+                : Integer.parseInt(c.notes().getOrDefault("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY)));
+        Path dir = file.toAbsolutePath().getParent();
+        Path models = dir.resolve(c.notes().getOrDefault("models", ".")).normalize();
+        TrainingJob.Outputs o = TrainingJob.Outputs.of(c.spec(), dir, models);
+        TrainingJob.Outputs files = new TrainingJob.Outputs(file, o.model(), o.curve());
+        err.printf("resuming %s at episode %d of %d%n", TrainingJob.stem(c.spec()), c.episodesDone(), c.spec().episodes());
+        ResumableTrainer resumed;
+        try {
+            resumed = ResumableTrainer.resume(c);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + file + ": does not fit its own run: " + e.getMessage());
+            return 1;
+        }
+        try (ResumableTrainer t = resumed) {
+            t.setThreads(threads);
+            return TrainCommand.train(t, files, every, file, out, err, null);
+        }
+    }
+}

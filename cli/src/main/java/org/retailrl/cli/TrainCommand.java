@@ -1,0 +1,144 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.checkpoint.ResumableTrainer;
+import org.retailrl.algorithms.checkpoint.RunSpec;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * {@code retail train}: one learner of MODEL.md §8 (FSDA or joint-action PPO), one seed, one budget
+ * on a §1 scenario, with checkpoints (issue 4 "reliability"); writes the checkpoint, the trained
+ * policy file and the learning curve into {@code --out}.
+ */
+final class TrainCommand implements Command {
+    /** Exit code when a non-finite value stopped training. */
+    static final int EXIT_DIVERGED = 3;
+    private final TrainingJob.Listener faultHook;
+
+    TrainCommand() {
+        this(null);
+    }
+
+    /** With a hook called after every episode (tests inject faults through it). */
+    TrainCommand(TrainingJob.Listener faultHook) {
+        this.faultHook = faultHook;
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train one learner (fsda or ppo) for one seed, with checkpoints";
+    }
+
+    @Override
+    public String usage() {
+        return String.format(Locale.ROOT, """
+                usage: retail train [--algorithm fsda|ppo] [--seed N] [--scenario a|b|c|d|<file.json>]
+                                    [--episodes N] [--copies N] [--checkpoint-every N] [--threads N] [--out DIR]
+
+                Trains FSDA (two agents, pricing fast and ordering slow, MODEL §8) or single-agent PPO over
+                the joint (price, order) action, with the pinned default hyperparameters. Every
+                --checkpoint-every episodes (and at the end) the complete training state is written
+                atomically to DIR/<algorithm>-seed<N>.ckpt; after a crash or kill, `retail resume
+                <that file>` continues and ends bit-identical to an uninterrupted run. At the end it writes
+                the policy file DIR/<algorithm>-seed<N>.rrpf (score it with `retail evaluate --model`) and
+                the learning curve DIR/<algorithm>-seed<N>-curve.csv. If a loss, gradient, reward or
+                weight becomes NaN or infinite, training stops with exit code 3, naming the quantity and
+                episode; the last checkpoint is left untouched.
+
+                  --algorithm         fsda or ppo (= ppo-joint)                         (default fsda)
+                  --seed              training seed, 1..1000000                          (default 1)
+                  --scenario          a, b, c, d (MODEL §1) or a JSON scenario file     (default b)
+                  --episodes          training episodes (rounds), 1..10000000            (default %d)
+                  --copies            environment copies per episode, 1..4096            (default %d)
+                  --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
+                  --threads           rollout threads, 1..64; results do not depend on it (default min(2, cores))
+                  --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>)""",
+                TrainingDefaults.EPISODES, TrainingDefaults.COPIES, TrainingDefaults.CHECKPOINT_EVERY);
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        String algo = args.string("algorithm", "fsda");
+        long seed = args.longValue("seed", 1, 1, 1_000_000);
+        String spec = args.string("scenario", "b");
+        int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
+        int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
+        int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
+        int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
+        String outDir = args.string("out", null);
+        args.finish();
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("train takes no positional arguments, got '" + args.positional().get(0) + "'");
+        }
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(algo);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--algorithm must be fsda or ppo, got '" + algo + "'");
+        }
+        PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
+        RunSpec run = algorithm == Algorithm.FSDA
+                ? RunSpec.fsda(scenario, copies, seed, episodes, TrainingDefaults.fsda(scenario, copies))
+                : RunSpec.ppoJoint(scenario, copies, seed, episodes, TrainingDefaults.ppo(scenario, copies));
+        Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
+                + "-" + timestamp());
+        TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
+        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+            t.setThreads(threads);
+            return train(t, files, every, null, out, err, faultHook);
+        }
+    }
+
+    /** Trains to the budget with a progress bar; the shared tail of {@code train} and {@code resume}. */
+    static int train(ResumableTrainer t, TrainingJob.Outputs files, int every, Path resumedFrom, PrintStream out,
+                     PrintStream err, TrainingJob.Listener hook) throws java.io.IOException {
+        String stem = TrainingJob.stem(t.spec());
+        ProgressBar bar = new ProgressBar(err, t.spec().episodes(), ProgressBar.isTerminal(err));
+        bar.advance("train " + stem, t.episodesDone(), Double.NaN);
+        long t0 = System.nanoTime();
+        int startDone = t.episodesDone();
+        try {
+            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", "."),
+                    resumedFrom, (tr, p) -> {
+                        if (hook != null) {
+                            hook.afterEpisode(tr, p);
+                        }
+                        bar.advance("train " + stem, 1, p);
+                    });
+        } catch (TrainingDivergedException e) {
+            bar.finish();
+            err.println("error: " + e.getMessage());
+            return EXIT_DIVERGED;
+        }
+        bar.finish();
+        out.printf(Locale.ROOT, "%s: %d episodes run now (x %d copies), %d of %d done, in %.1f s; last mean training "
+                + "profit %.2f%n", stem, t.episodesDone() - startDone, t.spec().copies(), t.episodesDone(),
+                t.spec().episodes(), (System.nanoTime() - t0) / 1e9,
+                t.curve().length == 0 ? Double.NaN : t.curve()[t.curve().length - 1]);
+        out.println("checkpoint: " + files.checkpoint());
+        out.println("model:      " + files.model());
+        out.println("curve:      " + files.curve());
+        return 0;
+    }
+
+    /** The scenario's label for directory names: the letter, or the file's stem. */
+    static String label(String spec) {
+        String name = Path.of(spec).getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    static String timestamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+    }
+}

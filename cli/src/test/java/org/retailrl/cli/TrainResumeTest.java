@@ -1,0 +1,135 @@
+package org.retailrl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
+
+/**
+ * {@code train} / {@code resume} (issue 4 "reliability"): an interrupted run — by an exception or
+ * by {@code kill -9} of a child JVM — resumed from its checkpoint ends with a model file identical
+ * byte for byte to an uninterrupted run's; a NaN stops training with exit 3 and leaves the last
+ * checkpoint untouched.
+ */
+class TrainResumeTest {
+    private static List<String> trainArgs(Path scenario, String algo, int episodes, Path out) {
+        return List.of("train", "--algorithm", algo, "--scenario", scenario.toString(), "--copies", "2", "--seed", "5",
+                "--episodes", Integer.toString(episodes), "--checkpoint-every", "1", "--out", out.toString());
+    }
+
+    private static int runTrain(TrainCommand cmd, List<String> args, ByteArrayOutputStream err) throws Exception {
+        return cmd.run(new Args(args.subList(1, args.size())), new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void resumeAfterACrashEqualsAnUninterruptedRun(@TempDir Path dir) throws Exception {
+        Path sc = CliRun.shortScenario(dir);
+        CliRun straight = CliRun.of(trainArgs(sc, "fsda", 5, dir.resolve("a")).toArray(String[]::new));
+        assertEquals(0, straight.code(), straight.err());
+        TrainCommand crashing = new TrainCommand((t, p) -> {
+            if (t.episodesDone() == 3) {
+                throw new IllegalStateException("simulated crash");
+            }
+        });
+        assertThrows(IllegalStateException.class,
+                () -> runTrain(crashing, trainArgs(sc, "fsda", 5, dir.resolve("b")), new ByteArrayOutputStream()));
+        Path ckpt = dir.resolve("b/fsda-seed5.ckpt");
+        assertEquals(2, TrainingCheckpoint.load(ckpt).episodesDone(), "the crash came before episode 3's checkpoint");
+        CliRun resumed = CliRun.of("resume", ckpt.toString(), "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/fsda-seed5.rrpf")), Files.readAllBytes(dir.resolve("b/fsda-seed5.rrpf")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/fsda-seed5-curve.csv")),
+                Files.readAllBytes(dir.resolve("b/fsda-seed5-curve.csv")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/fsda-seed5.ckpt")), Files.readAllBytes(ckpt));
+    }
+
+    @Test
+    void nanStopsTrainingKeepsTheLastCheckpointAndExitsThree(@TempDir Path dir) throws Exception {
+        Path sc = CliRun.shortScenario(dir);
+        Path ckpt = dir.resolve("n/ppo-joint-seed5.ckpt");
+        byte[][] atFault = new byte[1][];
+        TrainCommand poisoning = new TrainCommand((t, p) -> {
+            if (t.episodesDone() == 3) {
+                try {
+                    atFault[0] = Files.readAllBytes(ckpt);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                t.ppo().actor().parameters().get(0).value().data()[0] = Float.NaN;
+            }
+        });
+        List<String> args = new ArrayList<>(trainArgs(sc, "ppo", 6, dir.resolve("n")));
+        args.set(args.indexOf("--checkpoint-every") + 1, "2");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(TrainCommand.EXIT_DIVERGED, runTrain(poisoning, args, err));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("training stopped in episode 3"), msg);
+        assertTrue(msg.contains("actor.mlp") && msg.contains("NaN"), "must name the quantity: " + msg);
+        assertTrue(msg.contains("after episode 2") && msg.contains(ckpt.toString()), "must name the checkpoint: " + msg);
+        assertArrayEquals(atFault[0], Files.readAllBytes(ckpt), "the last good checkpoint must be untouched");
+        assertEquals(2, TrainingCheckpoint.load(ckpt).episodesDone());
+        assertTrue(!Files.exists(dir.resolve("n/ppo-joint-seed5.rrpf")), "no model from a diverged run");
+    }
+
+    @Test
+    void corruptCheckpointIsRefusedByResume(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.ckpt");
+        Files.write(f, new byte[] {'R', 'R', 'L', 'C', 0, 0, 0, 1, 0, 0, 0, 1, 1, 2, 3, 4, 5});
+        CliRun r = CliRun.of("resume", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(f.toString()) && r.err().contains("checksum"), r.err());
+        CliRun none = CliRun.of("resume");
+        assertEquals(2, none.code());
+        CliRun badAlgo = CliRun.of("train", "--algorithm", "sarsa");
+        assertEquals(2, badAlgo.code());
+        assertTrue(badAlgo.err().contains("--algorithm"), badAlgo.err());
+    }
+
+    @Test
+    void killNineThenResumeEqualsAnUninterruptedRun(@TempDir Path dir) throws Exception {
+        Path sc = CliRun.shortScenario(dir);
+        int episodes = 40;
+        Path killed = dir.resolve("k");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(trainArgs(sc, "ppo", episodes, killed));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path ckpt = killed.resolve("ppo-joint-seed5.ckpt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int seen = 0;
+        while (seen < 3 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            if (Files.exists(ckpt)) {
+                seen = TrainingCheckpoint.load(ckpt).episodesDone();
+            }
+        }
+        child.destroyForcibly();
+        child.waitFor(10, TimeUnit.SECONDS);
+        int at = TrainingCheckpoint.load(ckpt).episodesDone();
+        assertTrue(at >= 3 && at < episodes, "the child must be killed mid-run, checkpoint at " + at + "; log: "
+                + Files.readString(dir.resolve("child.log")));
+        CliRun straight = CliRun.of(trainArgs(sc, "ppo", episodes, dir.resolve("u")).toArray(String[]::new));
+        assertEquals(0, straight.code(), straight.err());
+        CliRun resumed = CliRun.of("resume", ckpt.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("u/ppo-joint-seed5.rrpf")),
+                Files.readAllBytes(killed.resolve("ppo-joint-seed5.rrpf")), "resumed after kill -9 at episode " + at);
+    }
+}
