@@ -106,7 +106,12 @@ public final class RecurrentInference {
         Map<String, float[]> byRole = new HashMap<>();
         List<Parameter> ps = net.parameters();
         String first = ps.get(0).name();
-        String prefix = first.substring(0, first.indexOf(".mlp.") + 1);
+        if (!first.endsWith(".mlp.0.weight")) {
+            throw new IllegalArgumentException("network parameter names must start with '<name>.mlp.0.weight', got '"
+                    + first + "'");
+        }
+        // The name given to the network may itself contain dots, so strip the known suffix.
+        String prefix = first.substring(0, first.length() - "mlp.0.weight".length());
         for (Parameter p : ps) {
             byRole.put(p.name().substring(prefix.length()), p.value().data());
         }
