@@ -21,9 +21,11 @@ import org.retailrl.nn.Parameter;
  * operation for operation: each output is a fused-multiply-add chain over the inputs in index
  * order starting from zero, then the bias is added, exactly the order of the GEMM micro-kernel
  * when the reduction length is at most 256 and the output width above 4; the GRU gate algebra
- * uses the same {@link Kernels} calls on the same lengths. Under those conditions the logits equal
- * {@link RecurrentNet#forward}'s bit for bit; otherwise they agree to float rounding (a few ulp of
- * the sum of absolute products). Logits are dimensionless; hidden states are in {@code [-1, 1]}.
+ * uses the same {@link Kernels} calls on the same lengths. Under those conditions, and with
+ * {@code H} a multiple of 16 (so the elementwise tanh and sigmoid take their vector path here as in
+ * the batched pass), the logits equal {@link RecurrentNet#forward}'s bit for bit — the default
+ * 64-wide networks qualify; otherwise they agree to float rounding (a few ulp of the sum of
+ * absolute products). Logits are dimensionless; hidden states are in {@code [-1, 1]}.
  */
 public final class RecurrentInference {
     private static final RowKernel KERNEL = RowKernel.select();
@@ -104,7 +106,12 @@ public final class RecurrentInference {
         Map<String, float[]> byRole = new HashMap<>();
         List<Parameter> ps = net.parameters();
         String first = ps.get(0).name();
-        String prefix = first.substring(0, first.indexOf(".mlp.") + 1);
+        if (!first.endsWith(".mlp.0.weight")) {
+            throw new IllegalArgumentException("network parameter names must start with '<name>.mlp.0.weight', got '"
+                    + first + "'");
+        }
+        // The name given to the network may itself contain dots, so strip the known suffix.
+        String prefix = first.substring(0, first.length() - "mlp.0.weight".length());
         for (Parameter p : ps) {
             byRole.put(p.name().substring(prefix.length()), p.value().data());
         }

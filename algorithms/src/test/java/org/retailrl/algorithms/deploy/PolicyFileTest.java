@@ -58,12 +58,20 @@ class PolicyFileTest {
 
     @Test
     void fsdaRoundTripKeepsActorOrderAndNames() throws Exception {
-        List<RecurrentNet> actors = fsdaActors(3);
+        Rng rng = new Rng(3);
+        // Names with dots (even ".mlp.") must survive: the prefix is everything before the known suffix.
+        List<RecurrentNet> actors = List.of(RecurrentNet.actor("pricing", D, 8, 2, B.priceCount(), rng),
+                RecurrentNet.actor("store.mlp.ordering", D, 8, 2, B.maxOrder() + 1, rng));
         Path f = dir.resolve("fsda.rrpf");
         PolicyFile.save(f, B, PolicyFile.FSDA, actors);
         PolicyFile.Contents back = PolicyFile.read(f);
         assertEquals("pricing.mlp.0.weight", back.actors().get(0).parameters().get(0).name());
-        assertEquals("ordering.mlp.0.weight", back.actors().get(1).parameters().get(0).name());
+        assertEquals("store.mlp.ordering.mlp.0.weight", back.actors().get(1).parameters().get(0).name());
+        Policy fromFile = Policy.load(f);
+        Policy inMemory = Policy.of(B, PolicyFile.FSDA, actors);
+        float[][] obs = PolicyTest.observations(inMemory, 20, 6);
+        assertArrayEquals(PolicyTest.run(inMemory, inMemory.newSession(), obs, 0),
+                PolicyTest.run(fromFile, fromFile.newSession(), obs, 0));
         assertEquals(B.priceCount(), back.actors().get(0).config().outputs());
         assertEquals(B.maxOrder() + 1, back.actors().get(1).config().outputs());
     }

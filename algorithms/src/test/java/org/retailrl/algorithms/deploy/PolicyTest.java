@@ -31,8 +31,8 @@ class PolicyTest {
 
     /**
      * Stated agreement of the row kernels with the tape forward pass: |Δ| ≤ 1e-5 + 1e-5·|logit|,
-     * a few float ulp of sums of up to 300 products. With reductions of at most 256 terms and more
-     * than 4 outputs (the default networks) the two are currently bit-identical (see
+     * a few float ulp of sums of up to 300 products. With reductions of at most 256 terms, more
+     * than 4 outputs and H a multiple of 16 (the default networks) the two are currently bit-identical (see
      * RecurrentInference); the 300-wide case measured a largest difference of 6.3e-7.
      */
     private static final double ABS_TOL = 1e-5;
