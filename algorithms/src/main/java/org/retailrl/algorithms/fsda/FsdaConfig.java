@@ -1,6 +1,7 @@
 package org.retailrl.algorithms.fsda;
 
 import org.retailrl.algorithms.happo.HappoConfig;
+import org.retailrl.algorithms.ppo.PpoConfig;
 
 /**
  * Settings of FSDA (MODEL.md §8 FSDA, seed 003 §3.5.2) in one place: HAPPO's hyperparameters,
@@ -26,6 +27,10 @@ public record FsdaConfig(HappoConfig happo, Agent fast, TimescaleSchedule schedu
      */
     public static final FsdaConfig DEFAULTS = new FsdaConfig(HappoConfig.DEFAULTS, Agent.PRICING,
             TimescaleSchedule.logarithmic());
+
+    /** FSDA on HAPPO with CleanRL's actor values ({@link PpoConfig#CLEANRL}), kept for ablations. */
+    public static final FsdaConfig CLEANRL = new FsdaConfig(HappoConfig.DEFAULTS.withPpo(PpoConfig.CLEANRL),
+            Agent.PRICING, TimescaleSchedule.logarithmic());
 
     /** Validates the fields. */
     public FsdaConfig {

@@ -12,6 +12,9 @@ import org.retailrl.envs.pricing.PricingScenario;
  * joint distribution and differs from FSDA only in the decomposition.
  */
 public final class JointActionPpo {
+    /** Settings of the joint-action PPO comparison. */
+    public static final PpoConfig DEFAULTS = PpoConfig.DEFAULTS;
+
     private JointActionPpo() {
     }
 
