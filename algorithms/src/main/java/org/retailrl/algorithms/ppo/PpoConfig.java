@@ -27,14 +27,11 @@ public record PpoConfig(double gamma, double gaeLambda, double clip, double entC
                         double maxGradNorm, double lr, double adamEps, int updateEpochs, int minibatches,
                         boolean normAdvantages, boolean clipValueLoss, boolean annealLr, boolean scaleRewards,
                         int episodesPerUpdate, int sequenceLength, int hidden, int gruLayers) {
-    /** CleanRL's {@code ppo.py} values (and MODEL.md §8's network sizes), kept reachable for ablations. */
-    public static final PpoConfig CLEANRL = new PpoConfig(0.99, 0.95, 0.2, 0.01, 0.5,
+    /** CleanRL's defaults (and MODEL.md §8's network sizes). */
+    public static final PpoConfig DEFAULTS = new PpoConfig(0.99, 0.95, 0.2, 0.01, 0.5,
             0.5, 3e-4, 1e-5, 4, 4,
             true, true, true, true,
             1, 100, 64, 2);
-
-    /** The project defaults. */
-    public static final PpoConfig DEFAULTS = CLEANRL;
 
     /** Validates the ranges. */
     public PpoConfig {

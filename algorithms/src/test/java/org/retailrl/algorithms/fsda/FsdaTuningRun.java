@@ -25,7 +25,8 @@ import org.retailrl.envs.pricing.PricingScenario;
  * <p>Keys: {@code algo=fsda|ppo|both}, {@code scenario=a..d}, {@code episodes}, {@code copies},
  * {@code seeds=11,12}, {@code lr}, {@code anneal=true|false}, {@code epochs}, {@code mb},
  * {@code ent}, {@code epu} (episodes per update), {@code seq}, {@code eval} (evaluation episodes,
- * 0 skips), {@code evalSeed}, {@code heur=true|false}, {@code cleanrl=true} (start from
+ * 0 skips), {@code evalSeed}, {@code heur=true|false}, {@code heurSeeds=1,2,3} (fitting seeds of the
+ * heuristics), {@code cleanrl=true} (start from
  * CleanRL's values instead of the project defaults).
  */
 public final class FsdaTuningRun {
@@ -44,8 +45,8 @@ public final class FsdaTuningRun {
         int copies = Integer.parseInt(kv.getOrDefault("copies", "16"));
         String[] seedList = kv.getOrDefault("seeds", "11").split(",");
         boolean cleanrl = Boolean.parseBoolean(kv.getOrDefault("cleanrl", "false"));
-        PpoConfig base = cleanrl ? PpoConfig.CLEANRL : PpoConfig.DEFAULTS;
-        PpoConfig ppoBase = cleanrl ? PpoConfig.CLEANRL : JointActionPpo.DEFAULTS;
+        PpoConfig base = cleanrl ? PpoConfig.DEFAULTS : FsdaConfig.PRICING_PPO;
+        PpoConfig ppoBase = cleanrl ? PpoConfig.DEFAULTS : JointActionPpo.DEFAULTS;
         int evalEpisodes = Integer.parseInt(kv.getOrDefault("eval", "200"));
         long evalSeed = Long.parseLong(kv.getOrDefault("evalSeed", "777"));
         List<PolicyEvaluator.Candidate> cands = new ArrayList<>();
@@ -58,6 +59,7 @@ public final class FsdaTuningRun {
                 long seed = Long.parseLong(s.trim());
                 double[] curve = new double[updates];
                 long t0 = System.nanoTime();
+                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 List<org.retailrl.algorithms.rl.RecurrentNet> nets;
                 if (what.equals("fsda")) {
                     FsdaConfig fc = (cleanrl ? FsdaConfig.CLEANRL : FsdaConfig.DEFAULTS)
@@ -86,6 +88,7 @@ public final class FsdaTuningRun {
                     nets = List.of(t.actor());
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
+                double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
                 StringBuilder sb = new StringBuilder();
                 for (int d = 0; d < 10; d++) {
                     int lo = updates * d / 10;
@@ -96,8 +99,8 @@ public final class FsdaTuningRun {
                     }
                     sb.append(String.format(Locale.ROOT, " %7.0f", m));
                 }
-                System.out.printf(Locale.ROOT, "%s seed %d: %d updates x %d eps x %d copies in %.1f s; curve%s%n",
-                        what, seed, updates, p.episodesPerUpdate(), copies, secs, sb);
+                System.out.printf(Locale.ROOT, "%s seed %d: %d updates x %d eps x %d copies in %.1f s (thread CPU %.1f s); curve%s%n",
+                        what, seed, updates, p.episodesPerUpdate(), copies, secs, cpu, sb);
                 greedy.add(new LearnedPricingPolicy(what + "-greedy", nets, true, 0));
                 sampled.add(new LearnedPricingPolicy(what + "-sampled", nets, false, 0));
             }
@@ -106,11 +109,15 @@ public final class FsdaTuningRun {
         }
         if (evalEpisodes > 0) {
             if (Boolean.parseBoolean(kv.getOrDefault("heur", "true"))) {
-                HeuristicSuite suite = HeuristicSuite.fit(sc, HeuristicSuite.Settings.defaults(101));
-                for (HeuristicOptimizer.Result r : suite.fitted()) {
-                    Heuristic h = r.policy();
-                    cands.add(new PolicyEvaluator.Candidate(h.name(), List.of(new PerCopyBatchPolicy(() -> h))));
+                Map<String, List<PerCopyBatchPolicy>> perName = new LinkedHashMap<>();
+                for (String hs : kv.getOrDefault("heurSeeds", "101").split(",")) {
+                    HeuristicSuite suite = HeuristicSuite.fit(sc, HeuristicSuite.Settings.defaults(Long.parseLong(hs)));
+                    for (HeuristicOptimizer.Result r : suite.fitted()) {
+                        Heuristic h = r.policy();
+                        perName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> h));
+                    }
                 }
+                perName.forEach((name, list) -> cands.add(new PolicyEvaluator.Candidate(name, list)));
             }
             System.out.println(PolicyEvaluator.evaluate("scenario " + kv.getOrDefault("scenario", "b"), sc, cands,
                     evalEpisodes, evalSeed, Double.NaN).toTable());

@@ -24,7 +24,7 @@ public final class HappoGameRun {
         }
         int rounds = Integer.parseInt(kv.getOrDefault("rounds", "100"));
         int copies = Integer.parseInt(kv.getOrDefault("copies", "32"));
-        PpoConfig p = PpoConfig.CLEANRL.withSizes(1, 4, 16, 1)
+        PpoConfig p = PpoConfig.DEFAULTS.withSizes(1, 4, 16, 1)
                 .withLr(Double.parseDouble(kv.getOrDefault("lr", "1e-2")), Boolean.parseBoolean(kv.getOrDefault("anneal", "false")))
                 .withUpdates(Integer.parseInt(kv.getOrDefault("epochs", "4")), Integer.parseInt(kv.getOrDefault("mb", "4")))
                 .withEntropyAndScaling(Double.parseDouble(kv.getOrDefault("ent", "0.01")),
