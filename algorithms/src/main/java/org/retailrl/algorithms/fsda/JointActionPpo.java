@@ -12,6 +12,20 @@ import org.retailrl.envs.pricing.PricingScenario;
  * joint distribution and differs from FSDA only in the decomposition.
  */
 public final class JointActionPpo {
+    /**
+     * Settings of the joint-action comparison: the same actor-side values as FSDA
+     * ({@link FsdaConfig#PRICING_PPO}, whose Javadoc gives the reasons), so that the two differ only
+     * in the decomposition of the action. CleanRL's values stay reachable as
+     * {@link PpoConfig#DEFAULTS}.
+     */
+    public static final PpoConfig DEFAULTS = FsdaConfig.PRICING_PPO;
+
+    /** Environment copies per update in the default comparison run. */
+    public static final int DEFAULT_COPIES = FsdaConfig.DEFAULT_COPIES;
+
+    /** Training episodes (updates) per seed in the default comparison run. */
+    public static final int DEFAULT_EPISODES = FsdaConfig.DEFAULT_EPISODES;
+
     private JointActionPpo() {
     }
 

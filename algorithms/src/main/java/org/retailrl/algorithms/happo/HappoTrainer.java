@@ -224,6 +224,9 @@ public final class HappoTrainer {
             }
             lastFactors[a] = factor.clone();
             stats[a] = updateActor(a, pos, factor, lr);
+            if (!laterUpdate(order, pos, update)) {
+                continue; // no agent after this one reads M, so its ratio need not be replayed
+            }
             float[] newLogp = logProbs(a);
             float[] oldLogp = buffer.logProbs(a);
             for (int i = 0; i < factor.length; i++) {
@@ -235,6 +238,15 @@ public final class HappoTrainer {
         RoundStats s = new RoundStats(rounds, lr, order, stats, vLoss, ev, Diagnostics.mean(profit));
         rounds++;
         return s;
+    }
+
+    private static boolean laterUpdate(int[] order, int pos, boolean[] update) {
+        for (int q = pos + 1; q < order.length; q++) {
+            if (update[order[q]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AgentStats updateActor(int a, int pos, float[] factor, double lr) {

@@ -13,7 +13,8 @@ import org.retailrl.envs.pricing.PricingScenario;
  *
  * <p>Observation (state normalisation is the learner's business, MODEL.md §1): the simulator's
  * {@code 6 + L} floats with unit quantities (inventory, lost sales, demand, pipeline) divided by
- * {@code Q} and prices divided by the largest grid price, followed by the fraction of the horizon
+ * {@code Q} and then logarithmically compressed beyond ±1 ({@code ±(1 + ln|u|)}), prices divided by the
+ * largest grid price, followed by the fraction of the horizon
  * elapsed {@code t/T} — the problem is finite-horizon, so the optimal decision depends on the
  * period and the simulator's observation does not carry it. Rewards are the period's profit
  * (currency), unscaled.
@@ -130,10 +131,21 @@ public final class PricingBatchEnv implements BatchEnv {
             for (int k = 0; k < r; k++) {
                 boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
                         || k == PricingObservation.REFERENCE_PRICE;
-                out[o + k] = raw[s + k] * (isPrice ? priceScale : unitScale);
+                out[o + k] = isPrice ? raw[s + k] * priceScale : squash(raw[s + k] * unitScale);
             }
             out[o + r] = time;
         }
+    }
+
+    /**
+     * The identity on {@code [−1, 1]} and {@code ±(1 + ln|u|)} beyond: continuous with a
+     * continuous slope, so quantities up to {@code Q} keep their linear scale while the stock an
+     * untrained ordering agent piles up (hundreds of units, i.e. {@code u} in the tens) stays
+     * within a few units instead of saturating the first tanh layer.
+     */
+    static float squash(float u) {
+        float a = Math.abs(u);
+        return a <= 1f ? u : Math.copySign(1f + (float) Math.log(a), u);
     }
 
     @Override

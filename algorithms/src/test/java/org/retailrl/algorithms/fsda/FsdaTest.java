@@ -41,8 +41,25 @@ class FsdaTest {
     @Test
     void defaultsMakePricingFastWithTheLogSchedule() {
         assertEquals(FsdaConfig.Agent.PRICING, FsdaConfig.DEFAULTS.fast());
-        assertEquals(HappoConfig.DEFAULTS, FsdaConfig.DEFAULTS.happo());
         assertEquals(4, FsdaConfig.DEFAULTS.schedule().ratio(7));
+        assertEquals(FsdaConfig.PRICING_PPO, FsdaConfig.DEFAULTS.happo().ppo());
+        assertEquals(HappoConfig.DEFAULTS.withPpo(FsdaConfig.PRICING_PPO), FsdaConfig.DEFAULTS.happo());
+        assertEquals(HappoConfig.DEFAULTS, FsdaConfig.CLEANRL.happo());
+        assertEquals(FsdaConfig.Agent.PRICING, FsdaConfig.CLEANRL.fast());
+    }
+
+    @Test
+    void pricingSettingsDifferFromCleanRlOnlyInLrAndSequenceLength() {
+        PpoConfig p = FsdaConfig.PRICING_PPO;
+        assertEquals(2e-3, p.lr());
+        assertTrue(p.annealLr());
+        assertEquals(25, p.sequenceLength());
+        assertEquals(PpoConfig.DEFAULTS, p.withLr(PpoConfig.DEFAULTS.lr(), true).withSizes(1, 100, 64, 2));
+        assertEquals(p, JointActionPpo.DEFAULTS);
+        assertEquals(16, FsdaConfig.DEFAULT_COPIES);
+        assertEquals(1000, FsdaConfig.DEFAULT_EPISODES);
+        // Every rollout of one episode must cut into whole training sequences.
+        assertEquals(0, PricingScenario.named("b").horizon() % p.sequenceLength());
     }
 
     @Test

@@ -31,6 +31,22 @@ class PricingBatchEnvTest {
     }
 
     @Test
+    void floodedStockIsCompressedLogarithmically() {
+        assertEquals(0.5f, PricingBatchEnv.squash(0.5f));
+        assertEquals(-1f, PricingBatchEnv.squash(-1f));
+        assertEquals(1f + (float) Math.log(35), PricingBatchEnv.squash(35f), 1e-6);   // 700 units over Q = 20
+        assertEquals(-1f - (float) Math.log(4), PricingBatchEnv.squash(-4f), 1e-6);
+        // Continuous at ±1 and increasing: distinct stocks stay distinct.
+        assertEquals(1f, PricingBatchEnv.squash(Math.nextUp(1f)), 1e-6);
+        float prev = PricingBatchEnv.squash(-100f);
+        for (int k = -999; k <= 1000; k++) {
+            float x = PricingBatchEnv.squash(k / 10f);
+            assertTrue(x > prev, "squash must increase at " + k / 10f);
+            prev = x;
+        }
+    }
+
+    @Test
     void jointActionDecodesToTheSamePeriodAsTheTwoAgentSplit() {
         PricingBatchEnv joint = new PricingBatchEnv(b, 3, PricingBatchEnv.Agents.JOINT);
         PricingBatchEnv split = new PricingBatchEnv(b, 3, PricingBatchEnv.Agents.PRICING_AND_ORDERING);
