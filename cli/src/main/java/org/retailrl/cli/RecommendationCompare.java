@@ -32,13 +32,15 @@ public final class RecommendationCompare {
                   --seeds N           training seeds, 1..100 (default %d)
                   --episodes N        training episodes per learner and seed, 8..10000000 (default %d)
                   --eval-episodes N   evaluation episodes per policy and seed, 2..100000 (default %d)
+                  --fit-episodes N    episodes to fit the heuristics' base-stock levels, 1..100000
+                                      (default %d)
                   --threads N         worker threads, 1..256 (default: available processors); results
                                       are identical for every count
                   --out DIR           report folder (default %s): results.csv, episodes.csv,
                                       curves.csv, differences.csv, result.json, report.html
                   --help              this text
                 """.formatted(ComparisonOptions.DEFAULT_SEEDS, ComparisonOptions.DEFAULT_TRAIN_EPISODES,
-                ComparisonOptions.DEFAULT_EVAL_EPISODES, DEFAULT_OUT);
+                ComparisonOptions.DEFAULT_EVAL_EPISODES, ComparisonOptions.DEFAULT_FIT_EPISODES, DEFAULT_OUT);
     }
 
     /**
@@ -60,6 +62,7 @@ public final class RecommendationCompare {
         int seeds = args.integer("seeds", ComparisonOptions.DEFAULT_SEEDS, 1, 100);
         int episodes = args.integer("episodes", ComparisonOptions.DEFAULT_TRAIN_EPISODES, 8, 10_000_000);
         int evalEpisodes = args.integer("eval-episodes", ComparisonOptions.DEFAULT_EVAL_EPISODES, 2, 100_000);
+        int fitEpisodes = args.integer("fit-episodes", ComparisonOptions.DEFAULT_FIT_EPISODES, 1, 100_000);
         int threads = args.integer("threads", Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors())),
                 1, 256);
         String outDir = args.string("out", DEFAULT_OUT);
@@ -68,7 +71,7 @@ public final class RecommendationCompare {
         }
         args.finish();
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
-                evalEpisodes, ComparisonOptions.DEFAULT_FIT_EPISODES, threads, MtmaConfig.DEFAULTS);
+                evalEpisodes, fitEpisodes, threads, MtmaConfig.DEFAULTS);
         long t0 = System.nanoTime();
         ProgressLine progress = new ProgressLine(err, t0);
         ComparisonResult r = RecommendationComparison.run(o, progress::report);

@@ -22,7 +22,7 @@ public record ComparisonOptions(String scenarioName, RecommendationScenario scen
     /** Default training seeds. */
     public static final int DEFAULT_SEEDS = 3;
     /** Default training episodes per learner and seed (sized for the ten-minute budget on two cores). */
-    public static final int DEFAULT_TRAIN_EPISODES = 4000;
+    public static final int DEFAULT_TRAIN_EPISODES = 8000;
     /** Default evaluation episodes per policy and seed. */
     public static final int DEFAULT_EVAL_EPISODES = 100;
     /** Default base-stock fitting episodes. */
