@@ -150,8 +150,13 @@ public final class RecommendationReport {
                     + "5th percentile of the lower of MTMA and Joint IM-RS (clearly separated, they flatten the axis).");
         }
         h.heading(2, "Learning curves");
-        h.figure(curves(r).svg(), "Mean training-episode profit per round, mean over seeds (band: lowest to highest "
-                + "seed), averaged into at most " + MAX_CURVE_POINTS + " points.");
+        h.figure(curves(r, 0, false).svg(), "Mean training-episode profit per round, mean over seeds (band: lowest to "
+                + "highest seed), averaged into at most " + MAX_CURVE_POINTS + " points.");
+        int skip = r.curves().get(0)[0].length / 10;
+        if (skip > 0) {
+            h.figure(curves(r, skip, true).svg(), "The same after the first tenth of training, without the learners "
+                    + "whose policy is left out of Figure 2.");
+        }
         return h;
     }
 
@@ -175,12 +180,17 @@ public final class RecommendationReport {
         return out;
     }
 
-    private static LineChart curves(ComparisonResult r) {
+    private static LineChart curves(ComparisonResult r, int skip, boolean contendersOnly) {
         List<Series> series = new ArrayList<>();
         Learner[] ls = Learner.values();
+        List<PolicyOutcome> kept = contenders(r);
         for (int l = 0; l < ls.length; l++) {
+            String label = ls[l].label();
+            if (contendersOnly && kept.stream().noneMatch(p -> p.name().equals(label))) {
+                continue;
+            }
             double[][] c = r.curves().get(l);
-            int rounds = c[0].length;
+            int rounds = c[0].length - skip;
             int bin = Math.max(1, (rounds + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
             int points = (rounds + bin - 1) / bin;
             double[] x = new double[points];
@@ -188,8 +198,8 @@ public final class RecommendationReport {
             double[] lo = new double[points];
             double[] hi = new double[points];
             for (int p = 0; p < points; p++) {
-                int from = p * bin;
-                int to = Math.min(rounds, from + bin);
+                int from = skip + p * bin;
+                int to = Math.min(skip + rounds, from + bin);
                 x[p] = (double) to * r.episodesPerRound();
                 lo[p] = Double.POSITIVE_INFINITY;
                 hi[p] = Double.NEGATIVE_INFINITY;
@@ -206,7 +216,7 @@ public final class RecommendationReport {
                 lo[p] = Math.min(lo[p], y[p]);
                 hi[p] = Math.max(hi[p], y[p]);
             }
-            series.add(new Series(ls[l].label(), x, y, lo, hi));
+            series.add(new Series(label, x, y, lo, hi));
         }
         return LineChart.of("Learning curves, " + r.options().scenarioName(), "training episodes",
                 "mean episode profit (currency)", series);
