@@ -1,0 +1,137 @@
+package org.retailrl.algorithms.mtma;
+
+import org.retailrl.autodiff.Tape;
+import org.retailrl.autodiff.Var;
+import org.retailrl.core.Tensor;
+import org.retailrl.nn.CategoricalRows;
+
+/**
+ * PPO's clipped surrogate (MODEL.md §8 PPO) for a policy that is a product of independent
+ * categorical factors ({@link FactorLayout}; the MTMA actions of MODEL.md §3), with the entropy
+ * bonus, as one tape op with a closed-form backward:
+ * <pre>
+ *   logp_i = Σ_f log_softmax(z_{i,f})[a_{i,f}],   ρ_i = exp(logp_i − oldLogp_i)
+ *   Â_i    = (A_i − mean A) / (std A + 1e-8)             (per-minibatch, optional)
+ *   H_i    = Σ_f H(softmax(z_{i,f}))
+ *   loss   = −mean_i min(ρ_i Â_i, clip(ρ_i, 1−c, 1+c) Â_i) − entCoef · mean_i H_i
+ * </pre>
+ * The ratio is that of the <em>joint</em> action (exact, not per factor). Gradients:
+ * {@code ∂logp_i/∂z_{i,f,k} = [k = a_{i,f}] − p_{i,f,k}} and
+ * {@code ∂H_{i,f}/∂z_{i,f,k} = −p_{i,f,k}(log p_{i,f,k} + H_{i,f})}. Where the two surrogate terms
+ * tie the gradient follows the unclipped one, as PyTorch's {@code min}. Diagnostics as
+ * {@link org.retailrl.algorithms.rl.PolicyLoss}: approximate KL {@code mean((ρ − 1) − log ρ)},
+ * clip fraction, mean entropy (nats, summed over factors).
+ *
+ * @param clip                clip range {@code c}, > 0
+ * @param entCoef             entropy coefficient, >= 0
+ * @param normaliseAdvantages whether to normalise advantages within the minibatch
+ */
+public record FactorisedPolicyLoss(double clip, double entCoef, boolean normaliseAdvantages) {
+    /** Validates the ranges. */
+    public FactorisedPolicyLoss {
+        if (!(clip > 0) || !Double.isFinite(clip)) {
+            throw new IllegalArgumentException("clip must be finite and > 0, got " + clip);
+        }
+        if (!(entCoef >= 0) || !Double.isFinite(entCoef)) {
+            throw new IllegalArgumentException("entCoef must be finite and >= 0, got " + entCoef);
+        }
+    }
+
+    /** The loss node and its diagnostics. */
+    public record Result(Var loss, double pgLoss, double entropy, double approxKl, double clipFraction) {
+    }
+
+    /**
+     * Builds the loss over {@code logits [N, width]}.
+     *
+     * @param actions    {@code [N·F]}, row {@code i}'s choices at {@code i·F ..}
+     * @param oldLogp    behaviour {@code log π(a_i)} {@code [N]}
+     * @param advantages {@code [N]}
+     */
+    public Result compute(Var logits, FactorLayout layout, int[] actions, float[] oldLogp, float[] advantages) {
+        int[] ls = logits.shape();
+        if (ls.length != 2 || ls[1] != layout.width()) {
+            throw new IllegalArgumentException("logits shape " + java.util.Arrays.toString(ls) + " must be [N, "
+                    + layout.width() + "]");
+        }
+        final int n = ls[0];
+        final int w = layout.width();
+        final int nf = layout.factors();
+        if (actions.length != n * nf || oldLogp.length != n || advantages.length != n) {
+            throw new IllegalArgumentException("actions, oldLogp and advantages must have N·F = " + n * nf + ", N = "
+                    + n + " and N entries, got " + actions.length + ", " + oldLogp.length + ", " + advantages.length);
+        }
+        Tape tape = logits.tape();
+        float[] z = logits.value().data();
+        float[] logp = tape.empty(n, w).data();
+        float[] coef = tape.empty(n).data();
+        float[] ent = tape.empty(n, nf).data();
+        double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
+        double pgSum = 0;
+        double entSum = 0;
+        double klSum = 0;
+        int clipped = 0;
+        double invN = 1.0 / n;
+        for (int i = 0; i < n; i++) {
+            double lp = 0;
+            for (int f = 0; f < nf; f++) {
+                int o = i * w + layout.offset(f);
+                int size = layout.size(f);
+                int act = actions[i * nf + f];
+                if (act < 0 || act >= size) {
+                    throw new IllegalArgumentException("actions[" + i + "][" + f + "] must be in [0, " + size
+                            + "), got " + act);
+                }
+                double h = CategoricalRows.logSoftmaxRow(z, o, size, logp, null);
+                ent[i * nf + f] = (float) h;
+                entSum += h;
+                lp += logp[o + act];
+            }
+            double logRatio = lp - oldLogp[i];
+            double ratio = Math.exp(logRatio);
+            double adv = normaliseAdvantages ? (advantages[i] - stats[0]) / stats[1] : advantages[i];
+            double s1 = ratio * adv;
+            double s2 = Math.min(Math.max(ratio, 1 - clip), 1 + clip) * adv;
+            double dRatio;
+            if (s1 <= s2) {
+                pgSum -= s1;
+                dRatio = -adv;
+            } else {
+                pgSum -= s2;
+                dRatio = 0; // the clipped term is flat in ρ here
+            }
+            coef[i] = (float) (dRatio * ratio * invN);
+            klSum += (ratio - 1) - logRatio;
+            if (Math.abs(ratio - 1) > clip) {
+                clipped++;
+            }
+        }
+        double pgLoss = pgSum * invN;
+        double entropy = entSum * invN;
+        Tensor lossT = tape.empty();
+        lossT.data()[0] = (float) (pgLoss - entCoef * entropy);
+        Var loss = tape.result(lossT, logits.requiresGrad());
+        if (loss.requiresGrad()) {
+            final float entScale = (float) (entCoef * invN);
+            tape.record(() -> {
+                float up = loss.grad().data()[0];
+                float[] dz = logits.grad().data();
+                for (int i = 0; i < n; i++) {
+                    float c = coef[i];
+                    for (int f = 0; f < nf; f++) {
+                        int o = i * w + layout.offset(f);
+                        int size = layout.size(f);
+                        float h = ent[i * nf + f];
+                        for (int k = 0; k < size; k++) {
+                            float l = logp[o + k];
+                            float p = (float) Math.exp(l);
+                            dz[o + k] += up * (-c * p + entScale * p * (l + h));
+                        }
+                        dz[o + actions[i * nf + f]] += up * c;
+                    }
+                }
+            });
+        }
+        return new Result(loss, pgLoss, entropy, klSum * invN, clipped * invN);
+    }
+}

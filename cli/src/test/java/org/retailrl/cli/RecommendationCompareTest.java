@@ -1,0 +1,84 @@
+package org.retailrl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recommendation comparison command: options, errors, and the report folder of a tiny run. */
+class RecommendationCompareTest {
+    private static int run(PrintStream out, PrintStream err, String... words) throws Exception {
+        return RecommendationCompare.run(new Args(List.of(words)), out, err);
+    }
+
+    private static PrintStream sink(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsTheOptions() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, run(sink(out), sink(new ByteArrayOutputStream()), "--help"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String opt : List.of("--scenario", "--seeds", "--episodes", "--out", "--threads", "--help")) {
+            assertTrue(text.contains(opt), opt);
+        }
+    }
+
+    @Test
+    void badValuesNameTheOptionAndTheAllowedValues() {
+        PrintStream quiet = sink(new ByteArrayOutputStream());
+        UsageException e = assertThrows(UsageException.class, () -> run(quiet, quiet, "--scenario", "pricing-b"));
+        assertTrue(e.getMessage().contains("--scenario") && e.getMessage().contains("recommendation-lost")
+                && e.getMessage().contains("recommendation-backlog"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> run(quiet, quiet, "--seeds", "0"));
+        assertTrue(e.getMessage().contains("--seeds") && e.getMessage().contains("[1, 100]"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> run(quiet, quiet, "--threads", "many"));
+        assertTrue(e.getMessage().contains("--threads"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> run(quiet, quiet, "--episodes", "4"));
+        assertTrue(e.getMessage().contains("--episodes"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> run(quiet, quiet, "--seed", "3"));
+        assertTrue(e.getMessage().contains("--seed"), e.getMessage());
+    }
+
+    @Test
+    void tinyRunPrintsTheTableAndWritesTheReport(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path target = dir.resolve("report");
+        assertEquals(0, run(sink(out), sink(err), "--scenario", "recommendation-lost", "--seeds", "1", "--episodes",
+                "8", "--eval-episodes", "3", "--fit-episodes", "1", "--threads", "2", "--out", target.toString()));
+        String table = out.toString(StandardCharsets.UTF_8);
+        for (String p : List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "Naive IM-RS", "Base-stock + stock-aware",
+                "claims")) {
+            assertTrue(table.contains(p), p);
+        }
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("100%") && progress.contains("ETA"), progress);
+        List<String> results = Files.readAllLines(target.resolve("results.csv"));
+        assertEquals("policy,learned,mean,half_width_95,sd,iqr,seed_means", results.get(0));
+        assertEquals(9, results.size());
+        // 5 learned policies × 1 seed × 3 episodes + 3 heuristics × 3 episodes, plus the header.
+        assertEquals(1 + 15 + 9, Files.readAllLines(target.resolve("episodes.csv")).size());
+        // 4 learners × 1 seed × 1 round, plus the header.
+        assertEquals(5, Files.readAllLines(target.resolve("curves.csv")).size());
+        assertEquals(15, Files.readAllLines(target.resolve("differences.csv")).size());
+        String json = Files.readString(target.resolve("result.json"));
+        assertTrue(json.startsWith("{") && json.contains("\"claims\"") && json.contains("\"episodeProfits\""));
+        String html = Files.readString(target.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Kernel-density") && html.contains("Learning curves"));
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", RecommendationJson.str("a\"b\\c\n\u0001"));
+    }
+}
