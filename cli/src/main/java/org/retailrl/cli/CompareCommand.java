@@ -92,9 +92,15 @@ final class CompareCommand implements Command {
                   --threads        worker threads, 1..64; results do not depend on it      (default: cores)
                   --eval-episodes  evaluation episodes, 2..1000000                         (default %d)
                   --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
-                  --out            report folder                    (default runs/compare-<scenario>-<time>)""",
+                  --out            report folder                    (default runs/compare-<scenario>-<time>)
+
+                With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
+                recommendation comparison instead (MTMA, Joint, IM-Only, RS-Only, Naive, heuristics; MODEL §3)
+                with its own defaults:
+                %s""",
                 TrainingDefaults.SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
-                TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED);
+                TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
+                RecommendationCompare.usage().strip().indent(2));
     }
 
     /** What the training and fitting phase produced for one seed. */
@@ -258,9 +264,9 @@ final class CompareCommand implements Command {
 
     /**
      * The single place where recommendation scenarios ({@code --scenario recommendation-...}) are
-     * handed to their own main job; not available in this build.
+     * handed to their own main job (MODEL.md §3, {@link RecommendationCompare}).
      */
-    static int delegateRecommendation(Args args, PrintStream out, PrintStream err) {
-        throw new UsageException("recommendation scenarios: not available in this build");
+    static int delegateRecommendation(Args args, PrintStream out, PrintStream err) throws Exception {
+        return RecommendationCompare.run(args, out, err);
     }
 }

@@ -18,7 +18,7 @@ import org.retailrl.algorithms.mtma.RecommendationComparison;
  */
 public final class RecommendationCompare {
     /** Default report folder (relative to the working directory). */
-    public static final String DEFAULT_OUT = "recommendation-report";
+    public static final String DEFAULT_OUT = "runs/compare-<scenario>-<time>";
 
     private RecommendationCompare() {
     }
@@ -65,7 +65,7 @@ public final class RecommendationCompare {
         int fitEpisodes = args.integer("fit-episodes", ComparisonOptions.DEFAULT_FIT_EPISODES, 1, 100_000);
         int threads = args.integer("threads", Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors())),
                 1, 256);
-        String outDir = args.string("out", DEFAULT_OUT);
+        String outDir = args.string("out", "runs/compare-" + name + "-" + TrainCommand.timestamp());
         if (outDir.isBlank()) {
             throw new UsageException("--out must be a non-empty folder path");
         }

@@ -141,7 +141,8 @@ class CompareCommandTest {
         assertTrue(unknown.err().contains("--budget"), unknown.err());
         CliRun rec = CliRun.of("compare", "--scenario", "recommendation-small");
         assertEquals(2, rec.code());
-        assertTrue(rec.err().contains("recommendation scenarios: not available in this build"), rec.err());
+        assertTrue(rec.err().contains("--scenario must be one of recommendation-lost, recommendation-backlog"),
+                rec.err());
     }
 
     @Test
