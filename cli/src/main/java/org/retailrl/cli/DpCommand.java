@@ -1,6 +1,8 @@
 package org.retailrl.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.retailrl.algorithms.dp.BackwardInduction;
 import org.retailrl.algorithms.dp.DpInstance;
@@ -10,6 +12,7 @@ import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
  * {@code retail dp}: solves a small instance of MODEL.md §1 exactly (backward induction over a
@@ -32,7 +35,7 @@ final class DpCommand implements Command {
         return """
                 usage: retail dp [--lead 0|1] [--horizon T] [--fixed-cost K] [--cap I_max] [--start-inventory I0]
                                  [--pipeline q] [--competitor o] [--reference r] [--discount g [--tolerance e]]
-                                 [--check N]
+                                 [--check N] [--save-scenario FILE]
 
                 Lost sales, MODEL §1 defaults otherwise (prices 10..50 step 2, Q = 20, c = 10, h = 1, b = 5),
                 competitor and reference price fixed, stock capped on arrival. The state x is the stock
@@ -49,11 +52,13 @@ final class DpCommand implements Command {
                   --reference        fixed reference price > 0                            (default 30)
                   --discount         discount factor in (0, 1): value iteration instead (infinite horizon)
                   --tolerance        value-iteration epsilon (epsilon-optimal policy)     (default 1e-6)
-                  --check            Monte Carlo episodes of the optimal policy in the simulator, seed 1 (default 0)""";
+                  --check            Monte Carlo episodes of the optimal policy in the simulator, seed 1 (default 0)
+                  --save-scenario    write the instance as a scenario JSON file, so that learners can be
+                                     trained on it and scored against V*: retail compare --scenario FILE""";
     }
 
     @Override
-    public int run(Args args, PrintStream out, PrintStream err) {
+    public int run(Args args, PrintStream out, PrintStream err) throws IOException {
         int lead = args.integer("lead", 1, 0, 1);
         int horizon = args.integer("horizon", 20, 1, 100_000);
         double k = args.real("fixed-cost", 0, 0, 1e9);
@@ -66,6 +71,7 @@ final class DpCommand implements Command {
         double discount = args.real("discount", 1, 1e-9, 1 - 1e-12);
         double tolerance = args.real("tolerance", 1e-6, 1e-12, 1e9);
         int check = args.integer("check", 0, 0, 10_000_000);
+        String saveScenario = args.string("save-scenario", null);
         args.finish();
         boolean discounted = discountText != null;
         int simHorizon = horizon;
@@ -81,6 +87,14 @@ final class DpCommand implements Command {
             sc = sc.toBuilder().initialPipeline(pipeline).build();
         }
         DpInstance inst = DpInstance.of(sc);
+        if (saveScenario != null) {
+            if (discounted) {
+                throw new UsageException("--save-scenario needs a finite horizon (no --discount): the simulator's "
+                        + "episode is the DP's horizon");
+            }
+            PricingScenarioJson.save(Path.of(saveScenario), sc);
+            err.println("scenario written to " + saveScenario);
+        }
         long t0 = System.nanoTime();
         DpSolution sol = discounted ? ValueIteration.solve(inst, discount, tolerance, 1_000_000)
                 : BackwardInduction.solve(inst, horizon);

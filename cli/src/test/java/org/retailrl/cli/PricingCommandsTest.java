@@ -36,6 +36,18 @@ class PricingCommandsTest {
     }
 
     @Test
+    void dpSavesItsInstanceAsAScenarioThatIsAgainASmallInstance(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("small.json");
+        Run r = run("dp", "--horizon", "7", "--fixed-cost", "20", "--save-scenario", file.toString());
+        assertEquals(0, r.code(), r.err());
+        org.retailrl.envs.pricing.PricingScenario s = org.retailrl.envs.pricing.PricingScenarioJson.load(file);
+        assertEquals(null, org.retailrl.algorithms.dp.DpInstance.whyNotSmall(s));
+        assertEquals(7, s.horizon());
+        assertEquals(20.0, s.fixedCost());
+        assertEquals(2, run("dp", "--discount", "0.9", "--save-scenario", dir.resolve("d.json").toString()).code());
+    }
+
+    @Test
     void badArgumentsExitWithTwoAndNameTheOption() {
         Run r = run("dp", "--lead", "3");
         assertEquals(2, r.code());
