@@ -32,6 +32,8 @@ import org.retailrl.core.io.AtomicFiles;
  * {@code kill -9} leaves either the previous checkpoint or the complete new one. Reading checks
  * length, magic, version and checksum before it looks at any section; every refusal is a
  * {@link CheckpointException} whose message starts with the file name.
+ *
+ * <p>MODEL.md §8 learners: the on-disk state of a §8 training run; no equation of its own.
  */
 public final class CheckpointFormat {
     /** The four magic bytes. */

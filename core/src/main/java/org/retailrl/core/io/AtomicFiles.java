@@ -26,6 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>If the target is a symbolic link, the link itself is replaced by a regular file. A crash
  * between creating and renaming can leave a hidden {@code .<name>.<hex>.tmp} file behind; it
  * never replaces the target.
+ *
+ * <p>Infrastructure for the model, checkpoint and report files of MODEL.md §8; no equation of its own.
  */
 public final class AtomicFiles {
     private AtomicFiles() {

@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** A JSON array (RFC 8259 §5): an immutable ordered list of values. */
+/**
+ * A JSON array (RFC 8259 §5): an immutable ordered list of values.
+ *
+ * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ */
 public record JsonArray(List<JsonValue> values) implements JsonValue {
 
     /** Copies {@code values}; no element may be null (use {@link JsonNull#INSTANCE}). */
