@@ -204,7 +204,6 @@ public final class GRULayer implements Module {
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
         float[] whh = weightHh.value().data();
-        float[] scratch = tape.empty(Math.max(in, h), g).data();
         float[] colSums = tape.empty(g).data();
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
@@ -231,7 +230,7 @@ public final class GRULayer implements Module {
             dhp = tmp;
             if (t == 0 || chunkEnd - t == chunk) {
                 int local0 = (t - (chunkEnd - blockSteps)) * batch;
-                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, scratch, colSums);
+                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums);
                 chunkEnd = t;
             }
         }
@@ -245,12 +244,11 @@ public final class GRULayer implements Module {
     private static final int CHUNK_ROWS = 1024;
 
     /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at row {@code l0} of dgi and dgh. */
-    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n,
-                            float[] scratch, float[] colSums) {
+    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n, float[] colSums) {
         final int h = hidden;
         final int g = 3 * h;
-        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data(), scratch);
-        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data(), scratch);
+        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data());
+        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data());
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
         // the n columns of dgi need a second sum.
         java.util.Arrays.fill(colSums, 0f);

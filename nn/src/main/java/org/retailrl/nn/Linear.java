@@ -100,7 +100,7 @@ public final class Linear implements Module {
         }
         float[] dy = y.grad().data();
         float[] xd = x.value().data();
-        WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data(), y.tape().empty(in, out).data());
+        WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data());
         float[] db = bias.grad().data();
         for (int r = 0; r < rows; r++) {
             Kernels.add(db, 0, dy, r * out, db, 0, out);

@@ -534,7 +534,8 @@ final class PanamaSimd implements Simd {
         }
         Workspace ws = WORKSPACE.get();
         float[] pb = ws.b(GemmPack.bSize(Math.min(k, KC), Math.min(n, NC), NR));
-        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), Math.min(k, KC), MR));
+        // L floats of slack: the vector packer of transposed A stores whole vectors past a panel's end.
+        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), Math.min(k, KC), MR) + L);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -547,12 +548,12 @@ final class PanamaSimd implements Simd {
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream,
-                    // the same shape as a packed panel. Transposed A, and the ragged last panel
-                    // (which needs zero padding), are packed into row-major MR×kc panels.
+                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream.
+                    // Transposed A, and the ragged last panel (which needs zero padding), are
+                    // packed into column-major MR×kc panels (see GemmPack).
                     int inPlace = transA ? 0 : mc - mc % MR;
                     if (transA) {
-                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa, ws.rows(lda));
+                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
                     } else if (mc > inPlace) {
                         GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
                     }
@@ -565,23 +566,27 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * {@link GemmPack#packA} for transposed A, vectorised like {@link #packTransposedB}: row r of a
-     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The last
-     * kc % L steps and the ragged last panel are copied with scalar code.
+     * {@link GemmPack#packA} for transposed A, vectorised: column p of a panel,
+     * op(A)[i..i+MR, p], is a contiguous run of stored row p, copied with whole-vector loads and
+     * stores. When MR is not a multiple of L the last vector of column p spills into column p+1,
+     * which the next store overwrites (the buffer has L floats of slack for the last column). This
+     * replaced a gather per L values of a row-major panel, which cost about a third of the
+     * weight-gradient GEMMs' kernel time in W1. Panels whose last vector would read past the end
+     * of A, and the ragged last panel, are copied with scalar code.
      */
-    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                                        float[] dst, int[] rowIndex) {
+    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] dst) {
         int full = mc / MR;
-        int pv = kc - kc % L;
+        int span = GemmPack.ceilDiv(MR, L) * L;
         for (int ip = 0; ip < full; ip++) {
-            for (int r = 0; r < MR; r++) {
-                int d = ip * MR * kc + r * kc;
-                int src = aOff + pc * lda + ic + ip * MR + r;
-                for (int p = 0; p < pv; p += L) {
-                    FloatVector.fromArray(S, a, src + p * lda, rowIndex, 0).intoArray(dst, d + p);
-                }
-                for (int p = pv; p < kc; p++) {
-                    dst[d + p] = a[src + p * lda];
+            int d = ip * MR * kc;
+            int src = aOff + pc * lda + ic + ip * MR;
+            if (src + (kc - 1) * lda + span > a.length) {
+                GemmPack.packA(true, a, aOff, lda, ic + ip * MR, MR, pc, kc, MR, dst, d);
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                for (int q = 0; q < MR; q += L) {
+                    FloatVector.fromArray(S, a, src + p * lda + q).intoArray(dst, d + p * MR + q);
                 }
             }
         }
@@ -628,15 +633,20 @@ final class PanamaSimd implements Simd {
             for (int i = 0; i < mc; i += MR) {
                 int rows = Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
-                float[] src = i < inPlace ? a : pa;
-                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
-                int rs = i < inPlace ? lda : kc;
-                if (rows == MR && cols == NR) {
-                    microKernel(kc, src, ia, rs, pb, pbOff, c, ct, ldc, add);
+                boolean direct = i < inPlace;
+                int ia = direct ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
+                boolean full = rows == MR && cols == NR;
+                // Edge tile: compute the full padded tile into a scratch buffer and copy the
+                // valid part with scalar code, instead of masked vector stores in the kernel.
+                float[] dst = full ? c : tile;
+                int d0 = full ? ct : 0;
+                int ld = full ? ldc : NR;
+                if (direct) {
+                    microKernel(kc, a, ia, lda, pb, pbOff, dst, d0, ld, add && full);
                 } else {
-                    // Edge tile: compute the full padded tile into a scratch buffer and copy the
-                    // valid part with scalar code, instead of masked vector stores in the kernel.
-                    microKernel(kc, src, ia, rs, pb, pbOff, tile, 0, NR, false);
+                    microKernelPacked(kc, pa, ia, pb, pbOff, dst, d0, ld, add && full);
+                }
+                if (!full) {
                     for (int r = 0; r < rows; r++) {
                         int cr = ct + r * ldc;
                         for (int q = 0; q < cols; q++) {
@@ -656,8 +666,8 @@ final class PanamaSimd implements Simd {
      * per 14 loads and one loop branch keeps the front end well under its issue width, which
      * measured about 10% faster at 256³; a ragged 12-row edge costs at most 8 wasted rows.
      * C is read and written once per tile, not once per step. A is addressed as
-     * {@code pa[ia + r·rs + p]}, so the same kernel reads a packed row-major panel (rs = kc) or the
-     * rows of an untransposed A in place (rs = lda), which spares the packing copy for NN and NT.
+     * {@code pa[ia + r·rs + p]}: the rows of an untransposed A read in place (rs = lda), which
+     * spares the packing copy for NN and NT. Packed panels go to {@link #microKernelPacked}.
      */
     private static void microKernel(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
                                     float[] c, int c0, int ldc, boolean add) {
@@ -727,6 +737,134 @@ final class PanamaSimd implements Simd {
             c100 = a10.fma(b0, c100);
             c101 = a10.fma(b1, c101);
             FloatVector a11 = FloatVector.broadcast(S, pa[ar11 + p]);
+            c110 = a11.fma(b0, c110);
+            c111 = a11.fma(b1, c111);
+        }
+        // Written out instead of calling a small store method with vector arguments: when C2
+        // declined to inline such a method, the vectors were boxed into heap objects and the
+        // kernel ran about ten times slower (seen after a deoptimisation and recompile).
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
+        int o6 = o5 + ldc;
+        int o7 = o6 + ldc;
+        int o8 = o7 + ldc;
+        int o9 = o8 + ldc;
+        int o10 = o9 + ldc;
+        int o11 = o10 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, o6));
+            c61 = c61.add(FloatVector.fromArray(S, c, o6 + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, o7));
+            c71 = c71.add(FloatVector.fromArray(S, c, o7 + L));
+            c80 = c80.add(FloatVector.fromArray(S, c, o8));
+            c81 = c81.add(FloatVector.fromArray(S, c, o8 + L));
+            c90 = c90.add(FloatVector.fromArray(S, c, o9));
+            c91 = c91.add(FloatVector.fromArray(S, c, o9 + L));
+            c100 = c100.add(FloatVector.fromArray(S, c, o10));
+            c101 = c101.add(FloatVector.fromArray(S, c, o10 + L));
+            c110 = c110.add(FloatVector.fromArray(S, c, o11));
+            c111 = c111.add(FloatVector.fromArray(S, c, o11 + L));
+        }
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+        c60.intoArray(c, o6);
+        c61.intoArray(c, o6 + L);
+        c70.intoArray(c, o7);
+        c71.intoArray(c, o7 + L);
+        c80.intoArray(c, o8);
+        c81.intoArray(c, o8 + L);
+        c90.intoArray(c, o9);
+        c91.intoArray(c, o9 + L);
+        c100.intoArray(c, o10);
+        c101.intoArray(c, o10 + L);
+        c110.intoArray(c, o11);
+        c111.intoArray(c, o11 + L);
+    }
+
+    /**
+     * {@link #microKernel} for a packed column-major A panel ({@code pa[ia + p·MR + r]}, see
+     * {@link GemmPack}): the same 12×2-vector register tile and the same order of operations, so
+     * an element of C gets the same bits whichever kernel computed it. A separate method rather
+     * than a stride parameter because C2 hoists range checks only for indices linear in p with a
+     * constant factor.
+     */
+    private static void microKernelPacked(int kc, float[] pa, int ia, float[] pb, int ib,
+                                    float[] c, int c0, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00;
+        FloatVector c70 = c00, c71 = c00;
+        FloatVector c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00;
+        FloatVector c100 = c00, c101 = c00;
+        FloatVector c110 = c00, c111 = c00;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ia + p * MR + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ia + p * MR + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ia + p * MR + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ia + p * MR + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ia + p * MR + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ia + p * MR + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, pa[ia + p * MR + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, pa[ia + p * MR + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            FloatVector a8 = FloatVector.broadcast(S, pa[ia + p * MR + 8]);
+            c80 = a8.fma(b0, c80);
+            c81 = a8.fma(b1, c81);
+            FloatVector a9 = FloatVector.broadcast(S, pa[ia + p * MR + 9]);
+            c90 = a9.fma(b0, c90);
+            c91 = a9.fma(b1, c91);
+            FloatVector a10 = FloatVector.broadcast(S, pa[ia + p * MR + 10]);
+            c100 = a10.fma(b0, c100);
+            c101 = a10.fma(b1, c101);
+            FloatVector a11 = FloatVector.broadcast(S, pa[ia + p * MR + 11]);
             c110 = a11.fma(b0, c110);
             c111 = a11.fma(b1, c111);
         }
