@@ -22,9 +22,10 @@ import org.retailrl.core.simd.Kernels;
  *
  * <p>Layout is time-major ({@code [T, B, ·]}) so the rows of one step are contiguous. The input
  * projection of all steps is one GEMM {@code [T·B, in]×[in, 3H]}; each step adds only the
- * recurrent GEMM {@code [B, H]×[H, 3H]}. The backward pass does one GEMM per step
- * ({@code dh·W_hh}) and the weight gradients as three big GEMMs after the loop. Every buffer comes
- * from the tape's pool, so nothing is allocated per step.
+ * recurrent GEMM {@code [B, H]×[H, 3H]}, whose right operand is packed once per sequence. The
+ * backward pass does one GEMM per step ({@code dh·W_hh}, also packed once) and the weight and
+ * input gradients as big GEMMs per block of steps. Every buffer comes from the tape's pool, so
+ * nothing is allocated per step.
  *
  * <p>Initialisation as PyTorch: every weight and bias uniform on {@code ±1/√H}.
  */
@@ -130,9 +131,9 @@ public final class GRULayer implements Module {
         float[] bih = biasIh.value().data();
         float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
-        // W_hhᵀ [H, 3H], so each step's GEMM reads its right operand untransposed (cheaper to pack).
-        float[] whhT = tape.empty(h, g).data();
-        WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
+        // W_hhᵀ [H, 3H] packed once for all steps instead of by every step's GEMM.
+        float[] whhT = tape.empty(Kernels.packedRightSize(h, g)).data();
+        Kernels.packRight(true, h, g, weightHh.value().data(), 0, h, whhT, 0);
         float[] h0d = h0 == null ? null : h0.value().data();
 
         // Both biases of r and z start the recurrent sum, so the input projection needs no bias
@@ -162,7 +163,7 @@ public final class GRULayer implements Module {
                 }
                 System.arraycopy(ghInit, 0, gh, b * g, g);
             }
-            Kernels.gemm(false, false, batch, g, h, hprev, base * h, h, whhT, 0, g, gh, 0, g, true);
+            Kernels.gemmPackedRight(batch, g, h, hprev, base * h, h, whhT, 0, gh, 0, g, true);
             for (int b = 0; b < batch; b++) {
                 int go = (base + b) * g;
                 int ho = b * g;
@@ -203,7 +204,9 @@ public final class GRULayer implements Module {
         float[] dgh = tape.empty(blockSteps * batch, g).data();
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
-        float[] whh = weightHh.value().data();
+        // W_hh [3H, H] packed once for the dh·W_hh GEMM of every step.
+        float[] whh = tape.empty(Kernels.packedRightSize(g, h)).data();
+        Kernels.packRight(false, g, h, weightHh.value().data(), 0, h, whh, 0);
         float[] colSums = tape.empty(g).data();
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
@@ -217,7 +220,7 @@ public final class GRULayer implements Module {
                 int bo = b * h;
                 Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, (local + b) * g, h);
             }
-            Kernels.gemm(false, false, batch, h, g, dgh, local * g, g, whh, 0, h, dhp, 0, h, true);
+            Kernels.gemmPackedRight(batch, h, g, dgh, local * g, g, whh, 0, dhp, 0, h, true);
             if (mask != null) {
                 for (int b = 0; b < batch; b++) {
                     if (mask[base + b] != 0f) {

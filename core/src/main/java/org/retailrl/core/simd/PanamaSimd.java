@@ -507,8 +507,8 @@ final class PanamaSimd implements Simd {
 
     /**
      * Blocked GEMM (the BLIS loop nest): for each NC-wide column block and KC-deep slice, pack
-     * op(B) once; for each MC-high row block bring op(A) into row-major panels (in place when A is
-     * untransposed); then sweep MR×NR micro-tiles with the register kernel. Packing makes all four
+     * op(B) once; for each MC-high row block bring op(A) into column-major panels (in place when A
+     * is untransposed); then sweep MR×NR micro-tiles with the register kernel. Packing makes all four
      * transpose variants the same inner loop. Outputs
      * at most {@link GemmNarrow#MAX_N} columns wide, where most of a tile would be padding, go to
      * {@link GemmNarrow} instead.
@@ -534,33 +534,106 @@ final class PanamaSimd implements Simd {
         }
         Workspace ws = WORKSPACE.get();
         float[] pb = ws.b(GemmPack.bSize(Math.min(k, KC), Math.min(n, NC), NR));
-        // L floats of slack: the vector packer of transposed A stores whole vectors past a panel's end.
-        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), Math.min(k, KC), MR) + L);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean add = accumulate || pc > 0;
                 if (transB) {
-                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, ws.rows(ldb));
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, 0, ws.rows(ldb));
                 } else {
                     GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb, 0);
                 }
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream.
-                    // Transposed A, and the ragged last panel (which needs zero padding), are
-                    // packed into column-major MR×kc panels (see GemmPack).
-                    int inPlace = transA ? 0 : mc - mc % MR;
-                    if (transA) {
-                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
-                    } else if (mc > inPlace) {
-                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
-                    }
-                    int a0 = aOff + ic * lda + pc;
-                    macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb,
-                            c, cOff + ic * ldc + jc, ldc, add, ws.tile);
+                rowBlocks(transA, m, nc, kc, a, aOff, lda, pc, pb, 0, c, cOff + jc, ldc, accumulate || pc > 0, ws);
+            }
+        }
+    }
+
+    /**
+     * All row blocks of C against one packed KC×NC block of op(B) at {@code pb[pb0..]}:
+     * {@code C[0..m, 0..nc] (+)= op(A)[0..m, pc..pc+kc]·Bblock}.
+     */
+    private static void rowBlocks(boolean transA, int m, int nc, int kc, float[] a, int aOff, int lda, int pc,
+                                  float[] pb, int pb0, float[] c, int c0, int ldc, boolean add, Workspace ws) {
+        // L floats of slack: the vector packer of transposed A stores whole vectors past a panel's end.
+        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), kc, MR) + L);
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            // Untransposed A is read in place: each of its MR rows is a unit-stride stream.
+            // Transposed A, and the ragged last panel (which needs zero padding), are
+            // packed into column-major MR×kc panels (see GemmPack).
+            int inPlace = transA ? 0 : mc - mc % MR;
+            if (transA) {
+                packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
+            } else if (mc > inPlace) {
+                GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
+            }
+            int a0 = aOff + ic * lda + pc;
+            macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add, ws.tile);
+        }
+    }
+
+    @Override
+    public int packedRightSize(int k, int n) {
+        if (n <= GemmNarrow.MAX_N) {
+            return k * n;
+        }
+        int size = 0;
+        for (int jc = 0; jc < n; jc += NC) {
+            for (int pc = 0; pc < k; pc += KC) {
+                size += GemmPack.bSize(Math.min(KC, k - pc), Math.min(NC, n - jc), NR);
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The KC×NC blocks of op(B) in the order {@link #gemm} visits them, each packed as
+     * {@link GemmPack#packB}; narrow operands (handled by {@link GemmNarrow}) as a plain row-major copy.
+     */
+    @Override
+    public void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff) {
+        if (n <= GemmNarrow.MAX_N) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    dst[dstOff + p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
                 }
+            }
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int off = dstOff;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                if (transB) {
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, dst, off, ws.rows(ldb));
+                } else {
+                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, dst, off);
+                }
+                off += GemmPack.bSize(kc, nc, NR);
+            }
+        }
+    }
+
+    @Override
+    public void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || n <= GemmNarrow.MAX_N) {
+            gemm(false, false, m, n, k, a, aOff, lda, packed, pOff, n, c, cOff, ldc, accumulate);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int off = pOff;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                rowBlocks(false, m, nc, kc, a, aOff, lda, pc, packed, off, c, cOff + jc, ldc, accumulate || pc > 0, ws);
+                off += GemmPack.bSize(kc, nc, NR);
             }
         }
     }
@@ -601,10 +674,10 @@ final class PanamaSimd implements Simd {
      * float per iteration, strided stores) NT at 64×64×192 ran about 1.5× slower than NN.
      */
     private static void packTransposedB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                                        float[] dst, int[] rowIndex) {
+                                        float[] dst, int dstOff, int[] rowIndex) {
         int full = nc / NR;
         for (int jp = 0; jp < full; jp++) {
-            int base = jp * NR * kc;
+            int base = dstOff + jp * NR * kc;
             int src = bOff + (jc + jp * NR) * ldb + pc;
             int src2 = src + L * ldb;
             for (int p = 0; p < kc; p++) {
@@ -614,7 +687,7 @@ final class PanamaSimd implements Simd {
         }
         if (nc > full * NR) {
             // Ragged last panel: gathering past column nc would read outside B.
-            GemmPack.packB(true, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, full * NR * kc);
+            GemmPack.packB(true, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, dstOff + full * NR * kc);
         }
     }
 
@@ -625,11 +698,11 @@ final class PanamaSimd implements Simd {
      * Edge tiles go through {@code tile}.
      */
     private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
-                                    float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
+                                    float[] pa, float[] pb, int pb0, float[] c, int c0, int ldc, boolean add,
                                     float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
-            int pbOff = (j / NR) * NR * kc;
+            int pbOff = pb0 + (j / NR) * NR * kc;
             for (int i = 0; i < mc; i += MR) {
                 int rows = Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;

@@ -157,4 +157,26 @@ final class ScalarSimd implements Simd {
             }
         }
     }
+
+    /** The packed form is op(B) as a plain row-major k×n copy. */
+    @Override
+    public int packedRightSize(int k, int n) {
+        return k * n;
+    }
+
+    @Override
+    public void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                dst[dstOff + p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+    }
+
+    /** {@link #gemm} on the row-major copy, i.e. exactly the untransposed-B call of the contract. */
+    @Override
+    public void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(false, false, m, n, k, a, aOff, lda, packed, pOff, n, c, cOff, ldc, accumulate);
+    }
 }

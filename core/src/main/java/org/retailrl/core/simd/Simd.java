@@ -68,4 +68,22 @@ interface Simd {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** Floats {@link #packRight} writes for a k×n right operand. */
+    int packedRightSize(int k, int n);
+
+    /**
+     * Packs the right operand {@code op(B)} (k×n; {@code Bᵀ} stored n×k when {@code transB}) into
+     * {@code dst[dstOff..dstOff + packedRightSize(k, n))} in this implementation's own layout, for
+     * {@link #gemmPackedRight}.
+     */
+    void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff);
+
+    /**
+     * {@code C (+)= A·op(B)} with A untransposed (m×k) and op(B) packed by {@link #packRight} with the
+     * same k and n: bit-identical to {@link #gemm} {@code (false, false, ...)} on op(B) stored
+     * row-major (k×n), without packing op(B) again on every call.
+     */
+    void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                         float[] c, int cOff, int ldc, boolean accumulate);
 }
