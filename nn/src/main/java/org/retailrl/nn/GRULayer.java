@@ -168,10 +168,7 @@ public final class GRULayer implements Module {
                 int go = (base + b) * g;
                 int ho = b * g;
                 int ro = (base + b) * h;
-                Kernels.add(gates, go, gh, ho, gates, go, 2 * h);
-                Kernels.sigmoid(gates, go, gates, go, 2 * h);
-                System.arraycopy(gh, ho + 2 * h, hn, ro, h);
-                Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
+                Kernels.gruForwardRow(gates, go, gh, ho, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
         // The weights always take gradients, so only the tape's no-grad mode turns recording off.
@@ -208,6 +205,9 @@ public final class GRULayer implements Module {
         float[] whh = tape.empty(Kernels.packedRightSize(g, h)).data();
         Kernels.packRight(false, g, h, weightHh.value().data(), 0, h, whh, 0);
         float[] colSums = tape.empty(g).data();
+        // The blocks' input-gradient GEMMs together write every row of dx once, so a first
+        // contribution needs no zeroed buffer.
+        boolean dxAdd = !x.requiresGrad() || x.freshGrad() == null;
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
@@ -233,7 +233,7 @@ public final class GRULayer implements Module {
             dhp = tmp;
             if (t == 0 || chunkEnd - t == chunk) {
                 int local0 = (t - (chunkEnd - blockSteps)) * batch;
-                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums);
+                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
                 chunkEnd = t;
             }
         }
@@ -247,7 +247,8 @@ public final class GRULayer implements Module {
     private static final int CHUNK_ROWS = 1024;
 
     /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at row {@code l0} of dgi and dgh. */
-    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n, float[] colSums) {
+    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n, float[] colSums,
+                            boolean dxAdd) {
         final int h = hidden;
         final int g = 3 * h;
         WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data());
@@ -266,7 +267,7 @@ public final class GRULayer implements Module {
             Kernels.add(dbih, 2 * h, dgi, (l0 + r) * g + 2 * h, dbih, 2 * h, h);
         }
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, true);
+            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, dxAdd);
         }
     }
 }

@@ -106,7 +106,9 @@ public final class Linear implements Module {
             Kernels.add(db, 0, dy, r * out, db, 0, out);
         }
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, true);
+            // The GEMM writes all of dx, so a first contribution needs no zeroed buffer.
+            boolean add = x.freshGrad() == null;
+            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, add);
         }
     }
 }

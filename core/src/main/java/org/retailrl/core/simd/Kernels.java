@@ -119,6 +119,17 @@ public final class Kernels {
     }
 
     /**
+     * One GRU step of one row (MODEL.md §8): {@code r = σ(g_r + gh_r)}, {@code z = σ(g_z + gh_z)}
+     * in place in the gate row {@code g[go..go+3h)}, {@code hn = gh_n} copied to {@code hn[ro..]},
+     * then {@link #gruForwardTail}. Bit-identical to {@link #add}, {@link #sigmoid}, a copy and
+     * {@link #gruForwardTail} in sequence, on both implementations.
+     */
+    public static void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn,
+                                     float[] hPrev, int ro, float[] out, int oo, int h) {
+        IMPL.gruForwardRow(g, go, gh, gho, bIn, bo, hn, hPrev, ro, out, oo, h);
+    }
+
+    /**
      * Gate-preactivation gradients of one GRU row (MODEL.md §8); see the formulas on
      * {@code Simd.gruBackwardRow}. Bit-identical on both implementations (arithmetic only).
      */

@@ -99,6 +99,16 @@ final class ScalarSimd implements Simd {
         }
     }
 
+    /** The unfused sequence itself: this twin's reference for the vector kernel's fusion. */
+    @Override
+    public void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn, float[] hPrev,
+                              int ro, float[] out, int oo, int h) {
+        add(g, go, gh, gho, g, go, 2 * h);
+        sigmoid(g, go, g, go, 2 * h);
+        System.arraycopy(gh, gho + 2 * h, hn, ro, h);
+        gruForwardTail(g, go, bIn, bo, hn, hPrev, ro, out, oo, h);
+    }
+
     @Override
     public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
                                float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {

@@ -50,6 +50,17 @@ interface Simd {
                         float[] out, int oo, int h);
 
     /**
+     * One whole GRU step for one row (MODEL.md §8, GRU), fusing four passes: with the input
+     * projection {@code g[go..go+3h)} (blocks r, z, n) and the recurrent pre-activations
+     * {@code gh[gho..gho+3h)} (biases included), sets {@code g_r = σ(g_r + gh_r)} and
+     * {@code g_z = σ(g_z + gh_z)} as {@link #add} then {@link #sigmoid}, copies {@code gh_n} to
+     * {@code hn[ro..]}, and finishes as {@link #gruForwardTail} — bit-identical to that sequence.
+     * {@code out} must not alias {@code g} or {@code gh}.
+     */
+    void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
+                       float[] out, int oo, int h);
+
+    /**
      * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:
      * gates {@code (r, z, n)} at {@code g[go..go+3h)}; {@code hn}, {@code hPrev} and {@code dy} at
      * {@code ro}; {@code dh} and {@code dhPrev} at {@code bo}. With {@code d = dh + dy}:

@@ -10,7 +10,8 @@ import org.retailrl.core.random.Rng;
 /**
  * The fused GRU kernels against the unfused sequence of operations they replace: on both
  * implementations, {@code gruForwardTail} must equal the elementwise formula followed by that
- * implementation's own {@code tanh}, and {@code gruBackwardRow} (arithmetic only) must equal the
+ * implementation's own {@code tanh}, {@code gruForwardRow} must equal add, sigmoid, copy and
+ * {@code gruForwardTail} in sequence bit for bit, and {@code gruBackwardRow} (arithmetic only) must equal the
  * scalar formula bit for bit. Sizes cover full vectors and scalar tails; offsets are nonzero.
  */
 class GruKernelsTest {
@@ -64,6 +65,39 @@ class GruKernelsTest {
             assertArrayEquals(expectN, gotN, 0f, impl.name() + ": n, h=" + h);
             assertArrayEquals(expectY, y, 0f, impl.name() + ": h', h=" + h);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void forwardRowEqualsAddSigmoidCopyTailBitForBit(int h) {
+        for (Simd impl : impls()) {
+            // Input and recurrent pre-activations wide enough to saturate σ and tanh.
+            float[] g = random(h + 41, GO + 3 * h + 2, -5, 5);
+            float[] gh = random(h + 43, DO + 3 * h + 1, -5, 5);
+            float[] bIn = random(h + 47, BO + h, -1, 1);
+            float[] hPrev = random(h + 53, RO + h + 1, -1, 1);
+            float[] eg = g.clone();
+            float[] ehn = new float[RO + h + 1];
+            float[] ey = new float[RO + h + 1];
+            impl.add(eg, GO, gh, DO, eg, GO, 2 * h);
+            impl.sigmoid(eg, GO, eg, GO, 2 * h);
+            System.arraycopy(gh, DO + 2 * h, ehn, RO, h);
+            impl.gruForwardTail(eg, GO, bIn, BO, ehn, hPrev, RO, ey, RO, h);
+            float[] hn = new float[RO + h + 1];
+            float[] y = new float[RO + h + 1];
+            impl.gruForwardRow(g, GO, gh, DO, bIn, BO, hn, hPrev, RO, y, RO, h);
+            assertArrayEquals(bits(eg), bits(g), impl.name() + " gates, h=" + h);
+            assertArrayEquals(bits(ehn), bits(hn), impl.name() + " hn, h=" + h);
+            assertArrayEquals(bits(ey), bits(y), impl.name() + " output, h=" + h);
+        }
+    }
+
+    private static int[] bits(float[] x) {
+        int[] b = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            b[i] = Float.floatToRawIntBits(x[i]);
+        }
+        return b;
     }
 
     @ParameterizedTest
