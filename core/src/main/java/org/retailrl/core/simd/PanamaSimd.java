@@ -2,6 +2,7 @@ package org.retailrl.core.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -569,7 +570,7 @@ final class PanamaSimd implements Simd {
                 if (transB) {
                     packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, 0, ws.rows(ldb));
                 } else {
-                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb, 0);
+                    packB(b, bOff, ldb, pc, kc, jc, nc, pb, 0);
                 }
                 rowBlocks(transA, m, nc, kc, a, aOff, lda, pc, pb, 0, c, cOff + jc, ldc, accumulate || pc > 0, ws);
             }
@@ -637,7 +638,7 @@ final class PanamaSimd implements Simd {
                 if (transB) {
                     packTransposedB(b, bOff, ldb, pc, kc, jc, nc, dst, off, ws.rows(ldb));
                 } else {
-                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, dst, off);
+                    packB(b, bOff, ldb, pc, kc, jc, nc, dst, off);
                 }
                 off += GemmPack.bSize(kc, nc, NR);
             }
@@ -673,7 +674,7 @@ final class PanamaSimd implements Simd {
      * which the next store overwrites (the buffer has L floats of slack for the last column). This
      * replaced a gather per L values of a row-major panel, which cost about a third of the
      * weight-gradient GEMMs' kernel time in W1. Panels whose last vector would read past the end
-     * of A, and the ragged last panel, are copied with scalar code.
+     * of A are copied with scalar code; so is a ragged last panel higher than one vector.
      */
     private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] dst) {
         int full = mc / MR;
@@ -691,8 +692,47 @@ final class PanamaSimd implements Simd {
                 }
             }
         }
-        if (mc > full * MR) {
-            GemmPack.packA(true, a, aOff, lda, ic + full * MR, mc - full * MR, pc, kc, MR, dst, full * MR * kc);
+        int rows = mc - full * MR;
+        if (rows > 0) {
+            int d = full * MR * kc;
+            int src = aOff + pc * lda + ic + full * MR;
+            if (rows > L) {
+                GemmPack.packA(true, a, aOff, lda, ic + full * MR, rows, pc, kc, MR, dst, d);
+                return;
+            }
+            // Ragged panel: a masked load reads only the valid rows and yields zeros for the
+            // padding; the store's lanes past MR are overwritten by the next column, as above.
+            VectorMask<Float> valid = S.indexInRange(0, rows);
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, a, src + p * lda, valid).intoArray(dst, d + p * MR);
+            }
+            if (MR > L) {
+                for (int p = 0; p < kc; p++) {
+                    java.util.Arrays.fill(dst, d + p * MR + L, d + (p + 1) * MR, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link GemmPack#packB} for untransposed B, vectorised: op(B)[p, j..j+NR] is a contiguous run
+     * of stored row p, copied as whole vectors (NR = 2 vectors), row by row so the source streams.
+     * Replaced a {@code System.arraycopy} of NR floats per row and panel, whose call overhead
+     * made packing cost about as much as the weight-gradient kernels it fed. The ragged last panel
+     * goes to the scalar packer.
+     */
+    private static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] dst, int dstOff) {
+        int full = nc / NR;
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (pc + p) * ldb + jc;
+            for (int jp = 0; jp < full; jp++) {
+                int d = dstOff + jp * NR * kc + p * NR;
+                FloatVector.fromArray(S, b, src + jp * NR).intoArray(dst, d);
+                FloatVector.fromArray(S, b, src + jp * NR + L).intoArray(dst, d + L);
+            }
+        }
+        if (nc > full * NR) {
+            GemmPack.packB(false, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, dstOff + full * NR * kc);
         }
     }
 
