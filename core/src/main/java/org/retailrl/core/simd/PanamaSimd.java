@@ -590,14 +590,17 @@ final class PanamaSimd implements Simd {
             // Untransposed A is read in place: each of its MR rows is a unit-stride stream.
             // Transposed A, and the ragged last panel (which needs zero padding), are
             // packed into column-major MR×kc panels (see GemmPack).
+            // Rows past the last whole MR panel are read in place 4 at a time (microKernel4);
+            // only the last 1–3 rows are packed.
             int inPlace = transA ? 0 : mc - mc % MR;
+            int inPlace4 = transA ? 0 : mc - mc % 4;
             if (transA) {
                 packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
-            } else if (mc > inPlace) {
-                GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
+            } else if (mc > inPlace4) {
+                GemmPack.packA(false, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, MR, pa, 0);
             }
             int a0 = aOff + ic * lda + pc;
-            macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add, ws.tile);
+            macroKernel(mc, nc, kc, inPlace, inPlace4, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add, ws.tile);
         }
     }
 
@@ -761,31 +764,33 @@ final class PanamaSimd implements Simd {
 
     /**
      * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
-     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
+     * (starting at {@code a0}, row stride lda) in MR-row tiles, rows below {@code inPlace4} also
+     * from A in 4-row tiles, the rest from the packed panels in {@code pa}.
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
-    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, int inPlace4, float[] a, int a0, int lda,
                                     float[] pa, float[] pb, int pb0, float[] c, int c0, int ldc, boolean add,
                                     float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
             int pbOff = pb0 + (j / NR) * NR * kc;
-            for (int i = 0; i < mc; i += MR) {
-                int rows = Math.min(MR, mc - i);
+            for (int i = 0; i < mc; ) {
+                int rows = i < inPlace ? MR : i < inPlace4 ? 4 : Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
-                boolean direct = i < inPlace;
-                int ia = direct ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
-                boolean full = rows == MR && cols == NR;
-                // Edge tile: compute the full padded tile into a scratch buffer and copy the
-                // valid part with scalar code, instead of masked vector stores in the kernel.
+                // Edge tile (fewer rows than the kernel computes, or fewer than NR columns):
+                // compute the padded tile into a scratch buffer and copy the valid part with
+                // scalar code, instead of masked vector stores in the kernel.
+                boolean full = cols == NR && (i < inPlace4 || rows == MR);
                 float[] dst = full ? c : tile;
                 int d0 = full ? ct : 0;
                 int ld = full ? ldc : NR;
-                if (direct) {
-                    microKernel(kc, a, ia, lda, pb, pbOff, dst, d0, ld, add && full);
+                if (i < inPlace) {
+                    microKernel(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                } else if (i < inPlace4) {
+                    microKernel4(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
                 } else {
-                    microKernelPacked(kc, pa, ia, pb, pbOff, dst, d0, ld, add && full);
+                    microKernelPacked(kc, pa, ((i - inPlace4) / MR) * MR * kc, pb, pbOff, dst, d0, ld, add && full);
                 }
                 if (!full) {
                     for (int r = 0; r < rows; r++) {
@@ -795,6 +800,7 @@ final class PanamaSimd implements Simd {
                         }
                     }
                 }
+                i += rows;
             }
         }
     }
@@ -946,6 +952,63 @@ final class PanamaSimd implements Simd {
         c101.intoArray(c, o10 + L);
         c110.intoArray(c, o11);
         c111.intoArray(c, o11 + L);
+    }
+
+    /**
+     * {@link #microKernel} cut to 4 rows (8 accumulators), A read in place: the remainder rows
+     * of an untransposed A below a multiple of MR, e.g. rows 60–63 of the GRU's 64-row step
+     * GEMMs, which otherwise went through a packed, zero-padded 12-row tile (a third of its
+     * FMAs wasted) and a scalar copy out of the scratch tile. Same order of operations per
+     * element as the 12-row kernel.
+     */
+    private static void microKernel4(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
+                                    float[] c, int c0, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        int ar0 = ia;
+        int ar1 = ar0 + rs;
+        int ar2 = ar1 + rs;
+        int ar3 = ar2 + rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ar0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ar1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ar2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ar3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+        }
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
     }
 
     /**
