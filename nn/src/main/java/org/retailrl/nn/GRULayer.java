@@ -21,8 +21,8 @@ import org.retailrl.core.simd.Kernels;
  * sequence {@code b} (a new episode starts there), and no gradient flows across that boundary.
  *
  * <p>Layout is time-major ({@code [T, B, ·]}) so the rows of one step are contiguous. The input
- * projection of all steps is one GEMM {@code [T·B, in]×[in, 3H]}; each step adds only the
- * recurrent GEMM {@code [B, H]×[H, 3H]}, whose right operand is packed once per sequence. The
+ * projection is one GEMM {@code [rows, in]×[in, 3H]} per block of about 1024 rows; each step adds
+ * only the recurrent GEMM {@code [B, H]×[H, 3H]}. Both right operands are packed once per call. The
  * backward pass does one GEMM per step ({@code dh·W_hh}, also packed once) and the weight and
  * input gradients as big GEMMs per block of steps. Every buffer comes from the tape's pool, so
  * nothing is allocated per step.
@@ -142,15 +142,21 @@ public final class GRULayer implements Module {
         Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
         System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
 
-        // The input projection of a block of steps is computed just before the block runs, so its
-        // rows are still in cache when the steps read them (blocks of about 1024 rows).
+        // The input projection of a block of steps is computed just before the block runs, into
+        // one block-sized buffer that every block reuses (blocks of about 1024 rows): the GEMM then
+        // writes to cache-warm memory, and the step kernel streams the gates out to their
+        // sequence-long storage. W_ihᵀ is packed once for all blocks.
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
+        float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
+        float[] wihT = tape.empty(Kernels.packedRightSize(in, g)).data();
+        Kernels.packRight(true, in, g, wih, 0, in, wihT, 0);
         for (int t = 0; t < steps; t++) {
             int base = t * batch;
             if (t % chunk == 0) {
                 int n = Math.min(chunk, steps - t) * batch;
-                Kernels.gemm(false, true, n, g, in, xd, base * in, in, wih, 0, in, gates, base * g, g, false);
+                Kernels.gemmPackedRight(n, g, in, xd, base * in, in, wihT, 0, gi, 0, g, false);
             }
+            int giBase = (t % chunk) * batch;
             for (int b = 0; b < batch; b++) {
                 int dst = (base + b) * h;
                 boolean reset = mask != null && mask[base + b] != 0f;
@@ -168,7 +174,11 @@ public final class GRULayer implements Module {
                 int go = (base + b) * g;
                 int ho = b * g;
                 int ro = (base + b) * h;
-                Kernels.gruForwardRow(gates, go, gh, ho, bih, 2 * h, hn, hprev, ro, y, ro, h);
+                int io = (giBase + b) * g;
+                Kernels.addSigmoid(gi, io, gh, ho, gates, go, 2 * h);
+                System.arraycopy(gi, io + 2 * h, gates, go + 2 * h, h);
+                System.arraycopy(gh, ho + 2 * h, hn, ro, h);
+                Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
         // The weights always take gradients, so only the tape's no-grad mode turns recording off.

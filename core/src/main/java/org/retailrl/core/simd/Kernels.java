@@ -119,14 +119,11 @@ public final class Kernels {
     }
 
     /**
-     * One GRU step of one row (MODEL.md §8): {@code r = σ(g_r + gh_r)}, {@code z = σ(g_z + gh_z)}
-     * in place in the gate row {@code g[go..go+3h)}, {@code hn = gh_n} copied to {@code hn[ro..]},
-     * then {@link #gruForwardTail}. Bit-identical to {@link #add}, {@link #sigmoid}, a copy and
-     * {@link #gruForwardTail} in sequence, on both implementations.
+     * {@code out = σ(a + b)} (the r and z gates of a GRU step, MODEL.md §8), bit-identical to
+     * {@link #add} then {@link #sigmoid} on both implementations; out may alias a or b.
      */
-    public static void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn,
-                                     float[] hPrev, int ro, float[] out, int oo, int h) {
-        IMPL.gruForwardRow(g, go, gh, gho, bIn, bo, hn, hPrev, ro, out, oo, h);
+    public static void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        IMPL.addSigmoid(a, ao, b, bo, out, oo, n);
     }
 
     /**

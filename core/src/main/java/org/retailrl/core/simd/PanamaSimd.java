@@ -286,30 +286,20 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * Two passes instead of four (add, sigmoid, copy, tail; W1 profile: about a tenth of the
-     * update): the r and z gates in one add-and-sigmoid loop, then {@link #gruForwardTail}. Not
-     * one loop: with two exp and one tanh per iteration the method outgrew C2's inlining budget,
-     * the Vector API calls were left as boxed Java fallbacks and the row ran several times
-     * slower. Each lane applies the same operations in the same order as the unfused kernels, so
-     * the result is bit-identical to them.
+     * One pass instead of two, with the lanes' operations in the order of {@link #add} then
+     * {@link #sigmoid}, so the result is bit-identical to them. Kept to one exp per iteration:
+     * a row kernel that also did the tanh tail outgrew C2's inlining budget, the Vector API
+     * calls were left as boxed Java fallbacks and the step ran several times slower.
      */
     @Override
-    public void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn, float[] hPrev,
-                              int ro, float[] out, int oo, int h) {
-        addSigmoid(g, go, gh, gho, 2 * h);
-        System.arraycopy(gh, gho + 2 * h, hn, ro, h);
-        gruForwardTail(g, go, bIn, bo, hn, hPrev, ro, out, oo, h);
-    }
-
-    /** {@code x = σ(x + y)} in place over {@code n} elements, as {@link #add} then {@link #sigmoid}. */
-    private static void addSigmoid(float[] x, int xo, float[] y, int yo, int n) {
+    public void addSigmoid(float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).add(FloatVector.fromArray(S, y, yo + i)).neg());
-            ONE.div(e.add(ONE)).intoArray(x, xo + i);
+            ONE.div(e.add(ONE)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            x[xo + i] = DetMath.sigmoid(x[xo + i] + y[yo + i]);
+            out[oo + i] = DetMath.sigmoid(x[xo + i] + y[yo + i]);
         }
     }
 

@@ -101,12 +101,9 @@ final class ScalarSimd implements Simd {
 
     /** The unfused sequence itself: this twin's reference for the vector kernel's fusion. */
     @Override
-    public void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn, float[] hPrev,
-                              int ro, float[] out, int oo, int h) {
-        add(g, go, gh, gho, g, go, 2 * h);
-        sigmoid(g, go, g, go, 2 * h);
-        System.arraycopy(gh, gho + 2 * h, hn, ro, h);
-        gruForwardTail(g, go, bIn, bo, hn, hPrev, ro, out, oo, h);
+    public void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        add(a, ao, b, bo, out, oo, n);
+        sigmoid(out, oo, out, oo, n);
     }
 
     @Override

@@ -50,15 +50,10 @@ interface Simd {
                         float[] out, int oo, int h);
 
     /**
-     * One whole GRU step for one row (MODEL.md §8, GRU), fusing four passes: with the input
-     * projection {@code g[go..go+3h)} (blocks r, z, n) and the recurrent pre-activations
-     * {@code gh[gho..gho+3h)} (biases included), sets {@code g_r = σ(g_r + gh_r)} and
-     * {@code g_z = σ(g_z + gh_z)} as {@link #add} then {@link #sigmoid}, copies {@code gh_n} to
-     * {@code hn[ro..]}, and finishes as {@link #gruForwardTail} — bit-identical to that sequence.
-     * {@code out} must not alias {@code g} or {@code gh}.
+     * {@code out = σ(a + b)} elementwise, bit-identical to {@link #add} then {@link #sigmoid}
+     * (the r and z gates of a GRU step, MODEL.md §8); out may alias a or b.
      */
-    void gruForwardRow(float[] g, int go, float[] gh, int gho, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
-                       float[] out, int oo, int h);
+    void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
 
     /**
      * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:
