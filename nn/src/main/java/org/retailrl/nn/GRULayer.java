@@ -265,17 +265,13 @@ public final class GRULayer implements Module {
         WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data());
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
         // the n columns of dgi need a second sum.
-        java.util.Arrays.fill(colSums, 0f);
-        for (int r = 0; r < n; r++) {
-            Kernels.add(colSums, 0, dgh, (l0 + r) * g, colSums, 0, g);
-        }
+        Kernels.columnSums(dgh, l0 * g, n, g, g, colSums, 0);
         float[] dbih = biasIh.grad().data();
         float[] dbhh = biasHh.grad().data();
         Kernels.add(dbhh, 0, colSums, 0, dbhh, 0, g);
         Kernels.add(dbih, 0, colSums, 0, dbih, 0, 2 * h);
-        for (int r = 0; r < n; r++) {
-            Kernels.add(dbih, 2 * h, dgi, (l0 + r) * g + 2 * h, dbih, 2 * h, h);
-        }
+        Kernels.columnSums(dgi, l0 * g + 2 * h, n, h, g, colSums, 0);
+        Kernels.add(dbih, 2 * h, colSums, 0, dbih, 2 * h, h);
         if (x.requiresGrad()) {
             Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, dxAdd);
         }

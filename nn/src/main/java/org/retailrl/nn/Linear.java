@@ -102,9 +102,9 @@ public final class Linear implements Module {
         float[] xd = x.value().data();
         WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data());
         float[] db = bias.grad().data();
-        for (int r = 0; r < rows; r++) {
-            Kernels.add(db, 0, dy, r * out, db, 0, out);
-        }
+        float[] sums = y.tape().empty(out).data();
+        Kernels.columnSums(dy, 0, rows, out, out, sums, 0);
+        Kernels.add(db, 0, sums, 0, db, 0, out);
         if (x.requiresGrad()) {
             // The GEMM writes all of dx, so a first contribution needs no zeroed buffer.
             boolean add = x.freshGrad() == null;

@@ -119,6 +119,15 @@ public final class Kernels {
     }
 
     /**
+     * Column sums of a rows×cols block with leading dimension lda:
+     * {@code out[oo+j] = Σ_r a[ao + r·lda + j]}, summed from zero in row order (bias gradients of
+     * MODEL.md §8 layers). Bit-identical on both implementations. out must not alias a.
+     */
+    public static void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        IMPL.columnSums(a, ao, rows, cols, lda, out, oo);
+    }
+
+    /**
      * {@code out = σ(a + b)} (the r and z gates of a GRU step, MODEL.md §8), bit-identical to
      * {@link #add} then {@link #sigmoid} on both implementations; out may alias a or b.
      */

@@ -286,6 +286,44 @@ final class PanamaSimd implements Simd {
     }
 
     /**
+     * Four vectors of columns at a time are summed over all rows in registers and stored once,
+     * instead of loading and storing the running sums for every row (W1: the GRU and Linear bias
+     * gradients). Lane order equals the scalar twin's, so the bits agree.
+     */
+    @Override
+    public void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int r = 0; r < rows; r++) {
+                int o = ao + r * lda + j;
+                s0 = s0.add(FloatVector.fromArray(S, a, o));
+                s1 = s1.add(FloatVector.fromArray(S, a, o + L));
+                s2 = s2.add(FloatVector.fromArray(S, a, o + 2 * L));
+                s3 = s3.add(FloatVector.fromArray(S, a, o + 3 * L));
+            }
+            s0.intoArray(out, oo + j);
+            s1.intoArray(out, oo + j + L);
+            s2.intoArray(out, oo + j + 2 * L);
+            s3.intoArray(out, oo + j + 3 * L);
+        }
+        for (; j + L <= cols; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                s0 = s0.add(FloatVector.fromArray(S, a, ao + r * lda + j));
+            }
+            s0.intoArray(out, oo + j);
+        }
+        for (; j < cols; j++) {
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += a[ao + r * lda + j];
+            }
+            out[oo + j] = s;
+        }
+    }
+
+    /**
      * One pass instead of two, with the lanes' operations in the order of {@link #add} then
      * {@link #sigmoid}, so the result is bit-identical to them. Kept to one exp per iteration:
      * a row kernel that also did the tanh tail outgrew C2's inlining budget, the Vector API

@@ -99,6 +99,17 @@ final class ScalarSimd implements Simd {
         }
     }
 
+    @Override
+    public void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int o = ao + r * lda;
+            for (int j = 0; j < cols; j++) {
+                out[oo + j] += a[o + j];
+            }
+        }
+    }
+
     /** The unfused sequence itself: this twin's reference for the vector kernel's fusion. */
     @Override
     public void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {

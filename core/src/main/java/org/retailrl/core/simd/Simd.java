@@ -50,6 +50,13 @@ interface Simd {
                         float[] out, int oo, int h);
 
     /**
+     * {@code out[oo+j] = Σ_r a[ao + r·lda + j]} for {@code j < cols}: the column sums of a
+     * rows×cols block (bias gradients, MODEL.md §8), each summed from zero in row order with one
+     * rounding per addition, so both implementations give the same bits. out must not alias a.
+     */
+    void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo);
+
+    /**
      * {@code out = σ(a + b)} elementwise, bit-identical to {@link #add} then {@link #sigmoid}
      * (the r and z gates of a GRU step, MODEL.md §8); out may alias a or b.
      */

@@ -87,6 +87,27 @@ class GruKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void columnSumsAreBitIdenticalToRowOrderSums(int cols) {
+        int rows = 37;
+        int lda = cols + 3;
+        float[] a = random(cols + 59, GO + rows * lda, -1, 1);
+        float[] expected = new float[RO + cols + 1];
+        for (int j = 0; j < cols; j++) {
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += a[GO + r * lda + j];
+            }
+            expected[RO + j] = s;
+        }
+        for (Simd impl : impls()) {
+            float[] got = new float[RO + cols + 1];
+            impl.columnSums(a, GO, rows, cols, lda, got, RO);
+            assertArrayEquals(bits(expected), bits(got), impl.name() + " cols=" + cols);
+        }
+    }
+
     private static int[] bits(float[] x) {
         int[] b = new int[x.length];
         for (int i = 0; i < x.length; i++) {
