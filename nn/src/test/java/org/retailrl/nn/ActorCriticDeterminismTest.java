@@ -14,7 +14,7 @@ import org.retailrl.core.random.Rng;
  * kernel path the JVM selected (the vector path under the test configuration): two independent
  * runs of three updates from one seed give bit-identical losses, gradients and weights. 70
  * sequences so the step GEMMs use every row-tile kind (12-row, 4-row and packed remainder); 20
- * steps span two weight-gradient blocks of the GRU backward pass.
+ * steps span several weight-gradient blocks of the GRU backward pass.
  */
 class ActorCriticDeterminismTest {
     private static final int UPDATES = 3;
