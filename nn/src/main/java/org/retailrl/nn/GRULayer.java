@@ -136,8 +136,9 @@ public final class GRULayer implements Module {
         Kernels.packRight(true, h, g, weightHh.value().data(), 0, h, whhT, 0);
         float[] h0d = h0 == null ? null : h0.value().data();
 
-        // Both biases of r and z start the recurrent sum, so the input projection needs no bias
-        // pass; b_in is added where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
+        // Both biases of r and z join the recurrent product (b_hn alone for n) in the step
+        // kernels, so neither GEMM needs a bias pass or a bias-initialised output; b_in is added
+        // where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
         float[] ghInit = tape.empty(g).data();
         Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
         System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
@@ -167,17 +168,16 @@ public final class GRULayer implements Module {
                 } else {
                     System.arraycopy(y, dst - batch * h, hprev, dst, h);
                 }
-                System.arraycopy(ghInit, 0, gh, b * g, g);
             }
-            Kernels.gemmPackedRight(batch, g, h, hprev, base * h, h, whhT, 0, gh, 0, g, true);
+            Kernels.gemmPackedRight(batch, g, h, hprev, base * h, h, whhT, 0, gh, 0, g, false);
             for (int b = 0; b < batch; b++) {
                 int go = (base + b) * g;
                 int ho = b * g;
                 int ro = (base + b) * h;
                 int io = (giBase + b) * g;
-                Kernels.addSigmoid(gi, io, gh, ho, gates, go, 2 * h);
+                Kernels.addSigmoid(gi, io, gh, ho, ghInit, 0, gates, go, 2 * h);
                 System.arraycopy(gi, io + 2 * h, gates, go + 2 * h, h);
-                System.arraycopy(gh, ho + 2 * h, hn, ro, h);
+                Kernels.add(gh, ho + 2 * h, ghInit, 2 * h, hn, ro, h);
                 Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }

@@ -128,11 +128,12 @@ public final class Kernels {
     }
 
     /**
-     * {@code out = σ(a + b)} (the r and z gates of a GRU step, MODEL.md §8), bit-identical to
-     * {@link #add} then {@link #sigmoid} on both implementations; out may alias a or b.
+     * {@code out = σ(a + (b + c))} (the r and z gates of a GRU step, MODEL.md §8: input projection
+     * plus recurrent product plus biases), bit-identical to {@link #add} of b and c, {@link #add}
+     * of a, then {@link #sigmoid}, on both implementations; out may alias a, b or c.
      */
-    public static void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-        IMPL.addSigmoid(a, ao, b, bo, out, oo, n);
+    public static void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n) {
+        IMPL.addSigmoid(a, ao, b, bo, c, co, out, oo, n);
     }
 
     /**

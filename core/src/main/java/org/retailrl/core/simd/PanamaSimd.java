@@ -324,20 +324,21 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * One pass instead of two, with the lanes' operations in the order of {@link #add} then
-     * {@link #sigmoid}, so the result is bit-identical to them. Kept to one exp per iteration:
+     * One pass instead of three, with the lanes' operations in the order of the two
+     * {@link #add}s then {@link #sigmoid}, so the result is bit-identical to them. Kept to one exp per iteration:
      * a row kernel that also did the tanh tail outgrew C2's inlining budget, the Vector API
      * calls were left as boxed Java fallbacks and the step ran several times slower.
      */
     @Override
-    public void addSigmoid(float[] x, int xo, float[] y, int yo, float[] out, int oo, int n) {
+    public void addSigmoid(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] out, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).add(FloatVector.fromArray(S, y, yo + i)).neg());
+            FloatVector s = FloatVector.fromArray(S, y, yo + i).add(FloatVector.fromArray(S, z, zo + i));
+            FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).add(s).neg());
             ONE.div(e.add(ONE)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = DetMath.sigmoid(x[xo + i] + y[yo + i]);
+            out[oo + i] = DetMath.sigmoid(x[xo + i] + (y[yo + i] + z[zo + i]));
         }
     }
 

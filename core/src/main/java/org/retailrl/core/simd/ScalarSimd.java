@@ -112,8 +112,10 @@ final class ScalarSimd implements Simd {
 
     /** The unfused sequence itself: this twin's reference for the vector kernel's fusion. */
     @Override
-    public void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-        add(a, ao, b, bo, out, oo, n);
+    public void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + (b[bo + i] + c[co + i]);
+        }
         sigmoid(out, oo, out, oo, n);
     }
 

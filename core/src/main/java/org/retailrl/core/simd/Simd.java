@@ -57,10 +57,11 @@ interface Simd {
     void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo);
 
     /**
-     * {@code out = σ(a + b)} elementwise, bit-identical to {@link #add} then {@link #sigmoid}
-     * (the r and z gates of a GRU step, MODEL.md §8); out may alias a or b.
+     * {@code out = σ(a + (b + c))} elementwise, bit-identical to {@link #add} of b and c, then
+     * {@link #add} of a, then {@link #sigmoid} (the r and z gates of a GRU step, MODEL.md §8:
+     * input projection + (recurrent product + biases)); out may alias a, b or c.
      */
-    void addSigmoid(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+    void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n);
 
     /**
      * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:

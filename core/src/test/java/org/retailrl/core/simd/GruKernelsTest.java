@@ -10,7 +10,7 @@ import org.retailrl.core.random.Rng;
 /**
  * The fused GRU kernels against the unfused sequence of operations they replace: on both
  * implementations, {@code gruForwardTail} must equal the elementwise formula followed by that
- * implementation's own {@code tanh}, {@code addSigmoid} must equal add then sigmoid bit for bit,
+ * implementation's own {@code tanh}, {@code addSigmoid} must equal its adds then sigmoid bit for bit,
  * and {@code gruBackwardRow} (arithmetic only) must equal the
  * scalar formula bit for bit. Sizes cover full vectors and scalar tails; offsets are nonzero.
  */
@@ -69,19 +69,21 @@ class GruKernelsTest {
 
     @ParameterizedTest
     @MethodSource("sizes")
-    void addSigmoidEqualsAddThenSigmoidBitForBit(int n) {
+    void addSigmoidEqualsAddsThenSigmoidBitForBit(int n) {
         for (Simd impl : impls()) {
             // Wide enough to saturate σ at both ends.
             float[] a = random(n + 41, GO + n + 2, -30, 30);
             float[] b = random(n + 43, DO + n + 1, -5, 5);
+            float[] c = random(n + 47, BO + n, -1, 1);
             float[] expected = new float[RO + n + 1];
-            impl.add(a, GO, b, DO, expected, RO, n);
+            impl.add(b, DO, c, BO, expected, RO, n);
+            impl.add(a, GO, expected, RO, expected, RO, n);
             impl.sigmoid(expected, RO, expected, RO, n);
             float[] got = new float[RO + n + 1];
-            impl.addSigmoid(a, GO, b, DO, got, RO, n);
+            impl.addSigmoid(a, GO, b, DO, c, BO, got, RO, n);
             assertArrayEquals(bits(expected), bits(got), impl.name() + " separate output, n=" + n);
             float[] inPlace = a.clone();
-            impl.addSigmoid(inPlace, GO, b, DO, inPlace, GO, n);
+            impl.addSigmoid(inPlace, GO, b, DO, c, BO, inPlace, GO, n);
             assertArrayEquals(bits(java.util.Arrays.copyOfRange(expected, RO, RO + n)),
                     bits(java.util.Arrays.copyOfRange(inPlace, GO, GO + n)), impl.name() + " in place, n=" + n);
         }
