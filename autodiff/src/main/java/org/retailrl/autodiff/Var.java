@@ -46,6 +46,21 @@ public final class Var {
         return grad;
     }
 
+    /**
+     * For a backward closure that writes every element of this node's gradient: when no buffer
+     * exists yet, takes one from the tape's pool <em>without zeroing it</em> and returns it, and
+     * the caller must then overwrite all of it instead of adding; returns null when a buffer
+     * exists already (add into {@link #grad()} as usual) or the node takes no gradient. Spares the
+     * zero-fill of large activation gradients, whose first contribution covers them whole.
+     */
+    public Tensor freshGrad() {
+        if (grad != null || !requiresGrad) {
+            return null;
+        }
+        grad = tape.empty(value.shape());
+        return grad;
+    }
+
     /** True when a gradient buffer exists already (avoids allocating one just to look). */
     public boolean hasGrad() {
         return grad != null;

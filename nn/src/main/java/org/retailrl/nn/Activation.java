@@ -53,13 +53,23 @@ public enum Activation {
                     return;
                 }
                 float[] dy = out.grad().data();
+                Tensor fresh = x.freshGrad();
                 float[] dx = x.grad().data();
-                if (self == TANH) {
+                if (self == TANH && fresh != null) {
+                    // 0f + t, not t: the same bits as adding into a zeroed buffer (−0 becomes +0).
+                    for (int i = 0; i < n; i++) {
+                        float v = yd[i];
+                        dx[i] = 0f + dy[i] * (1f - v * v);
+                    }
+                } else if (self == TANH) {
                     for (int i = 0; i < n; i++) {
                         float v = yd[i];
                         dx[i] += dy[i] * (1f - v * v);
                     }
                 } else {
+                    if (fresh != null) {
+                        java.util.Arrays.fill(dx, 0f);
+                    }
                     for (int i = 0; i < n; i++) {
                         if (yd[i] > 0f) {
                             dx[i] += dy[i];

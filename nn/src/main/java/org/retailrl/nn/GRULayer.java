@@ -21,10 +21,11 @@ import org.retailrl.core.simd.Kernels;
  * sequence {@code b} (a new episode starts there), and no gradient flows across that boundary.
  *
  * <p>Layout is time-major ({@code [T, B, ·]}) so the rows of one step are contiguous. The input
- * projection of all steps is one GEMM {@code [T·B, in]×[in, 3H]}; each step adds only the
- * recurrent GEMM {@code [B, H]×[H, 3H]}. The backward pass does one GEMM per step
- * ({@code dh·W_hh}) and the weight gradients as three big GEMMs after the loop. Every buffer comes
- * from the tape's pool, so nothing is allocated per step.
+ * projection is one GEMM {@code [rows, in]×[in, 3H]} per block of about 256 rows; each step adds
+ * only the recurrent GEMM {@code [B, H]×[H, 3H]}. Both right operands are packed once per call. The
+ * backward pass does one GEMM per step ({@code dh·W_hh}, also packed once) and the weight and
+ * input gradients as big GEMMs per block of steps. Every buffer comes from the tape's pool, so
+ * nothing is allocated per step.
  *
  * <p>Initialisation as PyTorch: every weight and bias uniform on {@code ±1/√H}.
  */
@@ -130,26 +131,33 @@ public final class GRULayer implements Module {
         float[] bih = biasIh.value().data();
         float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
-        // W_hhᵀ [H, 3H], so each step's GEMM reads its right operand untransposed (cheaper to pack).
-        float[] whhT = tape.empty(h, g).data();
-        WeightGrad.transpose(weightHh.value().data(), g, h, whhT);
+        // W_hhᵀ [H, 3H] packed once for all steps instead of by every step's GEMM.
+        float[] whhT = tape.empty(Kernels.packedRightSize(h, g)).data();
+        Kernels.packRight(true, h, g, weightHh.value().data(), 0, h, whhT, 0);
         float[] h0d = h0 == null ? null : h0.value().data();
 
-        // Both biases of r and z start the recurrent sum, so the input projection needs no bias
-        // pass; b_in is added where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
+        // Both biases of r and z join the recurrent product (b_hn alone for n) in the step
+        // kernels, so neither GEMM needs a bias pass or a bias-initialised output; b_in is added
+        // where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
         float[] ghInit = tape.empty(g).data();
         Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
         System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
 
-        // The input projection of a block of steps is computed just before the block runs, so its
-        // rows are still in cache when the steps read them (blocks of about 1024 rows).
+        // The input projection of a block of steps is computed just before the block runs, into
+        // one block-sized buffer that every block reuses (blocks of about 256 rows): the GEMM then
+        // writes to cache-warm memory, and the step kernel streams the gates out to their
+        // sequence-long storage. W_ihᵀ is packed once for all blocks.
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
+        float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
+        float[] wihT = tape.empty(Kernels.packedRightSize(in, g)).data();
+        Kernels.packRight(true, in, g, wih, 0, in, wihT, 0);
         for (int t = 0; t < steps; t++) {
             int base = t * batch;
             if (t % chunk == 0) {
                 int n = Math.min(chunk, steps - t) * batch;
-                Kernels.gemm(false, true, n, g, in, xd, base * in, in, wih, 0, in, gates, base * g, g, false);
+                Kernels.gemmPackedRight(n, g, in, xd, base * in, in, wihT, 0, gi, 0, g, false);
             }
+            int giBase = (t % chunk) * batch;
             for (int b = 0; b < batch; b++) {
                 int dst = (base + b) * h;
                 boolean reset = mask != null && mask[base + b] != 0f;
@@ -160,16 +168,16 @@ public final class GRULayer implements Module {
                 } else {
                     System.arraycopy(y, dst - batch * h, hprev, dst, h);
                 }
-                System.arraycopy(ghInit, 0, gh, b * g, g);
             }
-            Kernels.gemm(false, false, batch, g, h, hprev, base * h, h, whhT, 0, g, gh, 0, g, true);
+            Kernels.gemmPackedRight(batch, g, h, hprev, base * h, h, whhT, 0, gh, 0, g, false);
             for (int b = 0; b < batch; b++) {
                 int go = (base + b) * g;
                 int ho = b * g;
                 int ro = (base + b) * h;
-                Kernels.add(gates, go, gh, ho, gates, go, 2 * h);
-                Kernels.sigmoid(gates, go, gates, go, 2 * h);
-                System.arraycopy(gh, ho + 2 * h, hn, ro, h);
+                int io = (giBase + b) * g;
+                Kernels.addSigmoid(gi, io, gh, ho, ghInit, 0, gates, go, 2 * h);
+                System.arraycopy(gi, io + 2 * h, gates, go + 2 * h, h);
+                Kernels.add(gh, ho + 2 * h, ghInit, 2 * h, hn, ro, h);
                 Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
@@ -192,7 +200,7 @@ public final class GRULayer implements Module {
         final int g = 3 * h;
         float[] dy = out.grad().data();
         // The weight, bias and input gradients of a block of steps are taken as soon as the block
-        // is done, while its gate gradients are still in cache (blocks of about 1024 rows).
+        // is done, while its gate gradients are still in cache (blocks of about 256 rows).
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
         final int blockSteps = Math.min(chunk, steps);
         // Gate-preactivation gradients of the input side (dgi) and the recurrent side (dgh);
@@ -203,9 +211,13 @@ public final class GRULayer implements Module {
         float[] dgh = tape.empty(blockSteps * batch, g).data();
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
-        float[] whh = weightHh.value().data();
-        float[] scratch = tape.empty(Math.max(in, h), g).data();
+        // W_hh [3H, H] packed once for the dh·W_hh GEMM of every step.
+        float[] whh = tape.empty(Kernels.packedRightSize(g, h)).data();
+        Kernels.packRight(false, g, h, weightHh.value().data(), 0, h, whh, 0);
         float[] colSums = tape.empty(g).data();
+        // The blocks' input-gradient GEMMs together write every row of dx once, so a first
+        // contribution needs no zeroed buffer.
+        boolean dxAdd = !x.requiresGrad() || x.freshGrad() == null;
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
@@ -218,7 +230,7 @@ public final class GRULayer implements Module {
                 int bo = b * h;
                 Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, (local + b) * g, h);
             }
-            Kernels.gemm(false, false, batch, h, g, dgh, local * g, g, whh, 0, h, dhp, 0, h, true);
+            Kernels.gemmPackedRight(batch, h, g, dgh, local * g, g, whh, 0, dhp, 0, h, true);
             if (mask != null) {
                 for (int b = 0; b < batch; b++) {
                     if (mask[base + b] != 0f) {
@@ -231,7 +243,7 @@ public final class GRULayer implements Module {
             dhp = tmp;
             if (t == 0 || chunkEnd - t == chunk) {
                 int local0 = (t - (chunkEnd - blockSteps)) * batch;
-                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, scratch, colSums);
+                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
                 chunkEnd = t;
             }
         }
@@ -241,31 +253,31 @@ public final class GRULayer implements Module {
         }
     }
 
-    /** Rows per block of the blocked weight-gradient pass of {@link #backward}. */
-    private static final int CHUNK_ROWS = 1024;
+    /**
+     * Rows per block of the forward input projection and of the blocked gradient pass of
+     * {@link #backward}. 256 ran faster on W1 than 128, 512 and 1024: a block's projection and
+     * gate gradients stay in L2 between the step that writes them and the GEMM that reads them.
+     */
+    private static final int CHUNK_ROWS = 256;
 
     /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at row {@code l0} of dgi and dgh. */
-    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n,
-                            float[] scratch, float[] colSums) {
+    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n, float[] colSums,
+                            boolean dxAdd) {
         final int h = hidden;
         final int g = 3 * h;
-        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data(), scratch);
-        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data(), scratch);
+        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data());
+        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data());
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
         // the n columns of dgi need a second sum.
-        java.util.Arrays.fill(colSums, 0f);
-        for (int r = 0; r < n; r++) {
-            Kernels.add(colSums, 0, dgh, (l0 + r) * g, colSums, 0, g);
-        }
+        Kernels.columnSums(dgh, l0 * g, n, g, g, colSums, 0);
         float[] dbih = biasIh.grad().data();
         float[] dbhh = biasHh.grad().data();
         Kernels.add(dbhh, 0, colSums, 0, dbhh, 0, g);
         Kernels.add(dbih, 0, colSums, 0, dbih, 0, 2 * h);
-        for (int r = 0; r < n; r++) {
-            Kernels.add(dbih, 2 * h, dgi, (l0 + r) * g + 2 * h, dbih, 2 * h, h);
-        }
+        Kernels.columnSums(dgi, l0 * g + 2 * h, n, h, g, colSums, 0);
+        Kernels.add(dbih, 2 * h, colSums, 0, dbih, 2 * h, h);
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, true);
+            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, dxAdd);
         }
     }
 }

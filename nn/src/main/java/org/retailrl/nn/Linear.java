@@ -100,13 +100,15 @@ public final class Linear implements Module {
         }
         float[] dy = y.grad().data();
         float[] xd = x.value().data();
-        WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data(), y.tape().empty(in, out).data());
+        WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data());
         float[] db = bias.grad().data();
-        for (int r = 0; r < rows; r++) {
-            Kernels.add(db, 0, dy, r * out, db, 0, out);
-        }
+        float[] sums = y.tape().empty(out).data();
+        Kernels.columnSums(dy, 0, rows, out, out, sums, 0);
+        Kernels.add(db, 0, sums, 0, db, 0, out);
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, true);
+            // The GEMM writes all of dx, so a first contribution needs no zeroed buffer.
+            boolean add = x.freshGrad() == null;
+            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, add);
         }
     }
 }

@@ -8,9 +8,7 @@ final class GemmChecks {
     static void check(boolean transA, boolean transB, int m, int n, int k,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float[] c, int cOff, int ldc) {
-        if (m < 0 || n < 0 || k < 0) {
-            throw new IllegalArgumentException("gemm: negative size m=" + m + " n=" + n + " k=" + k);
-        }
+        sizes(m, n, k);
         if (c == a || c == b) {
             throw new IllegalArgumentException("gemm: C must not alias A or B");
         }
@@ -24,7 +22,15 @@ final class GemmChecks {
         need("C", c, cOff, m, n, ldc);
     }
 
-    private static void need(String what, float[] x, int off, int rows, int cols, int ld) {
+    /** Rejects negative sizes. */
+    static void sizes(int m, int n, int k) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: sizes must be >= 0, got m=" + m + " n=" + n + " k=" + k);
+        }
+    }
+
+    /** Checks that {@code x} holds a rows×cols matrix with leading dimension ld from {@code off}. */
+    static void need(String what, float[] x, int off, int rows, int cols, int ld) {
         if (rows == 0 || cols == 0) {
             return;
         }

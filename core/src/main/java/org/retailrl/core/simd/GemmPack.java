@@ -8,9 +8,10 @@ package org.retailrl.core.simd;
  *
  * <p>Layouts (all floats, no units — the operands' own):
  * <ul>
- *   <li>A block (mc×kc of op(A)) → panels of {@code mr} rows, each panel row-major
- *       ({@code mr} rows of {@code kc} contiguous values) — the same shape as untransposed A read
- *       in place, so one kernel serves both.</li>
+ *   <li>A block (mc×kc of op(A)) → panels of {@code mr} rows, each panel column-major: for each
+ *       p the {@code mr} values {@code op(A)[i..i+mr, p]} are contiguous (the BLIS layout). For
+ *       transposed A these are a contiguous run of a stored row, so packing is a plain copy;
+ *       untransposed A is mostly read in place instead and only its ragged last panel is packed.</li>
  *   <li>B block (kc×nc of op(B)) → panels of {@code nr} columns; inside a panel, for each p the
  *       {@code nr} values {@code op(B)[p, j..j+nr]} are contiguous, i.e. whole vectors.</li>
  * </ul>
@@ -41,17 +42,18 @@ final class GemmPack {
         int panels = ceilDiv(mc, mr);
         for (int ip = 0; ip < panels; ip++) {
             int rows = Math.min(mr, mc - ip * mr);
-            for (int r = 0; r < mr; r++) {
-                int d = dstOff + ip * mr * kc + r * kc;
-                int i = ic + ip * mr + r;
-                if (r >= rows) {
-                    java.util.Arrays.fill(dst, d, d + kc, 0f);
-                } else if (transA) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p] = a[aOff + (pc + p) * lda + i];
-                    }
+            int i0 = ic + ip * mr;
+            for (int p = 0; p < kc; p++) {
+                int d = dstOff + ip * mr * kc + p * mr;
+                if (transA) {
+                    System.arraycopy(a, aOff + (pc + p) * lda + i0, dst, d, rows);
                 } else {
-                    System.arraycopy(a, aOff + i * lda + pc, dst, d, kc);
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = a[aOff + (i0 + r) * lda + pc + p];
+                    }
+                }
+                if (rows < mr) {
+                    java.util.Arrays.fill(dst, d + rows, d + mr, 0f);
                 }
             }
         }

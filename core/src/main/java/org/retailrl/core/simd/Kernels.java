@@ -119,6 +119,24 @@ public final class Kernels {
     }
 
     /**
+     * Column sums of a rows×cols block with leading dimension lda:
+     * {@code out[oo+j] = Σ_r a[ao + r·lda + j]}, summed from zero in row order (bias gradients of
+     * MODEL.md §8 layers). Bit-identical on both implementations. out must not alias a.
+     */
+    public static void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        IMPL.columnSums(a, ao, rows, cols, lda, out, oo);
+    }
+
+    /**
+     * {@code out = σ(a + (b + c))} (the r and z gates of a GRU step, MODEL.md §8: input projection
+     * plus recurrent product plus biases), bit-identical to {@link #add} of b and c, {@link #add}
+     * of a, then {@link #sigmoid}, on both implementations; out may alias a, b or c.
+     */
+    public static void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n) {
+        IMPL.addSigmoid(a, ao, b, bo, c, co, out, oo, n);
+    }
+
+    /**
      * Gate-preactivation gradients of one GRU row (MODEL.md §8); see the formulas on
      * {@code Simd.gruBackwardRow}. Bit-identical on both implementations (arithmetic only).
      */
@@ -138,5 +156,63 @@ public final class Kernels {
                             float[] c, int cOff, int ldc, boolean accumulate) {
         GemmChecks.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         IMPL.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * Floats needed to hold a k×n right GEMM operand packed by {@link #packRight} on the active
+     * implementation.
+     *
+     * @throws IllegalArgumentException when k or n is negative
+     */
+    public static int packedRightSize(int k, int n) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("packedRightSize: k and n must be >= 0, got k=" + k + " n=" + n);
+        }
+        return IMPL.packedRightSize(k, n);
+    }
+
+    /**
+     * Packs a right GEMM operand {@code op(B)} (k×n, {@code op(B) = Bᵀ} when {@code transB}) once,
+     * for many products with {@link #gemmPackedRight} — e.g. a recurrent weight matrix used at
+     * every time step of a sequence (MODEL.md §8 GRU). The layout belongs to the implementation;
+     * {@code dst} needs {@link #packedRightSize}{@code (k, n)} floats from {@code dstOff}.
+     *
+     * @throws IllegalArgumentException on negative sizes or too-small buffers
+     */
+    public static void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff) {
+        GemmChecks.sizes(0, n, k);
+        GemmChecks.need("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
+        int size = packedRightSize(k, n);
+        if (dstOff < 0 || (long) dstOff + size > dst.length) {
+            throw new IllegalArgumentException("packRight: dst needs " + size + " floats from offset " + dstOff
+                    + ", array has " + dst.length);
+        }
+        IMPL.packRight(transB, k, n, b, bOff, ldb, dst, dstOff);
+    }
+
+    /**
+     * {@code C (m×n) = A·op(B)}, or {@code C += A·op(B)} when {@code accumulate}, with A untransposed
+     * (m×k, leading dimension lda) and op(B) packed by {@link #packRight} with the same k and n.
+     * Bit-identical to {@link #gemm}{@code (false, false, ...)} on op(B) stored row-major. C must
+     * not alias A or the packed operand.
+     *
+     * @throws IllegalArgumentException on negative sizes, too-small leading dimensions or buffers
+     */
+    public static void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                                       float[] c, int cOff, int ldc, boolean accumulate) {
+        GemmChecks.sizes(m, n, k);
+        int size = IMPL.packedRightSize(k, n);
+        if (pOff < 0 || (long) pOff + size > packed.length) {
+            throw new IllegalArgumentException("gemmPackedRight: packed needs " + size + " floats from offset " + pOff
+                    + ", array has " + packed.length);
+        }
+        if (c == a || c == packed) {
+            throw new IllegalArgumentException("gemmPackedRight: C must not alias A or the packed operand");
+        }
+        if (m > 0 && n > 0) {
+            GemmChecks.need("A", a, aOff, m, k, lda);
+            GemmChecks.need("C", c, cOff, m, n, ldc);
+        }
+        IMPL.gemmPackedRight(m, n, k, a, aOff, lda, packed, pOff, c, cOff, ldc, accumulate);
     }
 }

@@ -2,6 +2,7 @@ package org.retailrl.core.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -284,6 +285,63 @@ final class PanamaSimd implements Simd {
         }
     }
 
+    /**
+     * Four vectors of columns at a time are summed over all rows in registers and stored once,
+     * instead of loading and storing the running sums for every row (W1: the GRU and Linear bias
+     * gradients). Lane order equals the scalar twin's, so the bits agree.
+     */
+    @Override
+    public void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int r = 0; r < rows; r++) {
+                int o = ao + r * lda + j;
+                s0 = s0.add(FloatVector.fromArray(S, a, o));
+                s1 = s1.add(FloatVector.fromArray(S, a, o + L));
+                s2 = s2.add(FloatVector.fromArray(S, a, o + 2 * L));
+                s3 = s3.add(FloatVector.fromArray(S, a, o + 3 * L));
+            }
+            s0.intoArray(out, oo + j);
+            s1.intoArray(out, oo + j + L);
+            s2.intoArray(out, oo + j + 2 * L);
+            s3.intoArray(out, oo + j + 3 * L);
+        }
+        for (; j + L <= cols; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                s0 = s0.add(FloatVector.fromArray(S, a, ao + r * lda + j));
+            }
+            s0.intoArray(out, oo + j);
+        }
+        for (; j < cols; j++) {
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += a[ao + r * lda + j];
+            }
+            out[oo + j] = s;
+        }
+    }
+
+    /**
+     * One pass instead of three, with the lanes' operations in the order of the two
+     * {@link #add}s then {@link #sigmoid}, so the result is bit-identical to them. Kept to one exp per iteration:
+     * a row kernel that also did the tanh tail outgrew C2's inlining budget, the Vector API
+     * calls were left as boxed Java fallbacks and the step ran several times slower.
+     */
+    @Override
+    public void addSigmoid(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] out, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector s = FloatVector.fromArray(S, y, yo + i).add(FloatVector.fromArray(S, z, zo + i));
+            FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).add(s).neg());
+            ONE.div(e.add(ONE)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = DetMath.sigmoid(x[xo + i] + (y[yo + i] + z[zo + i]));
+        }
+    }
+
     @Override
     public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
                                float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {
@@ -507,8 +565,8 @@ final class PanamaSimd implements Simd {
 
     /**
      * Blocked GEMM (the BLIS loop nest): for each NC-wide column block and KC-deep slice, pack
-     * op(B) once; for each MC-high row block bring op(A) into row-major panels (in place when A is
-     * untransposed); then sweep MR×NR micro-tiles with the register kernel. Packing makes all four
+     * op(B) once; for each MC-high row block bring op(A) into column-major panels (in place when A
+     * is untransposed); then sweep MR×NR micro-tiles with the register kernel. Packing makes all four
      * transpose variants the same inner loop. Outputs
      * at most {@link GemmNarrow#MAX_N} columns wide, where most of a tile would be padding, go to
      * {@link GemmNarrow} instead.
@@ -534,59 +592,179 @@ final class PanamaSimd implements Simd {
         }
         Workspace ws = WORKSPACE.get();
         float[] pb = ws.b(GemmPack.bSize(Math.min(k, KC), Math.min(n, NC), NR));
-        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), Math.min(k, KC), MR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean add = accumulate || pc > 0;
                 if (transB) {
-                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, ws.rows(ldb));
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, pb, 0, ws.rows(ldb));
                 } else {
-                    GemmPack.packB(false, b, bOff, ldb, pc, kc, jc, nc, NR, pb, 0);
+                    packB(b, bOff, ldb, pc, kc, jc, nc, pb, 0);
                 }
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    // Untransposed A is read in place: each of its MR rows is a unit-stride stream,
-                    // the same shape as a packed panel. Transposed A, and the ragged last panel
-                    // (which needs zero padding), are packed into row-major MR×kc panels.
-                    int inPlace = transA ? 0 : mc - mc % MR;
-                    if (transA) {
-                        packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa, ws.rows(lda));
-                    } else if (mc > inPlace) {
-                        GemmPack.packA(false, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, MR, pa, 0);
-                    }
-                    int a0 = aOff + ic * lda + pc;
-                    macroKernel(mc, nc, kc, inPlace, a, a0, lda, pa, pb,
-                            c, cOff + ic * ldc + jc, ldc, add, ws.tile);
+                rowBlocks(transA, m, nc, kc, a, aOff, lda, pc, pb, 0, c, cOff + jc, ldc, accumulate || pc > 0, ws);
+            }
+        }
+    }
+
+    /**
+     * All row blocks of C against one packed KC×NC block of op(B) at {@code pb[pb0..]}:
+     * {@code C[0..m, 0..nc] (+)= op(A)[0..m, pc..pc+kc]·Bblock}.
+     */
+    private static void rowBlocks(boolean transA, int m, int nc, int kc, float[] a, int aOff, int lda, int pc,
+                                  float[] pb, int pb0, float[] c, int c0, int ldc, boolean add, Workspace ws) {
+        // L floats of slack: the vector packer of transposed A stores whole vectors past a panel's end.
+        float[] pa = ws.a(GemmPack.aSize(Math.min(m, MC), kc, MR) + L);
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            // Untransposed A is read in place: each of its MR rows is a unit-stride stream.
+            // Transposed A, and the ragged last panel (which needs zero padding), are
+            // packed into column-major MR×kc panels (see GemmPack).
+            // Rows past the last whole MR panel are read in place 4 at a time (microKernel4);
+            // only the last 1–3 rows are packed.
+            int inPlace = transA ? 0 : mc - mc % MR;
+            int inPlace4 = transA ? 0 : mc - mc % 4;
+            if (transA) {
+                packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
+            } else if (mc > inPlace4) {
+                GemmPack.packA(false, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, MR, pa, 0);
+            }
+            int a0 = aOff + ic * lda + pc;
+            macroKernel(mc, nc, kc, inPlace, inPlace4, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add, ws.tile);
+        }
+    }
+
+    @Override
+    public int packedRightSize(int k, int n) {
+        if (n <= GemmNarrow.MAX_N) {
+            return k * n;
+        }
+        int size = 0;
+        for (int jc = 0; jc < n; jc += NC) {
+            for (int pc = 0; pc < k; pc += KC) {
+                size += GemmPack.bSize(Math.min(KC, k - pc), Math.min(NC, n - jc), NR);
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The KC×NC blocks of op(B) in the order {@link #gemm} visits them, each packed as
+     * {@link GemmPack#packB}; narrow operands (handled by {@link GemmNarrow}) as a plain row-major copy.
+     */
+    @Override
+    public void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff) {
+        if (n <= GemmNarrow.MAX_N) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    dst[dstOff + p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                }
+            }
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int off = dstOff;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                if (transB) {
+                    packTransposedB(b, bOff, ldb, pc, kc, jc, nc, dst, off, ws.rows(ldb));
+                } else {
+                    packB(b, bOff, ldb, pc, kc, jc, nc, dst, off);
+                }
+                off += GemmPack.bSize(kc, nc, NR);
+            }
+        }
+    }
+
+    @Override
+    public void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || n <= GemmNarrow.MAX_N) {
+            gemm(false, false, m, n, k, a, aOff, lda, packed, pOff, n, c, cOff, ldc, accumulate);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int off = pOff;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                rowBlocks(false, m, nc, kc, a, aOff, lda, pc, packed, off, c, cOff + jc, ldc, accumulate || pc > 0, ws);
+                off += GemmPack.bSize(kc, nc, NR);
+            }
+        }
+    }
+
+    /**
+     * {@link GemmPack#packA} for transposed A, vectorised: column p of a panel,
+     * op(A)[i..i+MR, p], is a contiguous run of stored row p, copied with whole-vector loads and
+     * stores. When MR is not a multiple of L the last vector of column p spills into column p+1,
+     * which the next store overwrites (the buffer has L floats of slack for the last column). This
+     * replaced a gather per L values of a row-major panel, which cost about a third of the
+     * weight-gradient GEMMs' kernel time in W1. Panels whose last vector would read past the end
+     * of A are copied with scalar code; so is a ragged last panel higher than one vector.
+     */
+    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] dst) {
+        int full = mc / MR;
+        int span = GemmPack.ceilDiv(MR, L) * L;
+        for (int ip = 0; ip < full; ip++) {
+            int d = ip * MR * kc;
+            int src = aOff + pc * lda + ic + ip * MR;
+            if (src + (kc - 1) * lda + span > a.length) {
+                GemmPack.packA(true, a, aOff, lda, ic + ip * MR, MR, pc, kc, MR, dst, d);
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                for (int q = 0; q < MR; q += L) {
+                    FloatVector.fromArray(S, a, src + p * lda + q).intoArray(dst, d + p * MR + q);
+                }
+            }
+        }
+        int rows = mc - full * MR;
+        if (rows > 0) {
+            int d = full * MR * kc;
+            int src = aOff + pc * lda + ic + full * MR;
+            if (rows > L) {
+                GemmPack.packA(true, a, aOff, lda, ic + full * MR, rows, pc, kc, MR, dst, d);
+                return;
+            }
+            // Ragged panel: a masked load reads only the valid rows and yields zeros for the
+            // padding; the store's lanes past MR are overwritten by the next column, as above.
+            VectorMask<Float> valid = S.indexInRange(0, rows);
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, a, src + p * lda, valid).intoArray(dst, d + p * MR);
+            }
+            if (MR > L) {
+                for (int p = 0; p < kc; p++) {
+                    java.util.Arrays.fill(dst, d + p * MR + L, d + (p + 1) * MR, 0f);
                 }
             }
         }
     }
 
     /**
-     * {@link GemmPack#packA} for transposed A, vectorised like {@link #packTransposedB}: row r of a
-     * panel, op(A)[i+r, p..p+L], is a column of the stored A, gathered L steps at a time. The last
-     * kc % L steps and the ragged last panel are copied with scalar code.
+     * {@link GemmPack#packB} for untransposed B, vectorised: op(B)[p, j..j+NR] is a contiguous run
+     * of stored row p, copied as whole vectors (NR = 2 vectors), row by row so the source streams.
+     * Replaced a {@code System.arraycopy} of NR floats per row and panel, whose call overhead
+     * made packing cost about as much as the weight-gradient kernels it fed. The ragged last panel
+     * goes to the scalar packer.
      */
-    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                                        float[] dst, int[] rowIndex) {
-        int full = mc / MR;
-        int pv = kc - kc % L;
-        for (int ip = 0; ip < full; ip++) {
-            for (int r = 0; r < MR; r++) {
-                int d = ip * MR * kc + r * kc;
-                int src = aOff + pc * lda + ic + ip * MR + r;
-                for (int p = 0; p < pv; p += L) {
-                    FloatVector.fromArray(S, a, src + p * lda, rowIndex, 0).intoArray(dst, d + p);
-                }
-                for (int p = pv; p < kc; p++) {
-                    dst[d + p] = a[src + p * lda];
-                }
+    private static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] dst, int dstOff) {
+        int full = nc / NR;
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (pc + p) * ldb + jc;
+            for (int jp = 0; jp < full; jp++) {
+                int d = dstOff + jp * NR * kc + p * NR;
+                FloatVector.fromArray(S, b, src + jp * NR).intoArray(dst, d);
+                FloatVector.fromArray(S, b, src + jp * NR + L).intoArray(dst, d + L);
             }
         }
-        if (mc > full * MR) {
-            GemmPack.packA(true, a, aOff, lda, ic + full * MR, mc - full * MR, pc, kc, MR, dst, full * MR * kc);
+        if (nc > full * NR) {
+            GemmPack.packB(false, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, dstOff + full * NR * kc);
         }
     }
 
@@ -596,10 +774,10 @@ final class PanamaSimd implements Simd {
      * float per iteration, strided stores) NT at 64×64×192 ran about 1.5× slower than NN.
      */
     private static void packTransposedB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                                        float[] dst, int[] rowIndex) {
+                                        float[] dst, int dstOff, int[] rowIndex) {
         int full = nc / NR;
         for (int jp = 0; jp < full; jp++) {
-            int base = jp * NR * kc;
+            int base = dstOff + jp * NR * kc;
             int src = bOff + (jc + jp * NR) * ldb + pc;
             int src2 = src + L * ldb;
             for (int p = 0; p < kc; p++) {
@@ -609,34 +787,41 @@ final class PanamaSimd implements Simd {
         }
         if (nc > full * NR) {
             // Ragged last panel: gathering past column nc would read outside B.
-            GemmPack.packB(true, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, full * NR * kc);
+            GemmPack.packB(true, b, bOff, ldb, pc, kc, jc + full * NR, nc - full * NR, NR, dst, dstOff + full * NR * kc);
         }
     }
 
     /**
      * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
-     * (starting at {@code a0}, row stride lda), the rest from the packed panels in {@code pa}.
+     * (starting at {@code a0}, row stride lda) in MR-row tiles, rows below {@code inPlace4} also
+     * from A in 4-row tiles, the rest from the packed panels in {@code pa}.
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
-    private static void macroKernel(int mc, int nc, int kc, int inPlace, float[] a, int a0, int lda,
-                                    float[] pa, float[] pb, float[] c, int c0, int ldc, boolean add,
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, int inPlace4, float[] a, int a0, int lda,
+                                    float[] pa, float[] pb, int pb0, float[] c, int c0, int ldc, boolean add,
                                     float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
-            int pbOff = (j / NR) * NR * kc;
-            for (int i = 0; i < mc; i += MR) {
-                int rows = Math.min(MR, mc - i);
+            int pbOff = pb0 + (j / NR) * NR * kc;
+            for (int i = 0; i < mc; ) {
+                int rows = i < inPlace ? MR : i < inPlace4 ? 4 : Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
-                float[] src = i < inPlace ? a : pa;
-                int ia = i < inPlace ? a0 + i * lda : ((i - inPlace) / MR) * MR * kc;
-                int rs = i < inPlace ? lda : kc;
-                if (rows == MR && cols == NR) {
-                    microKernel(kc, src, ia, rs, pb, pbOff, c, ct, ldc, add);
+                // Edge tile (fewer rows than the kernel computes, or fewer than NR columns):
+                // compute the padded tile into a scratch buffer and copy the valid part with
+                // scalar code, instead of masked vector stores in the kernel.
+                boolean full = cols == NR && (i < inPlace4 || rows == MR);
+                float[] dst = full ? c : tile;
+                int d0 = full ? ct : 0;
+                int ld = full ? ldc : NR;
+                if (i < inPlace) {
+                    microKernel(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                } else if (i < inPlace4) {
+                    microKernel4(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
                 } else {
-                    // Edge tile: compute the full padded tile into a scratch buffer and copy the
-                    // valid part with scalar code, instead of masked vector stores in the kernel.
-                    microKernel(kc, src, ia, rs, pb, pbOff, tile, 0, NR, false);
+                    microKernelPacked(kc, pa, ((i - inPlace4) / MR) * MR * kc, pb, pbOff, dst, d0, ld, add && full);
+                }
+                if (!full) {
                     for (int r = 0; r < rows; r++) {
                         int cr = ct + r * ldc;
                         for (int q = 0; q < cols; q++) {
@@ -644,6 +829,7 @@ final class PanamaSimd implements Simd {
                         }
                     }
                 }
+                i += rows;
             }
         }
     }
@@ -656,8 +842,8 @@ final class PanamaSimd implements Simd {
      * per 14 loads and one loop branch keeps the front end well under its issue width, which
      * measured about 10% faster at 256³; a ragged 12-row edge costs at most 8 wasted rows.
      * C is read and written once per tile, not once per step. A is addressed as
-     * {@code pa[ia + r·rs + p]}, so the same kernel reads a packed row-major panel (rs = kc) or the
-     * rows of an untransposed A in place (rs = lda), which spares the packing copy for NN and NT.
+     * {@code pa[ia + r·rs + p]}: the rows of an untransposed A read in place (rs = lda), which
+     * spares the packing copy for NN and NT. Packed panels go to {@link #microKernelPacked}.
      */
     private static void microKernel(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
                                     float[] c, int c0, int ldc, boolean add) {
@@ -727,6 +913,191 @@ final class PanamaSimd implements Simd {
             c100 = a10.fma(b0, c100);
             c101 = a10.fma(b1, c101);
             FloatVector a11 = FloatVector.broadcast(S, pa[ar11 + p]);
+            c110 = a11.fma(b0, c110);
+            c111 = a11.fma(b1, c111);
+        }
+        // Written out instead of calling a small store method with vector arguments: when C2
+        // declined to inline such a method, the vectors were boxed into heap objects and the
+        // kernel ran about ten times slower (seen after a deoptimisation and recompile).
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
+        int o6 = o5 + ldc;
+        int o7 = o6 + ldc;
+        int o8 = o7 + ldc;
+        int o9 = o8 + ldc;
+        int o10 = o9 + ldc;
+        int o11 = o10 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, o6));
+            c61 = c61.add(FloatVector.fromArray(S, c, o6 + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, o7));
+            c71 = c71.add(FloatVector.fromArray(S, c, o7 + L));
+            c80 = c80.add(FloatVector.fromArray(S, c, o8));
+            c81 = c81.add(FloatVector.fromArray(S, c, o8 + L));
+            c90 = c90.add(FloatVector.fromArray(S, c, o9));
+            c91 = c91.add(FloatVector.fromArray(S, c, o9 + L));
+            c100 = c100.add(FloatVector.fromArray(S, c, o10));
+            c101 = c101.add(FloatVector.fromArray(S, c, o10 + L));
+            c110 = c110.add(FloatVector.fromArray(S, c, o11));
+            c111 = c111.add(FloatVector.fromArray(S, c, o11 + L));
+        }
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+        c60.intoArray(c, o6);
+        c61.intoArray(c, o6 + L);
+        c70.intoArray(c, o7);
+        c71.intoArray(c, o7 + L);
+        c80.intoArray(c, o8);
+        c81.intoArray(c, o8 + L);
+        c90.intoArray(c, o9);
+        c91.intoArray(c, o9 + L);
+        c100.intoArray(c, o10);
+        c101.intoArray(c, o10 + L);
+        c110.intoArray(c, o11);
+        c111.intoArray(c, o11 + L);
+    }
+
+    /**
+     * {@link #microKernel} cut to 4 rows (8 accumulators), A read in place: the remainder rows
+     * of an untransposed A below a multiple of MR, e.g. rows 60–63 of the GRU's 64-row step
+     * GEMMs, which otherwise went through a packed, zero-padded 12-row tile (a third of its
+     * FMAs wasted) and a scalar copy out of the scratch tile. Same order of operations per
+     * element as the 12-row kernel.
+     */
+    private static void microKernel4(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
+                                    float[] c, int c0, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        int ar0 = ia;
+        int ar1 = ar0 + rs;
+        int ar2 = ar1 + rs;
+        int ar3 = ar2 + rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ar0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ar1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ar2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ar3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+        }
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+    }
+
+    /**
+     * {@link #microKernel} for a packed column-major A panel ({@code pa[ia + p·MR + r]}, see
+     * {@link GemmPack}): the same 12×2-vector register tile and the same order of operations, so
+     * an element of C gets the same bits whichever kernel computed it. A separate method rather
+     * than a stride parameter because C2 hoists range checks only for indices linear in p with a
+     * constant factor.
+     */
+    private static void microKernelPacked(int kc, float[] pa, int ia, float[] pb, int ib,
+                                    float[] c, int c0, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00;
+        FloatVector c70 = c00, c71 = c00;
+        FloatVector c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00;
+        FloatVector c100 = c00, c101 = c00;
+        FloatVector c110 = c00, c111 = c00;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ia + p * MR + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ia + p * MR + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ia + p * MR + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ia + p * MR + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ia + p * MR + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ia + p * MR + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, pa[ia + p * MR + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, pa[ia + p * MR + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            FloatVector a8 = FloatVector.broadcast(S, pa[ia + p * MR + 8]);
+            c80 = a8.fma(b0, c80);
+            c81 = a8.fma(b1, c81);
+            FloatVector a9 = FloatVector.broadcast(S, pa[ia + p * MR + 9]);
+            c90 = a9.fma(b0, c90);
+            c91 = a9.fma(b1, c91);
+            FloatVector a10 = FloatVector.broadcast(S, pa[ia + p * MR + 10]);
+            c100 = a10.fma(b0, c100);
+            c101 = a10.fma(b1, c101);
+            FloatVector a11 = FloatVector.broadcast(S, pa[ia + p * MR + 11]);
             c110 = a11.fma(b0, c110);
             c111 = a11.fma(b1, c111);
         }

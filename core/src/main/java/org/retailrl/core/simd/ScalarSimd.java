@@ -100,6 +100,26 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+        java.util.Arrays.fill(out, oo, oo + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int o = ao + r * lda;
+            for (int j = 0; j < cols; j++) {
+                out[oo + j] += a[o + j];
+            }
+        }
+    }
+
+    /** The unfused sequence itself: this twin's reference for the vector kernel's fusion. */
+    @Override
+    public void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + (b[bo + i] + c[co + i]);
+        }
+        sigmoid(out, oo, out, oo, n);
+    }
+
+    @Override
     public void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
                                float[] dh, float[] dhPrev, int bo, float[] dgi, float[] dgh, int dgo, int h) {
         for (int j = 0; j < h; j++) {
@@ -156,5 +176,27 @@ final class ScalarSimd implements Simd {
                 }
             }
         }
+    }
+
+    /** The packed form is op(B) as a plain row-major k×n copy. */
+    @Override
+    public int packedRightSize(int k, int n) {
+        return k * n;
+    }
+
+    @Override
+    public void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                dst[dstOff + p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+    }
+
+    /** {@link #gemm} on the row-major copy, i.e. exactly the untransposed-B call of the contract. */
+    @Override
+    public void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(false, false, m, n, k, a, aOff, lda, packed, pOff, n, c, cOff, ldc, accumulate);
     }
 }

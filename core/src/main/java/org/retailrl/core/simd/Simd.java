@@ -50,6 +50,20 @@ interface Simd {
                         float[] out, int oo, int h);
 
     /**
+     * {@code out[oo+j] = Σ_r a[ao + r·lda + j]} for {@code j < cols}: the column sums of a
+     * rows×cols block (bias gradients, MODEL.md §8), each summed from zero in row order with one
+     * rounding per addition, so both implementations give the same bits. out must not alias a.
+     */
+    void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo);
+
+    /**
+     * {@code out = σ(a + (b + c))} elementwise, bit-identical to {@link #add} of b and c, then
+     * {@link #add} of a, then {@link #sigmoid} (the r and z gates of a GRU step, MODEL.md §8:
+     * input projection + (recurrent product + biases)); out may alias a, b or c.
+     */
+    void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n);
+
+    /**
      * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:
      * gates {@code (r, z, n)} at {@code g[go..go+3h)}; {@code hn}, {@code hPrev} and {@code dy} at
      * {@code ro}; {@code dh} and {@code dhPrev} at {@code bo}. With {@code d = dh + dy}:
@@ -68,4 +82,22 @@ interface Simd {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** Floats {@link #packRight} writes for a k×n right operand. */
+    int packedRightSize(int k, int n);
+
+    /**
+     * Packs the right operand {@code op(B)} (k×n; {@code Bᵀ} stored n×k when {@code transB}) into
+     * {@code dst[dstOff..dstOff + packedRightSize(k, n))} in this implementation's own layout, for
+     * {@link #gemmPackedRight}.
+     */
+    void packRight(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] dst, int dstOff);
+
+    /**
+     * {@code C (+)= A·op(B)} with A untransposed (m×k) and op(B) packed by {@link #packRight} with the
+     * same k and n: bit-identical to {@link #gemm} {@code (false, false, ...)} on op(B) stored
+     * row-major (k×n), without packing op(B) again on every call.
+     */
+    void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
+                         float[] c, int cOff, int ldc, boolean accumulate);
 }

@@ -10,7 +10,8 @@ import org.retailrl.core.random.Rng;
 /**
  * The fused GRU kernels against the unfused sequence of operations they replace: on both
  * implementations, {@code gruForwardTail} must equal the elementwise formula followed by that
- * implementation's own {@code tanh}, and {@code gruBackwardRow} (arithmetic only) must equal the
+ * implementation's own {@code tanh}, {@code addSigmoid} must equal its adds then sigmoid bit for bit,
+ * and {@code gruBackwardRow} (arithmetic only) must equal the
  * scalar formula bit for bit. Sizes cover full vectors and scalar tails; offsets are nonzero.
  */
 class GruKernelsTest {
@@ -64,6 +65,57 @@ class GruKernelsTest {
             assertArrayEquals(expectN, gotN, 0f, impl.name() + ": n, h=" + h);
             assertArrayEquals(expectY, y, 0f, impl.name() + ": h', h=" + h);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void addSigmoidEqualsAddsThenSigmoidBitForBit(int n) {
+        for (Simd impl : impls()) {
+            // Wide enough to saturate σ at both ends.
+            float[] a = random(n + 41, GO + n + 2, -30, 30);
+            float[] b = random(n + 43, DO + n + 1, -5, 5);
+            float[] c = random(n + 47, BO + n, -1, 1);
+            float[] expected = new float[RO + n + 1];
+            impl.add(b, DO, c, BO, expected, RO, n);
+            impl.add(a, GO, expected, RO, expected, RO, n);
+            impl.sigmoid(expected, RO, expected, RO, n);
+            float[] got = new float[RO + n + 1];
+            impl.addSigmoid(a, GO, b, DO, c, BO, got, RO, n);
+            assertArrayEquals(bits(expected), bits(got), impl.name() + " separate output, n=" + n);
+            float[] inPlace = a.clone();
+            impl.addSigmoid(inPlace, GO, b, DO, c, BO, inPlace, GO, n);
+            assertArrayEquals(bits(java.util.Arrays.copyOfRange(expected, RO, RO + n)),
+                    bits(java.util.Arrays.copyOfRange(inPlace, GO, GO + n)), impl.name() + " in place, n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void columnSumsAreBitIdenticalToRowOrderSums(int cols) {
+        int rows = 37;
+        int lda = cols + 3;
+        float[] a = random(cols + 59, GO + rows * lda, -1, 1);
+        float[] expected = new float[RO + cols + 1];
+        for (int j = 0; j < cols; j++) {
+            float s = 0f;
+            for (int r = 0; r < rows; r++) {
+                s += a[GO + r * lda + j];
+            }
+            expected[RO + j] = s;
+        }
+        for (Simd impl : impls()) {
+            float[] got = new float[RO + cols + 1];
+            impl.columnSums(a, GO, rows, cols, lda, got, RO);
+            assertArrayEquals(bits(expected), bits(got), impl.name() + " cols=" + cols);
+        }
+    }
+
+    private static int[] bits(float[] x) {
+        int[] b = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            b[i] = Float.floatToRawIntBits(x[i]);
+        }
+        return b;
     }
 
     @ParameterizedTest
