@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.retailrl.algorithms.policy.PricingDecision;
+import org.retailrl.algorithms.rl.PricingBatchEnv;
 import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingObservation;
@@ -26,8 +27,8 @@ import org.retailrl.envs.pricing.PricingScenario;
  * previous demand (units), previous own price, the competitor's price for the coming period,
  * the reference price (currency/unit), the {@code L} outstanding orders oldest first (units) —
  * plus the period index {@code t ∈ [0, T)}. The policy normalises them as the learners did
- * ({@link org.retailrl.algorithms.rl.PricingBatchEnv}: units ÷ {@code Q}, prices ÷ the largest
- * grid price, then {@code t/T}).
+ * through the learners' own function ({@link PricingBatchEnv#normalizeRow}: units ÷ {@code Q}
+ * compressed logarithmically beyond ±1, prices ÷ the largest grid price, then {@code t/T}).
  *
  * <p>Usage:
  * <pre>{@code
@@ -51,8 +52,6 @@ public final class Policy {
     private final int rawSize;
     private final int orders;
     private final int horizon;
-    private final float unitScale;
-    private final float priceScale;
 
     /**
      * One decision stream's mutable state: the recurrent hidden states of every actor, the
@@ -114,8 +113,6 @@ public final class Policy {
         this.orders = scenario.maxOrder() + 1;
         this.horizon = scenario.horizon();
         // The same float constants as PricingBatchEnv.observation, so the actors see the same bits.
-        this.unitScale = (float) (1.0 / Math.max(1, scenario.maxOrder()));
-        this.priceScale = (float) (1.0 / scenario.maxPrice());
     }
 
     /**
@@ -188,17 +185,12 @@ public final class Policy {
         if (period < 0 || period >= horizon) {
             throw new IllegalArgumentException("period must be in [0, " + horizon + "), got " + period);
         }
-        float[] obs = session.obs;
         for (int k = 0; k < rawSize; k++) {
-            float v = observation[k];
-            if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("observation[" + k + "] must be finite, got " + v);
+            if (!Float.isFinite(observation[k])) {
+                throw new IllegalArgumentException("observation[" + k + "] must be finite, got " + observation[k]);
             }
-            boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
-                    || k == PricingObservation.REFERENCE_PRICE;
-            obs[k] = v * (isPrice ? priceScale : unitScale);
         }
-        obs[rawSize] = (float) period / horizon;
+        PricingBatchEnv.normalizeRow(scenario, observation, 0, period, session.obs, 0);
         return act(session, period == 0);
     }
 

@@ -122,19 +122,28 @@ public final class PricingBatchEnv implements BatchEnv {
                     + " floats, got " + raw.length + " and " + out.length);
         }
         batch.observe(raw, 0);
+        for (int i = 0; i < batch.copies(); i++) {
+            normalizeRow(sc, raw, i * r, batch.period(), out, i * d);
+        }
+    }
+
+    /**
+     * The one definition of what the learners see (this class's observation), for one copy: the
+     * {@code 6 + L} raw simulator floats at {@code raw[rawOff..]} in period {@code period} written
+     * normalised, followed by {@code t/T}, to {@code out[outOff..]}. Training and the embedded
+     * {@code deploy.Policy} both call this, so a trained actor always sees the encoding it was trained
+     * on. Allocation-free.
+     */
+    public static void normalizeRow(PricingScenario sc, float[] raw, int rawOff, int period, float[] out, int outOff) {
+        int r = PricingObservation.PIPELINE + sc.leadTime();
         float unitScale = (float) (1.0 / Math.max(1, sc.maxOrder()));
         float priceScale = (float) (1.0 / sc.maxPrice());
-        float time = (float) batch.period() / sc.horizon();
-        for (int i = 0; i < batch.copies(); i++) {
-            int s = i * r;
-            int o = i * d;
-            for (int k = 0; k < r; k++) {
-                boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
-                        || k == PricingObservation.REFERENCE_PRICE;
-                out[o + k] = isPrice ? raw[s + k] * priceScale : squash(raw[s + k] * unitScale);
-            }
-            out[o + r] = time;
+        for (int k = 0; k < r; k++) {
+            boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
+                    || k == PricingObservation.REFERENCE_PRICE;
+            out[outOff + k] = isPrice ? raw[rawOff + k] * priceScale : squash(raw[rawOff + k] * unitScale);
         }
+        out[outOff + r] = (float) period / sc.horizon();
     }
 
     /**
