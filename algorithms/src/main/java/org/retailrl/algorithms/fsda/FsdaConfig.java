@@ -36,8 +36,8 @@ public record FsdaConfig(HappoConfig happo, Agent fast, TimescaleSchedule schedu
      * <li>{@code sequenceLength = 25} (was the whole 100-period episode). Training replays
      *     sequences of 25 steps from the stored GRU states; a minibatch then holds 16 sequences
      *     instead of 4, so each recurrent matrix product has 4× the rows and there are 4× fewer of
-     *     them (about 0.115 s instead of 0.17 s of CPU per episode), and minibatches mix more
-     *     episode phases. Measured at lr 2e-3, 500 episodes: greedy 7,017 vs 6,860.</li>
+     *     them (0.13 s instead of 0.18 s of thread CPU per 16-copy episode over a 100-episode run of
+     *     the manual {@code FsdaTuningRun}), and minibatches mix more episode phases. Measured at lr 2e-3, 500 episodes: greedy 7,017 vs 6,860.</li>
      * </ul>
      */
     public static final PpoConfig PRICING_PPO = PpoConfig.DEFAULTS.withLr(2e-3, true).withSizes(1, 25, 64, 2);

@@ -56,7 +56,6 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
         Tape tape = logits.tape();
         float[] z = logits.value().data();
         float[] logp = tape.empty(n, a).data();
-        float[] probs = tape.empty(n, a).data();
         float[] coef = tape.empty(n).data();
         float[] rowEnt = tape.empty(n).data();
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
@@ -73,7 +72,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 throw new IllegalArgumentException("actions[" + i + "] must be in [0, " + a + "), got " + act);
             }
             int o = i * a;
-            double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, probs);
+            double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, null);
             rowEnt[i] = (float) ent;
             entSum += ent;
             double logRatio = (double) logp[o + act] - oldLogp[i];
@@ -112,7 +111,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                     float h = rowEnt[i];
                     for (int k = 0; k < a; k++) {
                         float lp = logp[o + k];
-                        float p = probs[o + k]; // (float) e^{lp}, kept from the forward pass
+                        float p = (float) Math.exp(lp);
                         // d logp_a / dz_k = [k = a] − p_k ; d H / dz_k = −p_k (log p_k + H)
                         dz[o + k] += up * (-c * p + entScale * p * (lp + h));
                     }

@@ -34,7 +34,7 @@ public final class FsdaSmokeRun {
                     s.agents()[0].approxKl());
         }
         System.out.printf("FSDA: %d episodes × %d copies in %.1f s%n", episodes, copies, (System.nanoTime() - t0) / 1e9);
-        PpoTrainer ppo = JointActionPpo.create(b, copies, org.retailrl.algorithms.ppo.PpoConfig.DEFAULTS, seed, episodes);
+        PpoTrainer ppo = JointActionPpo.create(b, copies, JointActionPpo.DEFAULTS, seed, episodes);
         t0 = System.nanoTime();
         for (int n = 0; n < episodes; n++) {
             TrainingStats s = ppo.update();
