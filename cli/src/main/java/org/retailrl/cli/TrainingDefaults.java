@@ -1,6 +1,7 @@
 package org.retailrl.cli;
 
 import org.retailrl.algorithms.fsda.FsdaConfig;
+import org.retailrl.algorithms.fsda.JointActionPpo;
 import org.retailrl.algorithms.ppo.PpoConfig;
 import org.retailrl.envs.pricing.PricingScenario;
 
@@ -12,13 +13,13 @@ import org.retailrl.envs.pricing.PricingScenario;
  */
 final class TrainingDefaults {
     /** Training rounds (episodes in every copy) per run of {@code compare} and {@code train}. */
-    static final int EPISODES = 60;
+    static final int EPISODES = FsdaConfig.DEFAULT_EPISODES;
     /** Environment copies played in parallel per training episode. */
-    static final int COPIES = 8;
+    static final int COPIES = FsdaConfig.DEFAULT_COPIES;
     /** FSDA's hyperparameters. */
     static final FsdaConfig FSDA = FsdaConfig.DEFAULTS;
     /** Joint-action PPO's hyperparameters. */
-    static final PpoConfig PPO = PpoConfig.DEFAULTS;
+    static final PpoConfig PPO = JointActionPpo.DEFAULTS;
     /** Evaluation episodes per policy and seed (common random numbers). */
     static final int EVAL_EPISODES = 1000;
     /** Seed of the evaluation episodes; distinct from every training seed 1..100 the options allow. */
