@@ -89,7 +89,9 @@ final class ProgressBar {
     private String line(int pct, double profit) {
         int filled = pct * WIDTH / 100;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String eta = done == 0 ? "--:--" : clock(elapsed * (total - done) / done);
+        // Below 2% the rate is dominated by start-up (compilation, heuristic fitting), so an
+        // extrapolated ETA would be wildly off; say nothing rather than something wrong.
+        String eta = done == 0 || done * 50 < total ? "--:--" : clock(elapsed * (total - done) / done);
         String p = Double.isNaN(profit) ? "" : String.format(Locale.ROOT, "  mean training profit %.1f", profit);
         return String.format(Locale.ROOT, "%-22s [%s%s] %3d%%  ETA %s%s", phase, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), pct, eta, p);
