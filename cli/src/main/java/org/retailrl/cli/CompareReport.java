@@ -28,8 +28,8 @@ import org.retailrl.envs.pricing.PricingScenarioJson;
 /**
  * The report folder of {@code compare} (issue 4, the main job; MODEL.md §8 evaluation protocol):
  * every number as CSV and JSON, and one self-contained {@code report.html} with the comparison
- * table and three SVG charts — learning curves (mean training episode profit per episode, one line
- * per seed, FSDA and PPO), the profit comparison (mean ± 95% CI per policy) and FSDA against Myopic
+ * table and five SVG charts — learning curves (mean training episode profit per episode, one line
+ * per seed, FSDA and PPO) and their part after the first tenth on its own scale, the profit comparison (mean ± 95% CI per policy) and FSDA against Myopic
  * over one 100-period evaluation episode (price and inventory; seed 003 Fig. 5b). Profits are in
  * currency per episode. Nothing written depends on the wall clock or the thread count, so two runs
  * with the same arguments produce identical files.
@@ -179,6 +179,18 @@ final class CompareReport {
                 "FSDA: mean episode profit of the training rollouts (sampled actions) per episode, one line per seed.");
         h.figure(LineChart.of("PPO-joint: mean training profit", "episode", "profit per episode", ps).svg(),
                 "Single-agent PPO over the joint action: mean training episode profit per episode, one line per seed.");
+        // The first episodes (an untrained agent floods the shelves) are tens of thousands below the
+        // rest and squeeze the part that shows whether training has converged; show that part alone.
+        List<Series> tail = new ArrayList<>();
+        for (Series x : fs) {
+            tail.add(afterFirstTenth(x));
+        }
+        for (Series x : ps) {
+            tail.add(afterFirstTenth(x));
+        }
+        h.figure(LineChart.of("After the first tenth of training", "episode", "profit per episode", tail).svg(),
+                "FSDA and PPO-joint curves of Figures 2 and 3 from the end of the first tenth of the budget on, "
+                        + "on their own scale: a flat end means converged.");
         h.heading(2, "FSDA versus Myopic over one episode");
         TrajectoryChart tc = TrajectoryChart.of("FSDA vs Myopic, evaluation episode 1", "period", List.of(
                 new TrajectoryChart.Panel("price", List.of(Series.indexed("FSDA", f.price()),
@@ -190,5 +202,12 @@ final class CompareReport {
         h.paragraph("Every number of this page is in evaluation.csv/json, compare.json, learning-curves.csv and "
                 + "trajectory.csv; the trained policies are in models/, the training checkpoints in checkpoints/.");
         return h;
+    }
+
+    /** {@code s} without its first tenth (at least one point kept), x values unchanged. */
+    private static Series afterFirstTenth(Series s) {
+        int from = Math.min(s.x().length - 1, s.x().length / 10);
+        return Series.of(s.name(), java.util.Arrays.copyOfRange(s.x(), from, s.x().length),
+                java.util.Arrays.copyOfRange(s.y(), from, s.y().length));
     }
 }

@@ -42,7 +42,8 @@ class CompareCommandTest {
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg"), "report.html has no inline SVG");
-        assertEquals(4, html.split("<svg", -1).length - 1, "bar chart, two learning-curve charts, trajectory");
+        assertEquals(5, html.split("<svg", -1).length - 1,
+                "bar chart, two learning-curve charts, their converged part, trajectory");
         for (String csv : List.of("evaluation.csv", "learning-curves.csv", "trajectory.csv")) {
             assertRectangularCsv(out.resolve(csv));
         }
