@@ -2,6 +2,7 @@ package org.retailrl.algorithms.mtma;
 
 import org.retailrl.algorithms.rl.Gae;
 import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.SequenceGather;
 import org.retailrl.core.Tensor;
 
 /**
@@ -179,41 +180,10 @@ public final class MultiAgentBuffer {
      * {@code j}, from buffer index {@code rows[t·B + j]}.
      */
     public Batch gather(int k, int[] seqs) {
-        int b = seqs.length;
-        if (b < 1) {
-            throw new IllegalArgumentException("seqs must not be empty");
-        }
-        int d = obsDims[k];
-        int[] rows = new int[chunk * b];
-        Tensor obsT = Tensor.zeros(chunk, b, d);
-        float[] od = obsT.data();
-        float[] mask = new float[chunk * b];
-        for (int j = 0; j < b; j++) {
-            int s = seqs[j];
-            if (s < 0 || s >= sequences()) {
-                throw new IllegalArgumentException("seqs[" + j + "] must be in [0, " + sequences() + "), got " + s);
-            }
-            int c = s / copies;
-            int n = s % copies;
-            for (int t = 0; t < chunk; t++) {
-                int src = (c * chunk + t) * copies + n;
-                int dst = t * b + j;
-                rows[dst] = src;
-                mask[dst] = starts[src];
-                System.arraycopy(obs[k], src * d, od, dst * d, d);
-            }
-        }
-        int l = nets[k].gruLayers();
-        int h = nets[k].hidden();
-        Tensor h0 = Tensor.zeros(l, b, h);
-        for (int j = 0; j < b; j++) {
-            int c = seqs[j] / copies;
-            int n = seqs[j] % copies;
-            for (int li = 0; li < l; li++) {
-                System.arraycopy(hidden[k][c], (li * copies + n) * h, h0.data(), (li * b + j) * h, h);
-            }
-        }
-        return new Batch(obsT, mask, rows, h0);
+        int[] rows = SequenceGather.rows(seqs, chunk, copies, sequences());
+        return new Batch(SequenceGather.observations(obs[k], obsDims[k], rows, chunk, seqs.length),
+                SequenceGather.gather(starts, rows), rows,
+                SequenceGather.hidden(hidden[k], seqs, copies, nets[k].gruLayers(), nets[k].hidden()));
     }
 
     /**
@@ -227,20 +197,12 @@ public final class MultiAgentBuffer {
     public record Batch(Tensor obsT, float[] maskT, int[] rows, Tensor h0) {
         /** {@code src[rows[i]]} for every row. */
         public float[] gather(float[] src) {
-            float[] out = new float[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = src[rows[i]];
-            }
-            return out;
+            return SequenceGather.gather(src, rows);
         }
 
         /** The {@code width} entries of every row: {@code src[rows[i]·width ..]}. */
         public int[] gather(int[] src, int width) {
-            int[] out = new int[rows.length * width];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(src, rows[i] * width, out, i * width, width);
-            }
-            return out;
+            return SequenceGather.gather(src, rows, width);
         }
     }
 }

@@ -152,44 +152,13 @@ public final class RecurrentRolloutBuffer {
      * {@code s / N}.
      */
     public MiniBatch gather(int[] seqs) {
-        int b = seqs.length;
-        if (b < 1) {
-            throw new IllegalArgumentException("seqs must not be empty");
-        }
-        int[] rows = new int[chunk * b];
-        Tensor obsT = Tensor.zeros(chunk, b, obsDim);
-        float[] od = obsT.data();
-        float[] mask = new float[chunk * b];
-        for (int j = 0; j < b; j++) {
-            int s = seqs[j];
-            if (s < 0 || s >= sequences()) {
-                throw new IllegalArgumentException("seqs[" + j + "] must be in [0, " + sequences() + "), got " + s);
-            }
-            int c = s / copies;
-            int n = s % copies;
-            for (int t = 0; t < chunk; t++) {
-                int src = (c * chunk + t) * copies + n;
-                int dst = t * b + j;
-                rows[dst] = src;
-                mask[dst] = starts[src];
-                System.arraycopy(obs, src * obsDim, od, dst * obsDim, obsDim);
-            }
-        }
+        int[] rows = SequenceGather.rows(seqs, chunk, copies, sequences());
         Tensor[] h0 = new Tensor[hidden.length];
         for (int k = 0; k < hidden.length; k++) {
-            int l = layers[k];
-            int h = widths[k];
-            Tensor t = Tensor.zeros(l, b, h);
-            for (int j = 0; j < b; j++) {
-                int c = seqs[j] / copies;
-                int n = seqs[j] % copies;
-                for (int li = 0; li < l; li++) {
-                    System.arraycopy(hidden[k][c], (li * copies + n) * h, t.data(), (li * b + j) * h, h);
-                }
-            }
-            h0[k] = t;
+            h0[k] = SequenceGather.hidden(hidden[k], seqs, copies, layers[k], widths[k]);
         }
-        return new MiniBatch(obsT, mask, rows, h0);
+        return new MiniBatch(SequenceGather.observations(obs, obsDim, rows, chunk, seqs.length),
+                SequenceGather.gather(starts, rows), rows, h0);
     }
 
     /**
@@ -204,20 +173,12 @@ public final class RecurrentRolloutBuffer {
     public record MiniBatch(Tensor obsT, float[] maskT, int[] rows, Tensor[] h0) {
         /** {@code src[rows[i]]} for every row. */
         public float[] gather(float[] src) {
-            float[] out = new float[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = src[rows[i]];
-            }
-            return out;
+            return SequenceGather.gather(src, rows);
         }
 
         /** {@code src[rows[i]]} for every row. */
         public int[] gather(int[] src) {
-            int[] out = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = src[rows[i]];
-            }
-            return out;
+            return SequenceGather.gather(src, rows);
         }
     }
 }
