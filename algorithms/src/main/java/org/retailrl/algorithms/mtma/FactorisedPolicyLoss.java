@@ -1,5 +1,6 @@
 package org.retailrl.algorithms.mtma;
 
+import org.retailrl.algorithms.rl.ClippedSurrogate;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
@@ -67,10 +68,8 @@ public record FactorisedPolicyLoss(double clip, double entCoef, boolean normalis
         float[] coef = tape.empty(n).data();
         float[] ent = tape.empty(n, nf).data();
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
-        double pgSum = 0;
+        ClippedSurrogate surrogate = new ClippedSurrogate(clip, n);
         double entSum = 0;
-        double klSum = 0;
-        int clipped = 0;
         double invN = 1.0 / n;
         for (int i = 0; i < n; i++) {
             double lp = 0;
@@ -87,26 +86,10 @@ public record FactorisedPolicyLoss(double clip, double entCoef, boolean normalis
                 entSum += h;
                 lp += logp[o + act];
             }
-            double logRatio = lp - oldLogp[i];
-            double ratio = Math.exp(logRatio);
             double adv = normaliseAdvantages ? (advantages[i] - stats[0]) / stats[1] : advantages[i];
-            double s1 = ratio * adv;
-            double s2 = Math.min(Math.max(ratio, 1 - clip), 1 + clip) * adv;
-            double dRatio;
-            if (s1 <= s2) {
-                pgSum -= s1;
-                dRatio = -adv;
-            } else {
-                pgSum -= s2;
-                dRatio = 0; // the clipped term is flat in ρ here
-            }
-            coef[i] = (float) (dRatio * ratio * invN);
-            klSum += (ratio - 1) - logRatio;
-            if (Math.abs(ratio - 1) > clip) {
-                clipped++;
-            }
+            coef[i] = surrogate.add(lp - oldLogp[i], adv, 1);
         }
-        double pgLoss = pgSum * invN;
+        double pgLoss = surrogate.pgLoss();
         double entropy = entSum * invN;
         Tensor lossT = tape.empty();
         lossT.data()[0] = (float) (pgLoss - entCoef * entropy);
@@ -132,6 +115,6 @@ public record FactorisedPolicyLoss(double clip, double entCoef, boolean normalis
                 }
             });
         }
-        return new Result(loss, pgLoss, entropy, klSum * invN, clipped * invN);
+        return new Result(loss, pgLoss, entropy, surrogate.approxKl(), surrogate.clipFraction());
     }
 }

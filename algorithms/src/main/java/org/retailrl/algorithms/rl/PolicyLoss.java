@@ -61,10 +61,8 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
         double mean = stats[0];
         double std = stats[1];
-        double pgSum = 0;
+        ClippedSurrogate surrogate = new ClippedSurrogate(clip, n);
         double entSum = 0;
-        double klSum = 0;
-        int clipped = 0;
         double invN = 1.0 / n;
         for (int i = 0; i < n; i++) {
             int act = actions[i];
@@ -75,27 +73,10 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
             double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, null);
             rowEnt[i] = (float) ent;
             entSum += ent;
-            double logRatio = (double) logp[o + act] - oldLogp[i];
-            double ratio = Math.exp(logRatio);
             double adv = normaliseAdvantages ? (advantages[i] - mean) / std : advantages[i];
-            double w = weights == null ? 1 : weights[i];
-            double s1 = ratio * adv;
-            double s2 = Math.min(Math.max(ratio, 1 - clip), 1 + clip) * adv;
-            double dRatio;
-            if (s1 <= s2) {
-                pgSum -= w * s1;
-                dRatio = -w * adv;
-            } else {
-                pgSum -= w * s2;
-                dRatio = 0; // the clipped term is flat in ρ here (ρ outside [1−c, 1+c])
-            }
-            coef[i] = (float) (dRatio * ratio * invN);
-            klSum += (ratio - 1) - logRatio;
-            if (Math.abs(ratio - 1) > clip) {
-                clipped++;
-            }
+            coef[i] = surrogate.add((double) logp[o + act] - oldLogp[i], adv, weights == null ? 1 : weights[i]);
         }
-        double pgLoss = pgSum * invN;
+        double pgLoss = surrogate.pgLoss();
         double entropy = entSum * invN;
         Tensor lossT = tape.empty();
         lossT.data()[0] = (float) (pgLoss - entCoef * entropy);
@@ -119,7 +100,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 }
             });
         }
-        return new Result(loss, pgLoss, entropy, klSum * invN, clipped * invN);
+        return new Result(loss, pgLoss, entropy, surrogate.approxKl(), surrogate.clipFraction());
     }
 
     /** Log-probability of {@code actions[i]} under the softmax of row {@code i} of {@code logits [N, A]}. */
