@@ -433,12 +433,7 @@ public final class HappoTrainer {
         org.retailrl.algorithms.rl.ParameterSnapshot.check(all, s.parameterNames(), s.parameters(), s.optimisers(), slices);
         Rng order = Rng.fromState(s.orderRng());
         Rng shuf = Rng.fromState(s.shuffle());
-        if (s.samplers() == null || s.samplers().length != env.copies()) {
-            throw new IllegalArgumentException("state.samplers: need one per copy (" + env.copies() + ")");
-        }
-        for (long[] st : s.samplers()) {
-            Rng.fromState(st);
-        }
+        collector.checkSamplers(s.samplers());
         if (valueNorm != null) {
             new ValueNorm(ValueNorm.DEFAULT_BETA).restore(s.valueNorm());
         }

@@ -221,12 +221,7 @@ public final class PpoTrainer {
         org.retailrl.algorithms.rl.ParameterSnapshot.check(params, s.parameterNames(), s.parameters(),
                 new Adam.State[] {s.optimiser()}, new int[] {0, params.size()});
         Rng shuf = Rng.fromState(s.shuffle());
-        if (s.samplers() == null || s.samplers().length != env.copies()) {
-            throw new IllegalArgumentException("state.samplers: need one per copy (" + env.copies() + ")");
-        }
-        for (long[] st : s.samplers()) {
-            Rng.fromState(st);
-        }
+        collector.checkSamplers(s.samplers());
         if (scaler != null) {
             new RewardScaler(env.copies(), 0.5, 1e-8).restore(s.rewardScaler());
         }

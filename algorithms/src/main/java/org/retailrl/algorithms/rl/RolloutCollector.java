@@ -273,8 +273,21 @@ public final class RolloutCollector implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Validates sampler states as {@link #restoreSamplers} would, changing nothing: trainers check
+     * every part of a checkpoint before they restore any of it.
+     */
+    public void checkSamplers(long[][] states) {
+        samplersFrom(states);
+    }
+
     /** Restores the samplers from {@link #samplerStates()}; all are validated before any is replaced. */
     public void restoreSamplers(long[][] states) {
+        Rng[] restored = samplersFrom(states);
+        System.arraycopy(restored, 0, samplers, 0, samplers.length);
+    }
+
+    private Rng[] samplersFrom(long[][] states) {
         if (states == null || states.length != samplers.length) {
             throw new IllegalArgumentException("sampler states: need one per copy (" + samplers.length + "), got "
                     + (states == null ? "none" : Integer.toString(states.length)));
@@ -283,6 +296,6 @@ public final class RolloutCollector implements AutoCloseable {
         for (int i = 0; i < states.length; i++) {
             restored[i] = Rng.fromState(states[i]);
         }
-        System.arraycopy(restored, 0, samplers, 0, samplers.length);
+        return restored;
     }
 }
