@@ -21,12 +21,12 @@ import org.retailrl.algorithms.dp.DpInstance;
 import org.retailrl.algorithms.dp.DpSolution;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
-import org.retailrl.algorithms.fsda.LearnedPricingPolicy;
+import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingScenario;
 
@@ -140,9 +140,8 @@ final class CompareCommand implements Command {
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
             });
-            for (Algorithm a : Algorithm.values()) {
-                RunSpec run = a == Algorithm.FSDA ? RunSpec.fsda(scenario, copies, s, episodes, TrainingDefaults.fsda(scenario, copies))
-                        : RunSpec.ppoJoint(scenario, copies, s, episodes, TrainingDefaults.ppo(scenario, copies));
+            for (Algorithm a : new Algorithm[] {Algorithm.FSDA, Algorithm.PPO_JOINT}) {
+                RunSpec run = RunSpec.of(a, scenario, copies, s, episodes);
                 jobs.add(() -> train(run, dir, bar, latest, faultHook));
             }
         }

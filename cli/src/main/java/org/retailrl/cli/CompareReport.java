@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PairedComparison;
 import org.retailrl.algorithms.eval.PolicyScore;
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.cli.report.BarChart;
 import org.retailrl.cli.report.HtmlReport;
 import org.retailrl.cli.report.LineChart;

@@ -10,7 +10,7 @@ import org.retailrl.algorithms.dp.DpSolution;
 import org.retailrl.algorithms.dp.ValueIteration;
 import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.eval.Summary;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.retailrl.algorithms.deploy.PolicyFile;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
-import org.retailrl.algorithms.fsda.LearnedPricingPolicy;
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**

@@ -3,10 +3,10 @@ package org.retailrl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.retailrl.algorithms.mtma.ComparisonOptions;
-import org.retailrl.algorithms.mtma.ComparisonResult;
-import org.retailrl.algorithms.mtma.MtmaConfig;
-import org.retailrl.algorithms.mtma.RecommendationComparison;
+import org.retailrl.algorithms.recommendation.ComparisonOptions;
+import org.retailrl.algorithms.recommendation.ComparisonResult;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.recommendation.RecommendationComparison;
 
 /**
  * {@code compare --scenario recommendation-lost | recommendation-backlog}: the inventory-with-
@@ -71,14 +71,14 @@ public final class RecommendationCompare {
         }
         args.finish();
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
-                evalEpisodes, fitEpisodes, threads, MtmaConfig.DEFAULTS);
+                evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES, Presets.MTMA, Presets.MTMA_SINGLE);
         long t0 = System.nanoTime();
         ProgressLine progress = new ProgressLine(err, t0);
         ComparisonResult r = RecommendationComparison.run(o, progress::report);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s: %d seeds × %d training episodes per learner, %d evaluation episodes per policy"
                 + " and seed, common random numbers; episode profit (currency), 95%% CI%n", name, seeds,
-                o.rounds() * o.config().copies() * o.config().episodesPerUpdate(), evalEpisodes);
+                o.rounds() * o.copies() * o.mtma().episodesPerUpdate(), evalEpisodes);
         out.print(RecommendationComparison.table(r));
         out.println("claims (95 % confidence):");
         out.println("  coordinated (MTMA, Joint) above siloed: " + verdict(r.claims().coordinatedAboveSiloed()));

@@ -1,11 +1,11 @@
 package org.retailrl.cli;
 
 import java.util.List;
-import org.retailrl.algorithms.mtma.ComparisonOptions;
-import org.retailrl.algorithms.mtma.ComparisonResult;
-import org.retailrl.algorithms.mtma.Learner;
-import org.retailrl.algorithms.mtma.PolicyOutcome;
-import org.retailrl.algorithms.mtma.Spread;
+import org.retailrl.algorithms.recommendation.ComparisonOptions;
+import org.retailrl.algorithms.recommendation.ComparisonResult;
+import org.retailrl.algorithms.recommendation.Learner;
+import org.retailrl.algorithms.recommendation.PolicyOutcome;
+import org.retailrl.algorithms.recommendation.Spread;
 import org.retailrl.algorithms.recommendation.MeanInterval;
 
 /**

@@ -88,9 +88,7 @@ final class TrainCommand implements Command {
             throw new UsageException("--algorithm must be fsda or ppo, got '" + algo + "'");
         }
         PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
-        RunSpec run = algorithm == Algorithm.FSDA
-                ? RunSpec.fsda(scenario, copies, seed, episodes, TrainingDefaults.fsda(scenario, copies))
-                : RunSpec.ppoJoint(scenario, copies, seed, episodes, TrainingDefaults.ppo(scenario, copies));
+        RunSpec run = RunSpec.of(algorithm, scenario, copies, seed, episodes);
         Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
                 + "-" + timestamp());
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);

@@ -1,25 +1,18 @@
 package org.retailrl.cli;
 
-import org.retailrl.algorithms.fsda.FsdaConfig;
-import org.retailrl.algorithms.fsda.JointActionPpo;
-import org.retailrl.algorithms.ppo.PpoConfig;
-import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.algorithms.rl.Presets;
 
 /**
- * The one place of the command line's training and evaluation defaults (MODEL.md §8 learners and
- * evaluation protocol): the hyperparameters are the algorithms' own pinned {@code DEFAULTS}; the
- * training budget and the number of environment copies are set here and nowhere else, so that
+ * The command line's run budgets and evaluation protocol (docs/model.md §8.6): the
+ * hyperparameters are the presets of {@link Presets}; the training budget, the number of
+ * environment copies and the evaluation episodes are set here and nowhere else, so that
  * {@code compare}, {@code train} and their {@code --help} texts always agree.
  */
 final class TrainingDefaults {
     /** Training rounds (episodes in every copy) per run of {@code compare} and {@code train}. */
-    static final int EPISODES = FsdaConfig.DEFAULT_EPISODES;
+    static final int EPISODES = Presets.PRICING_EPISODES;
     /** Environment copies played in parallel per training episode. */
-    static final int COPIES = FsdaConfig.DEFAULT_COPIES;
-    /** FSDA's hyperparameters. */
-    static final FsdaConfig FSDA = FsdaConfig.DEFAULTS;
-    /** Joint-action PPO's hyperparameters. */
-    static final PpoConfig PPO = JointActionPpo.DEFAULTS;
+    static final int COPIES = Presets.PRICING_COPIES;
     /** Evaluation episodes per policy and seed (common random numbers). */
     static final int EVAL_EPISODES = 1000;
     /** Seed of the evaluation episodes; distinct from every training seed 1..100 the options allow. */
@@ -32,31 +25,4 @@ final class TrainingDefaults {
     private TrainingDefaults() {
     }
 
-    /**
-     * {@code config} fitted to a scenario and copy count: the training sequence length becomes
-     * {@code gcd(sequenceLength, episodesPerUpdate·T)} so that it divides the rollout (unchanged for
-     * the built-in {@code T = 100}), and the minibatch count is capped by the number of sequences
-     * (unchanged for 4 or more copies at {@code T = 100}).
-     */
-    static PpoConfig fit(PpoConfig config, PricingScenario scenario, int copies) {
-        int rollout = config.episodesPerUpdate() * scenario.horizon();
-        int seq = (int) gcd(config.sequenceLength(), rollout);
-        int sequences = rollout / seq * copies;
-        return config.withSizes(config.episodesPerUpdate(), seq, config.hidden(), config.gruLayers())
-                .withUpdates(config.updateEpochs(), Math.min(config.minibatches(), sequences));
-    }
-
-    /** {@link #PPO} fitted by {@link #fit}. */
-    static PpoConfig ppo(PricingScenario scenario, int copies) {
-        return fit(PPO, scenario, copies);
-    }
-
-    /** {@link #FSDA} with its HAPPO actor settings fitted by {@link #fit}. */
-    static FsdaConfig fsda(PricingScenario scenario, int copies) {
-        return FSDA.withHappo(FSDA.happo().withPpo(fit(FSDA.happo().ppo(), scenario, copies)));
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
 }

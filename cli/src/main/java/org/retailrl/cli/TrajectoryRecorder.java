@@ -1,6 +1,6 @@
 package org.retailrl.cli;
 
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 

@@ -1,28 +1,94 @@
 package org.retailrl.algorithms.checkpoint;
 
+import org.retailrl.algorithms.pricing.PricingLearners;
+import org.retailrl.algorithms.recommendation.DecisionSpace;
+import org.retailrl.algorithms.recommendation.Learner;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.recommendation.RecommendationScenario;
+
 /**
- * The learners a checkpoint can hold (MODEL.md §8): FSDA (two HAPPO agents on two timescales) and
- * the single-agent PPO over the joint (price, order) action. {@link #label()} is the name used in
- * files and on the command line, and the {@code kind} of a saved policy file.
+ * The learners a run, a checkpoint or a policy file can hold (docs/model.md §8), each a problem,
+ * a set of agents and a default configuration on the one learner core. {@link #label()} is the
+ * name used in files and on the command line, and the {@code kind} of a saved policy file.
  */
 public enum Algorithm {
-    /** The fast-slow dual-agent learner ({@link org.retailrl.algorithms.fsda.FsdaTrainer}). */
-    FSDA("fsda"),
-    /** Joint-action PPO ({@link org.retailrl.algorithms.fsda.JointActionPpo}). */
-    PPO_JOINT("ppo-joint");
+    /** FSDA: pricing and ordering agents on two timescales (docs/model.md §1, §8.4). */
+    FSDA("fsda", Problem.PRICING, Presets.FSDA),
+    /** One PPO agent over the joint (price, order) action (docs/model.md §1, §8.2). */
+    PPO_JOINT("ppo-joint", Problem.PRICING, Presets.PPO_JOINT),
+    /** MTMA: replenishment (slow) and recommendation (fast) agents (docs/model.md §3). */
+    MTMA("mtma", Problem.RECOMMENDATION, Presets.MTMA),
+    /** Joint IM-RS: one agent makes both decisions (docs/model.md §3). */
+    JOINT_IM_RS("joint-im-rs", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
+    /** IM-Only: replenishment learned, exposure random. */
+    IM_ONLY("im-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
+    /** RS-Only: recommendation learned, orders random. */
+    RS_ONLY("rs-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE);
 
-    private final String label;
-
-    Algorithm(String label) {
-        this.label = label;
+    /** Which simulator an algorithm trains on. */
+    public enum Problem {
+        /** Pricing and replenishment under competition (docs/model.md §1). */
+        PRICING,
+        /** Inventory with recommendation (docs/model.md §3). */
+        RECOMMENDATION
     }
 
-    /** The external name: {@code fsda} or {@code ppo-joint}. */
+    private final String label;
+    private final Problem problem;
+    private final LearnerConfig defaults;
+
+    Algorithm(String label, Problem problem, LearnerConfig defaults) {
+        this.label = label;
+        this.problem = problem;
+        this.defaults = defaults;
+    }
+
+    /** The external name. */
     public String label() {
         return label;
     }
 
-    /** The algorithm named {@code label} ({@code fsda}, {@code ppo-joint}; {@code ppo} also means the latter). */
+    /** The simulator it trains on. */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** Its default hyperparameters. */
+    public LearnerConfig defaults() {
+        return defaults;
+    }
+
+    /** The recommendation learner it is, or null for a pricing algorithm. */
+    public Learner learner() {
+        return switch (this) {
+            case MTMA -> Learner.MTMA;
+            case JOINT_IM_RS -> Learner.JOINT;
+            case IM_ONLY -> Learner.IM_ONLY;
+            case RS_ONLY -> Learner.RS_ONLY;
+            default -> null;
+        };
+    }
+
+    /**
+     * A fresh trainer for {@code spec} (its scenario must be of this algorithm's problem, which
+     * {@link RunSpec} checks).
+     */
+    Trainer trainer(RunSpec spec) {
+        return switch (problem) {
+            case PRICING -> this == FSDA
+                    ? PricingLearners.fsda((PricingScenario) spec.scenario(), spec.copies(), spec.config(), spec.seed(),
+                            spec.episodes())
+                    : PricingLearners.ppoJoint((PricingScenario) spec.scenario(), spec.copies(), spec.config(),
+                            spec.seed(), spec.episodes());
+            case RECOMMENDATION -> learner().trainer(new DecisionSpace((RecommendationScenario) spec.scenario()),
+                    spec.config(), spec.copies(), spec.seed(), spec.episodes());
+        };
+    }
+
+    /** The algorithm named {@code label} ({@code ppo} also means {@code ppo-joint}). */
     public static Algorithm of(String label) {
         if (label != null) {
             for (Algorithm a : values()) {
@@ -34,6 +100,10 @@ public enum Algorithm {
                 return PPO_JOINT;
             }
         }
-        throw new IllegalArgumentException("algorithm must be fsda or ppo-joint (ppo), got '" + label + "'");
+        StringBuilder names = new StringBuilder();
+        for (Algorithm a : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(a.label);
+        }
+        throw new IllegalArgumentException("algorithm must be one of " + names + " (ppo = ppo-joint), got '" + label + "'");
     }
 }

@@ -15,11 +15,11 @@ import org.retailrl.core.io.AtomicFiles;
 
 /**
  * The container of a training checkpoint (issue 4 "reliability"): the binary format "RRLC",
- * version 1, a list of named sections closed by a checksum. All integers are big-endian:
+ * version 2, a list of named sections closed by a checksum. All integers are big-endian:
  * <pre>
  *   offset  size  field
  *   0       4     magic, the ASCII bytes "RRLC"
- *   4       4     int32 format version (= 1)
+ *   4       4     int32 format version (= 2)
  *   8       4     int32 section count S, 1..64
  *   then S sections:
  *           2     uint16 name length K, 1..255
@@ -39,7 +39,7 @@ public final class CheckpointFormat {
     /** The four magic bytes. */
     public static final byte[] MAGIC = {'R', 'R', 'L', 'C'};
     /** The format version written and accepted. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int MAX_SECTIONS = 64;
 
     private CheckpointFormat() {

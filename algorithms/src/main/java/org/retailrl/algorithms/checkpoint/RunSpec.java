@@ -1,27 +1,33 @@
 package org.retailrl.algorithms.checkpoint;
 
-import org.retailrl.algorithms.fsda.FsdaConfig;
-import org.retailrl.algorithms.ppo.PpoConfig;
+import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
- * Everything that defines a training run of MODEL.md §8 on a §1 scenario, apart from its progress:
- * the learner, the scenario, the number of environment copies, the seed, the planned budget and
- * the hyperparameters. Two runs with equal specs produce bit-identical networks.
+ * Everything that defines a training run of docs/model.md §8, apart from its progress: the
+ * learner, the scenario of its problem, the number of environment copies, the seed, the planned
+ * budget and the hyperparameters. Two runs with equal specs produce bit-identical networks.
  *
  * @param algorithm which learner
- * @param scenario  the pricing-and-replenishment scenario it trains on
- * @param copies    environment copies played in parallel per episode, in [1, 4096]
+ * @param scenario  a {@link PricingScenario} or a {@link RecommendationScenario}, as the algorithm needs
+ * @param copies    environment copies played in parallel per round, in [1, 4096]
  * @param seed      the run's seed (networks, samplers, shuffles, environment streams)
  * @param episodes  planned training rounds (one episode in every copy per round with the default
- *                  {@code episodesPerUpdate = 1}), in [1, 10^7]; also the lr annealing horizon
- * @param config    {@link FsdaConfig} for FSDA, {@link PpoConfig} for joint-action PPO
+ *                  {@code episodesPerUpdate = 1}), in [1, 10^7]; also the horizon of annealed step sizes
+ * @param config    the hyperparameters
  */
-public record RunSpec(Algorithm algorithm, PricingScenario scenario, int copies, long seed, int episodes, Record config) {
+public record RunSpec(Algorithm algorithm, Record scenario, int copies, long seed, int episodes, LearnerConfig config) {
     /** Validates the fields. */
     public RunSpec {
         if (algorithm == null || scenario == null || config == null) {
             throw new IllegalArgumentException("algorithm, scenario and config must not be null");
+        }
+        Class<?> want = algorithm.problem() == Algorithm.Problem.PRICING ? PricingScenario.class
+                : RecommendationScenario.class;
+        if (!want.isInstance(scenario)) {
+            throw new IllegalArgumentException("scenario of " + algorithm.label() + " must be a " + want.getSimpleName()
+                    + ", got " + scenario.getClass().getSimpleName());
         }
         if (copies < 1 || copies > 4096) {
             throw new IllegalArgumentException("copies must be in [1, 4096], got " + copies);
@@ -29,20 +35,18 @@ public record RunSpec(Algorithm algorithm, PricingScenario scenario, int copies,
         if (episodes < 1 || episodes > 10_000_000) {
             throw new IllegalArgumentException("episodes must be in [1, 10000000], got " + episodes);
         }
-        Class<?> want = algorithm == Algorithm.FSDA ? FsdaConfig.class : PpoConfig.class;
-        if (!want.isInstance(config)) {
-            throw new IllegalArgumentException("config of " + algorithm.label() + " must be a " + want.getSimpleName()
-                    + ", got " + config.getClass().getSimpleName());
+        if (config.agentCount() != expectedAgents(algorithm)) {
+            throw new IllegalArgumentException("config of " + algorithm.label() + " must schedule "
+                    + expectedAgents(algorithm) + " agent(s), has " + config.agentCount());
         }
     }
 
-    /** An FSDA run. */
-    public static RunSpec fsda(PricingScenario scenario, int copies, long seed, int episodes, FsdaConfig config) {
-        return new RunSpec(Algorithm.FSDA, scenario, copies, seed, episodes, config);
+    private static int expectedAgents(Algorithm a) {
+        return a == Algorithm.FSDA || a == Algorithm.MTMA ? 2 : 1;
     }
 
-    /** A joint-action PPO run. */
-    public static RunSpec ppoJoint(PricingScenario scenario, int copies, long seed, int episodes, PpoConfig config) {
-        return new RunSpec(Algorithm.PPO_JOINT, scenario, copies, seed, episodes, config);
+    /** A run with the algorithm's default configuration. */
+    public static RunSpec of(Algorithm algorithm, Record scenario, int copies, long seed, int episodes) {
+        return new RunSpec(algorithm, scenario, copies, seed, episodes, algorithm.defaults());
     }
 }

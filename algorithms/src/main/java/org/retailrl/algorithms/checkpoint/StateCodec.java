@@ -1,23 +1,22 @@
 package org.retailrl.algorithms.checkpoint;
 
-import org.retailrl.algorithms.happo.HappoTrainer;
-import org.retailrl.algorithms.ppo.PpoTrainer;
 import org.retailrl.algorithms.rl.RewardScaler;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.algorithms.rl.ValueNorm;
 import org.retailrl.nn.Adam;
 
 /**
- * Writes and reads the learners' states ({@link HappoTrainer.State}, {@link PpoTrainer.State}) in
- * the {@code state} section of a checkpoint: counters, the derived environment seed, named weights
- * (float32 bits), Adam step counts and moments, the value normaliser and reward scaler statistics
- * (float64 bits) and the random streams ({@code Rng.state()}, four int64 each). Every value is
- * stored as raw bits, so a restored learner continues bit for bit.
+ * Writes and reads the learner core's state ({@link Trainer.State}; docs/model.md §8.7) in the
+ * {@code state} section of a checkpoint: the round counter, the derived environment seed, named
+ * weights (float32 bits), Adam step counts and moments, the value normaliser and reward scaler
+ * statistics (float64 bits) and the random streams ({@code Rng.state()}, four int64 each). Every
+ * value is stored as raw bits, so a restored learner continues bit for bit.
  */
 final class StateCodec {
     private StateCodec() {
     }
 
-    static void writeHappo(SectionWriter w, HappoTrainer.State s) {
+    static void write(SectionWriter w, Trainer.State s) {
         w.i32(s.rounds()).i64(s.envSeed());
         writeParams(w, s.parameterNames(), s.parameters());
         w.i32(s.optimisers().length);
@@ -30,10 +29,14 @@ final class StateCodec {
         }
         writeScaler(w, s.rewardScaler());
         writeStreams(w, s.samplers());
-        w.longs(s.orderRng()).longs(s.shuffle());
+        w.bool(s.orderRng() != null);
+        if (s.orderRng() != null) {
+            w.longs(s.orderRng());
+        }
+        w.longs(s.shuffle());
     }
 
-    static HappoTrainer.State readHappo(SectionReader r) throws CheckpointException {
+    static Trainer.State read(SectionReader r) throws CheckpointException {
         int rounds = r.i32();
         long envSeed = r.i64();
         String[] names = readNames(r);
@@ -46,32 +49,10 @@ final class StateCodec {
         ValueNorm.State vn = r.bool() ? new ValueNorm.State(r.f64(), r.f64(), r.f64()) : null;
         RewardScaler.State sc = readScaler(r);
         long[][] samplers = readStreams(r);
-        long[] order = r.longs();
+        long[] order = r.bool() ? r.longs() : null;
         long[] shuffle = r.longs();
         r.end();
-        return new HappoTrainer.State(rounds, envSeed, names, values, opts, vn, sc, samplers, order, shuffle);
-    }
-
-    static void writePpo(SectionWriter w, PpoTrainer.State s) {
-        w.i32(s.updates()).i64(s.envSeed());
-        writeParams(w, s.parameterNames(), s.parameters());
-        writeAdam(w, s.optimiser());
-        writeScaler(w, s.rewardScaler());
-        writeStreams(w, s.samplers());
-        w.longs(s.shuffle());
-    }
-
-    static PpoTrainer.State readPpo(SectionReader r) throws CheckpointException {
-        int updates = r.i32();
-        long envSeed = r.i64();
-        String[] names = readNames(r);
-        float[][] values = readValues(r, names.length);
-        Adam.State adam = readAdam(r);
-        RewardScaler.State sc = readScaler(r);
-        long[][] samplers = readStreams(r);
-        long[] shuffle = r.longs();
-        r.end();
-        return new PpoTrainer.State(updates, envSeed, names, values, adam, sc, samplers, shuffle);
+        return new Trainer.State(rounds, envSeed, names, values, opts, vn, sc, samplers, order, shuffle);
     }
 
     /** Names first, then values, so a reader can size everything before the bulk of the data. */

@@ -4,22 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.retailrl.algorithms.fsda.FsdaConfig;
-import org.retailrl.algorithms.happo.HappoTrainer;
-import org.retailrl.algorithms.ppo.PpoConfig;
-import org.retailrl.algorithms.ppo.PpoTrainer;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
+import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 
 /**
- * One training checkpoint (issue 4 "reliability"; the learners of MODEL.md §8 on a §1 scenario):
- * the run's definition, its progress, the learner's complete state and the learning curve so far,
- * so that resuming needs nothing but the file. Stored in the {@link CheckpointFormat} container
- * with these sections, in this order:
+ * One training checkpoint of any learner of docs/model.md §8 (§8.7): the run's definition, its
+ * progress, the learner core's complete state and the learning curve so far, so that resuming
+ * needs nothing but the file. Stored in the {@link CheckpointFormat} container with these
+ * sections, in this order:
  * <pre>
  *   run       str algorithm label, int64 seed, int32 copies, int32 planned episodes, int32 episodes done
- *   scenario  str the scenario as JSON ({@link PricingScenarioJson}, every member written)
- *   config    the FsdaConfig or PpoConfig, component by component ({@link ConfigCodec})
+ *   scenario  str the scenario as JSON (pricing or recommendation, as the algorithm needs; every member)
+ *   config    str the {@link LearnerConfig} as JSON ({@link LearnerConfigJson}, every member)
  *   state     the learner's state ({@link StateCodec})
  *   curve     float64[] mean training episode profit (currency) of every round done
  *   notes     int32 count, then (str key, str value) pairs: free-form settings of the caller
@@ -28,28 +29,29 @@ import org.retailrl.envs.pricing.PricingScenarioJson;
  *
  * @param spec         the run
  * @param episodesDone rounds done, in [0, spec.episodes]
- * @param happo        the FSDA learner's state (null for PPO)
- * @param ppo          the PPO learner's state (null for FSDA)
+ * @param state        the learner core's state
  * @param curve        mean training episode profit per round done (length {@code episodesDone})
  * @param notes        the caller's settings to restore (e.g. how often to checkpoint), never null
  */
-public record TrainingCheckpoint(RunSpec spec, int episodesDone, HappoTrainer.State happo, PpoTrainer.State ppo,
-                                 double[] curve, Map<String, String> notes) {
-    /** Validates that the state matches the algorithm and the curve the progress. */
+public record TrainingCheckpoint(RunSpec spec, int episodesDone, Trainer.State state, double[] curve,
+                                 Map<String, String> notes) {
+    /** Validates that the state matches the progress and the curve. */
     public TrainingCheckpoint {
-        if (spec == null || curve == null || notes == null) {
-            throw new IllegalArgumentException("spec, curve and notes must not be null");
+        if (spec == null || state == null || curve == null || notes == null) {
+            throw new IllegalArgumentException("spec, state, curve and notes must not be null");
         }
-        if ((spec.algorithm() == Algorithm.FSDA) != (happo != null) || (happo == null) == (ppo == null)) {
-            throw new IllegalArgumentException("state: exactly the " + spec.algorithm().label() + " state must be given");
-        }
-        int stateRounds = happo != null ? happo.rounds() : ppo.updates();
-        if (episodesDone < 0 || episodesDone > spec.episodes() || stateRounds != episodesDone
+        if (episodesDone < 0 || episodesDone > spec.episodes() || state.rounds() != episodesDone
                 || curve.length != episodesDone) {
             throw new IllegalArgumentException("episodesDone must be in [0, " + spec.episodes() + "] and equal the state's "
-                    + "rounds (" + stateRounds + ") and the curve's length (" + curve.length + "), got " + episodesDone);
+                    + "rounds (" + state.rounds() + ") and the curve's length (" + curve.length + "), got " + episodesDone);
         }
         notes = Map.copyOf(notes);
+    }
+
+    /** The scenario as JSON text. */
+    static String scenarioJson(Record scenario) {
+        return scenario instanceof PricingScenario p ? PricingScenarioJson.write(p)
+                : RecommendationScenarioJson.write((RecommendationScenario) scenario);
     }
 
     /** The file bytes. */
@@ -57,16 +59,10 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, HappoTrainer.St
         Map<String, byte[]> s = new LinkedHashMap<>();
         s.put("run", new SectionWriter().str(spec.algorithm().label()).i64(spec.seed()).i32(spec.copies())
                 .i32(spec.episodes()).i32(episodesDone).toBytes());
-        s.put("scenario", new SectionWriter().str(PricingScenarioJson.write(spec.scenario())).toBytes());
-        SectionWriter cw = new SectionWriter();
-        ConfigCodec.write(cw, spec.config(), spec.episodes());
-        s.put("config", cw.toBytes());
+        s.put("scenario", new SectionWriter().str(scenarioJson(spec.scenario())).toBytes());
+        s.put("config", new SectionWriter().str(LearnerConfigJson.write(spec.config())).toBytes());
         SectionWriter sw = new SectionWriter();
-        if (happo != null) {
-            StateCodec.writeHappo(sw, happo);
-        } else {
-            StateCodec.writePpo(sw, ppo);
-        }
+        StateCodec.write(sw, state);
         s.put("state", sw.toBytes());
         s.put("curve", new SectionWriter().doubles(curve).toBytes());
         SectionWriter nw = new SectionWriter().i32(notes.size());
@@ -105,20 +101,25 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, HappoTrainer.St
         int done = run.i32();
         run.end();
         SectionReader sc = new SectionReader(sections.get("scenario"), source, "scenario");
-        PricingScenario scenario;
+        Record scenario;
         try {
-            scenario = PricingScenarioJson.parse(sc.str());
+            String text = sc.str();
+            scenario = algorithm.problem() == Algorithm.Problem.PRICING ? PricingScenarioJson.parse(text)
+                    : RecommendationScenarioJson.parse(text);
         } catch (RuntimeException e) {
             throw sc.error("invalid scenario: " + e.getMessage());
         }
         sc.end();
         SectionReader cr = new SectionReader(sections.get("config"), source, "config");
-        Record config = algorithm == Algorithm.FSDA ? ConfigCodec.read(cr, FsdaConfig.class)
-                : ConfigCodec.read(cr, PpoConfig.class);
+        LearnerConfig config;
+        try {
+            config = LearnerConfigJson.parse(cr.str(), algorithm.defaults());
+        } catch (RuntimeException e) {
+            throw cr.error("invalid configuration: " + e.getMessage());
+        }
         cr.end();
         SectionReader st = new SectionReader(sections.get("state"), source, "state");
-        HappoTrainer.State happo = algorithm == Algorithm.FSDA ? StateCodec.readHappo(st) : null;
-        PpoTrainer.State ppo = algorithm == Algorithm.PPO_JOINT ? StateCodec.readPpo(st) : null;
+        Trainer.State state = StateCodec.read(st);
         SectionReader cu = new SectionReader(sections.get("curve"), source, "curve");
         double[] curve = cu.doubles();
         cu.end();
@@ -130,8 +131,8 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, HappoTrainer.St
         }
         nr.end();
         try {
-            return new TrainingCheckpoint(new RunSpec(algorithm, scenario, copies, seed, episodes, config), done, happo,
-                    ppo, curve, notes);
+            return new TrainingCheckpoint(new RunSpec(algorithm, scenario, copies, seed, episodes, config), done, state,
+                    curve, notes);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(source + ": inconsistent checkpoint: " + e.getMessage(), e);
         }

@@ -3,8 +3,8 @@ package org.retailrl.algorithms.deploy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.rl.PricingBatchEnv;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingObservation;
@@ -14,7 +14,7 @@ import org.retailrl.envs.pricing.PricingScenario;
  * A trained pricing-and-replenishment policy (MODEL.md §1 problem, §8 recurrent actors) for
  * embedding in other Java code: it maps one store's observation to the greedy decision — a price
  * from the scenario's grid (currency/unit) and an order quantity {@code q ∈ {0..Q}} (units) — the
- * same decision {@link org.retailrl.algorithms.fsda.LearnedPricingPolicy} takes in greedy mode.
+ * same decision {@link org.retailrl.algorithms.pricing.LearnedPricingPolicy} takes in greedy mode.
  *
  * <p>The object is immutable and thread-safe: the weights are private copies that are never
  * written after construction. Everything that changes while acting — the GRU hidden states
@@ -123,7 +123,12 @@ public final class Policy {
      */
     public static Policy load(Path path) throws IOException {
         PolicyFile.Contents c = PolicyFile.read(path);
-        return new Policy(c.scenario(), c.kind(), c.actors());
+        if (!(c.scenario() instanceof PricingScenario scenario)) {
+            throw new org.retailrl.nn.ModelFileException(path + ": holds a '" + c.kind() + "' policy of the "
+                    + "recommendation problem; Policy serves pricing policies (fsda, ppo-joint); evaluate it with "
+                    + "`retail evaluate --scenario recommendation-lost --model FILE`");
+        }
+        return new Policy(scenario, c.kind(), c.actors());
     }
 
     /**

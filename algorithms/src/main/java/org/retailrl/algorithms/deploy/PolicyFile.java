@@ -17,6 +17,11 @@ import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
+import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationScenarioJson;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.recommendation.AgentSpec;
+import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
@@ -25,7 +30,7 @@ import org.retailrl.nn.Parameter;
  * A self-contained file of a trained pricing-and-replenishment policy (MODEL.md §1 problem, §8
  * actors): everything needed to act without the training code — the scenario (price grid,
  * {@code Q}, {@code L}, {@code T}, hence the observation normalisation of
- * {@link org.retailrl.algorithms.rl.PricingBatchEnv}), the policy kind, and each actor's
+ * {@link org.retailrl.algorithms.pricing.PricingBatchEnv}), the policy kind, and each actor's
  * {@link RecurrentNet.Config} and weights. Format "RRPF", version 1, little-endian:
  * <pre>
  *   offset  size  field
@@ -63,8 +68,20 @@ public final class PolicyFile {
     private static final int MAX_LENGTH = 1 << 30;
     private static final String NAME_SUFFIX = ".mlp.0.weight";
 
-    /** What a policy file holds: the scenario, the kind and the actors with their weights loaded. */
-    public record Contents(PricingScenario scenario, String kind, List<RecurrentNet> actors) {
+    private static Algorithm.Problem problemOf(String kind) {
+        try {
+            return Algorithm.of(kind).problem();
+        } catch (IllegalArgumentException e) {
+            return Algorithm.Problem.PRICING; // checkShapes names the bad kind
+        }
+    }
+
+    /**
+     * What a policy file holds: the scenario (a {@link PricingScenario} or a
+     * {@link RecommendationScenario}, as the kind needs), the kind and the actors with their
+     * weights loaded.
+     */
+    public record Contents(Record scenario, String kind, List<RecurrentNet> actors) {
         /** Copies the actor list. */
         public Contents {
             actors = List.copyOf(actors);
@@ -78,11 +95,12 @@ public final class PolicyFile {
      * Writes a policy file atomically.
      *
      * @param scenario the scenario the actors were trained on
-     * @param kind     {@value #FSDA} or {@value #PPO_JOINT}
-     * @param actors   pricing then ordering actor (fsda), or the joint actor (ppo-joint)
+     * @param kind     an {@link Algorithm#label()}: {@value #FSDA}, {@value #PPO_JOINT}, mtma, joint-im-rs,
+     *                 im-only or rs-only
+     * @param actors   the trained actors in agent order
      * @throws IllegalArgumentException when the kind is unknown or the actors do not fit the scenario
      */
-    public static void save(Path path, PricingScenario scenario, String kind, List<RecurrentNet> actors) throws IOException {
+    public static void save(Path path, Record scenario, String kind, List<RecurrentNet> actors) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
@@ -90,7 +108,7 @@ public final class PolicyFile {
     }
 
     /** The encoded bytes of a policy file; see {@link #save}. */
-    public static byte[] encode(PricingScenario scenario, String kind, List<RecurrentNet> actors) {
+    public static byte[] encode(Record scenario, String kind, List<RecurrentNet> actors) {
         if (scenario == null) {
             throw new IllegalArgumentException("scenario must not be null");
         }
@@ -112,7 +130,8 @@ public final class PolicyFile {
         bos.writeBytes(MAGIC);
         bos.writeBytes(le(4).putInt(VERSION).array());
         writeString(bos, kind);
-        writeString(bos, PricingScenarioJson.write(scenario));
+        writeString(bos, scenario instanceof PricingScenario p ? PricingScenarioJson.write(p)
+                : RecommendationScenarioJson.write((RecommendationScenario) scenario));
         bos.writeBytes(le(4).putInt(actors.size()).array());
         for (RecurrentNet a : actors) {
             writeString(bos, namePrefix(a));
@@ -169,9 +188,10 @@ public final class PolicyFile {
         try {
             String kind = readString(b, source, "kind");
             String json = readString(b, source, "scenario");
-            PricingScenario scenario;
+            Record scenario;
             try {
-                scenario = PricingScenarioJson.parse(json);
+                scenario = problemOf(kind) == Algorithm.Problem.RECOMMENDATION ? RecommendationScenarioJson.parse(json)
+                        : PricingScenarioJson.parse(json);
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(source + ": bad scenario: " + e.getMessage());
             }
@@ -225,25 +245,45 @@ public final class PolicyFile {
      * Null when {@code configs} fit {@code kind} on {@code scenario}, else a message naming the
      * field and the allowed value.
      */
-    static String checkShapes(PricingScenario scenario, String kind, List<RecurrentNet.Config> configs) {
-        int inputs = 6 + scenario.leadTime() + 1;
-        int prices = scenario.priceCount();
-        int orders = scenario.maxOrder() + 1;
+    static String checkShapes(Record scenario, String kind, List<RecurrentNet.Config> configs) {
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(kind);
+        } catch (IllegalArgumentException e) {
+            return "kind: " + e.getMessage();
+        }
+        int[] inputs;
         int[] outputs;
-        if (FSDA.equals(kind)) {
-            outputs = new int[] {prices, orders};
-        } else if (PPO_JOINT.equals(kind)) {
-            outputs = new int[] {prices * orders};
+        if (algorithm.problem() == Algorithm.Problem.PRICING) {
+            if (!(scenario instanceof PricingScenario ps)) {
+                return "kind '" + kind + "' needs a pricing scenario";
+            }
+            int in = 6 + ps.leadTime() + 1;
+            int prices = ps.priceCount();
+            int orders = ps.maxOrder() + 1;
+            outputs = algorithm == Algorithm.FSDA ? new int[] {prices, orders} : new int[] {prices * orders};
+            inputs = algorithm == Algorithm.FSDA ? new int[] {in, in} : new int[] {in};
         } else {
-            return "kind must be '" + FSDA + "' or '" + PPO_JOINT + "', got " + (kind == null ? "null" : "'" + kind + "'");
+            if (!(scenario instanceof RecommendationScenario rs)) {
+                return "kind '" + kind + "' needs a recommendation scenario";
+            }
+            List<AgentSpec> specs = algorithm.learner().agents();
+            DecisionSpace space = new DecisionSpace(rs);
+            inputs = new int[specs.size()];
+            outputs = new int[specs.size()];
+            for (int a = 0; a < specs.size(); a++) {
+                inputs[a] = specs.get(a).view().size(rs);
+                outputs[a] = specs.get(a).decision().layout(space).width();
+            }
         }
         if (configs.size() != outputs.length) {
             return "kind '" + kind + "' needs " + outputs.length + " actors, got " + configs.size();
         }
         for (int a = 0; a < outputs.length; a++) {
             RecurrentNet.Config c = configs.get(a);
-            if (c.inputs() != inputs) {
-                return "actor " + a + " inputs must be 6 + L + 1 = " + inputs + " for the scenario, got " + c.inputs();
+            if (c.inputs() != inputs[a]) {
+                return "actor " + a + " inputs must be " + inputs[a] + " for kind '" + kind + "' on the scenario, got "
+                        + c.inputs();
             }
             if (c.outputs() != outputs[a]) {
                 return "actor " + a + " outputs must be " + outputs[a] + " for kind '" + kind + "' on the scenario, got "

@@ -1,8 +1,8 @@
 package org.retailrl.algorithms.dp;
 
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingPolicy;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingPolicy;
+import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * The optimal decision table of a {@link DpSolution} (small instances of MODEL.md §1) as a {@link PricingPolicy}: looks up the

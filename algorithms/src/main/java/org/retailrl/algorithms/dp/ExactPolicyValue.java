@@ -1,8 +1,8 @@
 package org.retailrl.algorithms.dp;
 
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingPolicy;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingPolicy;
+import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * Exact expected total profit of any policy whose decisions depend only on the period and the DP

@@ -2,7 +2,7 @@ package org.retailrl.algorithms.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**

@@ -1,6 +1,6 @@
 package org.retailrl.algorithms.eval;
 
-import org.retailrl.algorithms.policy.BatchPricingPolicy;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 

@@ -2,8 +2,8 @@ package org.retailrl.algorithms.heuristics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * Plain base-stock replenishment with a constant price, the simplest baseline of MODEL.md §8 (the textbook inventory policy, e.g.

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.heuristics;
 
 import java.util.Map;
-import org.retailrl.algorithms.policy.PricingPolicy;
+import org.retailrl.algorithms.pricing.PricingPolicy;
 
 /**
  * A parametrised heuristic pricing-and-replenishment policy of MODEL.md §8. Its few parameters

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.heuristics;
 import java.util.HashMap;
 import java.util.Map;
 import org.retailrl.algorithms.eval.Rollout;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**

@@ -2,8 +2,8 @@ package org.retailrl.algorithms.heuristics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * The 'Myopic' heuristic of Bernstein, Li &amp; Shang (2016), as seed 003 §3.8 and MODEL.md §8

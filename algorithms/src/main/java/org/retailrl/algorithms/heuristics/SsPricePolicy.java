@@ -2,8 +2,8 @@ package org.retailrl.algorithms.heuristics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * The (s,S,p) policy (Chen &amp; Simchi-Levi 2004, as described in seed 003 §3.8 and MODEL.md §8):

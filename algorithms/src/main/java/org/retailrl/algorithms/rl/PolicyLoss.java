@@ -6,17 +6,22 @@ import org.retailrl.core.Tensor;
 import org.retailrl.nn.CategoricalRows;
 
 /**
- * The clipped surrogate of PPO with an optional per-sample weight — the HAPPO factor {@code M}
- * (MODEL.md §8 PPO and HAPPO; HARL {@code actors/happo.py}) — and an entropy bonus, recorded as
- * one tape op with a closed-form backward:
+ * The clipped surrogate of PPO (docs/model.md §8.2) for a policy that is a product of independent
+ * categorical factors ({@link FactorLayout}; one factor is a plain categorical), with an optional
+ * per-sample weight — HAPPO's factor {@code M} (§8.4) — and the entropy bonus, recorded as one
+ * tape op with a closed-form backward:
  * <pre>
- *   logp_i = log_softmax(z_i)[a_i],   ρ_i = exp(logp_i − oldLogp_i)
- *   Â_i    = (A_i − mean A) / (std A + 1e-8)          (per-minibatch normalisation, optional)
- *   loss   = −mean_i( M_i · min(ρ_i Â_i, clip(ρ_i, 1−c, 1+c) Â_i) ) − entCoef · mean_i H(π_i)
+ *   logp_i = Σ_f log_softmax(z_{i,f})[a_{i,f}],   ρ_i = exp(logp_i − oldLogp_i)
+ *   Â_i    = (A_i − mean A) / (std A + 1e-8)             (per-minibatch normalisation, optional)
+ *   H_i    = Σ_f H(softmax(z_{i,f}))
+ *   loss   = −mean_i( M_i · min(ρ_i Â_i, clip(ρ_i, 1−c, 1+c) Â_i) ) − entCoef · mean_i H_i
  * </pre>
- * {@code std} divides by {@code N − 1} like {@code torch.std}. Where the two surrogate terms tie
- * the gradient follows the unclipped one, as PyTorch's {@code min}. Diagnostics: approximate KL
- * {@code mean((ρ − 1) − log ρ)} (CleanRL), clip fraction {@code mean(|ρ − 1| > c)}, entropy in nats.
+ * The ratio is that of the joint action (exact, not per factor). {@code std} divides by
+ * {@code N − 1} like {@code torch.std}. Gradients: {@code ∂logp_i/∂z_{i,f,k} = [k = a_{i,f}] −
+ * p_{i,f,k}} and {@code ∂H_{i,f}/∂z_{i,f,k} = −p_{i,f,k}(log p_{i,f,k} + H_{i,f})}; where the two
+ * surrogate terms tie the gradient follows the unclipped one, as PyTorch's {@code min}.
+ * Diagnostics: approximate KL {@code mean((ρ − 1) − log ρ)} (CleanRL), clip fraction
+ * {@code mean(|ρ − 1| > c)}, mean entropy in nats (summed over factors).
  *
  * @param clip                clip range {@code c}, > 0
  * @param entCoef             entropy coefficient, >= 0
@@ -38,43 +43,55 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
     }
 
     /**
-     * Builds the loss over logits {@code [N, A]}; {@code weights} may be null (all 1).
+     * Builds the loss over {@code logits [N, width]}.
+     *
+     * @param actions    {@code [N·F]}, row {@code i}'s choices at {@code i·F ..}
+     * @param oldLogp    behaviour {@code log π(a_i)} {@code [N]}
+     * @param advantages {@code [N]}
+     * @param weights    per-sample weights {@code [N]}, or null (all 1)
      */
-    public Result compute(Var logits, int[] actions, float[] oldLogp, float[] advantages, float[] weights) {
+    public Result compute(Var logits, FactorLayout layout, int[] actions, float[] oldLogp, float[] advantages,
+                          float[] weights) {
         int[] ls = logits.shape();
-        if (ls.length != 2) {
-            throw new IllegalArgumentException("logits shape " + java.util.Arrays.toString(ls) + " must be [N, A]");
+        if (ls.length != 2 || ls[1] != layout.width()) {
+            throw new IllegalArgumentException("logits shape " + java.util.Arrays.toString(ls) + " must be [N, "
+                    + layout.width() + "]");
         }
         final int n = ls[0];
-        final int a = ls[1];
-        check("actions", actions.length, n);
-        check("oldLogp", oldLogp.length, n);
-        check("advantages", advantages.length, n);
-        if (weights != null) {
-            check("weights", weights.length, n);
+        final int w = layout.width();
+        final int nf = layout.factors();
+        if (actions.length != n * nf || oldLogp.length != n || advantages.length != n
+                || (weights != null && weights.length != n)) {
+            throw new IllegalArgumentException("actions, oldLogp, advantages and weights must have N·F = " + n * nf
+                    + ", N = " + n + ", N and N entries, got " + actions.length + ", " + oldLogp.length + ", "
+                    + advantages.length + " and " + (weights == null ? "none" : Integer.toString(weights.length)));
         }
         Tape tape = logits.tape();
         float[] z = logits.value().data();
-        float[] logp = tape.empty(n, a).data();
+        float[] logp = tape.empty(n, w).data();
         float[] coef = tape.empty(n).data();
-        float[] rowEnt = tape.empty(n).data();
+        float[] ent = tape.empty(n, nf).data();
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
-        double mean = stats[0];
-        double std = stats[1];
         ClippedSurrogate surrogate = new ClippedSurrogate(clip, n);
         double entSum = 0;
         double invN = 1.0 / n;
         for (int i = 0; i < n; i++) {
-            int act = actions[i];
-            if (act < 0 || act >= a) {
-                throw new IllegalArgumentException("actions[" + i + "] must be in [0, " + a + "), got " + act);
+            double lp = 0;
+            for (int f = 0; f < nf; f++) {
+                int o = i * w + layout.offset(f);
+                int size = layout.size(f);
+                int act = actions[i * nf + f];
+                if (act < 0 || act >= size) {
+                    throw new IllegalArgumentException("actions[" + i + "][" + f + "] must be in [0, " + size
+                            + "), got " + act);
+                }
+                double h = CategoricalRows.logSoftmaxRow(z, o, size, logp, null);
+                ent[i * nf + f] = (float) h;
+                entSum += h;
+                lp += logp[o + act];
             }
-            int o = i * a;
-            double ent = CategoricalRows.logSoftmaxRow(z, o, a, logp, null);
-            rowEnt[i] = (float) ent;
-            entSum += ent;
-            double adv = normaliseAdvantages ? (advantages[i] - mean) / std : advantages[i];
-            coef[i] = surrogate.add((double) logp[o + act] - oldLogp[i], adv, weights == null ? 1 : weights[i]);
+            double adv = normaliseAdvantages ? (advantages[i] - stats[0]) / stats[1] : advantages[i];
+            coef[i] = surrogate.add(lp - oldLogp[i], adv, weights == null ? 1 : weights[i]);
         }
         double pgLoss = surrogate.pgLoss();
         double entropy = entSum * invN;
@@ -87,42 +104,21 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 float up = loss.grad().data()[0];
                 float[] dz = logits.grad().data();
                 for (int i = 0; i < n; i++) {
-                    int o = i * a;
                     float c = coef[i];
-                    float h = rowEnt[i];
-                    for (int k = 0; k < a; k++) {
-                        float lp = logp[o + k];
-                        float p = (float) Math.exp(lp);
-                        // d logp_a / dz_k = [k = a] − p_k ; d H / dz_k = −p_k (log p_k + H)
-                        dz[o + k] += up * (-c * p + entScale * p * (lp + h));
+                    for (int f = 0; f < nf; f++) {
+                        int o = i * w + layout.offset(f);
+                        int size = layout.size(f);
+                        float h = ent[i * nf + f];
+                        for (int k = 0; k < size; k++) {
+                            float l = logp[o + k];
+                            float p = (float) Math.exp(l);
+                            dz[o + k] += up * (-c * p + entScale * p * (l + h));
+                        }
+                        dz[o + actions[i * nf + f]] += up * c;
                     }
-                    dz[o + actions[i]] += up * c;
                 }
             });
         }
         return new Result(loss, pgLoss, entropy, surrogate.approxKl(), surrogate.clipFraction());
-    }
-
-    /** Log-probability of {@code actions[i]} under the softmax of row {@code i} of {@code logits [N, A]}. */
-    public static void logProbs(float[] logits, int a, int[] actions, float[] out) {
-        for (int i = 0; i < actions.length; i++) {
-            int o = i * a;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < a; k++) {
-                max = Math.max(max, logits[o + k]);
-            }
-            double se = 0;
-            for (int k = 0; k < a; k++) {
-                se += Math.exp(logits[o + k] - max);
-            }
-            float lse = (float) (max + Math.log(se));
-            out[i] = logits[o + actions[i]] - lse;
-        }
-    }
-
-    private static void check(String name, int got, int n) {
-        if (got != n) {
-            throw new IllegalArgumentException(name + " length " + got + " must equal N = " + n);
-        }
     }
 }

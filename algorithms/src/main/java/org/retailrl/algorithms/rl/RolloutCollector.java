@@ -12,30 +12,34 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 
 /**
- * Plays whole episodes of a {@link BatchEnv} with recurrent actors and a recurrent critic and
- * fills a {@link RecurrentRolloutBuffer} (MODEL.md §8; the "collect" phase of CleanRL's loop).
- * Each network's GRU hidden state is carried from step to step within an episode and zeroed when
- * an episode starts; the state entering every chunk is stored for training.
+ * The one rollout collector of the learner core (docs/model.md §8.1; the "collect" phase of
+ * CleanRL's loop): plays whole episodes of an {@link AgentEnv} with one recurrent actor per agent
+ * and a recurrent critic and fills a {@link RolloutBuffer}. Each network's GRU hidden state is
+ * carried from step to step within an episode and zeroed when an episode starts; the state entering
+ * every chunk is stored for training.
  *
  * <p>Parallelism and determinism: the copies are split into {@link #SHARDS} fixed contiguous
  * shards whatever the thread count; each step, every shard runs the networks on its own copies
- * with its own tape, and copy {@code n} samples its actions from its own stream
- * {@code Rng.stream(seed, n)} (agents in index order). Threads only decide who computes a shard,
- * and every shard writes disjoint buffer entries, so the rollout is bit-identical for 1 or more
- * threads. The environment is stepped on the calling thread; its randomness depends only on
- * {@code (envSeed, episode, copy)}.
+ * with its own tape, and copy {@code n} samples its choices from its own stream
+ * {@code Rng.stream(seed, n)} (agents in index order, factors in order). Threads only decide who
+ * computes a shard, and every shard writes disjoint buffer entries, so the rollout is
+ * bit-identical for 1 or more threads. The environment is stepped on the calling thread; its
+ * randomness depends only on {@code (envSeed, episode, copy)}.
  */
 public final class RolloutCollector implements AutoCloseable {
     /** Number of fixed shards the copies are split into (at most the number of copies). */
     public static final int SHARDS = 2;
 
-    private final BatchEnv env;
+    private final AgentEnv env;
     private final List<RecurrentNet> actors;
     private final RecurrentNet critic;
+    private final FactorLayout[] layouts;
+    private final int[] netViews;
     private final Rng[] samplers;
     private final Shard[] shards;
-    private final float[] obs;
-    private final float[] reward;
+    private final float[][] obs;
+    private final double[] reward;
+    private final float[] scaled;
     private final int[][] act;
     private ExecutorService pool;
 
@@ -45,10 +49,9 @@ public final class RolloutCollector implements AutoCloseable {
         final int hi;
         final Tape tape = new Tape();
         final float[][] carried;
-        final float[] obs;
+        final float[][] obs;
         final float[] mask;
-        final int[] local;
-        final float[] logp;
+        final float[] scratch;
 
         Shard(int lo, int hi) {
             this.lo = lo;
@@ -58,27 +61,40 @@ public final class RolloutCollector implements AutoCloseable {
             for (int k = 0; k <= actors.size(); k++) {
                 carried[k] = new float[net(k).config().hiddenSize() * n];
             }
-            obs = new float[n * env.observationSize()];
+            obs = new float[env.views()][];
+            for (int v = 0; v < obs.length; v++) {
+                obs[v] = new float[n * env.viewSize(v)];
+            }
             mask = new float[n];
-            local = new int[n];
-            logp = new float[n];
+            int widest = 1;
+            for (FactorLayout l : layouts) {
+                widest = Math.max(widest, l.width());
+            }
+            scratch = new float[2 * widest];
         }
     }
 
     /** A collector for {@code actors} (one per agent of {@code env}) and {@code critic}. */
-    public RolloutCollector(BatchEnv env, List<RecurrentNet> actors, RecurrentNet critic, long seed) {
+    public RolloutCollector(AgentEnv env, List<RecurrentNet> actors, RecurrentNet critic, long seed) {
         if (actors.size() != env.agents()) {
             throw new IllegalArgumentException("actors: need one per agent (" + env.agents() + "), got " + actors.size());
         }
+        layouts = new FactorLayout[actors.size()];
+        netViews = new int[actors.size() + 1];
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet.Config c = actors.get(a).config();
-            if (c.outputs() != env.actionCount(a) || c.inputs() != env.observationSize()) {
-                throw new IllegalArgumentException("actor " + a + " must map " + env.observationSize() + " inputs to "
-                        + env.actionCount(a) + " actions, has " + c.inputs() + " → " + c.outputs());
+            layouts[a] = env.actionLayout(a);
+            netViews[a] = env.agentView(a);
+            int d = env.viewSize(netViews[a]);
+            if (c.outputs() != layouts[a].width() || c.inputs() != d) {
+                throw new IllegalArgumentException("actor " + a + " must map " + d + " inputs to "
+                        + layouts[a].width() + " logits, has " + c.inputs() + " → " + c.outputs());
             }
         }
-        if (critic.config().outputs() != 1 || critic.config().inputs() != env.observationSize()) {
-            throw new IllegalArgumentException("critic must map " + env.observationSize() + " inputs to 1 output");
+        netViews[actors.size()] = env.criticView();
+        int dc = env.viewSize(env.criticView());
+        if (critic.config().outputs() != 1 || critic.config().inputs() != dc) {
+            throw new IllegalArgumentException("critic must map " + dc + " inputs to 1 output");
         }
         this.env = env;
         this.actors = List.copyOf(actors);
@@ -93,9 +109,32 @@ public final class RolloutCollector implements AutoCloseable {
         for (int s = 0; s < count; s++) {
             shards[s] = new Shard(n * s / count, n * (s + 1) / count);
         }
-        obs = new float[n * env.observationSize()];
-        reward = new float[n];
-        act = new int[actors.size()][n];
+        obs = new float[env.views()][];
+        for (int v = 0; v < obs.length; v++) {
+            obs[v] = new float[n * env.viewSize(v)];
+        }
+        reward = new double[n];
+        scaled = new float[n];
+        act = new int[actors.size()][];
+        for (int a = 0; a < act.length; a++) {
+            act[a] = new int[n * layouts[a].factors()];
+        }
+    }
+
+    /** The buffer shape this collector fills: {@code steps} steps of chunks of {@code chunk}. */
+    public RolloutBuffer newBuffer(int steps, int chunk) {
+        int[] sizes = new int[env.views()];
+        for (int v = 0; v < sizes.length; v++) {
+            sizes[v] = env.viewSize(v);
+        }
+        int[] factors = new int[layouts.length];
+        RecurrentNet.Config[] nets = new RecurrentNet.Config[actors.size() + 1];
+        for (int a = 0; a < layouts.length; a++) {
+            factors[a] = layouts[a].factors();
+            nets[a] = actors.get(a).config();
+        }
+        nets[actors.size()] = critic.config();
+        return new RolloutBuffer(steps, env.copies(), chunk, sizes, factors, netViews, nets);
     }
 
     private RecurrentNet net(int k) {
@@ -137,18 +176,17 @@ public final class RolloutCollector implements AutoCloseable {
      * @param scaler    scales the rewards stored for learning, or null
      * @return the undiscounted raw total reward of each (episode batch, copy), {@code [E·N]}
      */
-    public double[] collect(RecurrentRolloutBuffer buffer, long envSeed, long firstEpisode, ValueNorm valueNorm,
+    public double[] collect(RolloutBuffer buffer, long envSeed, long firstEpisode, ValueNorm valueNorm,
                             RewardScaler scaler) {
         int n = env.copies();
         int horizon = env.horizon();
-        int d = env.observationSize();
-        if (buffer.copies() != n || buffer.steps() % horizon != 0) {
-            throw new IllegalArgumentException("buffer must hold " + n + " copies and a multiple of the horizon "
-                    + horizon + " steps, has " + buffer.copies() + " and " + buffer.steps());
+        if (buffer.copies() != n || buffer.steps() % horizon != 0 || buffer.agents() != actors.size()) {
+            throw new IllegalArgumentException("buffer must hold " + n + " copies, " + actors.size()
+                    + " agents and a multiple of the horizon " + horizon + " steps, has " + buffer.copies() + ", "
+                    + buffer.agents() + " and " + buffer.steps());
         }
         int episodes = buffer.steps() / horizon;
         double[] profit = new double[episodes * n];
-        float[] allObs = buffer.observations();
         for (int t = 0; t < buffer.steps(); t++) {
             int tau = t % horizon;
             int e = t / horizon;
@@ -157,20 +195,24 @@ public final class RolloutCollector implements AutoCloseable {
             if (start) {
                 env.reset(envSeed, firstEpisode + e);
             }
-            env.observe(obs);
-            FiniteCheck.array("observation at step " + t, obs);
-            System.arraycopy(obs, 0, allObs, t * n * d, n * d);
+            for (int v = 0; v < obs.length; v++) {
+                env.observe(v, obs[v]);
+                FiniteCheck.array("observation (view " + v + ") at step " + t, obs[v]);
+                int d = env.viewSize(v);
+                System.arraycopy(obs[v], 0, buffer.observations(v), t * n * d, n * d);
+            }
             final int step = t;
             runShards(s -> act(s, buffer, step, start, valueNorm));
-            env.step(act, reward);
+            env.step(act, samplers, reward);
             for (int i = 0; i < n; i++) {
                 FiniteCheck.scalar("reward of copy " + i + " at step " + t, reward[i]);
                 profit[e * n + i] += reward[i];
+                scaled[i] = (float) reward[i];
             }
             if (scaler != null) {
-                scaler.scale(reward, end);
+                scaler.scale(scaled, end);
             }
-            System.arraycopy(reward, 0, buffer.rewards(), t * n, n);
+            System.arraycopy(scaled, 0, buffer.rewards(), t * n, n);
             Arrays.fill(buffer.starts(), t * n, (t + 1) * n, start ? 1f : 0f);
             Arrays.fill(buffer.ends(), t * n, (t + 1) * n, end ? 1f : 0f);
         }
@@ -208,12 +250,14 @@ public final class RolloutCollector implements AutoCloseable {
         }
     }
 
-    /** One step of every network on shard {@code s}: actions, log-probs, values, next hidden states. */
-    private void act(Shard s, RecurrentRolloutBuffer buffer, int t, boolean start, ValueNorm valueNorm) {
+    /** One step of every network on shard {@code s}: choices, log-probs, values, next hidden states. */
+    private void act(Shard s, RolloutBuffer buffer, int t, boolean start, ValueNorm valueNorm) {
         int n = env.copies();
         int m = s.hi - s.lo;
-        int d = env.observationSize();
-        System.arraycopy(obs, s.lo * d, s.obs, 0, m * d);
+        for (int v = 0; v < obs.length; v++) {
+            int d = env.viewSize(v);
+            System.arraycopy(obs[v], s.lo * d, s.obs[v], 0, m * d);
+        }
         Arrays.fill(s.mask, start ? 1f : 0f);
         if (start) {
             for (float[] h : s.carried) {
@@ -221,7 +265,6 @@ public final class RolloutCollector implements AutoCloseable {
             }
         }
         boolean chunkStart = t % buffer.chunk() == 0;
-        Tensor obsT = Tensor.wrap(s.obs, 1, m, d);
         Tape tape = s.tape;
         tape.setGradEnabled(false);
         for (int k = 0; k < s.carried.length; k++) {
@@ -233,24 +276,25 @@ public final class RolloutCollector implements AutoCloseable {
                     System.arraycopy(s.carried[k], l * m * c.hidden(), dst, (l * n + s.lo) * c.hidden(), m * c.hidden());
                 }
             }
+            Tensor obsT = Tensor.wrap(s.obs[netViews[k]], 1, m, c.inputs());
             RecurrentNet.Output out = net(k).forward(tape, obsT, s.mask,
                     Tensor.wrap(s.carried[k], c.gruLayers(), m, c.hidden()));
             float[] o = out.out().value().data();
             System.arraycopy(out.lastHidden().value().data(), 0, s.carried[k], 0, s.carried[k].length);
             if (k < actors.size()) {
-                int a = c.outputs();
                 FiniteCheck.array("logits of actor " + k + " at step " + t, o);
+                FactorLayout l = layouts[k];
+                int f = l.factors();
                 int[] chosen = act[k];
                 int[] bufAct = buffer.actions(k);
                 float[] bufLp = buffer.logProbs(k);
                 for (int i = 0; i < m; i++) {
                     int copy = s.lo + i;
-                    s.local[i] = samplers[copy].categorical(o, i * a, a);
+                    int at = copy * f;
+                    l.sample(o, i, samplers[copy], chosen, at);
+                    bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, at, s.scratch);
                 }
-                PolicyLoss.logProbs(o, a, s.local, s.logp);
-                System.arraycopy(s.local, 0, chosen, s.lo, m);
-                System.arraycopy(s.local, 0, bufAct, t * n + s.lo, m);
-                System.arraycopy(s.logp, 0, bufLp, t * n + s.lo, m);
+                System.arraycopy(chosen, s.lo * f, bufAct, (t * n + s.lo) * f, m * f);
             } else {
                 float[] values = buffer.values();
                 for (int i = 0; i < m; i++) {
@@ -262,8 +306,8 @@ public final class RolloutCollector implements AutoCloseable {
     }
 
     /**
-     * The action samplers' states, one {@link Rng#state()} per copy (for checkpoints, issue 4
-     * "reliability"); everything else the collector holds is rebuilt at every episode start.
+     * The action samplers' states, one {@link Rng#state()} per copy (for checkpoints); everything
+     * else the collector holds is rebuilt at every episode start.
      */
     public long[][] samplerStates() {
         long[][] out = new long[samplers.length][];

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retailrl.algorithms.policy.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.envs.pricing.PricingEnv;
 import org.retailrl.envs.pricing.PricingScenario;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.policy.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingDecision;
 
 /**
  * The steady-state {@link Policy#decide} path allocates nothing: bytes allocated by this thread

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.eval.Summary;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 class ExactDpTest {

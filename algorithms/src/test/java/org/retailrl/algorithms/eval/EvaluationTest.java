@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.algorithms.heuristics.BaseStockPolicy;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonObject;
 import org.retailrl.envs.pricing.PricingScenario;

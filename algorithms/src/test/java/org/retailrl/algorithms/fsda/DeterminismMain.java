@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

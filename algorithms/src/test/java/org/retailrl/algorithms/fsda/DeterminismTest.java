@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

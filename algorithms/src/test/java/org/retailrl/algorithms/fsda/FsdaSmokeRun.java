@@ -1,11 +1,11 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import org.retailrl.algorithms.eval.PolicyEvaluator;
 import org.retailrl.algorithms.happo.HappoTrainer;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.algorithms.ppo.PpoTrainer;
 import org.retailrl.algorithms.rl.TrainingStats;
 import org.retailrl.envs.pricing.PricingScenario;

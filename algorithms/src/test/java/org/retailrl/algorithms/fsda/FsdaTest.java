@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import org.retailrl.algorithms.happo.HappoConfig;
 import org.retailrl.algorithms.happo.HappoTrainer;
 import org.retailrl.algorithms.ppo.PpoConfig;
 import org.retailrl.algorithms.ppo.PpoTrainer;
-import org.retailrl.algorithms.rl.PricingBatchEnv;
+import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.algorithms.rl.TrainingStats;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.nn.Parameter;

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import org.retailrl.algorithms.happo.HappoTrainer;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.algorithms.ppo.PpoConfig;
 import org.retailrl.algorithms.ppo.PpoTrainer;
 import org.retailrl.envs.pricing.PricingScenario;

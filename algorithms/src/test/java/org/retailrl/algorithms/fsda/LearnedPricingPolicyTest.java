@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.fsda;
+package org.retailrl.algorithms.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +57,7 @@ class LearnedPricingPolicyTest {
         float[] reward = new float[n];
         java.util.Set<Integer> distinct = new java.util.HashSet<>();
         for (int t = 0; t < steps; t++) {
-            org.retailrl.algorithms.rl.PricingBatchEnv.observation(batch, raw, obs);
+            org.retailrl.algorithms.pricing.PricingBatchEnv.observation(batch, raw, obs);
             System.arraycopy(obs, 0, obsT.data(), t * n * D, n * D);
             policy.act(batch, price[t], order[t]);
             distinct.add(price[t][0]);
@@ -104,7 +104,7 @@ class LearnedPricingPolicyTest {
         joint.reset(batch);
         float[] raw = new float[9 * 4];
         float[] obs = new float[D * 4];
-        org.retailrl.algorithms.rl.PricingBatchEnv.observation(batch, raw, obs);
+        org.retailrl.algorithms.pricing.PricingBatchEnv.observation(batch, raw, obs);
         Tape tape = new Tape();
         tape.setGradEnabled(false);
         float[] logits = net.forward(tape, Tensor.wrap(obs, 1, 4, D), null, null).out().value().data();

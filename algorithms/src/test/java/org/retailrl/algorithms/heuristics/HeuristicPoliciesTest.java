@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.policy.PricingView;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingView;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.ShortageMode;
 

@@ -11,7 +11,7 @@ import org.retailrl.algorithms.dp.ExactPolicyValue;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PairedComparison;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
-import org.retailrl.algorithms.policy.PerCopyBatchPolicy;
+import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 import java.util.ArrayList;

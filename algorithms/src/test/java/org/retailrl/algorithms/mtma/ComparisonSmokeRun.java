@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.mtma;
+package org.retailrl.algorithms.recommendation;
 
 /**
  * A manual smoke run (not a test) of {@link RecommendationComparison}. Arguments: scenario name,

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.mtma;
+package org.retailrl.algorithms.recommendation;
 
 import org.retailrl.algorithms.recommendation.CrnEvaluation;
 import org.retailrl.envs.recommendation.RecommendationScenario;

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.mtma;
+package org.retailrl.algorithms.recommendation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.mtma;
+package org.retailrl.algorithms.recommendation;
 
 import java.util.Locale;
 import org.retailrl.algorithms.recommendation.CrnEvaluation;

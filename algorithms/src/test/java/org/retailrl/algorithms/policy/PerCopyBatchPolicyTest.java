@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.policy;
+package org.retailrl.algorithms.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

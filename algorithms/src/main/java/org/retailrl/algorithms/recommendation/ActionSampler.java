@@ -1,0 +1,96 @@
+package org.retailrl.algorithms.recommendation;
+
+import java.util.List;
+import org.retailrl.algorithms.rl.FactorLayout;
+import org.retailrl.core.random.Rng;
+
+/**
+ * Turns the agents' logits into one period's MODEL.md §3 decision for one environment copy:
+ * each agent's factors are sampled in agent order, factor order ({@link Rng#categorical}), then
+ * every part no agent makes is drawn uniformly (the "random" of {@link Learner}): order levels
+ * first, then exposure choices, product by product. Rollouts and evaluation both go through this
+ * class, so a policy acts identically in training and in the comparison.
+ */
+public final class ActionSampler {
+    private final DecisionSpace space;
+    private final List<AgentSpec> agents;
+    private final FactorLayout[] layouts;
+    private final boolean randomOrders;
+    private final boolean randomExposure;
+
+    /** A sampler for {@code agents} in {@code space}; at most one agent may make each part. */
+    public ActionSampler(DecisionSpace space, List<AgentSpec> agents) {
+        this.space = space;
+        this.agents = List.copyOf(agents);
+        layouts = new FactorLayout[agents.size()];
+        boolean orders = false;
+        boolean exposure = false;
+        for (int a = 0; a < layouts.length; a++) {
+            Decision d = agents.get(a).decision();
+            if ((d.orders() && orders) || (d.exposure() && exposure)) {
+                throw new IllegalArgumentException("agents: each part of the decision must be made by at most one agent;"
+                        + " agent '" + agents.get(a).name() + "' repeats one");
+            }
+            orders |= d.orders();
+            exposure |= d.exposure();
+            layouts[a] = d.layout(space);
+        }
+        randomOrders = !orders;
+        randomExposure = !exposure;
+    }
+
+    /** Agent {@code a}'s factor layout. */
+    public FactorLayout layout(int a) {
+        return layouts[a];
+    }
+
+    /** The decision space. */
+    public DecisionSpace space() {
+        return space;
+    }
+
+    /**
+     * Samples agent {@code a}'s choices from row {@code row} of {@code logits} into
+     * {@code choices[cOff ..]} and returns their exact log-probability.
+     */
+    public double sample(int a, float[] logits, int row, Rng rng, int[] choices, int cOff) {
+        FactorLayout l = layouts[a];
+        l.sample(logits, row, rng, choices, cOff);
+        return l.logProb(logits, row, choices, cOff);
+    }
+
+    /**
+     * Writes agent {@code a}'s choices {@code choices[cOff ..]} as orders
+     * {@code orders[oOff .. oOff + N)} and/or exposure {@code exposure[eOff .. eOff + N·M)}.
+     */
+    public void apply(int a, int[] choices, int cOff, int[] orders, int oOff, double[] exposure, int eOff) {
+        Decision d = agents.get(a).decision();
+        int n = space.scenario().products();
+        int at = cOff;
+        if (d.orders()) {
+            for (int i = 0; i < n; i++) {
+                orders[oOff + i] = space.orderUnits(choices[at++]);
+            }
+        }
+        if (d.exposure()) {
+            for (int i = 0; i < n; i++) {
+                space.writeExposure(i, choices[at++], exposure, eOff);
+            }
+        }
+    }
+
+    /** Fills the parts no agent makes with uniform draws from {@code rng}. */
+    public void randomRest(Rng rng, int[] orders, int oOff, double[] exposure, int eOff) {
+        int n = space.scenario().products();
+        if (randomOrders) {
+            for (int i = 0; i < n; i++) {
+                orders[oOff + i] = space.orderUnits(rng.nextInt(space.orderLevels()));
+            }
+        }
+        if (randomExposure) {
+            for (int i = 0; i < n; i++) {
+                space.writeExposure(i, rng.nextInt(space.segments() + 1), exposure, eOff);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.retailrl.algorithms.recommendation;
+
+import java.util.List;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
+
+/**
+ * The learned systems compared in MODEL.md §3 / seed 002 §VI.B, each a list of agents; whatever
+ * part of the decision no agent makes is drawn at random, and "random" means precisely: each
+ * product's factor uniform over its discrete choices, independently every period — orders
+ * uniform on the {@code K} order levels of {@link DecisionSpace}, exposure choice uniform on the
+ * {@code S} favoured segments and "no favourite". That is the distribution of the untrained
+ * policies (whose head gain 0.01 makes their softmaxes uniform to within about 1 %), so a siloed
+ * learner's partner is the same as where a learned partner starts.
+ * <ul>
+ * <li>{@link #MTMA} — replenishment (slow, own ledger view) + recommendation (fast, own stock
+ *     summary view), centralised critic;</li>
+ * <li>{@link #JOINT} — Joint IM-RS: one agent on the global state makes both decisions;</li>
+ * <li>{@link #IM_ONLY} — replenishment learned on the global state, exposure random;</li>
+ * <li>{@link #RS_ONLY} — recommendation learned on the global state, orders random.</li>
+ * </ul>
+ * Naive IM-RS needs no training of its own: it combines the IM-Only and RS-Only actors at
+ * evaluation ({@link LearnedPolicy#naive}).
+ */
+public enum Learner {
+    /** The two-agent multi-timescale system. */
+    MTMA("MTMA"),
+    /** One agent, both decisions. */
+    JOINT("Joint IM-RS"),
+    /** Replenishment learned, recommendation random. */
+    IM_ONLY("IM-Only"),
+    /** Recommendation learned, replenishment random. */
+    RS_ONLY("RS-Only");
+
+    private final String label;
+
+    Learner(String label) {
+        this.label = label;
+    }
+
+    /** The name used in tables and plots. */
+    public String label() {
+        return label;
+    }
+
+    /** The agents of this learner, in the order of its configuration's agent schedules. */
+    public List<AgentSpec> agents() {
+        return switch (this) {
+            case MTMA -> List.of(
+                    new AgentSpec("replenishment", Decision.ORDERS, ObservationView.REPLENISHMENT),
+                    new AgentSpec("recommendation", Decision.EXPOSURE, ObservationView.RECOMMENDATION));
+            case JOINT -> List.of(new AgentSpec("joint", Decision.BOTH, ObservationView.GLOBAL));
+            case IM_ONLY -> List.of(new AgentSpec("replenishment", Decision.ORDERS, ObservationView.GLOBAL));
+            case RS_ONLY -> List.of(new AgentSpec("recommendation", Decision.EXPOSURE, ObservationView.GLOBAL));
+        };
+    }
+
+    /** Its default hyperparameters ({@link Presets#MTMA} or {@link Presets#MTMA_SINGLE}). */
+    public LearnerConfig defaults() {
+        return this == MTMA ? Presets.MTMA : Presets.MTMA_SINGLE;
+    }
+
+    /**
+     * A trainer of this learner on {@code copies} copies of {@code space}'s scenario, seeded
+     * {@code seed}, planning {@code rounds} rounds.
+     */
+    public Trainer trainer(DecisionSpace space, LearnerConfig config, int copies, long seed, int rounds) {
+        List<AgentSpec> specs = agents();
+        String[] names = new String[specs.size()];
+        for (int a = 0; a < names.length; a++) {
+            names[a] = specs.get(a).name();
+        }
+        LearnerConfig fitted = config.fitted(config.episodesPerUpdate() * space.scenario().horizon(), copies);
+        return new Trainer(new RecommendationAgentEnv(space, specs, copies), fitted, seed, rounds, names);
+    }
+}

@@ -1,0 +1,142 @@
+package org.retailrl.algorithms.recommendation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.retailrl.algorithms.rl.AgentEnv;
+import org.retailrl.algorithms.rl.FactorLayout;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.recommendation.RecommendationBatch;
+import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationState;
+
+/**
+ * The inventory-with-recommendation simulator of docs/model.md §3 ({@link RecommendationBatch}) as
+ * an {@link AgentEnv} for the learner core: each agent of a {@link Learner} sees its own
+ * {@link ObservationView} and makes its part of the decision through the {@link DecisionSpace}'s
+ * factors; the centralised critic sees {@link ObservationView#GLOBAL}. Distinct views are stored
+ * once each, in order of first use (agents first, then the critic). Parts of the decision no agent
+ * makes are drawn uniformly from the copy's policy stream after the agents' choices
+ * ({@link ActionSampler#randomRest}), exactly as an evaluated policy draws them.
+ *
+ * <p>Randomness: episode batch {@code e} resets copy {@code i} onto stream {@code e·N + i} of
+ * the environment seed, so episodes never share a stream.
+ */
+public final class RecommendationAgentEnv implements AgentEnv {
+    private final DecisionSpace space;
+    private final RecommendationScenario scenario;
+    private final List<AgentSpec> specs;
+    private final ActionSampler sampler;
+    private final RecommendationBatch batch;
+    private final List<ObservationView> views = new ArrayList<>();
+    private final int[] agentViews;
+    private final int criticView;
+    private final int[] orders;
+    private final double[] exposure;
+
+    /** {@code copies} copies of {@code space}'s scenario played by {@code specs}. */
+    public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies) {
+        this.space = space;
+        this.scenario = space.scenario();
+        this.specs = List.copyOf(specs);
+        this.sampler = new ActionSampler(space, specs);
+        this.batch = new RecommendationBatch(scenario, copies);
+        agentViews = new int[specs.size()];
+        for (int a = 0; a < agentViews.length; a++) {
+            agentViews[a] = viewIndex(specs.get(a).view());
+        }
+        criticView = viewIndex(ObservationView.GLOBAL);
+        orders = new int[copies * scenario.products()];
+        exposure = new double[copies * scenario.products() * scenario.customers()];
+    }
+
+    private int viewIndex(ObservationView v) {
+        int i = views.indexOf(v);
+        if (i < 0) {
+            views.add(v);
+            i = views.size() - 1;
+        }
+        return i;
+    }
+
+    /** The decision space. */
+    public DecisionSpace space() {
+        return space;
+    }
+
+    /** The agents. */
+    public List<AgentSpec> specs() {
+        return specs;
+    }
+
+    @Override
+    public int copies() {
+        return batch.copies();
+    }
+
+    @Override
+    public int horizon() {
+        return scenario.horizon();
+    }
+
+    @Override
+    public int agents() {
+        return specs.size();
+    }
+
+    @Override
+    public int views() {
+        return views.size();
+    }
+
+    @Override
+    public int viewSize(int view) {
+        return views.get(view).size(scenario);
+    }
+
+    @Override
+    public int agentView(int agent) {
+        return agentViews[agent];
+    }
+
+    @Override
+    public int criticView() {
+        return criticView;
+    }
+
+    @Override
+    public FactorLayout actionLayout(int agent) {
+        return sampler.layout(agent);
+    }
+
+    @Override
+    public void reset(long seed, long episode) {
+        batch.reset(seed, Math.multiplyExact(episode, (long) batch.copies()));
+    }
+
+    @Override
+    public void observe(int view, float[] out) {
+        ObservationView v = views.get(view);
+        int d = v.size(scenario);
+        for (int k = 0; k < batch.copies(); k++) {
+            RecommendationState st = batch.state(k);
+            v.write(scenario, st, out, k * d);
+        }
+    }
+
+    @Override
+    public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
+        int n = batch.copies();
+        int np = scenario.products();
+        int nm = np * scenario.customers();
+        for (int a = 0; a < specs.size(); a++) {
+            int f = sampler.layout(a).factors();
+            for (int k = 0; k < n; k++) {
+                sampler.apply(a, choices[a], k * f, orders, k * np, exposure, k * nm);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            sampler.randomRest(streams[k], orders, k * np, exposure, k * nm);
+        }
+        batch.step(orders, exposure, rewardOut);
+    }
+}
