@@ -22,7 +22,9 @@ import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonArray;
 import org.retailrl.core.json.JsonValue;
+import org.retailrl.algorithms.recommendation.RecommendationComparison;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
@@ -59,7 +61,10 @@ final class EvaluateCommand implements Command {
                 same kind (fsda, ppo-joint) count as seeds of one policy. Their scenario must equal the
                 evaluated one.
 
-                  --scenario      a, b, c, d (MODEL §1) or a JSON scenario file          (default b)
+                  --scenario      a, b, c, d (docs/model.md §1.6) or a JSON scenario file (default b); or
+                                  recommendation-lost / recommendation-backlog (docs/model.md §3): saved
+                                  mtma, joint-im-rs, im-only, rs-only policies beside the base-stock
+                                  heuristics (--episodes, --eval-seed, --model and --out apply)
                   --episodes      evaluation episodes, 2..1000000                         (default 1000)
                   --seeds         fitting seeds 1..N, 1..100                              (default 3)
                   --samples       (price, demand) pairs for the demand fit, 2..10000000   (default 10000)
@@ -82,6 +87,25 @@ final class EvaluateCommand implements Command {
         String outDir = args.string("out", null);
         String modelOpt = args.string("model", null);
         args.finish();
+        if (spec.trim().startsWith("recommendation-")) {
+            RecommendationScenario rs;
+            try {
+                rs = RecommendationComparison.scenario(spec.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + e.getMessage());
+            }
+            List<String> files = new ArrayList<>();
+            if (modelOpt != null) {
+                for (String m : modelOpt.split(",")) {
+                    if (!m.isBlank() && !m.equals("true")) {
+                        files.add(m.trim());
+                    }
+                }
+                files.addAll(args.positional());
+            }
+            return RecommendationEvaluate.run(spec.trim(), rs, files, Math.min(episodes, 100_000), evalSeed,
+                    Math.min(fitEpisodes, 20), outDir, out, err);
+        }
         PricingScenario scenario = resolveScenario(spec);
         List<PolicyEvaluator.Candidate> models = modelOpt == null ? List.of()
                 : ModelCandidates.load(modelOpt, args.positional(), scenario);

@@ -7,6 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.recommendation.RecommendationComparison;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.core.json.Json;
+import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.envs.pricing.PricingScenario;
@@ -37,43 +43,64 @@ final class TrainCommand implements Command {
 
     @Override
     public String summary() {
-        return "train one learner (fsda or ppo) for one seed, with checkpoints";
+        return "train one learner (fsda, ppo-joint, mtma, ...) for one seed, with checkpoints";
     }
 
     @Override
     public String usage() {
         return String.format(Locale.ROOT, """
-                usage: retail train [--algorithm fsda|ppo] [--seed N] [--scenario a|b|c|d|<file.json>]
-                                    [--episodes N] [--copies N] [--checkpoint-every N] [--threads N] [--out DIR]
+                usage: retail train [--algorithm NAME] [--seed N] [--scenario NAME|<file.json>] [--preset NAME]
+                                    [--config run.json] [--episodes N] [--copies N] [--checkpoint-every N]
+                                    [--threads N] [--out DIR]
 
-                Trains FSDA (two agents, pricing fast and ordering slow, MODEL §8) or single-agent PPO over
-                the joint (price, order) action, with the pinned default hyperparameters. Every
-                --checkpoint-every episodes (and at the end) the complete training state is written
-                atomically to DIR/<algorithm>-seed<N>.ckpt; after a crash or kill, `retail resume
-                <that file>` continues and ends bit-identical to an uninterrupted run. At the end it writes
-                the policy file DIR/<algorithm>-seed<N>.rrpf (score it with `retail evaluate --model`) and
+                Trains one learner of the learner core (docs/model.md §8) for one seed: FSDA (pricing fast,
+                ordering slow) or PPO over the joint (price, order) action on a pricing scenario
+                (docs/model.md §1), or MTMA, Joint IM-RS, IM-Only or RS-Only on an inventory-with-
+                recommendation scenario (docs/model.md §3). Hyperparameters: the algorithm's preset, or
+                --preset NAME, with any member overridden by --config (a JSON object such as
+                {"entCoef": 0.02, "agents": [{}, {"period": {"kind": "every", "k": 3}}]}); the effective
+                configuration is written to DIR/config.json and stored in every checkpoint.
+                Every --checkpoint-every episodes (and at the end) the complete training state is written
+                atomically to DIR/<algorithm>-seed<N>.ckpt; after a crash or kill, `retail resume <that
+                file>` continues and ends bit-identical to an uninterrupted run. At the end it writes the
+                policy file DIR/<algorithm>-seed<N>.rrpf (score it with `retail evaluate --model`) and
                 the learning curve DIR/<algorithm>-seed<N>-curve.csv. If a loss, gradient, reward or
                 weight becomes NaN or infinite, training stops with exit code 3, naming the quantity and
                 episode; the last checkpoint is left untouched.
 
-                  --algorithm         fsda or ppo (= ppo-joint)                         (default fsda)
+                  --algorithm         fsda, ppo-joint (ppo), mtma, joint-im-rs, im-only, rs-only  (default fsda)
                   --seed              training seed, 1..1000000                          (default 1)
-                  --scenario          a, b, c, d (MODEL §1) or a JSON scenario file     (default b)
+                  --scenario          pricing: a, b, c, d or a JSON file (default b); recommendation:
+                                      recommendation-lost, recommendation-backlog or a JSON file
+                                      (default recommendation-lost)
+                  --preset            %s
+                                      (default: the algorithm's own)
+                  --config            JSON file overriding members of the preset
                   --episodes          training episodes (rounds), 1..10000000            (default %d)
-                  --copies            environment copies per episode, 1..4096            (default %d)
+                  --copies            environment copies per episode, 1..4096   (default %d pricing, %d recommendation)
                   --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
                   --threads           rollout threads, 1..64; results do not depend on it (default min(2, cores))
                   --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>)""",
-                TrainingDefaults.EPISODES, TrainingDefaults.COPIES, TrainingDefaults.CHECKPOINT_EVERY);
+                String.join(", ", Presets.all().keySet()), TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
+                Presets.RECOMMENDATION_COPIES, TrainingDefaults.CHECKPOINT_EVERY);
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         String algo = args.string("algorithm", "fsda");
         long seed = args.longValue("seed", 1, 1, 1_000_000);
-        String spec = args.string("scenario", "b");
+        String spec = args.string("scenario", null);
+        String preset = args.string("preset", null);
+        String configFile = args.string("config", null);
         int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
-        int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(algo);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+        boolean pricing = algorithm.problem() == Algorithm.Problem.PRICING;
+        int copies = args.integer("copies", pricing ? TrainingDefaults.COPIES : Presets.RECOMMENDATION_COPIES, 1, 4096);
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
         int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
         String outDir = args.string("out", null);
@@ -81,20 +108,66 @@ final class TrainCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new UsageException("train takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
-        Algorithm algorithm;
-        try {
-            algorithm = Algorithm.of(algo);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--algorithm must be fsda or ppo, got '" + algo + "'");
+        if (spec == null) {
+            spec = pricing ? "b" : "recommendation-lost";
         }
-        PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
-        RunSpec run = RunSpec.of(algorithm, scenario, copies, seed, episodes);
+        Record scenario = resolveScenario(algorithm, spec);
+        LearnerConfig config = resolveConfig(algorithm, preset, configFile);
+        RunSpec run;
+        try {
+            run = new RunSpec(algorithm, scenario, copies, seed, episodes, config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
                 + "-" + timestamp());
+        java.nio.file.Files.createDirectories(dir);
+        Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(config));
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
             t.setThreads(threads);
             return train(t, files, every, null, out, err, faultHook);
+        }
+    }
+
+    /** The scenario {@code spec} names for {@code algorithm}'s problem. */
+    static Record resolveScenario(Algorithm algorithm, String spec) throws java.io.IOException {
+        if (algorithm.problem() == Algorithm.Problem.PRICING) {
+            return EvaluateCommand.resolveScenario(spec);
+        }
+        if (spec.endsWith(".json")) {
+            Path file = Path.of(spec);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UsageException("--scenario file does not exist: '" + spec + "'");
+            }
+            return RecommendationScenarioJson.load(file);
+        }
+        try {
+            return RecommendationComparison.scenario(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage() + " (or a .json file) for " + algorithm.label());
+        }
+    }
+
+    /** The preset (the algorithm's own unless named) with {@code file}'s members over it. */
+    static LearnerConfig resolveConfig(Algorithm algorithm, String preset, String file) throws java.io.IOException {
+        LearnerConfig base;
+        try {
+            base = preset == null ? algorithm.defaults() : Presets.named(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+        if (file == null) {
+            return base;
+        }
+        Path p = Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new UsageException("--config file does not exist: '" + file + "'");
+        }
+        try {
+            return LearnerConfigJson.read(p, base);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--config " + e.getMessage());
         }
     }
 

@@ -172,17 +172,26 @@ public final class RecommendationComparison {
         return out;
     }
 
-    /** Base-stock replenishment (levels fitted under each exposure rule) with the three heuristic recommenders. */
     private static List<PolicyOutcome> heuristics(RecommendationScenario s, ComparisonOptions o) {
+        return heuristics(s, o.fitEpisodes(), EVAL_SEED, o.evalEpisodes());
+    }
+
+    /**
+     * Base-stock replenishment (levels fitted under each exposure rule on {@code fitEpisodes}
+     * episodes) with the three heuristic recommenders, each scored on {@code evalEpisodes} common
+     * episodes of {@code evalSeed}.
+     */
+    public static List<PolicyOutcome> heuristics(RecommendationScenario s, int fitEpisodes, long evalSeed,
+                                                 int evalEpisodes) {
         ExposureRule[] rules = {new UniformExposure(s.customers()), new RatingGreedyExposure(s, 1),
             new StockAwareExposure(s)};
         String[] names = {"Base-stock + uniform", "Base-stock + rating-greedy", "Base-stock + stock-aware"};
         List<PolicyOutcome> out = new ArrayList<>();
         for (int k = 0; k < rules.length; k++) {
-            int[] levels = BaseStockFitter.fit(s, rules[k], BaseStockFitter.defaultGrid(), FIT_SEED, o.fitEpisodes());
+            int[] levels = BaseStockFitter.fit(s, rules[k], BaseStockFitter.defaultGrid(), FIT_SEED, fitEpisodes);
             RecommendationPolicy p = RecommendationPolicy.of(new BaseStockReplenishment(levels, s.maxOrder()), rules[k]);
             out.add(new PolicyOutcome(names[k], false,
-                    new double[][] {CrnEvaluation.episodeRewards(s, p, EVAL_SEED, o.evalEpisodes())}));
+                    new double[][] {CrnEvaluation.episodeRewards(s, p, evalSeed, evalEpisodes)}));
         }
         return out;
     }
