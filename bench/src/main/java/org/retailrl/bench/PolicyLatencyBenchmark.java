@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.retailrl.algorithms.deploy.Policy;
 import org.retailrl.algorithms.deploy.PolicyFile;
-import org.retailrl.algorithms.policy.PricingDecision;
-import org.retailrl.algorithms.ppo.PpoConfig;
+import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
@@ -31,7 +31,7 @@ import org.retailrl.envs.pricing.PricingScenario;
  * SampleTime, so JMH reports the distribution of single-call times (read p0.50 and p0.99) in
  * microseconds. Target (issue: embedding): p99 ≤ 20 µs.
  *
- * <p>The networks are freshly initialised with the default sizes ({@code PpoConfig.DEFAULTS}:
+ * <p>The networks are freshly initialised with the default sizes ({@code Presets.FSDA}:
  * 64 wide, 2 GRU layers) on scenario (b): the work of a decision depends only on the sizes, never
  * on the weight values (no data-dependent branches besides the arg-max scan), so a trained policy
  * of the same sizes costs the same. Observations cycle through one simulated episode of
@@ -62,8 +62,8 @@ public class PolicyLatencyBenchmark {
     public void setup() {
         PricingScenario s = PricingScenario.named("b");
         int d = 6 + s.leadTime() + 1;
-        int h = PpoConfig.DEFAULTS.hidden();
-        int layers = PpoConfig.DEFAULTS.gruLayers();
+        int h = Presets.FSDA.hidden();
+        int layers = Presets.FSDA.gruLayers();
         Rng rng = new Rng(2026);
         List<RecurrentNet> actors = kind.equals(PolicyFile.FSDA)
                 ? List.of(RecurrentNet.actor("pricing", d, h, layers, s.priceCount(), rng),

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmark of workload W1 (issue 2, MODEL.md §8): one PPO minibatch update of the FSDA
- * recurrent actor-critic, 64 sequences × 100 steps, single thread. Reports milliseconds per
+ * JMH benchmark of workload W1 (docs/model.md §8.5): one PPO minibatch update of a
+ * recurrent actor and critic on the training path ({@link W1Workload}), 64 sequences × 100 steps, single thread. Reports milliseconds per
  * update; the target is a median of at most 53 ms. Run: {@code ./retail-bench W1 -f 1 -wi 5 -i 10}.
  */
 @State(Scope.Thread)

@@ -1,75 +1,113 @@
 package org.retailrl.bench;
 
-import org.retailrl.autodiff.Tape;
-import org.retailrl.core.Tensor;
+import org.retailrl.algorithms.rl.AgentEnv;
+import org.retailrl.algorithms.rl.FactorLayout;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
-import org.retailrl.nn.Adam;
-import org.retailrl.nn.AdamConfig;
-import org.retailrl.nn.GradClip;
-import org.retailrl.nn.PpoLoss;
-import org.retailrl.nn.RecurrentActorCritic;
 
 /**
- * Workload W1 (issue 2, MODEL.md §8): one PPO minibatch update of the FSDA recurrent
- * actor-critic — forward both trunks over 64 sequences × 100 steps, the clipped PPO loss with
- * clipped value loss and entropy bonus, backward, global gradient-norm clip 0.5, one Adam step.
- * Batch contents are random but fixed by the seed.
+ * Workload W1 (docs/model.md §8.5): one PPO minibatch update of a recurrent actor and critic on the
+ * training path — the learner core's {@link Trainer} with the {@code ppo-joint} preset's network,
+ * losses, clipping and Adam, on a W1-shaped batch: one minibatch of 64 sequences × 100 steps
+ * (64 copies, one 100-step episode each, one epoch, one minibatch), observation width 16, 21
+ * actions, hidden width 64, two GRU layers. The rollout is collected once at set-up from a
+ * synthetic environment with random observations and rewards (fixed by the seed); every
+ * {@link #update()} then runs forward, the clipped surrogate with entropy and the clipped value
+ * loss, backward, the global gradient-norm clip and one Adam step, exactly as {@code train} does.
  */
 public final class W1Workload {
     /** Sequences per minibatch. */
     public static final int BATCH = 64;
     /** Steps per sequence. */
     public static final int STEPS = 100;
-    /** Global gradient-norm clip (MODEL.md §8 PPO). */
-    public static final double MAX_GRAD_NORM = 0.5;
+    /** Observation floats. */
+    public static final int OBS = 16;
+    /** Actions of the actor. */
+    public static final int ACTIONS = 21;
 
-    private final RecurrentActorCritic net;
-    private final RecurrentActorCritic.Batch batch;
-    private final Adam adam;
-    private final Tape tape = new Tape();
+    private final Trainer trainer;
 
-    /** Builds the network, a random batch and the optimiser from {@code seed}. */
+    /** Builds the trainer and collects the rollout from {@code seed}. */
     public W1Workload(long seed) {
-        Rng rng = new Rng(seed);
-        RecurrentActorCritic.Config cfg = RecurrentActorCritic.Config.W1;
-        net = new RecurrentActorCritic(cfg, rng.split());
-        batch = randomBatch(cfg, BATCH, STEPS, rng.split());
-        adam = new Adam(net.parameters(), AdamConfig.DEFAULTS);
+        trainer = new Trainer(new RandomEnv(seed), Presets.PPO_JOINT.withSizes(64, 2, 1, STEPS).withUpdates(1, 1),
+                seed, 1_000_000, "actor");
+        trainer.round();
     }
 
-    static RecurrentActorCritic.Batch randomBatch(RecurrentActorCritic.Config cfg, int b, int t, Rng rng) {
-        Tensor obs = Tensor.zeros(b, t, cfg.obsDim());
-        for (int i = 0; i < obs.size(); i++) {
-            obs.data()[i] = (float) rng.normal();
-        }
-        int n = b * t;
-        float[] resets = new float[n];
-        int[] actions = new int[n];
-        float[] oldLogp = new float[n];
-        float[] adv = new float[n];
-        float[] ret = new float[n];
-        float[] oldV = new float[n];
-        for (int i = 0; i < n; i++) {
-            // Episodes of random length: a reset at each sequence start and with probability 2% after.
-            resets[i] = (i % t == 0 || rng.nextDouble() < 0.02) ? 1f : 0f;
-            actions[i] = rng.nextInt(cfg.actions());
-            oldLogp[i] = (float) (-Math.log(cfg.actions()) + 0.1 * rng.normal());
-            adv[i] = (float) rng.normal();
-            ret[i] = (float) rng.normal();
-            oldV[i] = (float) (0.1 * rng.normal());
-        }
-        return new RecurrentActorCritic.Batch(obs, resets, actions, oldLogp, adv, ret, oldV);
-    }
-
-    /** One full minibatch update; returns the loss before the step. */
+    /** One full minibatch update; returns the actor's mean surrogate loss. */
     public double update() {
-        tape.reset();
-        net.zeroGrad();
-        PpoLoss.Result r = net.ppoLoss(tape, batch, PpoLoss.DEFAULTS);
-        tape.backward(r.loss());
-        GradClip.clipGlobalNorm(net.parameters(), MAX_GRAD_NORM);
-        adam.step();
-        return r.loss().value().item();
+        return trainer.updateOnLastRollout().agents()[0].pgLoss();
+    }
+
+    /** A synthetic environment: standard normal observations and rewards, 21 actions, episodes of 100 steps. */
+    private static final class RandomEnv implements AgentEnv {
+        private final long seed;
+        private Rng rng;
+
+        RandomEnv(long seed) {
+            this.seed = seed;
+            rng = new Rng(seed);
+        }
+
+        @Override
+        public int copies() {
+            return BATCH;
+        }
+
+        @Override
+        public int horizon() {
+            return STEPS;
+        }
+
+        @Override
+        public int agents() {
+            return 1;
+        }
+
+        @Override
+        public int views() {
+            return 1;
+        }
+
+        @Override
+        public int viewSize(int view) {
+            return OBS;
+        }
+
+        @Override
+        public int agentView(int agent) {
+            return 0;
+        }
+
+        @Override
+        public int criticView() {
+            return 0;
+        }
+
+        @Override
+        public FactorLayout actionLayout(int agent) {
+            return new FactorLayout(ACTIONS);
+        }
+
+        @Override
+        public void reset(long s, long episode) {
+            rng = Rng.stream(seed ^ s, episode);
+        }
+
+        @Override
+        public void observe(int view, float[] out) {
+            for (int i = 0; i < BATCH * OBS; i++) {
+                out[i] = (float) rng.normal();
+            }
+        }
+
+        @Override
+        public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
+            for (int i = 0; i < BATCH; i++) {
+                rewardOut[i] = rng.normal();
+            }
+        }
     }
 
     /** A timing loop for profiling outside JMH: {@code java -cp benchmarks.jar org.retailrl.bench.W1Workload [iterations]}. */

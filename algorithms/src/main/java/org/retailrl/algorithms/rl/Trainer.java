@@ -396,6 +396,27 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
+     * Runs the configured update once more on the last round's rollout, without collecting a new
+     * one and without counting a round: the training step alone, for benchmarks (W1) and tests.
+     * Requires at least one round done.
+     */
+    public RoundStats updateOnLastRollout() {
+        if (rounds == 0) {
+            throw new IllegalStateException("no rollout yet: run round() first");
+        }
+        rounds--;
+        try {
+            return switch (config.update()) {
+                case PPO -> PpoRound.run(this, Double.NaN, Double.NaN);
+                case MAPPO -> MappoRound.run(this, Double.NaN, Double.NaN);
+                case HAPPO -> HappoRound.run(this, orderRng, Double.NaN, Double.NaN);
+            };
+        } finally {
+            rounds++;
+        }
+    }
+
+    /**
      * Log-probabilities of the stored choices of agent {@code a} under its current policy over
      * the whole buffer (step-major), replaying every sequence from its stored hidden state; no
      * gradients are recorded.
