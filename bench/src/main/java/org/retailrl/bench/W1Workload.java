@@ -66,23 +66,8 @@ public final class W1Workload {
         }
 
         @Override
-        public int views() {
-            return 1;
-        }
-
-        @Override
         public int viewSize(int view) {
             return OBS;
-        }
-
-        @Override
-        public int agentView(int agent) {
-            return 0;
-        }
-
-        @Override
-        public int criticView() {
-            return 0;
         }
 
         @Override

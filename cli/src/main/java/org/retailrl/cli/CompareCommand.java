@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.dp.BackwardInduction;
@@ -66,7 +68,8 @@ final class CompareCommand implements Command {
     public String usage() {
         return String.format(Locale.ROOT, """
                 usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
-                                      [--copies N] [--threads N] [--eval-episodes N] [--eval-seed N] [--out DIR]
+                                      [--copies N] [--threads N] [--eval-episodes N] [--eval-seed N]
+                                      [--config run.json] [--out DIR]
 
                 The main job (and the default command). On the scenario (default b: lost sales, no fixed
                 cost; MODEL §1) it
@@ -92,6 +95,8 @@ final class CompareCommand implements Command {
                   --threads        worker threads, 1..64; results do not depend on it      (default: cores)
                   --eval-episodes  evaluation episodes, 2..1000000                         (default %d)
                   --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
+                  --config         JSON {"fsda": {...}, "ppo-joint": {...}} overriding members of the
+                                   presets (see `retail train --help`); all configs go to config.json
                   --out            report folder                    (default runs/compare-<scenario>-<time>)
 
                 With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
@@ -121,14 +126,19 @@ final class CompareCommand implements Command {
         int evalEpisodes = args.integer("eval-episodes", TrainingDefaults.EVAL_EPISODES, 2, 1_000_000);
         long evalSeed = args.longValue("eval-seed", TrainingDefaults.EVAL_SEED, SeedList.MAX_SEED + 1, Long.MAX_VALUE);
         String outDir = args.string("out", null);
+        String configFile = args.string("config", null);
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
         PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
+        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile,
+                Map.of(Algorithm.FSDA.label(), Algorithm.FSDA.defaults(), Algorithm.PPO_JOINT.label(),
+                        Algorithm.PPO_JOINT.defaults()));
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
         Files.createDirectories(dir.resolve("models"));
         Files.createDirectories(dir.resolve("checkpoints"));
+        writeConfigs(dir, configs);
         long t0 = System.nanoTime();
 
         ProgressBar bar = new ProgressBar(err, 2L * episodes * seeds.size() + seeds.size(), ProgressBar.isTerminal(err));
@@ -141,7 +151,7 @@ final class CompareCommand implements Command {
                 return suite;
             });
             for (Algorithm a : new Algorithm[] {Algorithm.FSDA, Algorithm.PPO_JOINT}) {
-                RunSpec run = RunSpec.of(a, scenario, copies, s, episodes);
+                RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
                 jobs.add(() -> train(run, dir, bar, latest, faultHook));
             }
         }
@@ -196,6 +206,13 @@ final class CompareCommand implements Command {
         out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
                 totalSeconds, threads, dir.resolve("report.html"));
         return 0;
+    }
+
+    /** Writes {@code dir/config.json}: every learner's effective configuration by name. */
+    static void writeConfigs(Path dir, Map<String, LearnerConfig> configs) throws java.io.IOException {
+        org.retailrl.core.json.JsonObject.Builder b = org.retailrl.core.json.JsonObject.builder();
+        new java.util.TreeMap<>(configs).forEach((k, c) -> b.put(k, LearnerConfigJson.toJson(c)));
+        org.retailrl.core.json.Json.writeFile(dir.resolve("config.json"), b.build());
     }
 
     /** The trained actors and learning curve of one run. */

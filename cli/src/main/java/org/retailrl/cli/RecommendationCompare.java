@@ -3,6 +3,8 @@ package org.retailrl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.recommendation.ComparisonOptions;
 import org.retailrl.algorithms.recommendation.ComparisonResult;
 import org.retailrl.algorithms.rl.Presets;
@@ -36,8 +38,10 @@ public final class RecommendationCompare {
                                       (default %d)
                   --threads N         worker threads, 1..256 (default: available processors); results
                                       are identical for every count
+                  --config FILE       JSON {"mtma": {...}, "single": {...}} overriding members of the
+                                      MTMA and single-agent presets
                   --out DIR           report folder (default %s): results.csv, episodes.csv,
-                                      curves.csv, differences.csv, result.json, report.html
+                                      curves.csv, differences.csv, result.json, config.json, report.html
                   --help              this text
                 """.formatted(ComparisonOptions.DEFAULT_SEEDS, ComparisonOptions.DEFAULT_TRAIN_EPISODES,
                 ComparisonOptions.DEFAULT_EVAL_EPISODES, ComparisonOptions.DEFAULT_FIT_EPISODES, DEFAULT_OUT);
@@ -66,12 +70,16 @@ public final class RecommendationCompare {
         int threads = args.integer("threads", Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors())),
                 1, 256);
         String outDir = args.string("out", "runs/compare-" + name + "-" + TrainCommand.timestamp());
+        String configFile = args.string("config", null);
         if (outDir.isBlank()) {
             throw new UsageException("--out must be a non-empty folder path");
         }
         args.finish();
+        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile,
+                Map.of("mtma", Presets.MTMA, "single", Presets.MTMA_SINGLE));
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
-                evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES, Presets.MTMA, Presets.MTMA_SINGLE);
+                evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES, configs.get("mtma"),
+                configs.get("single"));
         long t0 = System.nanoTime();
         ProgressLine progress = new ProgressLine(err, t0);
         ComparisonResult r = RecommendationComparison.run(o, progress::report);
@@ -89,6 +97,7 @@ public final class RecommendationCompare {
         }
         Path dir = Path.of(outDir);
         RecommendationReport.write(r, dir, seconds);
+        CompareCommand.writeConfigs(dir, configs);
         out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
         return 0;
     }

@@ -149,6 +149,44 @@ final class TrainCommand implements Command {
         }
     }
 
+    /**
+     * The configurations of a comparison: {@code defaults} (by learner name) with, where
+     * {@code file} is given, the members of its object {@code {"<name>": {...}, ...}} over each;
+     * unknown names are refused.
+     */
+    static java.util.Map<String, LearnerConfig> resolveConfigs(String file, java.util.Map<String, LearnerConfig> defaults)
+            throws java.io.IOException {
+        java.util.Map<String, LearnerConfig> out = new java.util.LinkedHashMap<>(defaults);
+        if (file == null) {
+            return out;
+        }
+        Path p = Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new UsageException("--config file does not exist: '" + file + "'");
+        }
+        org.retailrl.core.json.JsonObject o;
+        try {
+            o = Json.readObject(p);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--config " + e.getMessage());
+        }
+        for (String k : o.keys()) {
+            if (!defaults.containsKey(k)) {
+                throw new UsageException("--config " + file + ": unknown learner '" + k + "' (allowed: "
+                        + String.join(", ", defaults.keySet()) + ")");
+            }
+            if (!(o.get(k) instanceof org.retailrl.core.json.JsonObject c)) {
+                throw new UsageException("--config " + file + ": " + k + " must be an object");
+            }
+            try {
+                out.put(k, LearnerConfigJson.read(c, defaults.get(k)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--config " + file + ": " + k + "." + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** The preset (the algorithm's own unless named) with {@code file}'s members over it. */
     static LearnerConfig resolveConfig(Algorithm algorithm, String preset, String file) throws java.io.IOException {
         LearnerConfig base;

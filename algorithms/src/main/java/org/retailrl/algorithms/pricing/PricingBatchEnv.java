@@ -85,26 +85,11 @@ public final class PricingBatchEnv implements AgentEnv {
 
     /** One view: every agent and the critic see the same observation. */
     @Override
-    public int views() {
-        return 1;
-    }
-
-    @Override
     public int viewSize(int view) {
         if (view != 0) {
             throw new IllegalArgumentException("view must be 0, got " + view);
         }
         return observationSize();
-    }
-
-    @Override
-    public int agentView(int agent) {
-        return 0;
-    }
-
-    @Override
-    public int criticView() {
-        return 0;
     }
 
     /** Number of discrete actions of agent {@code agent}. */

@@ -30,17 +30,23 @@ public interface AgentEnv {
     /** Number of agents. */
     int agents();
 
-    /** Number of observation views. */
-    int views();
+    /** Number of observation views (1: every network sees the same observation). */
+    default int views() {
+        return 1;
+    }
 
     /** Floats per copy in view {@code view}. */
     int viewSize(int view);
 
-    /** The view agent {@code agent} acts on. */
-    int agentView(int agent);
+    /** The view agent {@code agent} acts on (view 0 unless overridden). */
+    default int agentView(int agent) {
+        return 0;
+    }
 
-    /** The view of the centralised critic. */
-    int criticView();
+    /** The view of the centralised critic (view 0 unless overridden). */
+    default int criticView() {
+        return 0;
+    }
 
     /** Agent {@code agent}'s action factors. */
     FactorLayout actionLayout(int agent);
