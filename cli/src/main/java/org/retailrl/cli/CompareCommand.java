@@ -138,7 +138,7 @@ final class CompareCommand implements Command {
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
         Files.createDirectories(dir.resolve("models"));
         Files.createDirectories(dir.resolve("checkpoints"));
-        writeConfigs(dir, configs);
+        Experiment.writeConfigs(dir, configs);
         long t0 = System.nanoTime();
 
         ProgressBar bar = new ProgressBar(err, 2L * episodes * seeds.size() + seeds.size(), ProgressBar.isTerminal(err));
@@ -152,12 +152,13 @@ final class CompareCommand implements Command {
             });
             for (Algorithm a : new Algorithm[] {Algorithm.FSDA, Algorithm.PPO_JOINT}) {
                 RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
-                jobs.add(() -> train(run, dir, bar, latest, faultHook));
+                jobs.add(() -> Experiment.train(run, dir, TrainingDefaults.CHECKPOINT_EVERY, "train FSDA and PPO", bar,
+                        latest, faultHook));
             }
         }
         List<Object> results;
         try {
-            results = runAll(jobs, threads);
+            results = Experiment.runAll(jobs, threads);
         } catch (ExecutionException e) {
             bar.finish();
             if (e.getCause() instanceof TrainingDivergedException d) {
@@ -168,8 +169,8 @@ final class CompareCommand implements Command {
         }
         List<SeedResult> perSeed = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            Trained f = (Trained) results.get(3 * i + 1);
-            Trained p = (Trained) results.get(3 * i + 2);
+            Experiment.Trained f = (Experiment.Trained) results.get(3 * i + 1);
+            Experiment.Trained p = (Experiment.Trained) results.get(3 * i + 2);
             perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(3 * i), f.actors(), f.curve(),
                     p.actors(), p.curve()));
         }
@@ -208,74 +209,12 @@ final class CompareCommand implements Command {
         return 0;
     }
 
-    /** Writes {@code dir/config.json}: every learner's effective configuration by name. */
-    static void writeConfigs(Path dir, Map<String, LearnerConfig> configs) throws java.io.IOException {
-        org.retailrl.core.json.JsonObject.Builder b = org.retailrl.core.json.JsonObject.builder();
-        new java.util.TreeMap<>(configs).forEach((k, c) -> b.put(k, LearnerConfigJson.toJson(c)));
-        org.retailrl.core.json.Json.writeFile(dir.resolve("config.json"), b.build());
-    }
-
-    /** The trained actors and learning curve of one run. */
-    private record Trained(List<RecurrentNet> actors, double[] curve) {
-    }
-
-    private static Trained train(RunSpec run, Path dir, ProgressBar bar, Map<String, Double> latest,
-                                 TrainingJob.Listener hook) throws Exception {
-        String key = TrainingJob.stem(run);
-        try (ResumableTrainer t = ResumableTrainer.start(run)) {
-            TrainingJob.run(t, TrainingJob.Outputs.of(run, dir.resolve("checkpoints"), dir.resolve("models")),
-                    TrainingDefaults.CHECKPOINT_EVERY,
-                    Map.of("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY), "models", "../models"),
-                    null, (tr, profit) -> {
-                        if (hook != null) {
-                            hook.afterEpisode(tr, profit);
-                        }
-                        latest.put(key, profit);
-                        bar.advance("train FSDA and PPO", 1, latest.values().stream().mapToDouble(Double::doubleValue)
-                                .average().orElse(Double.NaN));
-                    });
-            return new Trained(t.actors(), t.curve());
-        }
-    }
-
     private static PolicyEvaluator.Candidate learned(String name, List<SeedResult> perSeed, boolean fsda) {
         List<BatchPricingPolicy> ps = new ArrayList<>();
         for (SeedResult r : perSeed) {
             ps.add(new LearnedPricingPolicy(name, fsda ? r.fsda() : r.ppo(), true, 0));
         }
         return new PolicyEvaluator.Candidate(name, ps);
-    }
-
-    /** Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their results in order. */
-    private static List<Object> runAll(List<Callable<Object>> jobs, int threads) throws Exception {
-        List<Object> out = new ArrayList<>();
-        if (threads == 1) {
-            for (Callable<Object> j : jobs) {
-                try {
-                    out.add(j.call());
-                } catch (TrainingDivergedException e) {
-                    throw new ExecutionException(e);
-                }
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "compare");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Object>> fs = new ArrayList<>();
-            for (Callable<Object> j : jobs) {
-                fs.add(pool.submit(j));
-            }
-            for (Future<Object> f : fs) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

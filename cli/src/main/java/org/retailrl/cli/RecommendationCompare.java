@@ -2,7 +2,16 @@ package org.retailrl.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.checkpoint.RunSpec;
+import org.retailrl.algorithms.recommendation.Learner;
+import org.retailrl.algorithms.recommendation.PolicyOutcome;
+import org.retailrl.algorithms.rl.Trainer;
 import java.util.Map;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.recommendation.ComparisonOptions;
@@ -21,6 +30,8 @@ import org.retailrl.algorithms.recommendation.RecommendationComparison;
 public final class RecommendationCompare {
     /** Default report folder (relative to the working directory). */
     public static final String DEFAULT_OUT = "runs/compare-<scenario>-<time>";
+    /** Rounds between checkpoints of each training run. */
+    static final int CHECKPOINT_EVERY = 100;
 
     private RecommendationCompare() {
     }
@@ -80,9 +91,21 @@ public final class RecommendationCompare {
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
                 evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES, configs.get("mtma"),
                 configs.get("single"));
+        Path dir = Path.of(outDir);
+        Files.createDirectories(dir.resolve("models"));
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Experiment.writeConfigs(dir, configs);
         long t0 = System.nanoTime();
-        ProgressLine progress = new ProgressLine(err, t0);
-        ComparisonResult r = RecommendationComparison.run(o, progress::report);
+        ComparisonResult r;
+        try {
+            r = compare(o, dir, err);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TrainingDivergedException d) {
+                err.println("error: " + d.getMessage());
+                return TrainCommand.EXIT_DIVERGED;
+            }
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s: %d seeds × %d training episodes per learner, %d evaluation episodes per policy"
                 + " and seed, common random numbers; episode profit (currency), 95%% CI%n", name, seeds,
@@ -95,9 +118,7 @@ public final class RecommendationCompare {
         for (String e : r.claims().evidence()) {
             out.println("    " + e);
         }
-        Path dir = Path.of(outDir);
         RecommendationReport.write(r, dir, seconds);
-        CompareCommand.writeConfigs(dir, configs);
         out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
         return 0;
     }
@@ -106,26 +127,65 @@ public final class RecommendationCompare {
         return holds ? "holds" : "does not hold";
     }
 
-    /** Prints "phase, percent, ETA" on the error stream whenever the whole percent changes. */
-    private static final class ProgressLine {
-        private final PrintStream err;
-        private final long t0;
-        private int lastPercent = -1;
-
-        ProgressLine(PrintStream err, long t0) {
-            this.err = err;
-            this.t0 = t0;
-        }
-
-        synchronized void report(String phase, double fraction) {
-            int pct = (int) Math.floor(fraction * 100);
-            if (pct == lastPercent) {
-                return;
+    /**
+     * Trains every learner of every seed through the experiment layer (checkpoints and policy
+     * files under {@code dir}), fits the heuristics beside them, evaluates each seed's learned
+     * policies on the common episodes and combines everything.
+     */
+    static ComparisonResult compare(ComparisonOptions o, Path dir, PrintStream err) throws Exception {
+        Learner[] learners = Learner.values();
+        int rounds = o.rounds();
+        int seeds = o.seeds();
+        ProgressBar bar = new ProgressBar(err, (long) seeds * learners.length * rounds + seeds + 1,
+                ProgressBar.isTerminal(err));
+        Map<String, Double> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Callable<Object>> jobs = new ArrayList<>();
+        for (int g = 0; g < seeds; g++) {
+            for (Learner l : learners) {
+                RunSpec run = new RunSpec(Algorithm.of(l), o.scenario(), o.copies(),
+                        RecommendationComparison.trainingSeed(g, l), rounds, o.config(l));
+                jobs.add(() -> Experiment.train(run, dir, CHECKPOINT_EVERY, "train " + learners.length + " learners",
+                        bar, latest, null));
             }
-            lastPercent = pct;
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            String eta = fraction > 0 ? String.format(Locale.ROOT, "%.0f s", elapsed * (1 - fraction) / fraction) : "?";
-            err.printf(Locale.ROOT, "[compare] %-26s %3d%%  elapsed %.0f s  ETA %s%n", phase, pct, elapsed, eta);
         }
+        jobs.add(() -> {
+            List<PolicyOutcome> h = RecommendationComparison.heuristics(o);
+            bar.advance("heuristics", 1, Double.NaN);
+            return h;
+        });
+        List<Object> trained = Experiment.runAll(jobs, o.threads());
+        bar.phase("evaluate");
+        List<Callable<Object>> evals = new ArrayList<>();
+        for (int g = 0; g < seeds; g++) {
+            List<Trainer> mine = new ArrayList<>();
+            for (int l = 0; l < learners.length; l++) {
+                mine.add(((Experiment.Trained) trained.get(g * learners.length + l)).trainer());
+            }
+            evals.add(() -> {
+                double[][] rows = RecommendationComparison.evaluateSeed(o, mine);
+                bar.advance("evaluate", 1, Double.NaN);
+                return rows;
+            });
+        }
+        List<Object> rows = Experiment.runAll(evals, o.threads());
+        bar.finish();
+        double[][][] rewards = new double[learners.length + 1][seeds][];
+        for (int g = 0; g < seeds; g++) {
+            double[][] r = (double[][]) rows.get(g);
+            for (int p = 0; p < rewards.length; p++) {
+                rewards[p][g] = r[p];
+            }
+        }
+        List<double[][]> curves = new ArrayList<>();
+        for (int l = 0; l < learners.length; l++) {
+            double[][] c = new double[seeds][];
+            for (int g = 0; g < seeds; g++) {
+                c[g] = ((Experiment.Trained) trained.get(g * learners.length + l)).curve();
+            }
+            curves.add(c);
+        }
+        @SuppressWarnings("unchecked")
+        List<PolicyOutcome> heuristics = (List<PolicyOutcome>) trained.get(trained.size() - 1);
+        return RecommendationComparison.result(o, rewards, heuristics, curves);
     }
 }

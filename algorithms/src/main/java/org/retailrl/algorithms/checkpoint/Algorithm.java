@@ -88,6 +88,16 @@ public enum Algorithm {
         };
     }
 
+    /** The algorithm that trains recommendation learner {@code l}. */
+    public static Algorithm of(Learner l) {
+        return switch (l) {
+            case MTMA -> MTMA;
+            case JOINT -> JOINT_IM_RS;
+            case IM_ONLY -> IM_ONLY;
+            case RS_ONLY -> RS_ONLY;
+        };
+    }
+
     /** The algorithm named {@code label} ({@code ppo} also means {@code ppo-joint}). */
     public static Algorithm of(String label) {
         if (label != null) {

@@ -3,19 +3,6 @@ package org.retailrl.algorithms.recommendation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.retailrl.algorithms.recommendation.BaseStockFitter;
-import org.retailrl.algorithms.recommendation.BaseStockReplenishment;
-import org.retailrl.algorithms.recommendation.CrnEvaluation;
-import org.retailrl.algorithms.recommendation.ExposureRule;
-import org.retailrl.algorithms.recommendation.RatingGreedyExposure;
-import org.retailrl.algorithms.recommendation.RecommendationPolicy;
-import org.retailrl.algorithms.recommendation.StockAwareExposure;
-import org.retailrl.algorithms.recommendation.UniformExposure;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationScenario;
@@ -29,13 +16,12 @@ import org.retailrl.envs.recommendation.RecommendationScenarios;
  * every policy on the same evaluation episodes ({@link CrnEvaluation}, common random numbers),
  * then compares them ({@link ComparisonResult}).
  *
- * <p>Seeds: learner {@code l} of training seed {@code g} is seeded
- * {@code Rng.stream(MASTER_SEED, 16·g + l)}; every policy is evaluated on episodes
- * {@code Rng.stream(EVAL_SEED, e)}; base-stock levels are fitted on {@code FIT_SEED}, disjoint
- * from the evaluation episodes. Parallelism: one task per (seed, learner) training, then one task
- * per seed's evaluation and one for the heuristics, on {@code threads} workers; each task is
- * sequential and self-contained and results are stored by index, so the result is bit-identical
- * whatever the thread count.
+ * <p>Seeds: learner {@code l} of training seed {@code g} is seeded {@link #trainingSeed}; every
+ * policy is evaluated on episodes {@code Rng.stream(EVAL_SEED, e)}; base-stock levels are fitted
+ * on {@code FIT_SEED}, disjoint from the evaluation episodes. The experiment layer of the command
+ * line runs the training, the per-seed evaluations ({@link #evaluateSeed}) and the heuristics
+ * ({@link #heuristics(ComparisonOptions)}) as self-contained tasks and combines them with
+ * {@link #result}, so the result is bit-identical whatever the thread count.
  */
 public final class RecommendationComparison {
     /** Root of the training seeds. */
@@ -50,12 +36,6 @@ public final class RecommendationComparison {
     public static final int BOOTSTRAP_RESAMPLES = 2000;
     /** The scenario names accepted by {@link #scenario}. */
     public static final List<String> SCENARIOS = List.of("recommendation-lost", "recommendation-backlog");
-
-    /** Receives progress: a phase name and the fraction of all work done, in [0, 1]. */
-    public interface Progress {
-        /** Called from worker threads, one call at a time. */
-        void report(String phase, double fraction);
-    }
 
     private RecommendationComparison() {
     }
@@ -73,91 +53,45 @@ public final class RecommendationComparison {
         };
     }
 
-    /** Runs the experiment; {@code progress} may be null. */
-    public static ComparisonResult run(ComparisonOptions o, Progress progress) throws InterruptedException {
-        RecommendationScenario s = o.scenario();
-        DecisionSpace space = new DecisionSpace(s);
+    /**
+     * The seed of learner {@code l}'s training run for training seed {@code g} (0-based):
+     * {@code Rng.stream(MASTER_SEED, 16·(g + 1) + l).nextLong()}.
+     */
+    public static long trainingSeed(int g, Learner l) {
+        return Rng.stream(MASTER_SEED, 16L * (g + 1) + l.ordinal()).nextLong();
+    }
+
+    /**
+     * The comparison of the trained learners: {@code rewards[p][g]} are the evaluation episode
+     * rewards of learned policy {@code p} (the {@link Learner}s in order, then Naive IM-RS) of
+     * training seed {@code g}; {@code curves.get(l)[g]} learner {@code l}'s learning curve.
+     */
+    public static ComparisonResult result(ComparisonOptions o, double[][][] rewards, List<PolicyOutcome> heuristics,
+                                          List<double[][]> curves) {
         Learner[] learners = Learner.values();
-        int rounds = o.rounds();
-        int seeds = o.seeds();
-        int evalCost = Math.max(1, (int) ((long) (learners.length + 1) * o.evalEpisodes()
-                / (4L * o.copies() * o.mtma().episodesPerUpdate())));
-        Meter meter = new Meter(progress, (long) seeds * learners.length * rounds + (long) (seeds + 1) * evalCost);
-        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
-            Thread t = new Thread(r, "recommendation-compare");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Trainer>> trainings = new ArrayList<>();
-            List<double[]> curveRows = new ArrayList<>();
-            for (int g = 0; g < seeds; g++) {
-                for (Learner l : learners) {
-                    long seed = Rng.stream(MASTER_SEED, 16L * (g + 1) + l.ordinal()).nextLong();
-                    double[] curve = new double[rounds];
-                    curveRows.add(curve);
-                    trainings.add(pool.submit(() -> {
-                        Trainer tr = l.trainer(space, o.config(l), o.copies(), seed, rounds);
-                        for (int r = 0; r < rounds; r++) {
-                            curve[r] = tr.round().meanEpisodeReward();
-                            meter.add("training " + l.label(), 1);
-                        }
-                        return tr;
-                    }));
-                }
-            }
-            Future<List<PolicyOutcome>> heuristics = pool.submit(() -> {
-                List<PolicyOutcome> out = heuristics(s, o);
-                meter.add("heuristics", evalCost);
-                return out;
-            });
-            List<Trainer> trained = new ArrayList<>();
-            for (Future<Trainer> f : trainings) {
-                trained.add(get(f));
-            }
-            List<Future<double[][]>> evals = new ArrayList<>();
-            for (int g = 0; g < seeds; g++) {
-                List<Trainer> mine = trained.subList(g * learners.length, (g + 1) * learners.length);
-                evals.add(pool.submit(() -> {
-                    double[][] out = evaluateSeed(s, o, mine);
-                    meter.add("evaluation", evalCost);
-                    return out;
-                }));
-            }
-            int policiesLearned = learners.length + 1;
-            double[][][] byPolicy = new double[policiesLearned][seeds][];
-            for (int g = 0; g < seeds; g++) {
-                double[][] rows = get(evals.get(g));
-                for (int p = 0; p < policiesLearned; p++) {
-                    byPolicy[p][g] = rows[p];
-                }
-            }
-            List<PolicyOutcome> policies = new ArrayList<>();
-            String[] names = {learners[0].label(), learners[1].label(), learners[2].label(), learners[3].label(),
-                ComparisonResult.NAIVE};
-            for (int p = 0; p < policiesLearned; p++) {
-                policies.add(new PolicyOutcome(names[p], true, byPolicy[p]));
-            }
-            policies.addAll(get(heuristics));
-            List<double[][]> curves = new ArrayList<>();
-            for (int l = 0; l < learners.length; l++) {
-                double[][] c = new double[seeds][];
-                for (int g = 0; g < seeds; g++) {
-                    c[g] = curveRows.get(g * learners.length + l);
-                }
-                curves.add(c);
-            }
-            meter.finish();
-            return ComparisonResult.of(o, policies, curves, o.copies() * o.mtma().episodesPerUpdate(),
-                    BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
-        } finally {
-            pool.shutdownNow();
+        String[] names = {learners[0].label(), learners[1].label(), learners[2].label(), learners[3].label(),
+            ComparisonResult.NAIVE};
+        if (rewards.length != names.length) {
+            throw new IllegalArgumentException("rewards must hold " + names.length + " learned policies, got "
+                    + rewards.length);
         }
+        List<PolicyOutcome> policies = new ArrayList<>();
+        for (int p = 0; p < names.length; p++) {
+            policies.add(new PolicyOutcome(names[p], true, rewards[p]));
+        }
+        policies.addAll(heuristics);
+        return ComparisonResult.of(o, policies, curves, o.copies() * o.mtma().episodesPerUpdate(), BOOTSTRAP_RESAMPLES,
+                BOOTSTRAP_SEED);
+    }
+
+    /** The base-stock heuristics of {@code o}'s scenario on its evaluation episodes. */
+    public static List<PolicyOutcome> heuristics(ComparisonOptions o) {
+        return heuristics(o.scenario(), o.fitEpisodes(), EVAL_SEED, o.evalEpisodes());
     }
 
     /** Rewards of MTMA, Joint, IM-Only, RS-Only and Naive of one seed's trained learners. */
-    private static double[][] evaluateSeed(RecommendationScenario s, ComparisonOptions o,
-                                           List<Trainer> tr) {
+    public static double[][] evaluateSeed(ComparisonOptions o, List<Trainer> tr) {
+        RecommendationScenario s = o.scenario();
         Learner[] ls = Learner.values();
         List<RecommendationPolicy> ps = new ArrayList<>();
         for (int l = 0; l < ls.length; l++) {
@@ -170,10 +104,6 @@ public final class RecommendationComparison {
             out[p] = CrnEvaluation.episodeRewards(s, ps.get(p), EVAL_SEED, o.evalEpisodes());
         }
         return out;
-    }
-
-    private static List<PolicyOutcome> heuristics(RecommendationScenario s, ComparisonOptions o) {
-        return heuristics(s, o.fitEpisodes(), EVAL_SEED, o.evalEpisodes());
     }
 
     /**
@@ -194,46 +124,6 @@ public final class RecommendationComparison {
                     new double[][] {CrnEvaluation.episodeRewards(s, p, evalSeed, evalEpisodes)}));
         }
         return out;
-    }
-
-    private static <T> T get(Future<T> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException("comparison task failed", c);
-        }
-    }
-
-    /** Thread-safe progress counter. */
-    private static final class Meter {
-        private final Progress progress;
-        private final long total;
-        private long done;
-
-        Meter(Progress progress, long total) {
-            this.progress = progress;
-            this.total = Math.max(1, total);
-        }
-
-        synchronized void add(String phase, long units) {
-            done += units;
-            if (progress != null) {
-                progress.report(phase, Math.min(1.0, (double) done / total));
-            }
-        }
-
-        synchronized void finish() {
-            if (progress != null) {
-                progress.report("done", 1.0);
-            }
-        }
     }
 
     /** A plain-text table of {@code r} (policy, mean ± 95 % CI, SD, IQR, difference to MTMA). */

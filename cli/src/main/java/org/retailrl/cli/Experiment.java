@@ -1,0 +1,106 @@
+package org.retailrl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.retailrl.algorithms.checkpoint.ResumableTrainer;
+import org.retailrl.algorithms.checkpoint.RunSpec;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.core.json.Json;
+import org.retailrl.core.json.JsonObject;
+
+/**
+ * The experiment layer both comparisons stand on (docs/model.md §8.11): every learner of every
+ * seed is trained through the same {@link TrainingJob} path as {@code train} (checkpoints under
+ * {@code DIR/checkpoints}, policy files and learning curves under {@code DIR/models}, so an
+ * interrupted run can be continued with {@code retail resume}); the training runs, the heuristic
+ * fits and the evaluations are self-contained tasks run on a fixed pool with their results
+ * stored by index, so a comparison is bit-identical for any thread count; the effective
+ * configurations go to {@code DIR/config.json}. What is compared and how it is reported is the
+ * problem's: {@link CompareCommand} (pricing, docs/model.md §1) and {@link RecommendationCompare}
+ * (inventory with recommendation, §3).
+ */
+final class Experiment {
+    private Experiment() {
+    }
+
+    /**
+     * One trained run.
+     *
+     * @param actors  the trained actors, in agent order
+     * @param curve   mean training episode profit per round
+     * @param trainer the learner core after training (read only)
+     */
+    record Trained(List<RecurrentNet> actors, double[] curve, Trainer trainer) {
+    }
+
+    /**
+     * Trains {@code run} to its budget through {@link TrainingJob}, a checkpoint every
+     * {@code every} rounds; {@code latest} holds every run's latest mean training profit for the
+     * progress bar.
+     */
+    static Trained train(RunSpec run, Path dir, int every, String phase, ProgressBar bar, Map<String, Double> latest,
+                         TrainingJob.Listener hook) throws Exception {
+        String key = TrainingJob.stem(run);
+        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+            TrainingJob.run(t, TrainingJob.Outputs.of(run, dir.resolve("checkpoints"), dir.resolve("models")), every,
+                    Map.of("checkpointEvery", Integer.toString(every), "models", "../models"), null, (tr, profit) -> {
+                        if (hook != null) {
+                            hook.afterEpisode(tr, profit);
+                        }
+                        latest.put(key, profit);
+                        bar.advance(phase, 1, latest.values().stream().mapToDouble(Double::doubleValue).average()
+                                .orElse(Double.NaN));
+                    });
+            return new Trained(t.actors(), t.curve(), t.trainer());
+        }
+    }
+
+    /** Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their results in order. */
+    static List<Object> runAll(List<Callable<Object>> jobs, int threads) throws Exception {
+        List<Object> out = new ArrayList<>();
+        if (threads == 1) {
+            for (Callable<Object> j : jobs) {
+                try {
+                    out.add(j.call());
+                } catch (TrainingDivergedException e) {
+                    throw new ExecutionException(e);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "compare");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> fs = new ArrayList<>();
+            for (Callable<Object> j : jobs) {
+                fs.add(pool.submit(j));
+            }
+            for (Future<Object> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes {@code dir/config.json}: every learner's effective configuration by name. */
+    static void writeConfigs(Path dir, Map<String, LearnerConfig> configs) throws java.io.IOException {
+        JsonObject.Builder b = JsonObject.builder();
+        new java.util.TreeMap<>(configs).forEach((k, c) -> b.put(k, LearnerConfigJson.toJson(c)));
+        Json.writeFile(dir.resolve("config.json"), b.build());
+    }
+}
