@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exact global maximiser of the single-period profit {@code π(p, y)} of MODEL.md §2, the ground
+ * Exact global maximiser of the single-period profit {@code π(p, y)} of docs/model.md §2, the ground
  * truth against which the stochastic approximation is measured.
  *
  * <p>Stock: for fixed {@code p}, {@code π} is linear in {@code y} between integer nodes, so on any
@@ -93,7 +93,7 @@ public final class ExactOptimizer {
     }
 
     /**
-     * The points meeting the optimality conditions (15) of seed 003 Thm. 3.9: for each candidate
+     * The points meeting the optimality conditions (15) of Zheng, Li, Jiang and Peng Thm. 3.9: for each candidate
      * stock node {@code n}, the best price {@code p°(n)} together with {@code n} when the left slope
      * of {@code π(p°, ·)} at {@code n} is ≥ 0 (or {@code n} is the lowest feasible stock) and the
      * right slope is ≤ 0 (or {@code n} is the highest). There can be more than one (THEORY.md §4),

@@ -1,7 +1,7 @@
 package org.retailrl.analysis;
 
 /**
- * Exact evaluation of the single-period expected profit of MODEL.md §2,
+ * Exact evaluation of the single-period expected profit of docs/model.md §2,
  * {@code π(p, y) = E[p·min(y, D) − h(y − D)^+ − b(D − y)^+] − c(y − x0)}, {@code D ~ Poisson(λ(p))},
  * and of its parts, with exact first and second price derivatives (derivations in the module's
  * {@code THEORY.md}, §1–§2).

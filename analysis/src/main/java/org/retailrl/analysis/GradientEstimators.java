@@ -3,7 +3,7 @@ package org.retailrl.analysis;
 import org.retailrl.core.random.Rng;
 
 /**
- * Unbiased stochastic gradient estimators of the single-period profit (MODEL.md §2, seed 003
+ * Unbiased stochastic gradient estimators of the single-period profit (docs/model.md §2, Zheng, Li, Jiang and Peng
  * Prop. 3.14), from demand samples {@code D ~ Poisson(λ(p))}; derivations in THEORY.md §6.
  *
  * <p>Price, likelihood ratio (LR): {@code p} enters the sample profit

@@ -3,12 +3,12 @@ package org.retailrl.analysis;
 import java.util.List;
 
 /**
- * Measured decay of the mean-squared error of the two-timescale iteration (MODEL.md §2, seed 003
+ * Measured decay of the mean-squared error of the two-timescale iteration (docs/model.md §2, Zheng, Li, Jiang and Peng
  * Thm. 3.18, which states {@code MSE = O(b_n)} with {@code b_n} the slow step). Runs independent
  * replications with seeds {@code seed, seed+1, …} and records at each checkpoint
  * <ul>
  * <li>{@code trackingMse}: {@code E[(fast_n − fast*(slow_n))²]}, the error of the fast iterate
- *     against its exact best response to the current slow iterate — the quantity the seed's proof
+ *     against its exact best response to the current slow iterate — the quantity the paper's proof
  *     bounds (price units² or stock units²);</li>
  * <li>{@code limitMse}: {@code E[|x_n − x°|²]} over both coordinates, {@code x°} the stationary
  *     point of {@link ExactOptimizer#stationaryPoints} nearest to the run's final iterate, so runs

@@ -5,7 +5,7 @@ import java.util.function.IntToDoubleFunction;
 /**
  * Poisson probabilities and truncated expectations {@code E[g(D)]}, {@code D ~ Poisson(λ)}, with
  * a proved bound on the truncation error (THEORY.md §5). Used where no finite closed form exists:
- * the exact second moments (variances) of the LR and IPA estimators of MODEL.md §2, and as an
+ * the exact second moments (variances) of the LR and IPA estimators of docs/model.md §2, and as an
  * independent oracle for {@link ExactProfit}.
  *
  * <p>Truncation rule: if {@code |g(k)| ≤ Σ_{j≤4} a_j k^j} with {@code a_j ≥ 0}, write

@@ -3,7 +3,7 @@ package org.retailrl.analysis;
 import java.util.Locale;
 
 /**
- * An SVG picture of the single-period profit surface {@code π(p, y)} of MODEL.md §2: a heatmap
+ * An SVG picture of the single-period profit surface {@code π(p, y)} of docs/model.md §2: a heatmap
  * over the price (horizontal, money per unit) and stock (vertical, units) box with contour-free
  * colour bands, the global optimum (white ring), the points meeting conditions (15) (black dots)
  * and stochastic-approximation paths (polylines). Returns the document as a string; writing it

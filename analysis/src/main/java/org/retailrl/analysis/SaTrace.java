@@ -1,7 +1,7 @@
 package org.retailrl.analysis;
 
 /**
- * The iterates of one run of the two-timescale stochastic approximation (MODEL.md §2, seed 003
+ * The iterates of one run of the two-timescale stochastic approximation (docs/model.md §2, Zheng, Li, Jiang and Peng
  * Eq. 16), recorded every few steps: iteration index, price (money per unit) and stock level
  * (units). The last entry is the final iterate.
  */

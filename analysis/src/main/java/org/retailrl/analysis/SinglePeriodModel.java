@@ -1,7 +1,7 @@
 package org.retailrl.analysis;
 
 /**
- * Parameters of the single-period joint pricing and stocking problem of MODEL.md §2 (seed 003
+ * Parameters of the single-period joint pricing and stocking problem of docs/model.md §2 (Zheng, Li, Jiang and Peng
  * §3.3): Poisson demand with mean {@code λ(p) = η·Δ·σ(β0 + β1·p)} (units per period), unit
  * holding cost {@code h}, unit lost-sales penalty {@code b}, unit purchase cost {@code c} (all in
  * money per unit), start inventory {@code x0} (units), price box {@code [pLo, pHi]} (money per
@@ -50,7 +50,7 @@ public record SinglePeriodModel(double eta, double delta, double beta0, double b
     }
 
     /**
-     * MODEL.md §2's reading of seed 003 Table 5: η = 800, Δ = 0.5, β0 = −4, β1 = −0.01, h = 4,
+     * docs/model.md §2's reading of Zheng, Li, Jiang and Peng Table 5: η = 800, Δ = 0.5, β0 = −4, β1 = −0.01, h = 4,
      * b = 10, c = 5, x0 = 0, p ∈ [0, 80], y ∈ [0, 20].
      */
     public static SinglePeriodModel tableFive() {

@@ -1,18 +1,18 @@
 package org.retailrl.analysis;
 
 /**
- * Step sizes of the two-timescale stochastic approximation of MODEL.md §2 (seed 003 Eq. 16):
+ * Step sizes of the two-timescale stochastic approximation of docs/model.md §2 (Zheng, Li, Jiang and Peng Eq. 16):
  * {@code a_n = priceScale / (n + offset)^{e_p}} for the price and
  * {@code b_n = stockScale / (n + offset)^{e_y}} for the stock, where the faster decision gets
  * exponent {@code fastExp} and the slower {@code slowExp}. With {@code 1/2 < fastExp < slowExp ≤ 1}
  * both series diverge, both squared series converge and the slow/fast ratio
- * {@code ∝ n^{fastExp − slowExp} → 0}: exactly the conditions of MODEL.md §2. Scales are in
+ * {@code ∝ n^{fastExp − slowExp} → 0}: exactly the conditions of docs/model.md §2. Scales are in
  * price units per unit of gradient and stock units per unit of gradient.
  */
 public record StepSchedule(TimescaleOrdering ordering, double priceScale, double stockScale, double fastExp,
         double slowExp, double offset) {
 
-    /** Validates the conditions of MODEL.md §2; messages name the field and the allowed range. */
+    /** Validates the conditions of docs/model.md §2; messages name the field and the allowed range. */
     public StepSchedule {
         if (ordering == null) {
             throw new IllegalArgumentException("ordering must be PRICE_FAST or STOCK_FAST, got null");
@@ -54,7 +54,7 @@ public record StepSchedule(TimescaleOrdering ordering, double priceScale, double
         return stockScale / Math.pow(n + offset, stockExp());
     }
 
-    /** The slower decision's step at {@code n} (the {@code b_n} of the seed's Thm. 3.18). */
+    /** The slower decision's step at {@code n} (the {@code b_n} of the paper's Thm. 3.18). */
     public double slowStep(long n) {
         return ordering == TimescaleOrdering.PRICE_FAST ? stockStep(n) : priceStep(n);
     }

@@ -3,8 +3,8 @@ package org.retailrl.analysis;
 import org.retailrl.core.random.Rng;
 
 /**
- * Two-timescale projected stochastic gradient ascent on the single-period profit, MODEL.md §2 /
- * seed 003 Eq. (16): {@code p_{n+1} = Π[p_n + a_n ĝ_p]}, {@code y_{n+1} = Π[y_n + b_n ĝ_y]}, with
+ * Two-timescale projected stochastic gradient ascent on the single-period profit, docs/model.md §2 /
+ * Zheng, Li, Jiang and Peng Eq. (16): {@code p_{n+1} = Π[p_n + a_n ĝ_p]}, {@code y_{n+1} = Π[y_n + b_n ĝ_y]}, with
  * {@code ĝ_p} the likelihood-ratio and {@code ĝ_y} the IPA estimator of
  * {@link GradientEstimators} averaged over a batch of demands drawn at {@code p_n}, and
  * {@code Π} the projection on the price and stock boxes. The stock iterate is a real number;

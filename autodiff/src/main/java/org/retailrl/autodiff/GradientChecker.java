@@ -6,7 +6,7 @@ import org.retailrl.core.random.Rng;
 
 /**
  * Checks a tape function's value and gradients against an independent double-precision
- * reference (MODEL.md §8: every network trained on the tape relies on these gradients).
+ * reference (docs/model.md §8: every network trained on the tape relies on these gradients).
  *
  * <p>The caller gives the float function on the tape and a reference function of the same inputs
  * written in double. The checker draws projection weights {@code w ~ N(0, 1)} of the output's shape

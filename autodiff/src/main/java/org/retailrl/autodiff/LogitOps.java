@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Row reductions of logits over the last axis, fused so that no probability tensor is stored:
- * log-sum-exp and the entropy of the softmax distribution (the PPO entropy bonus, MODEL.md §8).
+ * log-sum-exp and the entropy of the softmax distribution (the PPO entropy bonus, docs/model.md §8).
  * Both subtract the row maximum first, so large logits neither overflow nor lose precision.
  */
 final class LogitOps {

@@ -1,7 +1,7 @@
 package org.retailrl.autodiff;
 
 /**
- * The differentiable tensor ops of the tape (MODEL.md §8: everything PPO, HAPPO, FSDA and MTMA
+ * The differentiable tensor ops of the tape (docs/model.md §8: everything PPO, HAPPO, FSDA and MTMA
  * differentiate). Each op computes its value eagerly into a buffer from the tape's pool and, when
  * some input requires gradients, records one backward closure that adds into those inputs'
  * gradients (inputs that do not require gradients never get a gradient buffer). Shape errors name
@@ -132,7 +132,7 @@ public final class Ops {
 
     /**
      * Entropy {@code −Σ p log p} of {@code p = softmax(a)} over the last axis, in nats (the PPO
-     * entropy bonus, MODEL.md §8); the last axis is dropped. Fused: no probability tensor is kept.
+     * entropy bonus, docs/model.md §8); the last axis is dropped. Fused: no probability tensor is kept.
      */
     public static Var entropyFromLogits(Var a) {
         return LogitOps.entropy(a);
@@ -212,7 +212,7 @@ public final class Ops {
         return RowOps.layerNorm(x, gamma, beta, eps);
     }
 
-    /** Elementwise Huber: {@code a²/2} for {@code |a| ≤ δ}, {@code δ(|a| − δ/2)} beyond (MODEL.md §8 HAPPO critic, δ = 10). */
+    /** Elementwise Huber: {@code a²/2} for {@code |a| ≤ δ}, {@code δ(|a| − δ/2)} beyond (docs/model.md §8 HAPPO critic, δ = 10). */
     public static Var huber(Var a, float delta) {
         return UnaryOps.huber(a, delta);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import org.retailrl.core.Tensor;
 
 /**
- * A reverse-mode tape (MODEL.md §8: every network is trained by gradients computed here). Each op
+ * A reverse-mode tape (docs/model.md §8: every network is trained by gradients computed here). Each op
  * computes its value eagerly and records one backward closure that <em>adds</em> into its inputs'
  * gradients; {@link #backward(Var)} runs the closures in reverse order of recording — a loop, not
  * a recursion, so a GRU unrolled over thousands of steps cannot overflow the stack.

@@ -5,7 +5,7 @@ import org.retailrl.core.Tensor;
 /**
  * A node of the reverse-mode tape: a whole tensor value and, when it takes part in
  * differentiation, a gradient tensor of the same shape into which backward closures accumulate.
- * Nodes are tensors, never scalars, so a network step is a handful of nodes (MODEL.md §8 networks).
+ * Nodes are tensors, never scalars, so a network step is a handful of nodes (docs/model.md §8 networks).
  */
 public final class Var {
     private final Tape tape;

@@ -1,5 +1,5 @@
 /**
- * Tensor-level reverse-mode automatic differentiation: the gradients every network of MODEL.md §8
+ * Tensor-level reverse-mode automatic differentiation: the gradients every network of docs/model.md §8
  * (actor and critic MLPs, GRUs, PPO / HAPPO / FSDA / MTMA losses) is trained with.
  *
  * <h2>Tape</h2>

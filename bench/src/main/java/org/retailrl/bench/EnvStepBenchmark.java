@@ -20,7 +20,7 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * Throughput of the batched pricing simulator (MODEL.md §1) in environment steps per second on one
+ * Throughput of the batched pricing simulator (docs/model.md §1) in environment steps per second on one
  * thread: one invocation steps every copy of a {@link PricingBatch} once under a uniform random
  * policy, and the score (ops/s) counts copy-steps ({@code @OperationsPerInvocation}), so it is
  * comparable with a vectorised NumPy batch. Actions are drawn before the measurement (a ring of
@@ -39,7 +39,7 @@ public class EnvStepBenchmark {
     /** Number of environment copies in the batch: one invocation is this many environment steps. */
     static final int COPIES = 1024;
 
-    /** Named scenario of MODEL.md §1: a, b, c or d. */
+    /** Named scenario of docs/model.md §1: a, b, c or d. */
     @Param({"b", "c"})
     public String scenario;
 

@@ -18,7 +18,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * Single-thread {@link Kernels#gemm} time for the shapes the networks of MODEL.md §8 produce
+ * Single-thread {@link Kernels#gemm} time for the shapes the networks of docs/model.md §8 produce
  * (64×64×192 ≈ one GRU gate GEMM of a 64-sequence batch) and two square sizes. Shapes are
  * {@code m x n x k}; GFLOP/s = 2·m·n·k / time, compared with {@link PeakFlopsBenchmark}.
  *

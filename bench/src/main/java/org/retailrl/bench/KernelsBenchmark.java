@@ -17,7 +17,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * Time per call of the level-1 kernels and activations of {@link Kernels} (MODEL.md §8: the
+ * Time per call of the level-1 kernels and activations of {@link Kernels} (docs/model.md §8: the
  * elementwise parts of every layer). Compare paths by running once as is and once with
  * {@code -jvmArgsAppend -Dretailrl.simd=scalar}.
  *

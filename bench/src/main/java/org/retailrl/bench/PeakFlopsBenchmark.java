@@ -18,7 +18,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The single-core float FMA peak of this machine in FLOP/s — the physical ceiling that
- * {@link GemmBenchmark}'s GFLOP/s are compared against (MODEL.md §8; issue 2, bench).
+ * {@link GemmBenchmark}'s GFLOP/s are compared against (docs/model.md §8.1).
  *
  * <p>Twelve independent 512-bit accumulators, each updated by {@code acc = acc·m + a}: twelve
  * chains cover the FMA latency (4 cycles) times its two issue ports with room to spare, and every

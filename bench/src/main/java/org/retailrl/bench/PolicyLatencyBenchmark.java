@@ -25,11 +25,11 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * Latency of one embedded decision ({@link Policy#decide}, MODEL.md §8 recurrent actors on the
- * MODEL.md §1 problem): observation normalisation, then MLP → GRU → GRU → head and arg-max for
+ * Latency of one embedded decision ({@link Policy#decide}, docs/model.md §8 recurrent actors on the
+ * docs/model.md §1 problem): observation normalisation, then MLP → GRU → GRU → head and arg-max for
  * each actor — two actors for {@code fsda}, one 441-way joint actor for {@code ppo-joint}. Mode
  * SampleTime, so JMH reports the distribution of single-call times (read p0.50 and p0.99) in
- * microseconds. Target (issue: embedding): p99 ≤ 20 µs.
+ * microseconds. Target: p99 ≤ 20 µs.
  *
  * <p>The networks are freshly initialised with the default sizes ({@code Presets.FSDA}:
  * 64 wide, 2 GRU layers) on scenario (b): the work of a decision depends only on the sizes, never

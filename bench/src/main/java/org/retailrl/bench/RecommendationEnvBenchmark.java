@@ -22,7 +22,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 
 /**
- * Throughput of the batched inventory-with-recommendation simulator (MODEL.md §3) on one thread:
+ * Throughput of the batched inventory-with-recommendation simulator (docs/model.md §3) on one thread:
  * one invocation steps every copy of a {@link RecommendationBatch} once under uniform
  * recommendation ({@code α = 1/M}, shared by the copies) and random orders uniform on
  * {@code 0..Q}; the score counts copy-steps ({@code @OperationsPerInvocation}), so it reads in

@@ -22,7 +22,7 @@ import org.retailrl.analysis.TwoTimescaleSA;
 import org.retailrl.core.random.Rng;
 
 /**
- * {@code retail analyze single-period}: the single-period problem of MODEL.md §2 — exact optimum,
+ * {@code retail analyze single-period}: the single-period problem of docs/model.md §2 — exact optimum,
  * points meeting conditions (15), LR/IPA estimator means and variances at the optimum, the
  * two-timescale stochastic approximation in both orderings with its distance to the optimum, the
  * measured MSE decay slope, and optionally an SVG of the profit surface with the SA paths.
@@ -43,7 +43,7 @@ final class AnalyzeCommand implements Command {
         return """
                 usage: retail analyze single-period [options]
 
-                Model (defaults: MODEL.md §2 reading of seed 003 Table 5):
+                Model (defaults: docs/model.md §2 reading of Zheng, Li, Jiang and Peng Table 5):
                   --eta 800  --delta 0.5  --beta0 -4  --beta1 -0.01
                   --h 4  --b 10  --c 5  --x0 0  --p-lo 0  --p-hi 80  --y-lo 0  --y-hi 20
                 Stochastic approximation:

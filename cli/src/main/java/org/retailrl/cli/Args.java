@@ -12,7 +12,7 @@ import java.util.Set;
  * words. Every option a command reads is marked used; {@link #finish()} rejects the rest, so a
  * typo is an error rather than silently ignored.
  *
- * <p>Command-line plumbing for the MODEL.md §1–§3 and §8 jobs; no equation of its own.
+ * <p>Command-line plumbing for the docs/model.md §1–§3 and §8 jobs; no equation of its own.
  */
 public final class Args {
     private final Map<String, String> options = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import java.io.PrintStream;
  * One subcommand of {@code retail}. Results go to {@code out}; progress and diagnostics to
  * {@code err}. A command signals bad arguments with {@link UsageException}.
  *
- * <p>Command-line plumbing for the MODEL.md §1–§3 and §8 jobs; no equation of its own.
+ * <p>Command-line plumbing for the docs/model.md §1–§3 and §8 jobs; no equation of its own.
  */
 public interface Command {
     /** The word that selects this command. */

@@ -33,7 +33,7 @@ import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * {@code retail compare}, the main job (issue 4; MODEL.md §8 evaluation protocol on a §1 scenario):
+ * {@code retail compare}, the main job (docs/model.md §8 evaluation protocol on a §1 scenario):
  * fits the heuristic baselines, trains FSDA and joint-action PPO for several seeds, scores every
  * policy on common random numbers, prints the comparison table and writes the report folder
  * ({@link CompareReport}). Seeds run in parallel on {@code --threads} threads; every job owns its
@@ -72,8 +72,8 @@ final class CompareCommand implements Command {
                                       [--config run.json] [--out DIR]
 
                 The main job (and the default command). On the scenario (default b: lost sales, no fixed
-                cost; MODEL §1) it
-                  1. fits BSLP, (s,S,p), Myopic and base-stock (seed 003 §3.8: demand fitted to simulated
+                cost; docs/model.md §1) it
+                  1. fits BSLP, (s,S,p), Myopic and base-stock (Zheng, Li, Jiang and Peng §3.8: demand fitted to simulated
                      (price, demand) pairs, parameters optimised by simulation), once per seed;
                   2. trains FSDA (pricing agent fast, ordering agent slow) and single-agent PPO over the
                      joint (price, order) action for every seed, with checkpoints;
@@ -100,7 +100,7 @@ final class CompareCommand implements Command {
                   --out            report folder                    (default runs/compare-<scenario>-<time>)
 
                 With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
-                recommendation comparison instead (MTMA, Joint, IM-Only, RS-Only, Naive, heuristics; MODEL §3)
+                recommendation comparison instead (MTMA, Joint, IM-Only, RS-Only, Naive, heuristics; docs/model.md §3)
                 with its own defaults:
                 %s""",
                 TrainingDefaults.SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
@@ -219,7 +219,7 @@ final class CompareCommand implements Command {
 
     /**
      * The single place where recommendation scenarios ({@code --scenario recommendation-...}) are
-     * handed to their own main job (MODEL.md §3, {@link RecommendationCompare}).
+     * handed to their own main job (docs/model.md §3, {@link RecommendationCompare}).
      */
     static int delegateRecommendation(Args args, PrintStream out, PrintStream err) throws Exception {
         return RecommendationCompare.run(args, out, err);

@@ -26,11 +26,11 @@ import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
- * The report folder of {@code compare} (issue 4, the main job; MODEL.md §8 evaluation protocol):
+ * The report folder of {@code compare} (the main job; docs/model.md §8 evaluation protocol):
  * every number as CSV and JSON, and one self-contained {@code report.html} with the comparison
  * table and five SVG charts — learning curves (mean training episode profit per episode, one line
  * per seed, FSDA and PPO) and their part after the first tenth on its own scale, the profit comparison (mean ± 95% CI per policy) and FSDA against Myopic
- * over one 100-period evaluation episode (price and inventory; seed 003 Fig. 5b). Profits are in
+ * over one 100-period evaluation episode (price and inventory; Zheng, Li, Jiang and Peng Fig. 5b). Profits are in
  * currency per episode. Nothing written depends on the wall clock or the thread count, so two runs
  * with the same arguments produce identical files.
  */
@@ -198,7 +198,7 @@ final class CompareReport {
                 new TrajectoryChart.Panel("inventory", List.of(Series.indexed("FSDA", f.inventory()),
                         Series.indexed("Myopic", m.inventory())))), true);
         h.figure(tc.svg(), "Price and ending inventory per period of FSDA (seed " + seeds.get(0)
-                + ") and Myopic on the first evaluation episode (same demand stream), as seed 003 Fig. 5b.");
+                + ") and Myopic on the first evaluation episode (same demand stream), as Zheng, Li, Jiang and Peng Fig. 5b.");
         h.paragraph("Every number of this page is in evaluation.csv/json, compare.json, learning-curves.csv and "
                 + "trajectory.csv; the trained policies are in models/, the training checkpoints in checkpoints/.");
         return h;

@@ -10,7 +10,7 @@ import org.retailrl.algorithms.eval.PolicyScore;
 import org.retailrl.algorithms.eval.Summary;
 
 /**
- * The table {@code compare} prints (MODEL.md §8 evaluation protocol): per policy, the mean episode
+ * The table {@code compare} prints (docs/model.md §8 evaluation protocol): per policy, the mean episode
  * profit with its 95% t-interval (currency), the paired relative improvement over each baseline
  * (percent, with its 95% delta-method interval, same evaluation episodes) and the gap to the DP
  * optimum (percent) where the scenario is a small DP instance, {@code n/a} otherwise.
@@ -20,7 +20,7 @@ import org.retailrl.algorithms.eval.Summary;
  * @param paired    {@code paired[row][col]}: row policy versus baseline {@code col}, null on the diagonal
  */
 record CompareTable(EvaluationReport report, List<String> baselines, PairedComparison[][] paired) {
-    /** The baselines, in this order, when present: the three of seed 003 §3.8 and the PPO comparison. */
+    /** The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8 and the PPO comparison. */
     static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", CompareCommand.PPO);
 
     static CompareTable of(EvaluationReport report) {

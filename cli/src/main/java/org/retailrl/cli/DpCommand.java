@@ -15,7 +15,7 @@ import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
- * {@code retail dp}: solves a small instance of MODEL.md §1 exactly (backward induction over a
+ * {@code retail dp}: solves a small instance of docs/model.md §1 exactly (backward induction over a
  * finite horizon, or value iteration when a discount is given) and prints the optimum, the first
  * decisions and, on request, a Monte Carlo check of the optimal policy in the simulator.
  */
@@ -27,7 +27,7 @@ final class DpCommand implements Command {
 
     @Override
     public String summary() {
-        return "solve a small pricing-and-replenishment instance exactly (MODEL §1)";
+        return "solve a small pricing-and-replenishment instance exactly (docs/model.md §1)";
     }
 
     @Override
@@ -37,7 +37,7 @@ final class DpCommand implements Command {
                                  [--pipeline q] [--competitor o] [--reference r] [--discount g [--tolerance e]]
                                  [--check N] [--save-scenario FILE]
 
-                Lost sales, MODEL §1 defaults otherwise (prices 10..50 step 2, Q = 20, c = 10, h = 1, b = 5),
+                Lost sales, docs/model.md §1 defaults otherwise (prices 10..50 step 2, Q = 20, c = 10, h = 1, b = 5),
                 competitor and reference price fixed, stock capped on arrival. The state x is the stock
                 available after arrival (L = 1: min(I0 + pipeline, cap)) or before ordering (L = 0). Expected
                 sales are exact (the last atom of min(D, A) carries the whole Poisson tail).

@@ -28,7 +28,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 
 /**
- * {@code retail evaluate}: fits the heuristic baselines of MODEL.md §8 to a §1 scenario (one fit per
+ * {@code retail evaluate}: fits the heuristic baselines of docs/model.md §8 to a §1 scenario (one fit per
  * seed), adds the exact DP policy when the scenario is a small instance, and scores all of them on
  * common evaluation episodes (the §8 protocol).
  */
@@ -50,7 +50,7 @@ final class EvaluateCommand implements Command {
                                        [--samples N] [--fit-episodes N] [--rounds N] [--eval-seed N]
                                        [--model FILE.rrpf ...]
 
-                Fits BSLP, (s,S,p), Myopic and base-stock to the scenario as seed 003 §3.8 does (Poisson
+                Fits BSLP, (s,S,p), Myopic and base-stock to the scenario as Zheng, Li, Jiang and Peng §3.8 does (Poisson
                 log-linear demand fitted to simulated (price, demand) pairs, then parameters optimised by
                 simulation with common random numbers), once per seed, and scores every policy on the same
                 evaluation episodes: mean episode profit with 95% t-interval, paired differences and %
@@ -163,7 +163,7 @@ final class EvaluateCommand implements Command {
         return 0;
     }
 
-    /** A named scenario ({@code a..d}, MODEL §1) or a scenario JSON file. */
+    /** A named scenario ({@code a..d}, docs/model.md §1) or a scenario JSON file. */
     static PricingScenario resolveScenario(String spec) throws java.io.IOException {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.matches("[abcd]")) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Entry point of {@code retail}: {@code retail <command> [options]}. With no command it runs the
  * default main job. The only module that prints.
  *
- * <p>Command-line plumbing for the MODEL.md §1–§3 and §8 jobs; no equation of its own.
+ * <p>Command-line plumbing for the docs/model.md §1–§3 and §8 jobs; no equation of its own.
  */
 public final class Main {
     /** The command run when none is given. */

@@ -15,7 +15,7 @@ import org.retailrl.envs.pricing.PricingScenario;
 
 /**
  * The {@code --model} option of {@code evaluate}: trained policy files ({@link PolicyFile}) turned
- * into candidates of the MODEL.md §8 evaluation protocol, greedy decisions. Files of one kind
+ * into candidates of the docs/model.md §8 evaluation protocol, greedy decisions. Files of one kind
  * ({@code fsda}, {@code ppo-joint}) are the seeds of one candidate named after the kind.
  */
 final class ModelCandidates {

@@ -21,10 +21,10 @@ import org.retailrl.algorithms.recommendation.RecommendationComparison;
 
 /**
  * {@code compare --scenario recommendation-lost | recommendation-backlog}: the inventory-with-
- * recommendation comparison of MODEL.md §3 (seed 002 §VI.B, Fig. 2; seeds 000/001 MTMA). Trains
+ * recommendation comparison of docs/model.md §3 (Jiang et al. §VI.B, Fig. 2; Jiang, Han, Peng and Zhang MTMA). Trains
  * MTMA, Joint IM-RS, IM-Only and RS-Only on every seed, builds Naive IM-RS, fits the base-stock
  * heuristics, evaluates everything on common random numbers, prints the table and the verdict
- * on the seeds' claims, and writes the report folder ({@link RecommendationReport}). Progress
+ * on the papers' claims, and writes the report folder ({@link RecommendationReport}). Progress
  * (phase, percent, ETA) goes to the error stream. Profits are currency per episode.
  */
 public final class RecommendationCompare {

@@ -9,7 +9,7 @@ import org.retailrl.algorithms.recommendation.Spread;
 import org.retailrl.algorithms.recommendation.MeanInterval;
 
 /**
- * The {@code result.json} of {@link RecommendationReport}: every number of a MODEL.md §3
+ * The {@code result.json} of {@link RecommendationReport}: every number of a docs/model.md §3
  * comparison — options, per-policy summaries and all episode profits (currency per episode),
  * paired differences, concentration ratios, learning curves and the claims — as one JSON object.
  * Non-finite numbers (a half-width of one sample) are written as {@code null}.

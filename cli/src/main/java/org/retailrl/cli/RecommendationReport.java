@@ -19,7 +19,7 @@ import org.retailrl.cli.report.LineChart;
 import org.retailrl.cli.report.Series;
 
 /**
- * Writes the report folder of {@link RecommendationCompare} (MODEL.md §3 with the §8 protocol):
+ * Writes the report folder of {@link RecommendationCompare} (docs/model.md §3 with the §8 protocol):
  * <ul>
  * <li>{@code results.csv} — one row per policy: mean episode profit, 95 % half-width, SD, IQR,
  *     per-seed means;</li>
@@ -31,7 +31,7 @@ import org.retailrl.cli.report.Series;
  *     episode profit of the round;</li>
  * <li>{@code result.json} — all of the above plus the concentration ratios and the claims;</li>
  * <li>{@code report.html} — the table, the claims, kernel-density plots of the episode profits
- *     (seed 002 Fig. 2) and the learning curves.</li>
+ *     (Jiang et al. Fig. 2) and the learning curves.</li>
  * </ul>
  * Profits are currency per episode; numbers are written with {@link Locale#ROOT}.
  */
@@ -116,7 +116,7 @@ public final class RecommendationReport {
                 .metadata("evaluation episodes per policy and seed", Integer.toString(o.evalEpisodes()))
                 .metadata("threads", Integer.toString(o.threads()))
                 .metadata("wall time", String.format(Locale.ROOT, "%.1f s", seconds));
-        h.paragraph("MODEL.md §3 (seed 002 §VI.B, seeds 000/001). Every policy is scored on the same evaluation "
+        h.paragraph("docs/model.md §3 (Jiang et al. §VI.B, Jiang, Han, Peng and Zhang). Every policy is scored on the same evaluation "
                 + "episodes (common random numbers). Mean episode profit over the per-episode means across training "
                 + "seeds with its 95 % Student-t interval; SD and IQR over all (seed, episode) profits; the last "
                 + "column is the paired difference MTMA − policy with its 95 % interval.");
@@ -130,7 +130,7 @@ public final class RecommendationReport {
         }
         h.table("Episode profit (currency) by policy", List.of("policy", "kind", "mean ± 95 % CI", "SD", "IQR",
                 "MTMA − policy"), rows);
-        h.heading(2, "Claims of the seeds (95 % confidence)");
+        h.heading(2, "Claims of the papers (95 % confidence)");
         h.paragraph("Coordinated (MTMA, Joint IM-RS) above siloed (IM-Only, RS-Only, Naive IM-RS): "
                 + verdict(r.claims().coordinatedAboveSiloed()) + ". Naive IM-RS worse than coordinated: "
                 + verdict(r.claims().naiveWorse()) + ". MTMA's profits more concentrated than every other learned "
@@ -143,7 +143,7 @@ public final class RecommendationReport {
         h.table("Comparisons behind the verdicts", List.of("comparison"), ev);
         h.heading(2, "Distributions of episode profit");
         h.figure(density(r, r.policies()).svg(), "Kernel-density estimates of the evaluation episode profits of "
-                + "every policy (all seeds pooled), as seed 002 Fig. 2.");
+                + "every policy (all seeds pooled), as Jiang et al. Fig. 2.");
         List<PolicyOutcome> close = contenders(r);
         if (close.size() < r.policies().size()) {
             h.figure(density(r, close).svg(), "The same, without the policies whose 95th percentile lies below the "

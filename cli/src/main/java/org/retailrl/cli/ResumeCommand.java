@@ -8,7 +8,7 @@ import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
 
 /**
  * {@code retail resume <checkpoint>}: continues a training run of {@code train} or {@code compare}
- * from its checkpoint to the planned budget (issue 4 "reliability"). Everything — scenario,
+ * from its checkpoint to the planned budget . Everything — scenario,
  * hyperparameters, seed, budget, learner state and random streams — comes from the file, so the
  * run ends bit-identical to one that was never interrupted.
  */

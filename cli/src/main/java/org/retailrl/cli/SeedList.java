@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The {@code --seeds} option: a count {@code N} (seeds 1..N) or a comma-separated list of distinct
- * seeds ({@code 4,7,9}), each in [1, {@link #MAX_SEED}]. Training seeds of MODEL.md §8's protocol.
+ * seeds ({@code 4,7,9}), each in [1, {@link #MAX_SEED}]. Training seeds of docs/model.md §8's protocol.
  */
 final class SeedList {
     /** Largest seed accepted. */

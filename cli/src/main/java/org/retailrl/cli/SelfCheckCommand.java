@@ -6,8 +6,8 @@ import org.retailrl.nn.ToyRun;
 import org.retailrl.nn.ToyTasks;
 
 /**
- * {@code retail selfcheck}: the default main job for now (issue 2). Trains an MLP on XOR and a
- * GRU on the first-input recall task ({@link ToyTasks}, MODEL.md §8 networks), prints the loss
+ * {@code retail selfcheck}: the default main job for now. Trains an MLP on XOR and a
+ * GRU on the first-input recall task ({@link ToyTasks}, docs/model.md §8 networks), prints the loss
  * falling, and ends with PASS or FAIL (exit code 0 or 1).
  */
 final class SelfCheckCommand implements Command {

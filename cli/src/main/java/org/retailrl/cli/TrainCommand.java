@@ -18,8 +18,8 @@ import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * {@code retail train}: one learner of MODEL.md §8 (FSDA or joint-action PPO), one seed, one budget
- * on a §1 scenario, with checkpoints (issue 4 "reliability"); writes the checkpoint, the trained
+ * {@code retail train}: one learner of docs/model.md §8 (FSDA or joint-action PPO), one seed, one budget
+ * on a §1 scenario, with checkpoints ; writes the checkpoint, the trained
  * policy file and the learning curve into {@code --out}.
  */
 final class TrainCommand implements Command {

@@ -3,8 +3,8 @@ package org.retailrl.cli;
 import java.nio.file.Path;
 
 /**
- * Training stopped because a loss, gradient, reward or parameter became NaN or infinite (issue 4
- * "reliability"; detected by the learners' finiteness checks of MODEL.md §8). Carries the round in
+ * Training stopped because a loss, gradient, reward or parameter became NaN or infinite
+ * (detected by the learners' finiteness checks of docs/model.md §8.12). Carries the round in
  * which it happened and the last good checkpoint, which has been left untouched.
  */
 final class TrainingDivergedException extends Exception {

@@ -11,7 +11,7 @@ import org.retailrl.algorithms.deploy.PolicyFile;
 import org.retailrl.core.io.AtomicFiles;
 
 /**
- * Runs one training run of MODEL.md §8 to its planned budget with the reliability rules of issue 4:
+ * Runs one training run of docs/model.md §8 to its planned budget with the rules of docs/model.md §8.12:
  * a checkpoint every {@code every} episodes and at the end (each written atomically, so a kill at
  * any moment leaves the previous one), then the trained policy file and the learning-curve CSV. If
  * a non-finite value stops training, the checkpoint on disk is left as it was and a

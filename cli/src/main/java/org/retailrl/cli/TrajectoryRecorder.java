@@ -5,9 +5,9 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * Plays one evaluation episode of a MODEL.md §1 scenario with a policy and records, per period,
+ * Plays one evaluation episode of a docs/model.md §1 scenario with a policy and records, per period,
  * the posted price and the competitor's price (currency), the order quantity, the ending inventory
- * (units; net inventory under backlog) and the profit — the data of seed 003 Fig. 5b. Episode
+ * (units; net inventory under backlog) and the profit — the data of Zheng, Li, Jiang and Peng Fig. 5b. Episode
  * {@code 0} of {@code seed} is the same stream the evaluator uses for its first episode, so every
  * policy faces the same demand draws.
  */

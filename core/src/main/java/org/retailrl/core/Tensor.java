@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A dense, row-major tensor of {@code float}s: the array type every layer of the engine shares
- * (MODEL.md §8 networks, §1/§3 batched environment state, §2 analysis grids).
+ * (docs/model.md §8 networks, §1/§3 batched environment state, §2 analysis grids).
  *
  * <p>The storage is one contiguous {@code float[]}; {@link #reshape} returns a view over the same
  * storage, everything else copies. There are no strided views: every kernel in {@code simd} works

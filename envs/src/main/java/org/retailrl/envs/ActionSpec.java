@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A multi-discrete action space (Gymnasium's {@code MultiDiscrete}): component {@code k} is an
  * integer in {@code [0, sizes[k])} with the name {@code names.get(k)}. For the simulator of
- * MODEL.md §1 the components are the price-grid index and the order quantity in units.
+ * docs/model.md §1 the components are the price-grid index and the order quantity in units.
  */
 public record ActionSpec(List<String> names, int[] sizes) {
     /** Checks one positive size per name and copies the arrays so the spec stays immutable. */

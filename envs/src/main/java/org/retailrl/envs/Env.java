@@ -6,8 +6,8 @@ package org.retailrl.envs;
  * {@link #step(int[])} applies one multi-discrete action and returns the next observation, the
  * reward (currency units per period), the end-of-episode flags and a typed info record.
  *
- * <p>Implemented by the pricing-and-replenishment simulator of MODEL.md §1 and meant for the
- * recommendation simulator of MODEL.md §3. Equal seeds give bit-identical episodes.
+ * <p>Implemented by the pricing-and-replenishment simulator of docs/model.md §1 and meant for the
+ * recommendation simulator of docs/model.md §3. Equal seeds give bit-identical episodes.
  *
  * @param <I> the per-step diagnostics record (sales, lost demand, ...)
  */

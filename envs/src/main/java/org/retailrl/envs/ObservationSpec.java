@@ -7,7 +7,7 @@ import java.util.List;
  * A box observation space (Gymnasium's {@code Box}): component {@code k} is a float named
  * {@code names.get(k)} lying in {@code [low[k], high[k]]} (infinite bounds allowed). Units are
  * those of the quantity named (units of stock, currency per unit for prices). For the simulator of
- * MODEL.md §1 the layout is given by its observation section.
+ * docs/model.md §1 the layout is given by its observation section.
  */
 public record ObservationSpec(List<String> names, float[] low, float[] high) {
     /** Checks one bound pair per name with {@code low <= high} and copies the arrays. */

@@ -6,7 +6,7 @@ package org.retailrl.envs;
  *
  * <p>{@code terminated} means the environment reached a terminal state of its MDP;
  * {@code truncated} means the episode was cut by its horizon while the dynamics could go on. The
- * finite-horizon simulators of MODEL.md §1 and §3 have no terminal states and report the end of
+ * finite-horizon simulators of docs/model.md §1 and §3 have no terminal states and report the end of
  * period {@code T} as truncation (the observation does not contain the period index).
  *
  * @param observation next observation, laid out as the environment's {@link ObservationSpec}

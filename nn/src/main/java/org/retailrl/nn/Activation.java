@@ -6,7 +6,7 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * Elementwise activations of the MLPs (MODEL.md §8 networks), each applied as one fused tape op
+ * Elementwise activations of the MLPs (docs/model.md §8 networks), each applied as one fused tape op
  * whose backward uses the saved output ({@code tanh' = 1 − y²}, {@code relu' = [y > 0]}).
  */
 public enum Activation {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Adam with bias correction (Kingma &amp; Ba 2015; PyTorch's {@code torch.optim.Adam}, the
- * optimiser of MODEL.md §8 PPO):
+ * optimiser of docs/model.md §8 PPO):
  * <pre>
  *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²
  *   θ ← θ − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)

@@ -1,7 +1,7 @@
 package org.retailrl.nn;
 
 /**
- * Adam's hyperparameters with the defaults of MODEL.md §8 PPO (CleanRL: lr 3e-4, ε = 1e-5) in
+ * Adam's hyperparameters with the defaults of docs/model.md §8 PPO (CleanRL: lr 3e-4, ε = 1e-5) in
  * one place; {@link #DEFAULTS} is pinned by a test.
  *
  * @param lr    step size (per update, unitless), > 0

@@ -1,7 +1,7 @@
 package org.retailrl.nn;
 
 /**
- * Row-wise pieces shared by the clipped-surrogate losses of MODEL.md §8 (PPO's {@link PpoLoss}
+ * Row-wise pieces shared by the clipped-surrogate losses of docs/model.md §8 (PPO's {@link PpoLoss}
  * and the HAPPO-weighted policy loss of the learners): per-minibatch advantage statistics and a
  * numerically stable log-softmax with the row's entropy. One implementation so both losses round
  * identically.

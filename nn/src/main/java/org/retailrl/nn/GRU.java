@@ -6,7 +6,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.random.Rng;
 
 /**
- * A stack of {@link GRULayer}s over sequences with per-step reset masks (MODEL.md §8 networks:
+ * A stack of {@link GRULayer}s over sequences with per-step reset masks (docs/model.md §8 networks:
  * GRU1 → GRU2 of the FSDA actor and critic). Each layer is one fused tape op; this class only
  * chains them, keeps the time-major layout between layers, and converts at the boundary.
  */

@@ -5,7 +5,7 @@ import org.retailrl.autodiff.Ops;
 import org.retailrl.autodiff.Var;
 
 /**
- * One GRU step built from the general autodiff {@link Ops} (MODEL.md §8 networks): the plain,
+ * One GRU step built from the general autodiff {@link Ops} (docs/model.md §8 networks): the plain,
  * readable reference of the fused {@link GRULayer}, with the same parameters and PyTorch's
  * equations
  * <pre>

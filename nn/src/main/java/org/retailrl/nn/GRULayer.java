@@ -9,7 +9,7 @@ import org.retailrl.core.simd.Kernels;
 
 /**
  * One GRU layer over a whole sequence, recorded on the tape as a single fused op with a
- * hand-written backpropagation through time (MODEL.md §8 networks: GRU1 and GRU2 of the FSDA
+ * hand-written backpropagation through time (docs/model.md §8 networks: GRU1 and GRU2 of the FSDA
  * actor and critic). The equations are PyTorch's, with gate order {@code (r, z, n)}:
  * <pre>
  *   r  = σ(W_ir x + b_ir + W_hr h + b_hr)

@@ -4,7 +4,7 @@ import java.util.List;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * Global gradient-norm clipping as PyTorch's {@code clip_grad_norm_} (MODEL.md §8 PPO: max norm
+ * Global gradient-norm clipping as PyTorch's {@code clip_grad_norm_} (docs/model.md §8 PPO: max norm
  * 0.5): when the Euclidean norm of all gradients together exceeds {@code maxNorm}, every gradient
  * is scaled by {@code maxNorm / (norm + 1e-6)}.
  */

@@ -4,17 +4,17 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 
 /**
- * Weight initialisers (MODEL.md §8: "orthogonal initialisation, gain √2 hidden, 0.01 policy head,
+ * Weight initialisers (docs/model.md §8: "orthogonal initialisation, gain √2 hidden, 0.01 policy head,
  * 1 value head"). The orthogonal initialiser follows Saxe et al. and PyTorch's
  * {@code nn.init.orthogonal_}: the Q factor of a Gaussian matrix, with the signs of R's diagonal
  * folded into Q so the result is Haar-distributed, times a gain.
  */
 public final class Init {
-    /** Gain for hidden layers followed by tanh/relu (MODEL.md §8). */
+    /** Gain for hidden layers followed by tanh/relu (docs/model.md §8). */
     public static final double GAIN_HIDDEN = Math.sqrt(2.0);
-    /** Gain for the policy (logits) head (MODEL.md §8). */
+    /** Gain for the policy (logits) head (docs/model.md §8). */
     public static final double GAIN_POLICY = 0.01;
-    /** Gain for the value head (MODEL.md §8). */
+    /** Gain for the value head (docs/model.md §8). */
     public static final double GAIN_VALUE = 1.0;
 
     private Init() {

@@ -7,7 +7,7 @@ import org.retailrl.core.Tensor;
 
 /**
  * Layer normalisation over the last axis with a learned gain and bias (Ba et al. 2016; one of
- * the layers MODEL.md §8 networks may use): {@code γ ⊙ (x − μ)/√(σ² + ε) + β}, with the biased
+ * the layers docs/model.md §8 networks may use): {@code γ ⊙ (x − μ)/√(σ² + ε) + β}, with the biased
  * variance as PyTorch. {@code γ} starts at 1 and {@code β} at 0.
  */
 public final class LayerNorm implements Module {

@@ -8,7 +8,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * A fully connected layer {@code y = x·Wᵀ + b} (MODEL.md §8 networks, the layers of MLP1/MLP2 and
+ * A fully connected layer {@code y = x·Wᵀ + b} (docs/model.md §8 networks, the layers of MLP1/MLP2 and
  * the heads), recorded on the tape as one fused op. {@code W} is stored {@code [out, in]} as in
  * PyTorch, so the forward pass is one GEMM with a transposed right operand and the backward pass
  * two accumulating GEMMs ({@code dx += dy·W}, {@code dW += dyᵀ·x}) plus a column sum for
@@ -22,7 +22,7 @@ public final class Linear implements Module {
 
     /**
      * A layer named {@code name} mapping {@code in} to {@code out} features, with an orthogonal
-     * weight of the given gain and a zero bias (MODEL.md §8).
+     * weight of the given gain and a zero bias (docs/model.md §8).
      */
     public Linear(String name, int in, int out, double gain, Rng rng) {
         if (in < 1) {

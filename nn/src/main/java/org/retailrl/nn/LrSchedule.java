@@ -1,7 +1,7 @@
 package org.retailrl.nn;
 
 /**
- * A learning-rate schedule over a run of {@code total} updates (MODEL.md §8 PPO), indexed by the
+ * A learning-rate schedule over a run of {@code total} updates (docs/model.md §8 PPO), indexed by the
  * 0-based update number.
  */
 public sealed interface LrSchedule {

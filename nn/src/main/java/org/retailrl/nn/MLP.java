@@ -6,7 +6,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.random.Rng;
 
 /**
- * A multilayer perceptron (MODEL.md §8 networks: MLP1 before the GRUs, MLP2 after them): a chain
+ * A multilayer perceptron (docs/model.md §8 networks: MLP1 before the GRUs, MLP2 after them): a chain
  * of {@link Linear} layers with an activation after every hidden layer. The output layer's
  * activation is configurable (identity for logits and values).
  */

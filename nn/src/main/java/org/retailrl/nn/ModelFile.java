@@ -13,7 +13,7 @@ import java.util.zip.CRC32C;
 import org.retailrl.core.io.AtomicFiles;
 
 /**
- * Saves and loads a {@link Module}'s parameters (the trained networks of MODEL.md §8) in the
+ * Saves and loads a {@link Module}'s parameters (the trained networks of docs/model.md §8) in the
  * binary format "RRLM", version 1. All integers and floats are little-endian:
  * <pre>
  *   offset  size  field

@@ -3,7 +3,7 @@ package org.retailrl.nn;
 import java.io.IOException;
 
 /**
- * A model file (format of {@link ModelFile}, MODEL.md §8 trained networks) that is truncated,
+ * A model file (format of {@link ModelFile}, docs/model.md §8 trained networks) that is truncated,
  * corrupted, of another format version, or does not match the target module's names and shapes.
  */
 public final class ModelFileException extends IOException {

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * A network part that owns {@link Parameter}s (MODEL.md §8 networks). The list order is fixed by
+ * A network part that owns {@link Parameter}s (docs/model.md §8 networks). The list order is fixed by
  * construction and never depends on hashing, so optimiser state, gradient clipping and model
  * files see the parameters in the same order on every run.
  */

@@ -1,7 +1,7 @@
 package org.retailrl.nn;
 
 /**
- * A first-order optimiser over a fixed list of {@link Parameter}s (MODEL.md §8: Adam for PPO,
+ * A first-order optimiser over a fixed list of {@link Parameter}s (docs/model.md §8: Adam for PPO,
  * HAPPO, FSDA). {@link #step()} reads each parameter's gradient and updates its value in place; it
  * does not clear gradients.
  */

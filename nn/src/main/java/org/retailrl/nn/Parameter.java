@@ -6,7 +6,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 
 /**
- * A named trainable tensor of a network (MODEL.md §8 networks): its value and a persistent
+ * A named trainable tensor of a network (docs/model.md §8 networks): its value and a persistent
  * gradient buffer of the same shape, into which every backward pass <em>adds</em>. Optimisers read
  * the gradient and update the value in place; {@link #zeroGrad()} clears the gradient between
  * updates. Values are dimensionless network weights.

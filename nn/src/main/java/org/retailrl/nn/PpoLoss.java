@@ -5,7 +5,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 
 /**
- * The PPO minibatch loss of CleanRL's {@code ppo.py} (MODEL.md §8 PPO) over a categorical policy,
+ * The PPO minibatch loss of CleanRL's {@code ppo.py} (docs/model.md §8 PPO) over a categorical policy,
  * recorded as one fused tape op with a closed-form backward:
  * <pre>
  *   logp     = log_softmax(logits)[a],   ratio = exp(logp − oldLogp)

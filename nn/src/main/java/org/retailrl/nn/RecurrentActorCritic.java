@@ -7,7 +7,7 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 
 /**
- * The FSDA recurrent actor-critic of MODEL.md §8 (seed 003 §3.5.2, Fig. 3), with separate actor
+ * The FSDA recurrent actor-critic of docs/model.md §8 (Zheng, Li, Jiang and Peng §3.5.2, Fig. 3), with separate actor
  * and critic trunks:
  * <pre>
  *   actor  = obs → Linear → tanh → Linear → tanh → GRU → GRU → Linear(actions) → log-softmax
@@ -27,7 +27,7 @@ public final class RecurrentActorCritic implements Module {
      * @param actions  number of discrete actions (W1: 21)
      */
     public record Config(int obsDim, int hidden, int gruLayers, int actions) {
-        /** The W1 sizes of MODEL.md §8 / issue 2: 16 → 64 → 64 → GRU 64 × 2 → 21. */
+        /** The W1 sizes of docs/model.md §8.1: 16 → 64 → 64 → GRU 64 × 2 → 21. */
         public static final Config W1 = new Config(16, 64, 2, 21);
 
         /** Validates the ranges. */
@@ -142,7 +142,7 @@ public final class RecurrentActorCritic implements Module {
     }
 
     /**
-     * The PPO loss of one minibatch (MODEL.md §8 PPO): converts the batch to time-major order, runs
+     * The PPO loss of one minibatch (docs/model.md §8 PPO): converts the batch to time-major order, runs
      * both trunks, and builds {@link PpoLoss#compute}. Call {@code tape.backward(result.loss())}
      * afterwards; gradients accumulate into the parameters.
      */

@@ -5,7 +5,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 
 /**
- * Layout ops for sequence batches (MODEL.md §8 recurrent networks): swapping the first two axes
+ * Layout ops for sequence batches (docs/model.md §8 recurrent networks): swapping the first two axes
  * ({@code [B, T, F] ↔ [T, B, F]}) and taking or stacking contiguous blocks, each as one tape op
  * whose backward adds the gradient back into place.
  */

@@ -6,7 +6,7 @@ import org.retailrl.core.simd.Kernels;
 /**
  * Stochastic gradient descent with optional heavy-ball momentum, as PyTorch's
  * {@code torch.optim.SGD} (dampening 0, no Nesterov): {@code b ← μ b + g; θ ← θ − lr · b}
- * (with {@code μ = 0}: {@code θ ← θ − lr · g}). Part of the optimiser set of MODEL.md §8.
+ * (with {@code μ = 0}: {@code θ ← θ − lr · g}). Part of the optimiser set of docs/model.md §8.
  */
 public final class Sgd implements Optimizer {
     private final List<Parameter> params;

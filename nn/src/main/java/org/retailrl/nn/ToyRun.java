@@ -1,8 +1,8 @@
 package org.retailrl.nn;
 
 /**
- * The record of a short training run on a toy task (the self-check of issue 2: an MLP on XOR and
- * a GRU on a memory task, MODEL.md §8 networks).
+ * The record of a short training run on a toy task (the selfcheck command: an MLP on XOR and
+ * a GRU on a memory task, docs/model.md §8 networks).
  *
  * @param task      task name
  * @param steps     the update numbers at which {@code losses} were logged

@@ -9,7 +9,7 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 
 /**
- * Two small supervised tasks that show the layers learn (issue 2 self-check, MODEL.md §8
+ * Two small supervised tasks that show the layers learn (the selfcheck command, docs/model.md §8
  * networks), trained with Adam on the mean squared error:
  * <ul>
  *   <li>XOR: an MLP 2 → 8 → 1 (tanh) fits the four XOR cases (targets 0/1);</li>

@@ -4,7 +4,7 @@ import org.retailrl.core.simd.Kernels;
 
 /**
  * Weight-gradient accumulation {@code dW += dYᵀ·X} over many rows (the backward of every
- * {@link Linear} and {@link GRULayer} of MODEL.md §8), as one GEMM with a transposed left
+ * {@link Linear} and {@link GRULayer} of docs/model.md §8), as one GEMM with a transposed left
  * operand. The GEMM packs a transposed left operand with contiguous copies, so {@code dW} is
  * produced in its own layout: no scratch product and no transposed add-back. For the GRU's
  * {@code [3H, in]} gradients this also makes the output height 3H = 192 a whole number of

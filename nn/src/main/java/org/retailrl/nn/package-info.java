@@ -1,5 +1,5 @@
 /**
- * Neural-network building blocks of the engine (MODEL.md §8 networks and optimisers).
+ * Neural-network building blocks of the engine (docs/model.md §8 networks and optimisers).
  *
  * <ul>
  *   <li>{@link org.retailrl.nn.Parameter} and {@link org.retailrl.nn.Module}: named weights with

@@ -15,9 +15,9 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
  * name used in files and on the command line, and the {@code kind} of a saved policy file.
  */
 public enum Algorithm {
-    /** FSDA: pricing and ordering agents on two timescales (docs/model.md §1, §8.4). */
+    /** FSDA: pricing and ordering agents on two timescales (docs/model.md §1, §8.7). */
     FSDA("fsda", Problem.PRICING, Presets.FSDA),
-    /** One PPO agent over the joint (price, order) action (docs/model.md §1, §8.2). */
+    /** One PPO agent over the joint (price, order) action (docs/model.md §1, §8.8). */
     PPO_JOINT("ppo-joint", Problem.PRICING, Presets.PPO_JOINT),
     /** MTMA: replenishment (slow) and recommendation (fast) agents (docs/model.md §3). */
     MTMA("mtma", Problem.RECOMMENDATION, Presets.MTMA),

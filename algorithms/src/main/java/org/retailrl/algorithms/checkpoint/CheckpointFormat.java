@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
 import org.retailrl.core.io.AtomicFiles;
 
 /**
- * The container of a training checkpoint (issue 4 "reliability"): the binary format "RRLC",
+ * The container of a training checkpoint : the binary format "RRLC",
  * version 2, a list of named sections closed by a checksum. All integers are big-endian:
  * <pre>
  *   offset  size  field
@@ -33,7 +33,7 @@ import org.retailrl.core.io.AtomicFiles;
  * length, magic, version and checksum before it looks at any section; every refusal is a
  * {@link CheckpointException} whose message starts with the file name.
  *
- * <p>MODEL.md §8 learners: the on-disk state of a §8 training run; no equation of its own.
+ * <p>docs/model.md §8 learners: the on-disk state of a §8 training run; no equation of its own.
  */
 public final class CheckpointFormat {
     /** The four magic bytes. */

@@ -9,7 +9,7 @@ import org.retailrl.algorithms.rl.Trainer;
 
 /**
  * A training run of any learner of docs/model.md §8 that can be checkpointed and resumed bit for
- * bit (§8.7): it runs the learner core round by round towards the planned budget of its
+ * bit (§8.12): it runs the learner core round by round towards the planned budget of its
  * {@link RunSpec}, records the learning curve (mean training episode profit per round, currency),
  * and converts to and from a {@link TrainingCheckpoint}. Not thread-safe; the rollout may use
  * several threads without changing any result.

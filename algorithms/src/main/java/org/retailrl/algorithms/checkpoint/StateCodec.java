@@ -6,7 +6,7 @@ import org.retailrl.algorithms.rl.ValueNorm;
 import org.retailrl.nn.Adam;
 
 /**
- * Writes and reads the learner core's state ({@link Trainer.State}; docs/model.md §8.7) in the
+ * Writes and reads the learner core's state ({@link Trainer.State}; docs/model.md §8.12) in the
  * {@code state} section of a checkpoint: the round counter, the derived environment seed, named
  * weights (float32 bits), Adam step counts and moments, the value normaliser and reward scaler
  * statistics (float64 bits) and the random streams ({@code Rng.state()}, four int64 each). Every

@@ -13,7 +13,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 
 /**
- * One training checkpoint of any learner of docs/model.md §8 (§8.7): the run's definition, its
+ * One training checkpoint of any learner of docs/model.md §8 (§8.12): the run's definition, its
  * progress, the learner core's complete state and the learning curve so far, so that resuming
  * needs nothing but the file. Stored in the {@link CheckpointFormat} container with these
  * sections, in this order:

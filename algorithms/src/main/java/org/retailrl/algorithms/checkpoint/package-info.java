@@ -1,5 +1,5 @@
 /**
- * Checkpoints of the learners of MODEL.md §8 (issue 4 "reliability"): the binary container
+ * Checkpoints of the learners of docs/model.md §8 : the binary container
  * {@link org.retailrl.algorithms.checkpoint.CheckpointFormat} (magic, version, named sections,
  * CRC-32C, atomic replacement), the checkpoint content
  * {@link org.retailrl.algorithms.checkpoint.TrainingCheckpoint}, and

@@ -11,7 +11,7 @@ import org.retailrl.envs.pricing.PricingObservation;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * A trained pricing-and-replenishment policy (MODEL.md §1 problem, §8 recurrent actors) for
+ * A trained pricing-and-replenishment policy (docs/model.md §1 problem, §8 recurrent actors) for
  * embedding in other Java code: it maps one store's observation to the greedy decision — a price
  * from the scenario's grid (currency/unit) and an order quantity {@code q ∈ {0..Q}} (units) — the
  * same decision {@link org.retailrl.algorithms.pricing.LearnedPricingPolicy} takes in greedy mode.

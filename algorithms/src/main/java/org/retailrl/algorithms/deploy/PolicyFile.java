@@ -27,7 +27,7 @@ import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
 
 /**
- * A self-contained file of a trained pricing-and-replenishment policy (MODEL.md §1 problem, §8
+ * A self-contained file of a trained pricing-and-replenishment policy (docs/model.md §1 problem, §8
  * actors): everything needed to act without the training code — the scenario (price grid,
  * {@code Q}, {@code L}, {@code T}, hence the observation normalisation of
  * {@link org.retailrl.algorithms.pricing.PricingBatchEnv}), the policy kind, and each actor's

@@ -9,7 +9,7 @@ import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.Parameter;
 
 /**
- * Single-row, tape-free inference of one {@link RecurrentNet} (MODEL.md §8 networks: MLP1 with two
+ * Single-row, tape-free inference of one {@link RecurrentNet} (docs/model.md §8 networks: MLP1 with two
  * tanh layers → GRU1 → GRU2 → linear head → logits), for acting one decision at a time without
  * allocating. The weights are copied at construction into the layout the row kernel
  * ({@link RowKernel}) reads — every matrix transposed to {@code [in, out]}, so

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.deploy;
 
 /**
- * The one hot loop of single-row inference (MODEL.md §8 networks at batch size 1): the
+ * The one hot loop of single-row inference (docs/model.md §8 networks at batch size 1): the
  * matrix-vector product {@code y[j] = Σ_p x[xo + p]·W[p, j]} for {@code j < out}, {@code p < in},
  * with the weight given transposed ({@code [in, out]}, row-major) to {@link #pack}, which returns
  * it in the layout {@link #matvec} reads. Every output is one fused-multiply-add chain over

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.dp;
 
 /**
- * Finite-horizon exact dynamic programming for a small MODEL.md §1 instance: {@code V_{T+1} ≡ 0}
+ * Finite-horizon exact dynamic programming for a small docs/model.md §1 instance: {@code V_{T+1} ≡ 0}
  * (leftover stock and undelivered orders are worth nothing), {@code V_t = T V_{t+1}} with the
  * undiscounted {@link BellmanOperator}, {@code t = T..1}. Cost {@code O(T · cap² · |P| · (Q+1))}
  * for {@code L = 1}, {@code O(T · cap · (cap·|P| + Q))} for {@code L = 0}.

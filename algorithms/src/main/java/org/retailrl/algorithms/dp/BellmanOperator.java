@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.dp;
 
 /**
- * One application of the Bellman optimality operator of a small MODEL.md §1 instance, with its
+ * One application of the Bellman optimality operator of a small docs/model.md §1 instance, with its
  * greedy decisions. The state index {@code x ∈ 0..cap} is
  * <ul>
  *   <li>{@code L = 1}: the stock available after this period's arrival,

@@ -7,14 +7,14 @@ import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * A small instance of MODEL.md §1 that exact dynamic programming can solve: lost sales, lead time
+ * A small instance of docs/model.md §1 that exact dynamic programming can solve: lost sales, lead time
  * {@code L ∈ {0, 1}}, a fixed competitor price and a fixed reference price (so the demand mean
  * depends on the own price only), stock capped at {@code cap} on arrival (excess disposed at no
  * value, its purchase cost still paid), no salvage value at the end of the horizon.
  *
  * <p>Units: prices and costs in currency (per unit, per unit per period for {@code h, b}; per
  * order for {@code K}); stock and orders in units; {@code demandMeans[j]} in units per period at
- * {@code prices[j]}. Rewards per period are MODEL §1's lost-sales profit
+ * {@code prices[j]}. Rewards per period are docs/model.md §1's lost-sales profit
  * {@code p S − h I − b O − c q − K·1{q > 0}}.
  *
  * @param prices price grid (non-empty, finite, ≥ 0)
@@ -123,7 +123,7 @@ public record DpInstance(double[] prices, double[] demandMeans, int maxOrder, do
     }
 
     /**
-     * The MODEL §1 defaults (scenario (b) with fixed cost {@code fixedCost}) turned into a small
+     * The docs/model.md §1 defaults (scenario (b) with fixed cost {@code fixedCost}) turned into a small
      * instance: lead time {@code leadTime}, horizon {@code horizon}, competitor fixed at
      * {@code competitor}, reference fixed at {@code reference}, cap {@code cap}, start inventory
      * {@code start}, empty pipeline. Returned as a scenario so it can be simulated too.

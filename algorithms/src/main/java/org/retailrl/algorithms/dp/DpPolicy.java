@@ -5,7 +5,7 @@ import org.retailrl.algorithms.pricing.PricingPolicy;
 import org.retailrl.algorithms.pricing.PricingView;
 
 /**
- * The optimal decision table of a {@link DpSolution} (small instances of MODEL.md §1) as a {@link PricingPolicy}: looks up the
+ * The optimal decision table of a {@link DpSolution} (small instances of docs/model.md §1) as a {@link PricingPolicy}: looks up the
  * period and the DP state (available stock for {@code L = 1}, on-hand stock before ordering for
  * {@code L = 0}, both clipped to {@code 0..cap}). Beyond the table's horizon the last row is used;
  * a stationary solution uses its single row in every period.

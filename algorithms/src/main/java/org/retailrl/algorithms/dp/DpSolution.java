@@ -7,7 +7,7 @@ package org.retailrl.algorithms.dp;
  * after arrival for {@code L = 1}, previous ending inventory for {@code L = 0}. Values in currency
  * (expected total profit, discounted where {@code discount < 1}).
  *
- * <p>MODEL.md §1 (the Bellman recursion over the §1 state, lost sales).
+ * <p>docs/model.md §1 (the Bellman recursion over the §1 state, lost sales).
  */
 public final class DpSolution {
     private final DpInstance instance;

@@ -6,7 +6,7 @@ import org.retailrl.algorithms.pricing.PricingView;
 
 /**
  * Exact expected total profit of any policy whose decisions depend only on the period and the DP
- * state of a small MODEL.md §1 instance (stock available after arrival for {@code L = 1}, stock on
+ * state of a small docs/model.md §1 instance (stock available after arrival for {@code L = 1}, stock on
  * hand before ordering for {@code L = 0}), by backward policy evaluation with the same exact sales
  * law as {@link BackwardInduction}: {@code V_t(x) = R(j, A) − c q − K 1{q>0} + E V_{t+1}(x')} with
  * {@code (j, q)} the policy's decision. The policy sees a {@link PricingView} with that state, the

@@ -5,7 +5,7 @@ import org.retailrl.core.random.SpecialFunctions;
 /**
  * The exact one-period law of sales {@code S = min(D, A)} for Poisson demand {@code D} with mean
  * {@code λ_j} and available stock {@code A ∈ 0..cap}, with the expected one-period lost-sales profit
- * (MODEL.md §1) {@code R(j, A) = p_j E[S] − h (A − E[S]) − b (λ_j − E[S])} before ordering costs.
+ * (docs/model.md §1) {@code R(j, A) = p_j E[S] − h (A − E[S]) − b (λ_j − E[S])} before ordering costs.
  *
  * <p>Why no truncation is needed: in the lost-sales model the next state depends on demand only
  * through {@code S}, whose support is {@code 0..A}; the last atom collects the whole tail

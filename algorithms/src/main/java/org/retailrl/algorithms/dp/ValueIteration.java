@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.dp;
 
 /**
- * Discounted infinite-horizon exact dynamic programming for a small MODEL.md §1 instance:
+ * Discounted infinite-horizon exact dynamic programming for a small docs/model.md §1 instance:
  * {@code V_{n+1} = T_γ V_n} from {@code V_0 ≡ 0} until {@code ‖V_{n+1} − V_n‖_∞ < ε(1 − γ)/(2γ)}.
  * With that stopping rule (Puterman 1994, Thm 6.3.1) the greedy policy of {@code V_{n+1}} is
  * {@code ε}-optimal and {@code ‖V_{n+1} − V*‖_∞ < ε/2}. Values are expected discounted profit,

@@ -14,7 +14,7 @@ import org.retailrl.core.json.JsonObject;
 import org.retailrl.core.json.JsonValue;
 
 /**
- * The result of {@link PolicyEvaluator} (MODEL.md §8 protocol) and its three renderings: an
+ * The result of {@link PolicyEvaluator} (docs/model.md §8 protocol) and its three renderings: an
  * aligned text table, CSV (one row per policy, then one per paired comparison) and JSON. Profits
  * in currency per episode, gaps and improvements in percent, intervals at 95%.
  *

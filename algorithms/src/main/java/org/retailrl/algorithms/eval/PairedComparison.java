@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.eval;
 
 /**
- * Paired comparison of two policies on the same evaluation episodes (MODEL.md §8): the per-episode
+ * Paired comparison of two policies on the same evaluation episodes (docs/model.md §8): the per-episode
  * differences {@code d_e = X_e − Y_e} (currency) with their mean and t-interval, and the relative
  * improvement {@code 100·mean(d)/|mean(Y)|} (percent) with a delta-method interval
  * {@code ± t·100·se(g)}, where for {@code g = D̄/|Ȳ|},

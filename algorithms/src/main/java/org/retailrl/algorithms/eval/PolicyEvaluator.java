@@ -6,7 +6,7 @@ import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * The evaluation protocol of MODEL.md §8. Every policy is given as one instance per training (or
+ * The evaluation protocol of docs/model.md §8. Every policy is given as one instance per training (or
  * fitting) seed. Every instance plays the same {@code episodes} evaluation episodes: episode
  * {@code e} runs on the simulator stream {@code Rng.stream(evalSeed, e)} for every policy and seed
  * (common random numbers). A policy's episode score is its profit on that episode averaged over its

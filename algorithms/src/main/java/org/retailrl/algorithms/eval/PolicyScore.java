@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.eval;
 
 /**
- * One policy's score under the evaluation protocol of MODEL.md §8.
+ * One policy's score under the evaluation protocol of docs/model.md §8.
  *
  * @param name policy name
  * @param episodeScores per evaluation episode {@code e}, the episode profit (currency) averaged

@@ -5,7 +5,7 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * Plays whole episodes (the §8 evaluation protocol's unit) of a MODEL.md §1 scenario with a {@link BatchPricingPolicy} and returns each
+ * Plays whole episodes (the §8 evaluation protocol's unit) of a docs/model.md §1 scenario with a {@link BatchPricingPolicy} and returns each
  * episode's total profit (currency, {@code Σ_t γ^{t−1} r_t}). Episode {@code e} of a call with
  * {@code seed} always runs on the simulator's stream {@code Rng.stream(seed, e)}, whatever the
  * policy: this is what makes evaluations use common random numbers.

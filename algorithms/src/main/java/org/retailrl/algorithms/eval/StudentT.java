@@ -4,7 +4,7 @@ import org.retailrl.core.random.SpecialFunctions;
 
 /**
  * Student's t distribution: CDF and quantiles for the confidence intervals of the evaluation
- * protocol (MODEL.md §8). The CDF is {@code 1 − ½ I_{ν/(ν+t²)}(ν/2, ½)} for {@code t ≥ 0} with the
+ * protocol (docs/model.md §8). The CDF is {@code 1 − ½ I_{ν/(ν+t²)}(ν/2, ½)} for {@code t ≥ 0} with the
  * regularised incomplete beta {@code I} from its continued fraction (modified Lentz, relative
  * accuracy 1e-15); quantiles by bisection to 1e-12.
  */

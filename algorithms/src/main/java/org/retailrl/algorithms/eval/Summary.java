@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.eval;
 
 /**
- * Mean of a sample with its two-sided Student-t confidence interval (MODEL.md §8 evaluation
+ * Mean of a sample with its two-sided Student-t confidence interval (docs/model.md §8 evaluation
  * protocol): {@code mean ± t_{(1+level)/2, n−1} · sd/√n}. Units are those of the sample
  * (currency per episode for profits). With {@code n = 1} the half-width is infinite.
  *

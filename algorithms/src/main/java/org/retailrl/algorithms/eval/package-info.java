@@ -1,5 +1,5 @@
 /**
- * The evaluation protocol of MODEL.md §8: rollouts on common random numbers, means with Student-t
+ * The evaluation protocol of docs/model.md §8: rollouts on common random numbers, means with Student-t
  * intervals, paired differences and relative improvements, gaps to a DP optimum, and the report's
  * table, CSV and JSON renderings.
  */

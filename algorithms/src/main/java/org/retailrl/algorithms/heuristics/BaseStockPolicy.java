@@ -6,10 +6,10 @@ import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingView;
 
 /**
- * Plain base-stock replenishment with a constant price, the simplest baseline of MODEL.md §8 (the textbook inventory policy, e.g.
+ * Plain base-stock replenishment with a constant price, the simplest baseline of docs/model.md §8 (the textbook inventory policy, e.g.
  * Zipkin 2000 ch. 6): every period post grid price {@code p̄} and order
  * {@code q = min(Q, [S − IP]^+)}, where {@code IP} is the available stock plus all outstanding
- * orders (MODEL.md §1 state). Parameters: {@code S} (units) and {@code priceIndex} (grid index).
+ * orders (docs/model.md §1 state). Parameters: {@code S} (units) and {@code priceIndex} (grid index).
  */
 public final class BaseStockPolicy implements Heuristic {
     private final int baseStock;

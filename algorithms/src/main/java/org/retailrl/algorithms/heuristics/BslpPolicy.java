@@ -6,8 +6,8 @@ import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingView;
 
 /**
- * Base-stock list-price policy (BSLP; Federgruen &amp; Heching 1999, as described in seed 003 §3.8
- * and MODEL.md §8). With inventory position {@code IP} (available stock plus outstanding orders)
+ * Base-stock list-price policy (BSLP; Federgruen &amp; Heching 1999, as described in Zheng, Li, Jiang and Peng §3.8
+ * and docs/model.md §8). With inventory position {@code IP} (available stock plus outstanding orders)
  * and available stock {@code A}:
  * <ul>
  *   <li>{@code IP < S}: order up to the base stock, {@code q = min(Q, S − IP)}, and charge the

@@ -5,7 +5,7 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * The stationary demand pattern the heuristics of MODEL.md §8 assume, fitted as seed 003 §3.8
+ * The stationary demand pattern the heuristics of docs/model.md §8 assume, fitted as Zheng, Li, Jiang and Peng §3.8
  * prescribes: Poisson demand with a log-linear mean in the own price,
  * {@code D ~ Poisson(exp(a + b·p))} ({@code p} in currency per unit, mean in units per period),
  * fitted by maximum likelihood to simulated (price, demand) pairs.
@@ -20,7 +20,7 @@ import org.retailrl.envs.pricing.PricingScenario;
  * @param logLikelihood maximised Poisson log-likelihood (without the {@code −log d!} terms)
  */
 public record FittedDemand(double intercept, double slope, int samples, double logLikelihood) {
-    /** Number of (price, demand) pairs of seed 003 §3.8. */
+    /** Number of (price, demand) pairs of Zheng, Li, Jiang and Peng §3.8. */
     public static final int DEFAULT_SAMPLES = 10_000;
 
     /** The fitted mean demand at price {@code p}, units per period. */

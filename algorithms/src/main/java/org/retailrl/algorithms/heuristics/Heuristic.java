@@ -4,7 +4,7 @@ import java.util.Map;
 import org.retailrl.algorithms.pricing.PricingPolicy;
 
 /**
- * A parametrised heuristic pricing-and-replenishment policy of MODEL.md §8. Its few parameters
+ * A parametrised heuristic pricing-and-replenishment policy of docs/model.md §8. Its few parameters
  * (stock levels in units, price-grid indices, weights) are listed by {@link #parameters()} for
  * printing and saving, and {@link #with(String, double)} gives a copy with one parameter changed,
  * which is all the simulation-based coordinate search of {@link HeuristicOptimizer} needs.

@@ -7,7 +7,7 @@ import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * Optimises a {@link Heuristic}'s parameters by simulation (seed 003 §3.8, MODEL.md §8): cyclic
+ * Optimises a {@link Heuristic}'s parameters by simulation (Zheng, Li, Jiang and Peng §3.8, docs/model.md §8): cyclic
  * coordinate search, each sweep trying every candidate value of one parameter with the others
  * held, keeping a change only when it raises the objective; sweeps repeat until a full round
  * changes nothing or {@code maxRounds} is reached. The objective is the mean episode profit

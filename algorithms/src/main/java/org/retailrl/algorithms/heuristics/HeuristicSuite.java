@@ -10,7 +10,7 @@ import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * Fits the four heuristic baselines of MODEL.md §8 to a scenario as seed 003 §3.8 does:
+ * Fits the four heuristic baselines of docs/model.md §8 to a scenario as Zheng, Li, Jiang and Peng §3.8 does:
  * (1) simulate (price, demand) pairs and fit the stationary demand pattern ({@link FittedDemand});
  * (2) derive each heuristic's starting parameters and myopic price function from that fit;
  * (3) optimise the parameters by simulation with common random numbers ({@link HeuristicOptimizer}).
@@ -56,7 +56,7 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
             return seed ^ 0x6a09e667f3bcc909L;
         }
 
-        /** Seed 003's 10,000 pairs, 200 optimisation episodes, up to 4 rounds. */
+        /** Zheng, Li, Jiang and Peng's 10,000 pairs, 200 optimisation episodes, up to 4 rounds. */
         public static Settings defaults(long seed) {
             return new Settings(FittedDemand.DEFAULT_SAMPLES, 200, 4, seed);
         }

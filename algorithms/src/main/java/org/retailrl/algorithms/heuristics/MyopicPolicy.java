@@ -6,7 +6,7 @@ import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingView;
 
 /**
- * The 'Myopic' heuristic of Bernstein, Li &amp; Shang (2016), as seed 003 §3.8 and MODEL.md §8
+ * The 'Myopic' heuristic of Bernstein, Li &amp; Shang (2016), as Zheng, Li, Jiang and Peng §3.8 and docs/model.md §8
  * describe it: the price is the myopic price of the starting stock, {@code p̂(A)}
  * ({@link MyopicPriceTable}: one-period profit with leftover stock valued at its replacement cost),
  * and the order follows a base-stock rule on a price-deflated inventory position that weights
@@ -15,7 +15,7 @@ import org.retailrl.algorithms.pricing.PricingView;
  *
  * <p>Why {@code α < 1}: a unit on hand lowers today's myopic price, which raises today's expected
  * demand by the price sensitivity {@code ρ = −λ'(p)·Δp/Δx}, so it adds only about {@code 1 − ρ}
- * to tomorrow's stock; pipeline units arrive after the price reacts. The seed's text lost the
+ * to tomorrow's stock; pipeline units arrive after the price reacts. The available text of the paper lost the
  * paper's exact weight, so {@code α ∈ [0, 1]} is a searched parameter, started at the fitted
  * model's {@code 1 − ρ}. Parameters: {@code S} (units) and {@code alpha}.
  */

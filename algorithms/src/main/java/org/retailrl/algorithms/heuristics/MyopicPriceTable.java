@@ -15,7 +15,7 @@ import org.retailrl.envs.pricing.ShortageMode;
  * </ul>
  * with {@code D ~ Poisson(λ̂(p))}, summed until the remaining tail mass is below 1e-12. The table
  * is then made non-increasing in {@code x} (each entry the minimum of itself and the entries
- * below), as seed 003 §3.8 requires of the heuristics' price functions (MODEL.md §8). Stock outside
+ * below), as Zheng, Li, Jiang and Peng §3.8 requires of the heuristics' price functions (docs/model.md §8). Stock outside
  * the tabulated range uses the nearest end. Units: stock in units; entries are price-grid indices.
  */
 public final class MyopicPriceTable {
@@ -37,7 +37,7 @@ public final class MyopicPriceTable {
         for (int j = 0; j < np; j++) {
             double mean = demand.mean(scenario.price(j));
             if (!(mean >= 0 && mean <= 700)) {
-                // e^{-λ} underflows beyond ~745; such a fit is far outside the MODEL §1 range anyway.
+                // e^{-λ} underflows beyond ~745; such a fit is far outside the docs/model.md §1 range anyway.
                 throw new IllegalArgumentException("fitted demand mean at price " + scenario.price(j)
                         + " must be in [0, 700], got " + mean);
             }

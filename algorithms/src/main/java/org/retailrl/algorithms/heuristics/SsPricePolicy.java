@@ -6,7 +6,7 @@ import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingView;
 
 /**
- * The (s,S,p) policy (Chen &amp; Simchi-Levi 2004, as described in seed 003 §3.8 and MODEL.md §8):
+ * The (s,S,p) policy (Chen &amp; Simchi-Levi 2004, as described in Zheng, Li, Jiang and Peng §3.8 and docs/model.md §8):
  * with inventory position {@code IP} (available stock plus outstanding orders) and available
  * stock {@code A} ({@code A + q} when {@code L = 0}: the order arrives at once),
  * <ul>

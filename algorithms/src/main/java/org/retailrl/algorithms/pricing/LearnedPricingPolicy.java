@@ -11,7 +11,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
 
 /**
- * Trained recurrent actors (MODEL.md §8) as a {@link BatchPricingPolicy}, so a learned policy is
+ * Trained recurrent actors (docs/model.md §8) as a {@link BatchPricingPolicy}, so a learned policy is
  * scored by the same evaluation protocol and common random numbers as the heuristics. Either two
  * actors — pricing, then ordering (FSDA) — or one actor over the joint action
  * {@code priceIndex·(Q + 1) + q} (single-agent PPO). Each copy's GRU states are carried through

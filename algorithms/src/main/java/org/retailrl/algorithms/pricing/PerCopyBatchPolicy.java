@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 import org.retailrl.envs.pricing.PricingBatch;
 
 /**
- * Adapter from per-copy MODEL.md §1 decisions to the batched simulator: runs one
+ * Adapter from per-copy docs/model.md §1 decisions to the batched simulator: runs one
  * {@link PricingPolicy} instance per batch copy (so policies with memory stay
  * independent across copies), reading each copy's state through a reused {@link PricingView}
  * (see {@link #fill}).

@@ -8,13 +8,13 @@ import org.retailrl.envs.pricing.PricingObservation;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
- * The pricing-and-replenishment simulator of MODEL.md §1 ({@link PricingBatch}) as a
- * {@link AgentEnv} for the learners of MODEL.md §8, either with two agents — pricing (one action
- * per grid price) and ordering ({@code Q + 1} order sizes), FSDA's split (seed 003 §3.5.2) — or
+ * The pricing-and-replenishment simulator of docs/model.md §1 ({@link PricingBatch}) as a
+ * {@link AgentEnv} for the learners of docs/model.md §8, either with two agents — pricing (one action
+ * per grid price) and ordering ({@code Q + 1} order sizes), FSDA's split (Zheng, Li, Jiang and Peng §3.5.2) — or
  * with one agent over the joint action {@code a = priceIndex·(Q + 1) + q} (21 × 21 = 441 actions
  * by default), the single-agent PPO comparison.
  *
- * <p>Observation (state normalisation is the learner's business, MODEL.md §1): the simulator's
+ * <p>Observation (state normalisation is the learner's business, docs/model.md §1): the simulator's
  * {@code 6 + L} floats with unit quantities (inventory, lost sales, demand, pipeline) divided by
  * {@code Q} and then logarithmically compressed beyond ±1 ({@code ±(1 + ln|u|)}), prices divided by the
  * largest grid price, followed by the fraction of the horizon

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.pricing;
 
 /**
- * One period's decision of MODEL.md §1: the index of the posted price on the scenario's price grid
+ * One period's decision of docs/model.md §1: the index of the posted price on the scenario's price grid
  * and the order quantity {@code q_t} in units ({@code 0..Q}). Mutable and reused so that acting
  * allocates nothing.
  */

@@ -1,9 +1,9 @@
 package org.retailrl.algorithms.pricing;
 
 /**
- * A pricing-and-replenishment policy for MODEL.md §1: maps the decision-time view of period
- * {@code t} to a price-grid index and an order quantity. Shared by the heuristics (MODEL §8), the
- * exact dynamic-programming tables (MODEL §1 small instances) and learned policies.
+ * A pricing-and-replenishment policy for docs/model.md §1: maps the decision-time view of period
+ * {@code t} to a price-grid index and an order quantity. Shared by the heuristics (docs/model.md §8), the
+ * exact dynamic-programming tables (docs/model.md §1 small instances) and learned policies.
  *
  * <p>Contract: {@link #act} allocates nothing and writes both fields of {@code out}; a policy with
  * memory forgets it in {@link #reset()}, called before each episode. A policy must be deterministic

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What a pricing-and-replenishment policy sees at the decision point of period {@code t}
- * (MODEL.md §1, after step 1 "the order placed L periods ago arrives", before step 2 "the firm posts
+ * (docs/model.md §1, after step 1 "the order placed L periods ago arrives", before step 2 "the firm posts
  * p_t, orders q_t"). Mutable and reused across periods so that acting allocates nothing.
  *
  * <p>Units: stock and orders in units of the product; prices in currency per unit.

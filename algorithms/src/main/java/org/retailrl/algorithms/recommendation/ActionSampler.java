@@ -5,7 +5,7 @@ import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 
 /**
- * Turns the agents' logits into one period's MODEL.md §3 decision for one environment copy:
+ * Turns the agents' logits into one period's docs/model.md §3 decision for one environment copy:
  * each agent's factors are sampled in agent order, factor order ({@link Rng#categorical}), then
  * every part no agent makes is drawn uniformly (the "random" of {@link Learner}): order levels
  * first, then exposure choices, product by product. Rollouts and evaluation both go through this

@@ -4,7 +4,7 @@ import org.retailrl.envs.recommendation.RecommendationEnv;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
- * Fits the base-stock levels {@code S^i} of {@link BaseStockReplenishment} for MODEL.md §3 by
+ * Fits the base-stock levels {@code S^i} of {@link BaseStockReplenishment} for docs/model.md §3 by
  * simulation. Candidate levels are {@code S^i(f) = round(f·(L^i + 1)·μ^i)} — a multiple {@code f}
  * of the mean demand over the lead time plus the review period, {@code μ^i} from
  * {@link ChoiceBaseline#uniformDemand} — for {@code f} on a grid. For each {@code f} all products

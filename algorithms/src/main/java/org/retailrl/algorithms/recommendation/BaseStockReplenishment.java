@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * Base-stock (order-up-to) replenishment for MODEL.md §3: each period order
+ * Base-stock (order-up-to) replenishment for docs/model.md §3: each period order
  * {@code q^i = min(Q, [S^i − IP^i]^+)} where the inventory position {@code IP^i} is stock on hand
  * minus backlog plus every unit in transit, and {@code S^i} is the product's base-stock level in
  * units. Levels are fitted by simulation in {@link BaseStockFitter}.

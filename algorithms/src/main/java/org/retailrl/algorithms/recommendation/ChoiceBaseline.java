@@ -6,7 +6,7 @@ import org.retailrl.envs.recommendation.RecommendationDynamics;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
- * Static demand quantities of a MODEL.md §3 scenario that the heuristic recommenders rank
+ * Static demand quantities of a docs/model.md §3 scenario that the heuristic recommenders rank
  * customers by, all from Eqs. 8–10:
  * <ul>
  * <li>{@code baseChoice(i, j)} — {@code γ_{-1}^{i,j}}, Eq. 10 at the initial ratings (no exposure);</li>

@@ -5,7 +5,7 @@ import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
- * Settings of one {@link RecommendationComparison} run (MODEL.md §3 and its evaluation protocol
+ * Settings of one {@link RecommendationComparison} run (docs/model.md §3 and its evaluation protocol
  * in §8): which scenario, how many training seeds, how many training episodes each learner gets,
  * how many common-random-number evaluation episodes every policy is scored on, and how many
  * threads share the work (results do not depend on it).

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.retailrl.algorithms.recommendation.MeanInterval;
 
 /**
- * Everything a {@link RecommendationComparison} measured (MODEL.md §3 with the §8 protocol):
+ * Everything a {@link RecommendationComparison} measured (docs/model.md §3 with the §8 protocol):
  * every policy's common-random-number episode profits, the paired differences of the
  * coordinated learners against every other policy, the concentration of the learned policies'
- * rewards, each learner's learning curves, and the verdict on the three claims of seed 002 §VI.B
- * and seeds 000/001 — each at 95 % confidence. Profits are currency per episode.
+ * rewards, each learner's learning curves, and the verdict on the three claims of Jiang et al. §VI.B
+ * and Jiang, Han, Peng and Zhang — each at 95 % confidence. Profits are currency per episode.
  *
  * @param options        the settings of the run
  * @param policies       learned policies first (MTMA, Joint IM-RS, IM-Only, RS-Only, Naive IM-RS), then heuristics

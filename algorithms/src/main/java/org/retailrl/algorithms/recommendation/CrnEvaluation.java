@@ -5,7 +5,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * Evaluates {@link RecommendationPolicy}s on the MODEL.md §3 simulator with common random
+ * Evaluates {@link RecommendationPolicy}s on the docs/model.md §3 simulator with common random
  * numbers: episode {@code e} of a run seeded {@code seed} resets the environment to
  * {@code Rng.stream(seed, e)} for every policy, so policies that expose alike see the same demand,
  * and differences between policies are estimated from paired episodes

@@ -3,8 +3,8 @@ package org.retailrl.algorithms.recommendation;
 import org.retailrl.algorithms.rl.FactorLayout;
 
 /**
- * Which part of the MODEL.md §3 decision {@code a_t = {q_t^i, α_t^{i,j}}} an agent makes: the
- * orders, the exposure, or both (the Joint IM-RS agent of seed 002 §VI.B).
+ * Which part of the docs/model.md §3 decision {@code a_t = {q_t^i, α_t^{i,j}}} an agent makes: the
+ * orders, the exposure, or both (the Joint IM-RS agent of Jiang et al. §VI.B).
  */
 public enum Decision {
     /** The orders {@code q^i}: one factor per product over the order levels. */

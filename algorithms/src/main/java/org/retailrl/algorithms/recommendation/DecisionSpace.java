@@ -7,7 +7,7 @@ import org.retailrl.envs.recommendation.Exposure;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
- * The discrete action sets of the learned agents of MODEL.md §3 and how a choice becomes an
+ * The discrete action sets of the learned agents of docs/model.md §3 and how a choice becomes an
  * environment decision.
  *
  * <p><b>Replenishment</b>: one categorical factor per product over {@code K} order levels,
@@ -18,7 +18,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
  *
  * <p><b>Recommendation</b>: one categorical factor per product over {@code S + 1} choices — "favour
  * customer segment {@code g}" ({@code g < S}) or "no favourite" ({@code g = S}) — turned into the
- * exposure row by a softmax over a logit vector, as the issue asks: {@code z^{i,j} = τ_g} for the
+ * exposure row by a softmax over a logit vector, as docs/model.md §3.7 states: {@code z^{i,j} = τ_g} for the
  * customers {@code j} of segment {@code g} and 0 elsewhere, {@code α^{i,·} = softmax(z^{i,·})}
  * ({@link Exposure#softmax}), so {@code Σ_j α^{i,j} = 1}. The temperature is set by the
  * favoured share {@code φ}: {@code τ_g = ln(φ·(M − |g|) / ((1 − φ)·|g|))}, which gives the segment

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.recommendation;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * The recommendation half of a {@link RecommendationPolicy} (MODEL.md §3): the exposure
+ * The recommendation half of a {@link RecommendationPolicy} (docs/model.md §3): the exposure
  * {@code α^{i,j}}, row-major {@code [i·M + j]}, each row a distribution over customers.
  */
 public interface ExposureRule {

@@ -11,7 +11,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * A trained MODEL.md §3 learner deployed as a {@link RecommendationPolicy} for the
+ * A trained docs/model.md §3 learner deployed as a {@link RecommendationPolicy} for the
  * common-random-number comparison: decentralised execution — each actor runs on its own
  * {@link ObservationView} of the state, carrying its GRU hidden state through the episode — and
  * choices sampled from the actors' softmaxes (the stochastic policy that was trained) through the
@@ -80,7 +80,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
     }
 
     /**
-     * Naive IM-RS (seed 002 §VI.B): the replenishment actor of the trained IM-Only learner and the
+     * Naive IM-RS (Jiang et al. §VI.B): the replenishment actor of the trained IM-Only learner and the
      * recommendation actor of the trained RS-Only learner, each acting on the global state as it
      * was trained, combined without any joint training.
      */

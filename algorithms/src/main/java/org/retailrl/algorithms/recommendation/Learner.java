@@ -6,7 +6,7 @@ import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.Trainer;
 
 /**
- * The learned systems compared in MODEL.md §3 / seed 002 §VI.B, each a list of agents; whatever
+ * The learned systems compared in docs/model.md §3 / Jiang et al. §VI.B, each a list of agents; whatever
  * part of the decision no agent makes is drawn at random, and "random" means precisely: each
  * product's factor uniform over its discrete choices, independently every period — orders
  * uniform on the {@code K} order levels of {@link DecisionSpace}, exposure choice uniform on the

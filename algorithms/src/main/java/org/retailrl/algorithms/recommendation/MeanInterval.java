@@ -2,7 +2,7 @@ package org.retailrl.algorithms.recommendation;
 
 /**
  * A sample mean with its two-sided 95 % Student-t confidence interval {@code mean ± halfWidth}
- * (in the sample's units, here currency per episode), as used to report MODEL.md §3 evaluations.
+ * (in the sample's units, here currency per episode), as used to report docs/model.md §3 evaluations.
  *
  * @param mean      sample mean
  * @param halfWidth {@code t_{0.975, n−1}·s/√n}; {@code NaN} when {@code n = 1}

@@ -4,17 +4,17 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * What a network of MODEL.md §3 sees at the start of a period. Stock quantities are divided by
+ * What a network of docs/model.md §3 sees at the start of a period. Stock quantities are divided by
  * {@code u = Σ_j c^j / N}, the mean demand of one product per period when exposure is uniform in
  * expectation, so the inputs are of order one whatever the scenario's size; the period enters as
  * {@code t/T}. The initial ratings and purchase counts are constant within a scenario, so they
  * are not inputs: a network absorbs constants into its biases.
  *
  * <ul>
- * <li>{@link #GLOBAL} — the Markov state {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of seed 002 §VI.A:
+ * <li>{@link #GLOBAL} — the Markov state {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of Jiang et al. §VI.A:
  *     per product on-hand, backlog, and the {@code L_max} pipeline slots, then {@code t/T};
  *     {@code N·(2 + L_max) + 1} floats. The centralised critic, the Joint agent and the siloed
- *     agents (which, as in seed 002 §VI.B, take the global state) see this.</li>
+ *     agents (which, as in Jiang et al. §VI.B, take the global state) see this.</li>
  * <li>{@link #REPLENISHMENT} — the MTMA replenishment agent's own view: the stock ledger of the
  *     replenishment department, which for this model is the whole inventory state, so it has the
  *     same contents as {@link #GLOBAL}.</li>

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.recommendation;
 import org.retailrl.algorithms.recommendation.MeanInterval;
 
 /**
- * The evaluation of one policy in a {@link RecommendationComparison} (MODEL.md §3, §8 protocol):
+ * The evaluation of one policy in a {@link RecommendationComparison} (docs/model.md §3, §8 protocol):
  * undiscounted episode profits, currency, {@code rewards[g][e]} for training seed {@code g}
  * (a single row for a heuristic, which has no training seed) and common-random-number evaluation
  * episode {@code e} — the same {@code e} is the same demand stream for every policy.

@@ -4,7 +4,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * Random replenishment for MODEL.md §3 (the "replenishment replaced by random choices" of seed 002
+ * Random replenishment for docs/model.md §3 (the "replenishment replaced by random choices" of Jiang et al.
  * §VI.B): each {@code q^i} i.i.d. uniform on {@code 0..maxOrder} units. Episode {@code e} of a run
  * seeded {@code s} draws from its own stream {@code Rng.stream(s ^ SALT, e)}, disjoint from the
  * environment's, so two runs on the same seeds order alike.

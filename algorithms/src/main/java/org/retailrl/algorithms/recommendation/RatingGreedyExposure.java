@@ -4,7 +4,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * Rating-greedy recommendation for MODEL.md §3. Rule: each product {@code i} is shown, in equal
+ * Rating-greedy recommendation for docs/model.md §3. Rule: each product {@code i} is shown, in equal
  * parts {@code α^{i,j} = 1/k}, to the {@code k} customers with the highest initial choice
  * probability {@code γ_{-1}^{i,j}} (Eq. 10 at the initial ratings; ties to the lower customer
  * index), and not at all to the others. It ignores stock: the same exposure in every state.

@@ -9,8 +9,8 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 
 /**
- * The inventory-with-recommendation experiment of MODEL.md §3 (seed 002 §VI.B, Fig. 2; seeds
- * 000/001): for every training seed, trains MTMA, Joint IM-RS, IM-Only and RS-Only
+ * The inventory-with-recommendation experiment of docs/model.md §3 (Jiang et al. §VI.B, Fig. 2; Jiang, Han, Peng and
+ * Zhang): for every training seed, trains MTMA, Joint IM-RS, IM-Only and RS-Only
  * ({@link Trainer}), builds Naive IM-RS from the last two, fits the base-stock
  * heuristics (uniform, rating-greedy, stock-aware exposure) on their own episodes, and scores
  * every policy on the same evaluation episodes ({@link CrnEvaluation}, common random numbers),

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.recommendation;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * A policy for the inventory-with-recommendation problem of MODEL.md §3: from the state at the
+ * A policy for the inventory-with-recommendation problem of docs/model.md §3: from the state at the
  * start of a period it chooses the orders {@code q^i} (units, {@code 0..Q}) and the exposure
  * {@code α} ({@code N × M}, row-major, each row a distribution over customers).
  */

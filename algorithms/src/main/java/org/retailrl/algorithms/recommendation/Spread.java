@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.retailrl.core.random.Rng;
 
 /**
- * How concentrated a policy's episode rewards are (MODEL.md §3: seed 002 Fig. 2 reads
+ * How concentrated a policy's episode rewards are (docs/model.md §3: Jiang et al. Fig. 2 reads
  * "more concentrated" off kernel densities; this makes it a number): the sample standard
  * deviation ({@code n − 1}) and the interquartile range (quantiles by linear interpolation,
  * numpy's default), both in currency per episode, and a paired percentile bootstrap of the ratio

@@ -5,7 +5,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
- * Stock-aware recommendation for MODEL.md §3. Rule, per product {@code i} and period: let the
+ * Stock-aware recommendation for docs/model.md §3. Rule, per product {@code i} and period: let the
  * cover be {@code ρ^i = (I^i − B^i + a^i) / μ^i}, where {@code a^i} is the units arriving before the
  * coming period's sales and {@code μ^i} the expected demand per period under uniform exposure
  * ({@link ChoiceBaseline#uniformDemand}); {@code ρ^i = +∞} when {@code μ^i = 0}.

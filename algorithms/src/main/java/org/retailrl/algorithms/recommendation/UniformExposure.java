@@ -3,7 +3,7 @@ package org.retailrl.algorithms.recommendation;
 import java.util.Arrays;
 import org.retailrl.envs.recommendation.RecommendationState;
 
-/** Uniform recommendation for MODEL.md §3: {@code α^{i,j} = 1/M}, the same for every state. */
+/** Uniform recommendation for docs/model.md §3: {@code α^{i,j} = 1/M}, the same for every state. */
 public final class UniformExposure implements ExposureRule {
     private final int customers;
 

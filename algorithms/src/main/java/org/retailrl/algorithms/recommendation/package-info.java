@@ -1,5 +1,5 @@
 /**
- * Heuristic policies for the inventory-with-recommendation problem of MODEL.md §3 and their
+ * Heuristic policies for the inventory-with-recommendation problem of docs/model.md §3 and their
  * evaluation on common random numbers: {@link org.retailrl.algorithms.recommendation.BaseStockReplenishment}
  * (levels fitted by {@link org.retailrl.algorithms.recommendation.BaseStockFitter}) combined with
  * {@link org.retailrl.algorithms.recommendation.UniformExposure},

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.core.random.Rng;
 
 /**
- * The one environment interface of the learner core (docs/model.md §8.1): {@code N} copies of an
+ * The one environment interface of the learner core (docs/model.md §8.13): {@code N} copies of an
  * episodic environment stepped in lockstep, seen by {@link #agents()} agents. Every copy starts
  * its episode together and every episode lasts {@link #horizon()} steps; the copies share one
  * reward per step (the firm's profit). The single-agent case is {@code agents() == 1}, not a

@@ -1,11 +1,11 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * The per-sample arithmetic of PPO's clipped surrogate (MODEL.md §8 PPO, clip ε; HAPPO's factor
+ * The per-sample arithmetic of PPO's clipped surrogate (docs/model.md §8 PPO, clip ε; HAPPO's factor
  * {@code M} enters as the sample weight), accumulated over the {@code N} samples of one loss:
  * {@code L = −(1/N) Σ w·min(ρ·Â, clip(ρ, 1−ε, 1+ε)·Â)} with {@code ρ = exp(log π − log π_old)},
  * plus the diagnostics approximate KL {@code (1/N) Σ (ρ − 1) − log ρ} and the clip fraction.
- * Shared by the one-categorical loss {@link PolicyLoss} and the factorised loss of the MODEL.md §3
+ * Shared by the one-categorical loss {@link PolicyLoss} and the factorised loss of the docs/model.md §3
  * learners, which differ only in how {@code log π} and its gradient are formed.
  */
 public final class ClippedSurrogate {

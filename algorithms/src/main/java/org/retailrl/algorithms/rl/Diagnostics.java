@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * Training diagnostics of MODEL.md §8 that are computed over a whole rollout rather than inside a
+ * Training diagnostics of docs/model.md §8 that are computed over a whole rollout rather than inside a
  * loss.
  */
 public final class Diagnostics {

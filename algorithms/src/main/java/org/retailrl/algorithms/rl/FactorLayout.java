@@ -5,7 +5,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.nn.CategoricalRows;
 
 /**
- * How one actor's output row is cut into independent categorical factors (MODEL.md §3 actions):
+ * How one actor's output row is cut into independent categorical factors (docs/model.md §3 actions):
  * factor {@code f} owns the {@code sizes[f]} logits starting at {@code offset(f)}, and a joint
  * action is one choice per factor. The policy is the product of the factors' softmaxes, so
  * {@code log π(a) = Σ_f log softmax(z_f)[a_f]} exactly, which is what the PPO ratio needs.

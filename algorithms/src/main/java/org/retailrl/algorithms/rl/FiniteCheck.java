@@ -4,7 +4,7 @@ import java.util.List;
 import org.retailrl.nn.Parameter;
 
 /**
- * The training-side guard of issue 4 "reliability" (MODEL.md §8): a NaN or infinity in a loss, a
+ * The training-side guard of docs/model.md §8.12 (docs/model.md §8): a NaN or infinity in a loss, a
  * gradient norm, a reward or a parameter stops training at once with an
  * {@link IllegalStateException} naming the quantity and where it was seen, instead of silently
  * spreading through every weight.

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * Generalised advantage estimation GAE(λ) (Schulman et al. 2016; CleanRL {@code ppo.py}, MODEL.md
+ * Generalised advantage estimation GAE(λ) (Schulman et al. 2016; CleanRL {@code ppo.py}, docs/model.md
  * §8 PPO) over a rollout of {@code S} steps of {@code N} copies, arrays step-major
  * ({@code index = t·N + n}):
  * <pre>

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.core.random.Rng;
 
 /**
- * A round of HAPPO (docs/model.md §8.4; PKU-MARL/HARL {@code on_policy_ha_runner.py},
+ * A round of HAPPO (docs/model.md §8.6; PKU-MARL/HARL {@code on_policy_ha_runner.py},
  * {@code actors/happo.py}), and of FSDA when an agent's {@link UpdatePeriod} makes it slow: draw a
  * random order of the agents; with the factor {@code M ≡ 1}, each agent in that order that is due
  * runs its epochs of the clipped surrogate weighted by {@code M}, then {@code M} is multiplied by

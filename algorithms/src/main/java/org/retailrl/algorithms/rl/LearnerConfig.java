@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 import java.util.List;
 
 /**
- * Every hyperparameter of one training run of the learner core (docs/model.md §8), as data: read
+ * Every hyperparameter of one training run of the learner core (docs/model.md §8.13), as data: read
  * from and written to JSON ({@link LearnerConfigJson}), stored in checkpoints and reports. The
  * named presets, each default included, live in {@link Presets} and nowhere else.
  *

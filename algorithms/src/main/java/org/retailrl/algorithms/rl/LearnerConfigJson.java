@@ -23,7 +23,7 @@ import org.retailrl.core.json.JsonString;
 import org.retailrl.core.json.JsonValue;
 
 /**
- * {@link LearnerConfig} as JSON (docs/model.md §8.6): every record component by name; enums in
+ * {@link LearnerConfig} as JSON (docs/model.md §8.13): every record component by name; enums in
  * lower case with hyphens ({@code "happo"}, {@code "logarithmic"}); an infinite number as the
  * string {@code "Infinity"} (JSON has no literal for it). Reading starts from a base
  * configuration (a preset) and replaces only the members the file gives, so a file can be as short

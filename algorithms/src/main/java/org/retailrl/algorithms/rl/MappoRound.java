@@ -1,8 +1,8 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * A round of independent multi-agent PPO against a centralised critic (docs/model.md §8.3; MAPPO,
- * and MTMA's multi-timescale learner of §3): every agent due this round ({@link UpdatePeriod}) runs
+ * A round of independent multi-agent PPO against a centralised critic (docs/model.md §8.13; MAPPO,
+ * and MTMA's multi-timescale learner of §8.9): every agent due in the round ({@link UpdatePeriod}) runs
  * its own epochs of the clipped surrogate on the shared advantages, at its own step size, in agent
  * order; then the critic is trained.
  */

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.core.random.Rng;
 
 /**
- * Random partition of the training sequences of a rollout into minibatches (MODEL.md §8; CleanRL
+ * Random partition of the training sequences of a rollout into minibatches (docs/model.md §8; CleanRL
  * shuffles indices once per epoch). Sizes differ by at most one; the shuffle uses the caller's
  * seeded {@link Rng}, so it is reproducible.
  */

@@ -5,8 +5,8 @@ import org.retailrl.nn.Adam;
 import org.retailrl.nn.Parameter;
 
 /**
- * Copies of network parameters and optimiser moments for the trainers' checkpoints (issue 4
- * "reliability", the networks and Adam of MODEL.md §8), with the checks that make a restore
+ * Copies of network parameters and optimiser moments for the trainers' checkpoints
+ * (docs/model.md §8.12; the networks and Adam of §8.1 and §8.5), with the checks that make a restore
  * all-or-nothing: {@link #check} validates a snapshot against live parameters before anything is
  * written, {@link #copyInto} then cannot fail. Values are the raw float32 weights (dimensionless).
  */

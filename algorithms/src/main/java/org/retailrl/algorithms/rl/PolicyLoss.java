@@ -6,9 +6,9 @@ import org.retailrl.core.Tensor;
 import org.retailrl.nn.CategoricalRows;
 
 /**
- * The clipped surrogate of PPO (docs/model.md §8.2) for a policy that is a product of independent
+ * The clipped surrogate of PPO (docs/model.md §8.5) for a policy that is a product of independent
  * categorical factors ({@link FactorLayout}; one factor is a plain categorical), with an optional
- * per-sample weight — HAPPO's factor {@code M} (§8.4) — and the entropy bonus, recorded as one
+ * per-sample weight — HAPPO's factor {@code M} (§8.6) — and the entropy bonus, recorded as one
  * tape op with a closed-form backward:
  * <pre>
  *   logp_i = Σ_f log_softmax(z_{i,f})[a_{i,f}],   ρ_i = exp(logp_i − oldLogp_i)

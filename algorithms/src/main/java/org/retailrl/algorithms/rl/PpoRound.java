@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * A round of single-agent PPO (docs/model.md §8.2; CleanRL's {@code ppo.py}): after the rollout,
+ * A round of single-agent PPO (docs/model.md §8.5; CleanRL's {@code ppo.py}): after the rollout,
  * epochs of minibatches of the combined loss {@code pg − entCoef·H + coef·vLoss} with one Adam over
  * actor and critic and one global gradient-norm clip.
  */

@@ -8,7 +8,7 @@ import org.retailrl.algorithms.rl.LearnerConfig.Critic;
 import org.retailrl.algorithms.rl.LearnerConfig.Update;
 
 /**
- * The one place that holds every default of the learners (docs/model.md §8.6): CleanRL's PPO
+ * The one place that holds every default of the learners (docs/model.md §8.13): CleanRL's PPO
  * values and the tuned presets of the pricing (§1) and recommendation (§3) learners, each a
  * complete {@link LearnerConfig}, plus the run budgets of the comparisons. A preset is selected by
  * name ({@link #named}); a JSON file can override any field of it.

@@ -15,7 +15,7 @@ import org.retailrl.nn.Module;
 import org.retailrl.nn.Parameter;
 
 /**
- * One recurrent network of MODEL.md §8 (seed 003 §3.5.2, Fig. 3): observation → MLP1 (two tanh
+ * One recurrent network of docs/model.md §8 (Zheng, Li, Jiang and Peng §3.5.2, Fig. 3): observation → MLP1 (two tanh
  * layers of width {@code H}) → GRU1 → GRU2 → MLP2 → outputs. An actor has one output per action
  * (logits; softmax is taken by the loss and the sampler) and head gain 0.01; a critic has one
  * output (the value) and head gain 1. MLP2 is a single linear layer, as in the nn module's
@@ -32,7 +32,7 @@ public final class RecurrentNet implements Module {
      *
      * @param inputs    observation width, >= 1
      * @param hidden    width {@code H} of the MLP and GRU layers, >= 1
-     * @param gruLayers stacked GRU layers {@code L}, >= 1 (MODEL.md §8: 2)
+     * @param gruLayers stacked GRU layers {@code L}, >= 1 (docs/model.md §8: 2)
      * @param outputs   number of outputs (actions, or 1 for a critic), >= 1
      */
     public record Config(int inputs, int hidden, int gruLayers, int outputs) {

@@ -2,7 +2,7 @@ package org.retailrl.algorithms.rl;
 
 /**
  * Reward scaling by a running standard deviation of discounted returns, as gym's
- * {@code NormalizeReward} wrapper that CleanRL's {@code ppo.py} applies (MODEL.md §8 PPO). Each
+ * {@code NormalizeReward} wrapper that CleanRL's {@code ppo.py} applies (docs/model.md §8 PPO). Each
  * environment copy keeps {@code G ← γ·G + r}, reset to 0 when its episode ends; the returns of all
  * copies at a step are merged into a {@link RunningMeanStd}, and the reward handed to the learner
  * is {@code r / √(var(G) + ε)}. Scaled rewards are dimensionless.
@@ -63,7 +63,7 @@ public final class RewardScaler {
     }
 
     /**
-     * The scaler's complete mutable state (for checkpoints, issue 4 "reliability").
+     * The scaler's complete mutable state (for checkpoints, docs/model.md §8.12).
      *
      * @param returns per copy, the discounted return {@code G} accumulated so far (reward units)
      * @param mean    running mean of the returns

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.core.Tensor;
 
 /**
- * The one on-policy rollout store of the learner core (docs/model.md §8.1; CleanRL
+ * The one on-policy rollout store of the learner core (docs/model.md §8.2; CleanRL
  * {@code ppo_atari_lstm.py}, HARL's on-policy buffers): {@code S} steps of {@code N} copies,
  * arrays step-major ({@code index = t·N + n}) — every observation view, each agent's factor
  * choices and joint log-probability, the critic's value (in return units), rewards (after any

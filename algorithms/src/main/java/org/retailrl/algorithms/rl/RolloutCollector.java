@@ -12,7 +12,7 @@ import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 
 /**
- * The one rollout collector of the learner core (docs/model.md §8.1; the "collect" phase of
+ * The one rollout collector of the learner core (docs/model.md §8.2; the "collect" phase of
  * CleanRL's loop): plays whole episodes of an {@link AgentEnv} with one recurrent actor per agent
  * and a recurrent critic and fills a {@link RolloutBuffer}. Each network's GRU hidden state is
  * carried from step to step within an episode and zeroed when an episode starts; the state entering

@@ -3,7 +3,7 @@ package org.retailrl.algorithms.rl;
 /**
  * Running mean and (population) variance of a stream of scalars, merged batch by batch with the
  * parallel algorithm of Chan, Golub and LeVeque, as gym's {@code RunningMeanStd} used by
- * {@code NormalizeReward} (MODEL.md §8 PPO: reward scaling by a running std of discounted
+ * {@code NormalizeReward} (docs/model.md §8 PPO: reward scaling by a running std of discounted
  * returns). The count starts at {@code 1e-4} (gym's {@code epsilon}) so the first batch dominates
  * without a division by zero. Units: those of the observed quantity (variance in units²).
  * Accumulated in double; deterministic for a given sequence of batches.

@@ -4,12 +4,12 @@ import org.retailrl.core.Tensor;
 
 /**
  * How a recurrent learner's minibatch of whole training sequences is cut out of a step-major
- * rollout (MODEL.md §8: GRU actors and critics trained on chunked sequences replayed from the
+ * rollout (docs/model.md §8: GRU actors and critics trained on chunked sequences replayed from the
  * hidden state stored at each chunk start). The rollout holds {@code S} steps of {@code N} copies
  * at {@code index = t·N + n}; sequence {@code s} is copy {@code s mod N} over chunk {@code s / N}
  * of {@code C} steps; a minibatch of {@code B} sequences is time-major, row {@code t·B + j} being
  * step {@code t} of sequence {@code j}. Shared by {@link RecurrentRolloutBuffer} (one observation
- * for all networks) and the per-network buffer of the MODEL.md §3 learners, so both cut sequences
+ * for all networks) and the per-network buffer of the docs/model.md §3 learners, so both cut sequences
  * the same way.
  */
 public final class SequenceGather {

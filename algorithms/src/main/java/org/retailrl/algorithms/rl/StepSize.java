@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * A step-size sequence of the learner core (docs/model.md §8.5), indexed by the 0-based round
+ * A step-size sequence of the learner core (docs/model.md §8.13), indexed by the 0-based round
  * {@code n} of a run planned for {@code planned} rounds:
  * <ul>
  * <li>{@code constant}: {@code a_n = initial};</li>

@@ -15,7 +15,7 @@ import org.retailrl.nn.Module;
 import org.retailrl.nn.Parameter;
 
 /**
- * The learner core (docs/model.md §8.1): one recurrent actor per agent of an {@link AgentEnv}, one
+ * The learner core (docs/model.md §8.13): one recurrent actor per agent of an {@link AgentEnv}, one
  * centralised recurrent critic, their optimisers and step sizes, the {@link RolloutCollector},
  * the {@link RolloutBuffer} and GAE, and the update pieces every learner is made of —
  * {@link #actorUpdate} (epochs × minibatches of the clipped surrogate, with an optional
@@ -330,7 +330,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Agent {@code a}'s epochs of the clipped surrogate at its step size of this round, each
+     * Agent {@code a}'s epochs of the clipped surrogate at its step size of the current round, each
      * sample's term weighted by {@code weights} (step-major over the buffer; null: all 1).
      */
     public AgentStats actorUpdate(int a, int position, float[] weights) {

@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * When an agent is updated (docs/model.md §8.5): at round {@code n} (0-based) exactly when
+ * When an agent is updated (docs/model.md §8.7, §8.13): at round {@code n} (0-based) exactly when
  * {@code n mod k(n) = 0}. {@code every k} keeps {@code k(n) = k} ({@code k = 1}: every round);
  * {@code logarithmic} is FSDA's {@code k(n) = 1 + ⌊log₂(1 + n)⌋}, which grows without bound as
  * the two-timescale argument of Zheng, Li, Jiang &amp; Peng needs.

@@ -5,14 +5,14 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 
 /**
- * The clipped value loss of MODEL.md §8 as one tape op with a closed-form backward:
+ * The clipped value loss of docs/model.md §8 as one tape op with a closed-form backward:
  * <pre>
  *   v^c_i = oldV_i + clip(v_i − oldV_i, −c, c)
  *   loss  = mean_i max( ℓ(v_i − R_i), ℓ(v^c_i − R_i) )
  * </pre>
  * with {@code ℓ(e) = ½e²} (CleanRL {@code ppo.py}, whose value loss is {@code 0.5·mean(max(·))})
  * or the Huber loss {@code ℓ(e) = ½e²} for {@code |e| <= δ}, {@code δ(|e| − δ/2)} beyond (HARL,
- * MODEL.md §8 HAPPO: δ = 10). Units: squared units of the targets (normalised targets when value
+ * docs/model.md §8 HAPPO: δ = 10). Units: squared units of the targets (normalised targets when value
  * normalisation is on). The coefficient (CleanRL 0.5) is applied by the caller.
  *
  * @param clip       value clip range {@code c}, > 0, or {@code +∞} for no clipping

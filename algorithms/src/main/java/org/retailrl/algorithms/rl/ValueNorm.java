@@ -1,7 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 /**
- * Value normalisation of the critic's targets, as HARL's {@code ValueNorm} (MODEL.md §8 HAPPO): an
+ * Value normalisation of the critic's targets, as HARL's {@code ValueNorm} (docs/model.md §8 HAPPO): an
  * exponentially weighted running mean and mean square of the returns, debiased like Adam's
  * moments, with decay {@code β = 0.99999}; the critic learns {@code (R − μ)/σ} and its outputs
  * are mapped back by {@code v·σ + μ}. {@code σ² = max(E[R²] − μ², 0.01)} as HARL clamps it.
@@ -72,7 +72,7 @@ public final class ValueNorm {
     }
 
     /**
-     * The normaliser's complete mutable state (for checkpoints, issue 4 "reliability").
+     * The normaliser's complete mutable state (for checkpoints, docs/model.md §8.12).
      *
      * @param runningMean   exponentially weighted mean of the returns, not debiased
      * @param runningMeanSq exponentially weighted mean square, not debiased

@@ -3,7 +3,7 @@ package org.retailrl.cli.report;
 import java.util.List;
 
 /**
- * Bars with error bars, e.g. mean episode profit ± 95% confidence interval per policy (MODEL.md §8,
+ * Bars with error bars, e.g. mean episode profit ± 95% confidence interval per policy (docs/model.md §8,
  * evaluation protocol). Bars start at zero, so negative values point the other way; the value
  * axis always contains zero. Category labels too long for their slot are cut with an ellipsis and
  * keep the full text as a tooltip; with rows thinner than a line of text (horizontal bars) only

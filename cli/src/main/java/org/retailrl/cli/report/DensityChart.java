@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Kernel-density curves of several samples on one axis, e.g. episode rewards per policy in the
- * recommendation scenarios of MODEL.md §3 (seed 002 Fig. 2), each estimated by
+ * recommendation scenarios of docs/model.md §3 (Jiang et al. Fig. 2), each estimated by
  * {@link KernelDensity} with Silverman's rule-of-thumb bandwidth, which the legend states next to
  * each name as {@code h = ...}. Each curve is evaluated on its own grid
  * (see {@link #grid}), so a narrow estimate next to a wide one is not under-sampled. The y axis is

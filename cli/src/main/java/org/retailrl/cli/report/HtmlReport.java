@@ -22,7 +22,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Builder of one self-contained HTML page for a run (the report of the main job: the results
- * table of MODEL.md §8's evaluation protocol with its charts): headings, paragraphs, tables,
+ * table of docs/model.md §8's evaluation protocol with its charts): headings, paragraphs, tables,
  * inline SVG figures with numbered captions and a run-metadata block, styled by an inline style
  * sheet. The page needs no JavaScript and loads nothing external. All user text is escaped;
  * figures must be SVG documents without scripts, event handlers, foreign objects or links, which

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Gaussian kernel-density estimate of a univariate sample (used for the distribution of episode
- * rewards per policy in the recommendation scenarios of MODEL.md §3, as in seed 002 Fig. 2):
+ * rewards per policy in the recommendation scenarios of docs/model.md §3, as in Jiang et al. Fig. 2):
  * <pre>  f̂(x) = 1/(n h) · Σ_i φ((x − x_i) / h),   φ(u) = exp(−u²/2) / √(2π)</pre>
  * in units of 1/(unit of x). The default bandwidth is Silverman's rule of thumb (Silverman 1986,
  * eq. 3.31): {@code h = 0.9 · min(s, IQR / 1.34) · n^(−1/5)}, with {@code s} the sample standard

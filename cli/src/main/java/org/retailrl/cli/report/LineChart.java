@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A line chart of several named series over a numeric x axis, e.g. learning curves (mean episode
- * profit vs training episodes, one line per seed, optionally the mean ± 95% CI band of MODEL.md §8's
+ * profit vs training episodes, one line per seed, optionally the mean ± 95% CI band of docs/model.md §8's
  * evaluation protocol). The record is the data; {@link #svg()} renders it. Width and height are in
  * pixels; axis labels should carry their units, e.g. {@code "profit per episode (currency)"}.
  *

@@ -4,7 +4,7 @@ package org.retailrl.cli.report;
  * The Okabe–Ito colour palette (Okabe and Ito 2008, "Color Universal Design"), distinguishable
  * under the common forms of colour-vision deficiency; black is left out because axes use it.
  * Series beyond the seventh reuse the colours with a dash pattern, so no two series look alike.
- * Presentation only: it implements no equation of MODEL.md.
+ * Presentation only: it implements no equation of docs/model.md.
  */
 public final class Palette {
     private static final String[] COLOURS = {

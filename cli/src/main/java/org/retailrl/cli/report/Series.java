@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One named line of an x–y chart: points {@code (x[i], y[i])} in the units of the chart's axes,
  * drawn in the given order, with an optional shaded band {@code [lower[i], upper[i]]} (e.g. the
- * mean ± 95% confidence interval over seeds of MODEL.md §8's evaluation protocol). A series may be
+ * mean ± 95% confidence interval over seeds of docs/model.md §8's evaluation protocol). A series may be
  * empty; it then only appears in the legend. Arrays are copied.
  *
  * @param name   legend label

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * labels in plain decimal notation without trailing zeros (scientific notation such as
  * {@code 2.5e12} only for magnitudes of 10<sup>9</sup> and more or steps below 10<sup>-6</sup>).
  * Values are in the units of the data; {@link #lo()} and {@link #hi()} are the axis domain.
- * Presentation only: it implements no equation of MODEL.md.
+ * Presentation only: it implements no equation of docs/model.md.
  */
 public final class Ticks {
     private static final int MAX_TICKS = 1000;

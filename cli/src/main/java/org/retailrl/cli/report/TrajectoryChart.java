@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Two or more panels stacked over one shared x axis, e.g. price and inventory over 100 periods for
- * FSDA and Myopic (seed 003 Fig. 5b; the policies of MODEL.md §1 and §8). A series name keeps its
+ * FSDA and Myopic (Zheng, Li, Jiang and Peng Fig. 5b; the policies of docs/model.md §1 and §8). A series name keeps its
  * colour in every panel, and one legend serves all. With {@code step} set, each value is held until
  * the next x (a decision that stays in force for its period), drawn as a staircase.
  *

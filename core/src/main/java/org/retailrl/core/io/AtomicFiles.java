@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * between creating and renaming can leave a hidden {@code .<name>.<hex>.tmp} file behind; it
  * never replaces the target.
  *
- * <p>Infrastructure for the model, checkpoint and report files of MODEL.md §8; no equation of its own.
+ * <p>Infrastructure for the model, checkpoint and report files of docs/model.md §8; no equation of its own.
  */
 public final class AtomicFiles {
     private AtomicFiles() {

@@ -13,7 +13,7 @@ import org.retailrl.core.io.AtomicFiles;
  * Entry point of the JSON library (RFC 8259): strict parsing of text and UTF-8 files into a
  * {@link JsonValue} tree, and deterministic compact or pretty writing.
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public final class Json {
     private Json() {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A JSON array (RFC 8259 §5): an immutable ordered list of values.
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public record JsonArray(List<JsonValue> values) implements JsonValue {
 

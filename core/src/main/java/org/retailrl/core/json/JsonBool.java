@@ -3,7 +3,7 @@ package org.retailrl.core.json;
 /**
  * A JSON boolean literal ({@code true} or {@code false}, RFC 8259 §3).
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public record JsonBool(boolean value) implements JsonValue {
     /** The literal {@code true}. */

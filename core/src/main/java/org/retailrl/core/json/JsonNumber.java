@@ -8,7 +8,7 @@ package org.retailrl.core.json;
  * <p>Non-finite values may be held (so a report can be assembled first), but the writer rejects
  * them: JSON has no NaN or infinity.
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public record JsonNumber(double value) implements JsonValue {
     /** 2<sup>53</sup>: beyond it doubles are spaced more than 1 apart and integer text would mislead. */

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * A JSON object (RFC 8259 §4): an immutable map from unique names to values that keeps insertion
  * order for writing. Equality ignores member order, as JSON objects are unordered.
  *
- * <p>The typed getters are for configuration loading (scenario files of MODEL.md §1 and §3): each
+ * <p>The typed getters are for configuration loading (scenario files of docs/model.md §1 and §3): each
  * error message names the field and the type it should have. A JSON {@code null} is a type error,
  * not a missing field, so a typo'd value never silently becomes a default.
  */

@@ -4,7 +4,7 @@ package org.retailrl.core.json;
  * Malformed JSON text: the message says what was expected and where, as {@code line:column}
  * (both 1-based; the column counts UTF-16 characters), e.g. {@code "expected ',' or '}' at 3:14"}.
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public final class JsonParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

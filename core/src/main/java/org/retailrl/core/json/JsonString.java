@@ -3,7 +3,7 @@ package org.retailrl.core.json;
 /**
  * A JSON string (RFC 8259 §7), held as Java UTF-16 text.
  *
- * <p>Infrastructure for the scenario files of MODEL.md §1 and §3 and the reports; no equation of its own.
+ * <p>Infrastructure for the scenario files of docs/model.md §1 and §3 and the reports; no equation of its own.
  */
 public record JsonString(String value) implements JsonValue {
 

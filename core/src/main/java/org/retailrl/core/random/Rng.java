@@ -2,8 +2,8 @@ package org.retailrl.core.random;
 
 /**
  * A splittable, deterministic pseudo-random stream (SplitMix64, Steele, Lea &amp; Flood 2014), with
- * the samplers the simulators and learners need: uniform, normal, Poisson (MODEL.md §1 demand,
- * exact for every mean), binomial (MODEL.md §3 Eq. 9, exact), categorical from logits (MODEL.md §8
+ * the samplers the simulators and learners need: uniform, normal, Poisson (docs/model.md §1 demand,
+ * exact for every mean), binomial (docs/model.md §3 Eq. 9, exact), categorical from logits (docs/model.md §8
  * softmax policies) and Gumbel.
  *
  * <p>Why splittable: every environment copy and every worker thread must own a stream that depends

@@ -1,8 +1,8 @@
 package org.retailrl.core.random;
 
 /**
- * Special functions the exact samplers and the exact Poisson evaluations (MODEL.md §2) need:
- * log Γ, log k!, and log-pmfs of the Poisson and binomial laws (MODEL.md §1 demand, §3 Eq. 9)
+ * Special functions the exact samplers and the exact Poisson evaluations (docs/model.md §2) need:
+ * log Γ, log k!, and log-pmfs of the Poisson and binomial laws (docs/model.md §1 demand, §3 Eq. 9)
  * that stay accurate to a few ulps of O(1) quantities even at means of 1e9, where the textbook
  * {@code k·log λ − λ − log k!} loses about 1e-5 to cancellation between terms of size 1e10.
  * All values are dimensionless natural logarithms.

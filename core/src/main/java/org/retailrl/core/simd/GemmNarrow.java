@@ -2,7 +2,7 @@ package org.retailrl.core.simd;
 
 /**
  * GEMM for very narrow outputs ({@code n ≤ MAX_N} columns), such as the critic's value head
- * (Linear → 1, MODEL.md §8) and its gradient. The register-tiled kernel of {@link PanamaSimd}
+ * (Linear → 1, docs/model.md §8) and its gradient. The register-tiled kernel of {@link PanamaSimd}
  * computes 2·lanes columns per tile, so at n = 1 it would spend 31 of every 32 FMAs on padding;
  * here each output column is instead one dot product per row (op(A) untransposed: its rows are
  * contiguous) or one axpy per step (op(A) transposed: its stored rows are contiguous), both

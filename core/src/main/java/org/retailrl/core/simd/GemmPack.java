@@ -2,7 +2,7 @@ package org.retailrl.core.simd;
 
 /**
  * Packing of GEMM operand blocks into the contiguous, zero-padded panel layout the register-tiled
- * micro-kernel of {@link PanamaSimd} streams through (MODEL.md §8: the dense layers and GRU cells
+ * micro-kernel of {@link PanamaSimd} streams through (docs/model.md §8: the dense layers and GRU cells
  * all reduce to this GEMM). Pure scalar array code, kept apart from the Vector API class so that
  * class stays about the kernels.
  *

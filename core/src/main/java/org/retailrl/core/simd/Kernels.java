@@ -2,7 +2,7 @@ package org.retailrl.core.simd;
 
 /**
  * The engine's numeric kernels (dot, axpy, elementwise maps, activations, GEMM): the hot loops of
- * every network in MODEL.md §8 and of the batched simulators.
+ * every network in docs/model.md §8 and of the batched simulators.
  *
  * <p>At class-load time this facade picks the Vector API implementation when the
  * {@code jdk.incubator.vector} module is in the boot layer, and the scalar twin otherwise — a
@@ -110,7 +110,7 @@ public final class Kernels {
     }
 
     /**
-     * GRU step tail of one row (MODEL.md §8): {@code n = tanh(n + (bIn + r·hn))} in place in the
+     * GRU step tail of one row (docs/model.md §8): {@code n = tanh(n + (bIn + r·hn))} in place in the
      * gate row {@code g[go..go+3h)} (blocks r, z, n), then {@code out = n + z·(hPrev − n)}.
      */
     public static void gruForwardTail(float[] g, int go, float[] bIn, int bo, float[] hn, float[] hPrev, int ro,
@@ -121,14 +121,14 @@ public final class Kernels {
     /**
      * Column sums of a rows×cols block with leading dimension lda:
      * {@code out[oo+j] = Σ_r a[ao + r·lda + j]}, summed from zero in row order (bias gradients of
-     * MODEL.md §8 layers). Bit-identical on both implementations. out must not alias a.
+     * docs/model.md §8 layers). Bit-identical on both implementations. out must not alias a.
      */
     public static void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
         IMPL.columnSums(a, ao, rows, cols, lda, out, oo);
     }
 
     /**
-     * {@code out = σ(a + (b + c))} (the r and z gates of a GRU step, MODEL.md §8: input projection
+     * {@code out = σ(a + (b + c))} (the r and z gates of a GRU step, docs/model.md §8: input projection
      * plus recurrent product plus biases), bit-identical to {@link #add} of b and c, {@link #add}
      * of a, then {@link #sigmoid}, on both implementations; out may alias a, b or c.
      */
@@ -137,7 +137,7 @@ public final class Kernels {
     }
 
     /**
-     * Gate-preactivation gradients of one GRU row (MODEL.md §8); see the formulas on
+     * Gate-preactivation gradients of one GRU row (docs/model.md §8); see the formulas on
      * {@code Simd.gruBackwardRow}. Bit-identical on both implementations (arithmetic only).
      */
     public static void gruBackwardRow(float[] g, int go, float[] hn, float[] hPrev, float[] dy, int ro,
@@ -174,7 +174,7 @@ public final class Kernels {
     /**
      * Packs a right GEMM operand {@code op(B)} (k×n, {@code op(B) = Bᵀ} when {@code transB}) once,
      * for many products with {@link #gemmPackedRight} — e.g. a recurrent weight matrix used at
-     * every time step of a sequence (MODEL.md §8 GRU). The layout belongs to the implementation;
+     * every time step of a sequence (docs/model.md §8 GRU). The layout belongs to the implementation;
      * {@code dst} needs {@link #packedRightSize}{@code (k, n)} floats from {@code dstOff}.
      *
      * @throws IllegalArgumentException on negative sizes or too-small buffers

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API ({@code jdk.incubator.vector}) implementation of {@link Simd}: the dense kernels
- * under every network of MODEL.md §8 (Linear/GRU forward and backward are GEMMs, activations are
+ * under every network of docs/model.md §8 (Linear/GRU forward and backward are GEMMs, activations are
  * the elementwise maps). The only class of core that links against the incubator module;
  * {@link Kernels} loads it by name, so a JVM without the module never touches it.
  *
@@ -469,7 +469,7 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * Scalar exp/tanh/σ in float (units: same as the input; MODEL.md §8 activations), built only from
+     * Scalar exp/tanh/σ in float (units: same as the input; docs/model.md §8 activations), built only from
      * exactly rounded IEEE operations (add, sub, mul, div, fma, min/max, compare, bit
      * reinterpretation) so the result never depends on JIT state. {@link #expV} and {@link #tanhV}
      * repeat the same operations in the same order on lanes, so an element's result does not

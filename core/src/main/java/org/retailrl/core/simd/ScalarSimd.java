@@ -3,7 +3,7 @@ package org.retailrl.core.simd;
 /**
  * The scalar twin of the Vector API kernels: plain Java loops, used when
  * {@code jdk.incubator.vector} is absent or when {@code -Dretailrl.simd=scalar} forces it
- * (MODEL.md §8 networks run on either). Units are those of the operands. Activations evaluate
+ * (docs/model.md §8 networks run on either). Units are those of the operands. Activations evaluate
  * {@code Math} in double and round once to float. How far its results may differ from the vector
  * implementation is stated, per kernel, in {@code PanamaSimd}'s class documentation.
  */

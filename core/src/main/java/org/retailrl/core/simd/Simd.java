@@ -40,7 +40,7 @@ interface Simd {
     void exp(float[] x, int xo, float[] out, int oo, int n);
 
     /**
-     * The elementwise tail of one GRU step for one row (MODEL.md §8, GRU): with the activated gates
+     * The elementwise tail of one GRU step for one row (docs/model.md §8, GRU): with the activated gates
      * {@code r = g[go..]}, {@code z = g[go+h..]} and the n pre-activation {@code g[go+2h..]}, sets
      * {@code n = tanh(n + (bIn + r·hn))} in place, then {@code out = n + z·(hPrev − n)}. Each
      * product and sum is rounded once, in that order; tanh as {@link #tanh}. {@code out} must not
@@ -51,20 +51,20 @@ interface Simd {
 
     /**
      * {@code out[oo+j] = Σ_r a[ao + r·lda + j]} for {@code j < cols}: the column sums of a
-     * rows×cols block (bias gradients, MODEL.md §8), each summed from zero in row order with one
+     * rows×cols block (bias gradients, docs/model.md §8), each summed from zero in row order with one
      * rounding per addition, so both implementations give the same bits. out must not alias a.
      */
     void columnSums(float[] a, int ao, int rows, int cols, int lda, float[] out, int oo);
 
     /**
      * {@code out = σ(a + (b + c))} elementwise, bit-identical to {@link #add} of b and c, then
-     * {@link #add} of a, then {@link #sigmoid} (the r and z gates of a GRU step, MODEL.md §8:
+     * {@link #add} of a, then {@link #sigmoid} (the r and z gates of a GRU step, docs/model.md §8:
      * input projection + (recurrent product + biases)); out may alias a, b or c.
      */
     void addSigmoid(float[] a, int ao, float[] b, int bo, float[] c, int co, float[] out, int oo, int n);
 
     /**
-     * The gate gradients of one GRU row (MODEL.md §8, GRU backward), all arrays of one row:
+     * The gate gradients of one GRU row (docs/model.md §8, GRU backward), all arrays of one row:
      * gates {@code (r, z, n)} at {@code g[go..go+3h)}; {@code hn}, {@code hPrev} and {@code dy} at
      * {@code ro}; {@code dh} and {@code dhPrev} at {@code bo}. With {@code d = dh + dy}:
      * {@code dpn = d·(1−z)·(1−n·n)}, {@code dpr = dpn·hn·r·(1−r)}, {@code dpz = d·(hPrev−n)·z·(1−z)}

@@ -1,13 +1,13 @@
 package org.retailrl.envs.pricing;
 
 /**
- * The competitor's pricing strategy of MODEL.md §1 (<em>Competitor</em>). The competitor's price for
+ * The competitor's pricing strategy of docs/model.md §1 (<em>Competitor</em>). The competitor's price for
  * period {@code t} depends only on what happened up to period {@code t-1}, so it is known (and
  * shown in the observation) when the firm decides period {@code t}.
  */
 public enum CompetitorKind {
     /**
-     * Seed 003 §3.9: {@code o_t = p_{t-1} − δ} if that is {@code >= p_min}, else {@code p_max}, for
+     * Zheng, Li, Jiang and Peng §3.9: {@code o_t = p_{t-1} − δ} if that is {@code >= p_min}, else {@code p_max}, for
      * {@code t >= 2}; {@code o_1} is the scenario's initial competitor price.
      */
     UNDERCUT,

@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * The logit-Poisson demand rate of MODEL.md §1 (Schlosser &amp; Richly 2019):
+ * The logit-Poisson demand rate of docs/model.md §1 (Schlosser &amp; Richly 2019):
  * {@code λ(p, o, r) = η · Δ · σ(x(p, o, r) · β)}, in units demanded per period, with the six
  * regressors {@code x = (1, rank, p − o, 1, (p + o)/2, p − r)} where
  * {@code rank = 1 + (1{o < p} + 1{o ≤ p})/2} and the single competitor counts as one.

@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * The demand draw of one period for a whole batch (MODEL.md §1 step 3): for each copy {@code i < n},
+ * The demand draw of one period for a whole batch (docs/model.md §1 step 3): for each copy {@code i < n},
  * {@code out[i] = Poisson(λ(prices[priceIndex[i]], o[i], r[i]))} drawn from raw stream {@code i} as
  * {@link PoissonSampler} defines it. Implementations must agree to the bit; the scalar one is the
  * reference, the Vector API one ({@code PanamaDemandKernel}) is used only when

@@ -2,7 +2,7 @@ package org.retailrl.envs.pricing;
 
 /**
  * {@code e^x} in double precision by a fixed sequence of IEEE operations, so that the scalar code
- * and the Vector API lanes of the pricing kernel (MODEL.md §1 demand: {@code σ} and the Poisson
+ * and the Vector API lanes of the pricing kernel (docs/model.md §1 demand: {@code σ} and the Poisson
  * {@code e^{−λ}}) produce bit-identical results. Accuracy: within 2 ulp of the exact value
  * (a test checks against {@link Math#exp}) for {@code |x| <= 700}.
  *

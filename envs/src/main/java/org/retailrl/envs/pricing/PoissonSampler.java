@@ -3,7 +3,7 @@ package org.retailrl.envs.pricing;
 import org.retailrl.core.random.Rng;
 
 /**
- * Exact Poisson sampling for the demand of MODEL.md §1, tuned for the small means of the pricing
+ * Exact Poisson sampling for the demand of docs/model.md §1, tuned for the small means of the pricing
  * simulator (λ ≈ 0.5–9 units per period with the defaults).
  *
  * <p>Every draw first takes one uniform {@code u}. Below {@link #INVERSION_LIMIT} it inverts the

@@ -3,13 +3,13 @@ package org.retailrl.envs.pricing;
 import org.retailrl.core.random.Rng;
 
 /**
- * {@code N} copies of the pricing-and-replenishment simulator of MODEL.md §1 stepped in lockstep,
+ * {@code N} copies of the pricing-and-replenishment simulator of docs/model.md §1 stepped in lockstep,
  * held as struct-of-arrays (one primitive array per state variable): the dynamics kernel that
  * {@link PricingEnv} also runs (as a batch of one). {@link #step(int[], int[], float[])} writes into
  * caller buffers and allocates nothing (one exception: a Poisson mean of 30 units or more, which the
  * default scenarios never reach, is drawn through a temporary {@code Rng}).
  *
- * <p><b>Period {@code t} for each copy</b> (MODEL.md §1, order of events):
+ * <p><b>Period {@code t} for each copy</b> (docs/model.md §1, order of events):
  * <ol>
  * <li>the order placed {@code L} periods ago arrives ({@code L = 0}: this period's order); stock
  *     above {@link PricingScenario#inventoryCap()} is disposed of;</li>
@@ -32,7 +32,7 @@ import org.retailrl.core.random.Rng;
  * <p><b>Observation</b> of copy {@code i} ({@link PricingObservation}, {@code 6 + L} floats):
  * previous ending (net) inventory, previous lost sales (backlog: {@code [N]^-}), previous demand,
  * previous own price, competitor's current price, reference price, and the {@code L} outstanding
- * orders oldest first. MODEL.md §1 lists the pipeline as {@code q_{t−L+1..t−1}}; that omits
+ * orders oldest first. docs/model.md §1 lists the pipeline as {@code q_{t−L+1..t−1}}; that omits
  * {@code q_{t−L}}, which arrives at the start of period {@code t} and is not yet in
  * {@code I_{t−1}}, so the observation would not determine the next state — all {@code L} are given.
  *

@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * The deterministic part of one period of MODEL.md §1 — arrival with the inventory cap, sales,
+ * The deterministic part of one period of docs/model.md §1 — arrival with the inventory cap, sales,
  * lost sales or backlog, the reward, the reference-price update and the undercutting competitor —
  * as pure functions of the state, the action and the realised demand {@code d}. The simulator's
  * kernel ({@link PricingBatch}) calls exactly these, so an exact dynamic program that enumerates

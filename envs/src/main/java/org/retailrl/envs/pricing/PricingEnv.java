@@ -7,7 +7,7 @@ import org.retailrl.envs.ObservationSpec;
 import org.retailrl.envs.Step;
 
 /**
- * One pricing-and-replenishment simulator of MODEL.md §1 behind the {@link Env} contract: the
+ * One pricing-and-replenishment simulator of docs/model.md §1 behind the {@link Env} contract: the
  * action is {@code {priceIndex, orderQuantity}} (a grid index and units), the observation is
  * {@link PricingObservation}'s layout, the reward is the period's profit in currency units, and the
  * episode is truncated after {@code T} periods.

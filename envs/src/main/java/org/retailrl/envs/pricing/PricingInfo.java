@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * Diagnostics of one period of the pricing simulator (MODEL.md §1), returned as the {@code info}
+ * Diagnostics of one period of the pricing simulator (docs/model.md §1), returned as the {@code info}
  * of {@link PricingEnv#step(int[])}. Units: stock in units, prices in currency per unit, reward in
  * currency.
  *

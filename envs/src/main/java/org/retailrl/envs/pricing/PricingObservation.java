@@ -5,7 +5,7 @@ import java.util.List;
 import org.retailrl.envs.ObservationSpec;
 
 /**
- * Layout and bounds of the pricing simulator's observation (MODEL.md §1, <em>Observation</em>):
+ * Layout and bounds of the pricing simulator's observation (docs/model.md §1, <em>Observation</em>):
  * {@code 6 + L} floats, in this order — previous ending inventory (net inventory under backlog;
  * units), previous lost sales (backlog: backordered units), previous demand (units), previous own
  * price, the competitor's price for the coming period, the reference price (currency/unit), and

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Every parameter of the pricing-and-replenishment problem of MODEL.md §1, as one immutable value.
+ * Every parameter of the pricing-and-replenishment problem of docs/model.md §1, as one immutable value.
  * Money is in currency units, stock in units of the product, time in periods.
  *
  * <p>The compact constructor validates each field and names it, with its allowed range, in the
  * {@link IllegalArgumentException} it throws. {@link #named(String)} gives the four scenarios
- * (a)–(d) of seed 003 §3.9; {@link #defaults()} is scenario (b). Use {@link #toBuilder()} to
- * change a few fields, for instance for the small dynamic-programming instances of MODEL.md §1
+ * (a)–(d) of Zheng, Li, Jiang and Peng §3.9; {@link #defaults()} is scenario (b). Use {@link #toBuilder()} to
+ * change a few fields, for instance for the small dynamic-programming instances of docs/model.md §1
  * (lead time ≤ 1, {@link #inventoryCap}, {@link CompetitorKind#FIXED}, {@code referenceWeight = 1}).
  *
  * @param prices                 the price grid, strictly increasing, finite, &gt; 0 (currency/unit)
@@ -151,7 +151,7 @@ public record PricingScenario(
         }
     }
 
-    /** The defaults of MODEL.md §1: scenario (b), lost sales without fixed ordering cost. */
+    /** The defaults of docs/model.md §1: scenario (b), lost sales without fixed ordering cost. */
     public static PricingScenario defaults() {
         double[] grid = new double[21];
         for (int i = 0; i < grid.length; i++) {
@@ -168,7 +168,7 @@ public record PricingScenario(
     }
 
     /**
-     * The scenarios of seed 003 §3.9 (MODEL.md §1): {@code "a"} backlog, K = 0; {@code "b"} lost
+     * The scenarios of Zheng, Li, Jiang and Peng §3.9 (docs/model.md §1): {@code "a"} backlog, K = 0; {@code "b"} lost
      * sales, K = 0; {@code "c"} backlog, K = 20; {@code "d"} lost sales, K = 20. Case-insensitive.
      */
     public static PricingScenario named(String name) {

@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * Mutable builder for {@link PricingScenario} (MODEL.md §1); every setter returns {@code this}.
+ * Mutable builder for {@link PricingScenario} (docs/model.md §1); every setter returns {@code this}.
  * Starts from a given scenario ({@link PricingScenario#toBuilder()}); {@link #build()} runs the
  * record's validation. Setting the lead time also resets the initial pipeline to {@code L} empty
  * orders; set {@link #initialPipeline(int...)} afterwards to change it.
@@ -134,7 +134,7 @@ public final class PricingScenarioBuilder {
         return this;
     }
 
-    /** Sets the six coefficients {@code β_1..β_6} of MODEL.md §1's demand table, in table order. */
+    /** Sets the six coefficients {@code β_1..β_6} of docs/model.md §1's demand table, in table order. */
     public PricingScenarioBuilder betas(double intercept, double rank, double gap, double competitors,
             double average, double reference) {
         betaIntercept = intercept;
@@ -156,7 +156,7 @@ public final class PricingScenarioBuilder {
         return this;
     }
 
-    /** Holds the reference price at {@code r0} for the whole episode ({@code w = 1}, MODEL.md §1 small instances). */
+    /** Holds the reference price at {@code r0} for the whole episode ({@code w = 1}, docs/model.md §1 small instances). */
     public PricingScenarioBuilder fixedReference(double r0) {
         referenceWeight = 1;
         initialReference = r0;

@@ -15,7 +15,7 @@ import org.retailrl.core.json.JsonString;
 import org.retailrl.core.json.JsonValue;
 
 /**
- * Reads and writes {@link PricingScenario} (MODEL.md §1) as a JSON object whose member names are
+ * Reads and writes {@link PricingScenario} (docs/model.md §1) as a JSON object whose member names are
  * the record's component names. Reading starts from a named scenario — member {@code "base"}
  * ({@code "a"}–{@code "d"}, default {@code "b"}) — and overrides the members present; setting
  * {@code leadTime} without {@code initialPipeline} gives an empty pipeline. Enums are strings,

@@ -1,7 +1,7 @@
 package org.retailrl.envs.pricing;
 
 /**
- * The raw state of one pricing simulator copy at the start of a period (MODEL.md §1), for
+ * The raw state of one pricing simulator copy at the start of a period (docs/model.md §1), for
  * heuristics and dynamic programming: everything the next period's dynamics depend on, plus the
  * previous period's outcome.
  *

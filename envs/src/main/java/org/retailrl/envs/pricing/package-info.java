@@ -1,5 +1,5 @@
 /**
- * The pricing-and-replenishment simulator of MODEL.md §1. {@link org.retailrl.envs.pricing.PricingScenario}
+ * The pricing-and-replenishment simulator of docs/model.md §1. {@link org.retailrl.envs.pricing.PricingScenario}
  * holds every parameter (JSON via {@link org.retailrl.envs.pricing.PricingScenarioJson});
  * {@link org.retailrl.envs.pricing.Demand} is the logit-Poisson rate and
  * {@link org.retailrl.envs.pricing.PricingDynamics} the deterministic part of a period;

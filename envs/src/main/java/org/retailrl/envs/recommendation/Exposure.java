@@ -1,7 +1,7 @@
 package org.retailrl.envs.recommendation;
 
 /**
- * The recommendation action of MODEL.md §3: for each product {@code i} a distribution
+ * The recommendation action of docs/model.md §3: for each product {@code i} a distribution
  * {@code α^{i,·}} of exposure over the {@code M} customers ({@code α^{i,j} ∈ [0, 1]},
  * {@code Σ_j α^{i,j} = 1}), stored row-major {@code [i·M + j]}. Static methods build it from logits
  * (a learned policy's output) or uniformly, and check it.

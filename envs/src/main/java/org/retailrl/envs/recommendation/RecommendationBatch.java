@@ -4,7 +4,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * {@code K} independent copies of the MODEL.md §3 simulator stepped together, held as
+ * {@code K} independent copies of the docs/model.md §3 simulator stepped together, held as
  * struct-of-arrays: {@code inventory[k·N + i]}, {@code backlog[k·N + i]} and
  * {@code pipeline[(k·N + i)·L_max + s]} (slot {@code s} arrives {@code s + 1} periods from now).
  * Stock is in units, rewards in currency per period.

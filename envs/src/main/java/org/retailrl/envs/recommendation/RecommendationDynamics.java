@@ -1,7 +1,7 @@
 package org.retailrl.envs.recommendation;
 
 /**
- * The deterministic equations of one period of MODEL.md §3, as pure functions shared by
+ * The deterministic equations of one period of docs/model.md §3, as pure functions shared by
  * {@link RecommendationEnv} and {@link RecommendationBatch} (so both compute bit-identical
  * probabilities). Matrices are row-major {@code [i·M + j]}: product {@code i}, customer {@code j}.
  *

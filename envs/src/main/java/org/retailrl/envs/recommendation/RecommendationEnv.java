@@ -6,7 +6,7 @@ import org.retailrl.envs.Step;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * One copy of the inventory-with-recommendation simulator of MODEL.md §3 with a reset/step API:
+ * One copy of the inventory-with-recommendation simulator of docs/model.md §3 with a reset/step API:
  * the action is the orders {@code q^i ∈ 0..Q} (units) and the exposure {@code α} ({@link Exposure}),
  * the observation is {@link RecommendationObservation}'s layout, the reward is the period's profit
  * {@code Σ_i F_t^i} (currency), and the episode is truncated after {@code T} periods.

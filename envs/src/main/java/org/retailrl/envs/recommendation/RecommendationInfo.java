@@ -1,7 +1,7 @@
 package org.retailrl.envs.recommendation;
 
 /**
- * Diagnostics of one period of the MODEL.md §3 simulator, per product {@code i} (units of product,
+ * Diagnostics of one period of the docs/model.md §3 simulator, per product {@code i} (units of product,
  * currency for money). Arrays are owned by this record; do not modify them.
  *
  * @param period    the period just played, {@code 1..T}

@@ -5,8 +5,8 @@ import java.util.List;
 import org.retailrl.envs.ObservationSpec;
 
 /**
- * Layout of the observation vector of the MODEL.md §3 simulator, the state
- * {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of seed 002 §VI.A: {@code N·(2 + L_max)} floats, units of
+ * Layout of the observation vector of the docs/model.md §3 simulator, the state
+ * {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of Jiang et al. §VI.A: {@code N·(2 + L_max)} floats, units of
  * product — first {@code inventory[i]} for every product, then {@code backlog[i]} (zero under
  * lost sales), then {@code pipeline[i][s]} for {@code s < L_max = max_i L^i}, product-major, where
  * slot {@code s} arrives {@code s + 1} periods from now (slots {@code s ≥ L^i} are always zero).

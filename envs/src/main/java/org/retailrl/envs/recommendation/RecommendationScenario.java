@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * Every parameter of the inventory-with-recommendation problem of MODEL.md §3 (seed 002 §VI.A), as
+ * Every parameter of the inventory-with-recommendation problem of docs/model.md §3 (Jiang et al. §VI.A), as
  * one immutable value. Money is in currency units, stock and demand in units of product, time in
- * periods, ratings on the seed's dimensionless rating scale (they enter Eq. 10 as logits).
+ * periods, ratings on the paper's dimensionless rating scale (they enter Eq. 10 as logits).
  *
  * <p>The compact constructor validates each field and names it, with its allowed range, in the
  * {@link IllegalArgumentException} it throws. {@link RecommendationScenarios} gives the named

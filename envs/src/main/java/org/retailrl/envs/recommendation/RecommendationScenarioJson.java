@@ -15,7 +15,7 @@ import org.retailrl.core.json.JsonValue;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * Reads and writes {@link RecommendationScenario} (MODEL.md §3) as a JSON object whose member
+ * Reads and writes {@link RecommendationScenario} (docs/model.md §3) as a JSON object whose member
  * names are the record's component names. Every member is required except {@code products} and
  * {@code customers}, which when present must match the arrays' lengths. {@code initialRatings}
  * is either an array of {@code N} arrays of {@code M} numbers, or an object

@@ -5,7 +5,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * The named scenarios of the inventory-with-recommendation problem (MODEL.md §3) and the stated
+ * The named scenarios of the inventory-with-recommendation problem (docs/model.md §3) and the stated
  * generators of their random ingredients.
  *
  * <p><b>Why these parameters.</b> Because {@code Σ_i γ^{i,j} = 1} (Eq. 10), recommendation cannot

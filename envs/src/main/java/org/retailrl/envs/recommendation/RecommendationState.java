@@ -3,8 +3,8 @@ package org.retailrl.envs.recommendation;
 import java.util.Arrays;
 
 /**
- * The state of one copy of the MODEL.md §3 simulator at the start of the coming period, the
- * {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of seed 002 §VI.A plus the backlog: stock in units.
+ * The state of one copy of the docs/model.md §3 simulator at the start of the coming period, the
+ * {@code s_t = {I_{t-1}^i, q_{t-t'}^i}} of Jiang et al. §VI.A plus the backlog: stock in units.
  *
  * @param period    periods completed in this episode ({@code 0..T})
  * @param inventory {@code I_{t-1}^i}, units on hand

@@ -1,5 +1,5 @@
 /**
- * The inventory-with-recommendation simulator of MODEL.md §3 (seed 002 §VI.A; seeds 000/001).
+ * The inventory-with-recommendation simulator of docs/model.md §3 (Jiang et al. §VI.A; Jiang, Han, Peng and Zhang).
  * {@link org.retailrl.envs.recommendation.RecommendationScenario} holds every parameter (named
  * scenarios in {@link org.retailrl.envs.recommendation.RecommendationScenarios}, JSON via
  * {@link org.retailrl.envs.recommendation.RecommendationScenarioJson});
