@@ -422,7 +422,6 @@ public final class DemandFit {
         double[] brand = t.column("brand");
         double[] own = t.column("ownprice");
         List<PdCurve> out = new ArrayList<>();
-        double[] row = new double[features.size()];
         for (int b = 1; b <= sf.brands(); b++) {
             List<Double> seen = new ArrayList<>();
             List<Integer> rows = new ArrayList<>();
@@ -438,23 +437,8 @@ public final class DemandFit {
                 continue;
             }
             double[] grid = grid(seen);
-            int step = Math.max(1, rows.size() / PD_ROWS);
-            double[] demand = new double[grid.length];
-            for (int g = 0; g < grid.length; g++) {
-                double sum = 0;
-                int cnt = 0;
-                for (int i = 0; i < rows.size(); i += step) {
-                    int r = rows.get(i);
-                    for (int f = 0; f < row.length; f++) {
-                        row[f] = cols[f][r];
-                    }
-                    sf.setOwnPrice(row, features, r, grid[g]);
-                    sum += model.predict(row);
-                    cnt++;
-                }
-                demand[g] = sum / cnt;
-            }
-            out.add(new PdCurve("brand " + b, grid, demand));
+            out.add(new PdCurve("brand " + b, grid,
+                    meanPrediction(model, cols, rows, grid, (row, r, p) -> sf.setOwnPrice(row, features, r, p))));
         }
         return out;
     }
@@ -484,8 +468,20 @@ public final class DemandFit {
             return List.of();
         }
         double[] grid = grid(seen);
+        int at = pf;
+        return List.of(new PdCurve(features.get(pf), grid, meanPrediction(model, cols, rows, grid, (row, r, p) -> row[at] = p)));
+    }
+
+    /** Sets a feature row's price-dependent values for price {@code p} (table row {@code r}). */
+    private interface PricePatch {
+        void apply(double[] row, int r, double p);
+    }
+
+    /** For each grid price, the mean prediction over (at most {@link #PD_ROWS} of) {@code rows}. */
+    private static double[] meanPrediction(GbdtModel model, double[][] cols, List<Integer> rows, double[] grid,
+            PricePatch patch) {
         double[] demand = new double[grid.length];
-        double[] row = new double[features.size()];
+        double[] row = new double[cols.length];
         int step = Math.max(1, rows.size() / PD_ROWS);
         for (int g = 0; g < grid.length; g++) {
             double sum = 0;
@@ -495,13 +491,13 @@ public final class DemandFit {
                 for (int f = 0; f < row.length; f++) {
                     row[f] = cols[f][r];
                 }
-                row[pf] = grid[g];
+                patch.apply(row, r, grid[g]);
                 sum += model.predict(row);
                 cnt++;
             }
             demand[g] = sum / cnt;
         }
-        return List.of(new PdCurve(features.get(pf), grid, demand));
+        return demand;
     }
 
     /** {@link #PD_POINTS} prices evenly from the 5% to the 95% quantile of {@code seen}. */
