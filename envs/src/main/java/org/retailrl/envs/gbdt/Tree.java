@@ -49,7 +49,7 @@ final class Tree {
         return leafValue.length;
     }
 
-    /** The leaf reached by the row whose feature {@code f} is {@code get(f)}; allocation-free. */
+    /** The leaf reached by {@code row} (feature values in model order); allocation-free. */
     int leafOf(double[] row, FeatureBins[] bins) {
         if (feature.length == 0) {
             return 0;
