@@ -106,8 +106,9 @@ class CompareCommandTest {
         String sc = CliRun.shortScenario(dir).toString();
         Path out = dir.resolve("nan");
         CompareCommand poisoned = new CompareCommand((t, p) -> {
-            if (t.fsda() != null && t.episodesDone() == TrainingDefaults.CHECKPOINT_EVERY + 1) {
-                t.fsda().happo().critic().parameters().get(0).value().data()[3] = Float.POSITIVE_INFINITY;
+            if (t.spec().algorithm() == org.retailrl.algorithms.checkpoint.Algorithm.FSDA
+                    && t.episodesDone() == TrainingDefaults.CHECKPOINT_EVERY + 1) {
+                t.trainer().critic().parameters().get(0).value().data()[3] = Float.POSITIVE_INFINITY;
             }
         });
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();

@@ -77,6 +77,24 @@ class RecommendationCompareTest {
         assertTrue(html.contains("<svg") && html.contains("Kernel-density") && html.contains("Learning curves"));
     }
 
+    /**
+     * The trainings, evaluations and heuristics run as separate tasks: one thread or three give
+     * the same training curves and the same evaluation episodes, byte for byte.
+     */
+    @Test
+    void resultsDoNotDependOnTheThreadCount(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        for (String threads : List.of("1", "3")) {
+            assertEquals(0, run(sink(quiet), sink(quiet), "--scenario", "recommendation-backlog", "--seeds", "2",
+                    "--episodes", "8", "--eval-episodes", "3", "--fit-episodes", "1", "--threads", threads, "--out",
+                    dir.resolve("t" + threads).toString()));
+        }
+        for (String file : List.of("curves.csv", "episodes.csv", "results.csv", "differences.csv")) {
+            assertEquals(Files.readString(dir.resolve("t1").resolve(file)), Files.readString(dir.resolve("t3").resolve(file)),
+                    file);
+        }
+    }
+
     @Test
     void jsonStringsAreEscaped() {
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", RecommendationJson.str("a\"b\\c\n\u0001"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
 
 /**
- * {@code train} / {@code resume} (issue 4 "reliability"): an interrupted run — by an exception or
+ * {@code train} / {@code resume} : an interrupted run — by an exception or
  * by {@code kill -9} of a child JVM — resumed from its checkpoint ends with a model file identical
  * byte for byte to an uninterrupted run's; a NaN stops training with exit 3 and leaves the last
  * checkpoint untouched.
@@ -70,7 +70,7 @@ class TrainResumeTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                t.ppo().actor().parameters().get(0).value().data()[0] = Float.NaN;
+                t.trainer().actor(0).parameters().get(0).value().data()[0] = Float.NaN;
             }
         });
         List<String> args = new ArrayList<>(trainArgs(sc, "ppo", 6, dir.resolve("n")));
@@ -89,10 +89,17 @@ class TrainResumeTest {
     @Test
     void corruptCheckpointIsRefusedByResume(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.ckpt");
-        Files.write(f, new byte[] {'R', 'R', 'L', 'C', 0, 0, 0, 1, 0, 0, 0, 1, 1, 2, 3, 4, 5});
+        byte version = (byte) org.retailrl.algorithms.checkpoint.CheckpointFormat.VERSION;
+        Files.write(f, new byte[] {'R', 'R', 'L', 'C', 0, 0, 0, version, 0, 0, 0, 1, 1, 2, 3, 4, 5});
         CliRun r = CliRun.of("resume", f.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains(f.toString()) && r.err().contains("checksum"), r.err());
+        // A checkpoint of the earlier format (version 1) is refused by its version, naming the file.
+        Path old = dir.resolve("old.ckpt");
+        Files.write(old, new byte[] {'R', 'R', 'L', 'C', 0, 0, 0, 1, 0, 0, 0, 1, 1, 2, 3, 4, 5});
+        CliRun v1 = CliRun.of("resume", old.toString());
+        assertEquals(1, v1.code());
+        assertTrue(v1.err().contains(old.toString()) && v1.err().contains("version 1 is not supported"), v1.err());
         CliRun none = CliRun.of("resume");
         assertEquals(2, none.code());
         CliRun badAlgo = CliRun.of("train", "--algorithm", "sarsa");
