@@ -12,8 +12,8 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 003 Thm. 3.16 (the two-timescale iteration Eq. (16) settles at a point meeting the
- * optimality conditions (15)) and Thm. 3.18 (mean-squared error {@code O(b_n)}), MODEL.md §2.
+ * Zheng, Li, Jiang and Peng Thm. 3.16 (the two-timescale iteration Eq. (16) settles at a point meeting the
+ * optimality conditions (15)) and Thm. 3.18 (mean-squared error {@code O(b_n)}), docs/model.md §2.
  *
  * <p>Schedule used throughout (stated, not tuned per case): price scale 20, stock scale 2, fast
  * exponent 0.6, slow exponent 0.9, offset 10, batch 4, start (40, 10), 20 000 iterations.

@@ -11,9 +11,9 @@ import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 003 Prop. 3.3, Prop. 3.6, Lemma 3.7 and the price part of Thm. 3.9 (MODEL.md §2), each in
+ * Zheng, Li, Jiang and Peng Prop. 3.3, Prop. 3.6, Lemma 3.7 and the price part of Thm. 3.9 (docs/model.md §2), each in
  * the parameter domain derived in THEORY.md §2, and each with the counterexample that shows the
- * seed's unconditional statement is false outside it. Second derivatives are the exact ones of
+ * paper's unconditional statement is false outside it. Second derivatives are the exact ones of
  * {@link ExactProfit} (checked against finite differences in {@link ExactProfitTest}); every
  * counterexample is confirmed by a second difference of exact values, independent of them.
  */

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.LongRange;
 import org.retailrl.core.random.Rng;
 
 /**
- * Seed 003 Prop. 3.14 (MODEL.md §2): the LR estimator of ∂π/∂p and the IPA estimator of ∂π/∂y
+ * Zheng, Li, Jiang and Peng Prop. 3.14 (docs/model.md §2): the LR estimator of ∂π/∂p and the IPA estimator of ∂π/∂y
  * are unbiased. Domain: every model of {@link Models#broad()}, any price in the box; for IPA a
  * stock level strictly between integer nodes (at a node π has a kink; there the estimator's mean
  * is checked to lie between the one-sided slopes).

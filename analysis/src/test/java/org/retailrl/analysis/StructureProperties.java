@@ -12,8 +12,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 003 Thm. 3.9 (concavity in y, non-joint concavity, optimality conditions (15)) and
- * Prop. 3.12 (p*(y) non-increasing), MODEL.md §2, over the broad admissible family of
+ * Zheng, Li, Jiang and Peng Thm. 3.9 (concavity in y, non-joint concavity, optimality conditions (15)) and
+ * Prop. 3.12 (p*(y) non-increasing), docs/model.md §2, over the broad admissible family of
  * {@link Models#broad()} (all statements here hold there; THEORY.md §3–§4).
  */
 class StructureProperties {

@@ -10,7 +10,7 @@ import org.retailrl.autodiff.Tape;
 import org.retailrl.core.random.Rng;
 
 /**
- * Same seed, same bits (MODEL.md §8 determinism) for PPO updates of the W1 actor-critic on the
+ * Same seed, same bits (docs/model.md §8 determinism) for PPO updates of the W1 actor-critic on the
  * kernel path the JVM selected (the vector path under the test configuration): two independent
  * runs of three updates from one seed give bit-identical losses, gradients and weights. 70
  * sequences so the step GEMMs use every row-tile kind (12-row, 4-row and packed remainder); 20

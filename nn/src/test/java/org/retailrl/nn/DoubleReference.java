@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An independent double-precision re-implementation of the layers, written from the equations
- * (MODEL.md §8, PyTorch's GRU, CleanRL's PPO loss) with plain batch-major loops and no shared code
+ * (docs/model.md §8, PyTorch's GRU, CleanRL's PPO loss) with plain batch-major loops and no shared code
  * with the float implementation, used as the oracle of the gradient tests.
  */
 final class DoubleReference {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Rng.binomial against the exact binomial law (MODEL.md §3 Eq. 9): mean and variance in 99.9%
+ * Rng.binomial against the exact binomial law (docs/model.md §3 Eq. 9): mean and variance in 99.9%
  * bands and a chi-square fit (p-value &ge; 0.001) against the pmf from logGamma, with N = 100,000
  * draws per case. Cases cover inversion (n·p &lt; 10), BTRS (n·p &ge; 10, including exactly 10)
  * and p &gt; 0.5 through the symmetry n − Binomial(n, 1 − p) into both branches.

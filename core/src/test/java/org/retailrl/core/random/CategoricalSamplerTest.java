@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rng.categorical against the softmax of its logits (MODEL.md §8 policies): chi-square fit with
+ * Rng.categorical against the softmax of its logits (docs/model.md §8 policies): chi-square fit with
  * p-value &ge; 0.001 over N = 100,000 draws, computed in double precision on the test side.
  */
 class CategoricalSamplerTest {

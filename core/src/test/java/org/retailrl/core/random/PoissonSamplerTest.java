@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Rng.poisson against the exact Poisson law (MODEL.md §1 demand): mean and variance in their 99.9%
+ * Rng.poisson against the exact Poisson law (docs/model.md §1 demand): mean and variance in their 99.9%
  * bands and a chi-square fit against the pmf computed from logGamma, over means that cover the
  * multiplication branch (&lt; 10), the PTRS branch (&ge; 10) and both sides of the switch. N = 200,000
  * per mean: a sampler whose mean is 2% off is then at least 6 standard errors away and fails (the

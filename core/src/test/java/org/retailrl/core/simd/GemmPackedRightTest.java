@@ -11,7 +11,7 @@ import org.retailrl.core.random.Rng;
 
 /**
  * The pre-packed right operand ({@link Kernels#packRight}, {@link Kernels#gemmPackedRight}; used
- * for the recurrent weights of the GRU of MODEL.md §8): for both implementations the product must
+ * for the recurrent weights of the GRU of docs/model.md §8): for both implementations the product must
  * be bit-identical to {@link Simd#gemm} with an untransposed right operand holding the same op(B),
  * whichever way B was stored, and must write nothing outside C. {@link GemmTest} checks that GEMM
  * against the double-precision reference.

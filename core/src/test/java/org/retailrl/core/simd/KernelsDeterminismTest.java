@@ -10,7 +10,7 @@ import org.retailrl.core.random.Rng;
 /**
  * Bit-reproducibility of {@link Kernels#exp}, {@link Kernels#tanh} and {@link Kernels#sigmoid}
  * (the project rule that the same seed gives bit-identical results, for the activation kernels
- * under the networks of MODEL.md §8).
+ * under the networks of docs/model.md §8).
  *
  * <p>Two failure modes are checked: results that change once the JIT compiles the kernel (the
  * Vector API's EXP/TANH did: interpreter/C1 fallback and the C2 intrinsic differ in the last bits),

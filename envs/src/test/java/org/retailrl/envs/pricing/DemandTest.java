@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
-/** The logit-Poisson rate of MODEL.md §1 against hand-written regressor sums. */
+/** The logit-Poisson rate of docs/model.md §1 against hand-written regressor sums. */
 class DemandTest {
     private final Demand demand = new Demand(PricingScenario.defaults());
 

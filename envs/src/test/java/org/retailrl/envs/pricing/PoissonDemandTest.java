@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.retailrl.core.random.Rng;
 
 /**
- * Statistical checks of the demand draws (MODEL.md §1: {@code d_t ~ Poisson(λ_t)}). Fixed seeds;
+ * Statistical checks of the demand draws (docs/model.md §1: {@code d_t ~ Poisson(λ_t)}). Fixed seeds;
  * mean bands are ±4 standard errors (two-sided confidence 99.994%); the goodness-of-fit test uses
  * the 0.999 quantile of the χ² distribution.
  */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.retailrl.envs.Step;
 
-/** Hand-computed examples pinning the period dynamics of MODEL.md §1. */
+/** Hand-computed examples pinning the period dynamics of docs/model.md §1. */
 class PricingDynamicsTest {
     /** Demand of about 4e-12 units per period: zero in every test run with overwhelming probability. */
     private static final double NO_DEMAND_ETA = 1e-9;

@@ -11,7 +11,7 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * Invariants of Eqs. 11–14 of MODEL.md §3 over random episodes of the default scenario with random
+ * Invariants of Eqs. 11–14 of docs/model.md §3 over random episodes of the default scenario with random
  * orders and random softmax exposures: stock balance, demand accounting in both modes, arrival
  * of each order exactly {@code L^i} periods later, and the profit formula.
  */

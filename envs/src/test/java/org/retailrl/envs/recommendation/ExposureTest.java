@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.retailrl.core.random.Rng;
 
-/** The recommendation action of MODEL.md §3: softmax construction, uniform exposure and validation. */
+/** The recommendation action of docs/model.md §3: softmax construction, uniform exposure and validation. */
 class ExposureTest {
 
     @Test

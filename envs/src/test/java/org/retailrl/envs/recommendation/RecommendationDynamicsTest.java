@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed checks of Eqs. 8, 10, 11 and 14 of MODEL.md §3. */
+/** Hand-computed checks of Eqs. 8, 10, 11 and 14 of docs/model.md §3. */
 class RecommendationDynamicsTest {
 
     @Test

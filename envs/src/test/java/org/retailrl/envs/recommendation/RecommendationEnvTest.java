@@ -12,7 +12,7 @@ import org.retailrl.envs.Step;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
- * Hand-computed episodes of MODEL.md §3 with deterministic demand: lost sales (Eqs. 11–13),
+ * Hand-computed episodes of docs/model.md §3 with deterministic demand: lost sales (Eqs. 11–13),
  * backlog, lead-time arrival and profit (Eq. 14).
  */
 class RecommendationEnvTest {
