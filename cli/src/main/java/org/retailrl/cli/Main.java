@@ -29,7 +29,8 @@ public final class Main {
                 new SelfCheckCommand(),
                 new InfoCommand(),
                 new DpCommand(),
-                new AnalyzeCommand())) {
+                new AnalyzeCommand(),
+                new InventoryCommand())) {
             m.put(c.name(), c);
         }
         return m;
