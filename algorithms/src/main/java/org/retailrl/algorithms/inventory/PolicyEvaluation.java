@@ -4,7 +4,8 @@ package org.retailrl.algorithms.inventory;
  * The exact long-run average cost of a stationary lost-sales policy (docs/model.md §7): relative
  * value iteration with the policy's operator {@code (T_π v)(s) = C(y) + c q + E v(next)} on a
  * {@link PipelineSpace} whose bound is at least the highest position the policy raises the state
- * to. Orders that would exceed the bound are cut to it and counted ({@link Result#clipped()}); a
+ * to. Orders above the cap {@code Q} are cut to it, as in the simulator; orders that would exceed the
+ * bound are cut to it and counted ({@link Result#clipped()}); a
  * policy evaluated with {@code clipped() > 0} is not the policy asked for, and callers enlarge the bound.
  */
 public final class PolicyEvaluation {
@@ -35,8 +36,9 @@ public final class PolicyEvaluation {
         int midCodes = space.codes() / space.radix();
         int radix = space.radix();
         space.forEach((s, st) -> {
-            int room = Math.min(mb.maxOrder, bound - LostSalesPolicy.position(st));
-            int q = policy.order(st);
+            int room = bound - LostSalesPolicy.position(st);
+            // The order cap Q applies silently, as in the simulator; the state bound is counted.
+            int q = Math.min(policy.order(st), mb.scenario.maxOrder());
             if (q < 0) {
                 throw new IllegalArgumentException(policy.name() + " ordered " + q + " < 0");
             }
