@@ -44,4 +44,37 @@ final class IntegerSearch {
         }
         return new Best(x, fx, memo.size());
     }
+
+    /** Coordinate descent over an integer vector in the box {@code [lo, hi]}: accept any improving ±1 move until none is left. */
+    static Best[] minimize(java.util.function.ToDoubleFunction<int[]> f, int[] start, int[] lo, int[] hi) {
+        Map<String, Double> memo = new HashMap<>();
+        java.util.function.ToDoubleFunction<int[]> g = x -> memo.computeIfAbsent(java.util.Arrays.toString(x),
+                k -> f.applyAsDouble(x.clone()));
+        int[] x = start.clone();
+        double fx = g.applyAsDouble(x);
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int c = 0; c < x.length; c++) {
+                for (int dir = -1; dir <= 1; dir += 2) {
+                    while (x[c] + dir >= lo[c] && x[c] + dir <= hi[c]) {
+                        x[c] += dir;
+                        double fn = g.applyAsDouble(x);
+                        if (fn < fx) {
+                            fx = fn;
+                            moved = true;
+                        } else {
+                            x[c] -= dir;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Best[] out = new Best[x.length];
+        for (int c = 0; c < x.length; c++) {
+            out[c] = new Best(x[c], fx, memo.size());
+        }
+        return out;
+    }
 }
