@@ -211,9 +211,18 @@ public final class DualSourcingDp {
                 new int[] {diArgs[1] - 1, diArgs[1]}, lo2, hi2, tolerance);
         out.add(si1.cost() <= si2.cost() ? si1 : si2);
         out.add(di);
-        out.add(fit("capped dual index", p -> DualSourcingPolicy.dualIndex(p[0], p[1], p[2]),
-                new int[] {diArgs[0], diArgs[1], qr}, new int[] {xLo, xLo, 0}, new int[] {hi, hi + qr * k, qr},
-                tolerance));
+        // Capped dual index: every cap (the cost is flat in the cap where it never binds, so descent over
+        // the cap alone stalls), the two levels fitted for each.
+        HeuristicResult cdi = null;
+        for (int cap = 0; cap <= qr; cap++) {
+            int c = cap;
+            HeuristicResult h = fit("capped dual index", p -> DualSourcingPolicy.dualIndex(p[0], p[1], c),
+                    new int[] {diArgs[0], diArgs[1]}, lo2, hi2, tolerance);
+            if (cdi == null || h.cost() < cdi.cost()) {
+                cdi = h;
+            }
+        }
+        out.add(cdi);
         out.add(fit("tailored base-surge", p -> DualSourcingPolicy.tailoredBaseSurge(p[0], p[1]),
                 new int[] {Math.max(0, mean - 1), mean}, new int[] {0, xLo}, new int[] {qr, hi}, tolerance));
         return out;
