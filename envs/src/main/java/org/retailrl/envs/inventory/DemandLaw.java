@@ -16,13 +16,15 @@ import org.retailrl.core.random.SpecialFunctions;
  * of the test beds (reported by {@link #mean()}).
  *
  * <p><b>Sampling</b> is by inversion: one uniform {@code u ∈ [0, 1)}, the draw is the smallest
- * {@code k} with {@code u < P(D ≤ k)} (sequential search from 0, about {@code mean + 1} comparisons).
+ * {@code k} with {@code u < P(D ≤ k)} (sequential search).
  * A fixed {@code u} gives a draw that is monotone in the law's stochastic order, which is what
  * common random numbers need.
  */
 public final class DemandLaw {
     /** Tail mass below which the table stops: {@code P(D > K) < TAIL}. */
     public static final double TAIL = 1e-15;
+    /** Buckets of the sampling guide table. */
+    static final int GUIDE = 256;
     /** Largest table length accepted. */
     public static final int MAX_SUPPORT = 100_000;
 
@@ -41,6 +43,9 @@ public final class DemandLaw {
     private final double[] given;
     private final double[] pmf;
     private final double[] cdf;
+    // Guide table (Chen & Asau 1974): guide[j] is the smallest k with P(D <= k) > j/GUIDE, where the
+    // search for u in [j/GUIDE, (j+1)/GUIDE) may start; same draws as a search from 0, fewer steps.
+    private final int[] guide;
     private final double mean;
     private final double variance;
 
@@ -61,6 +66,14 @@ public final class DemandLaw {
         }
         // The last entry closes the law exactly, so a uniform below 1 always finds a value.
         cdf[pmf.length - 1] = 1.0;
+        this.guide = new int[GUIDE];
+        int g = 0;
+        for (int j = 0; j < GUIDE; j++) {
+            while (cdf[g] <= (double) j / GUIDE) {
+                g++;
+            }
+            guide[j] = g;
+        }
         this.mean = m;
         this.variance = Math.max(0, m2 - m * m);
     }
@@ -217,7 +230,7 @@ public final class DemandLaw {
 
     /** The draw for uniform {@code u ∈ [0, 1)}: the smallest {@code k} with {@code u < P(D ≤ k)}. */
     public int sample(double u) {
-        int k = 0;
+        int k = guide[(int) (u * GUIDE)];
         while (u >= cdf[k]) {
             k++;
         }
