@@ -16,7 +16,8 @@ import org.retailrl.core.random.SpecialFunctions;
  * of the test beds (reported by {@link #mean()}).
  *
  * <p><b>Sampling</b> is by inversion: one uniform {@code u ∈ [0, 1)}, the draw is the smallest
- * {@code k} with {@code u < P(D ≤ k)} (sequential search).
+ * {@code k} with {@code u < P(D ≤ k)}, found by a sequential search that starts from a guide table of
+ * {@value #GUIDE} buckets (Chen & Asau 1974): the same draw as a search from 0, usually in one or two steps.
  * A fixed {@code u} gives a draw that is monotone in the law's stochastic order, which is what
  * common random numbers need.
  */
