@@ -102,26 +102,13 @@ public final class ClarkScarf {
         int n = s.stages();
         SerialBatch batch = new SerialBatch(s, copies);
         batch.reset(seed, 0);
-        int[] actions = new int[n * copies];
-        double[] cost = new double[copies];
-        double[] total = new double[copies];
-        for (int t = 0; t < burnIn + periods; t++) {
+        return BatchAverage.averageCost(batch, (b, actions) -> {
             for (int i = 0; i < copies; i++) {
                 for (int j = 0; j < n; j++) {
                     actions[i * n + j] = Math.min(s.maxOrder(), Math.max(0, levels[j] - batch.echelonPosition(i, j)));
                 }
             }
-            batch.step(actions, cost);
-            if (t >= burnIn) {
-                for (int i = 0; i < copies; i++) {
-                    total[i] += cost[i];
-                }
-            }
-        }
-        for (int i = 0; i < copies; i++) {
-            total[i] /= periods;
-        }
-        return Summary.of(total, 0.95);
+        }, burnIn, periods);
     }
 
     /**

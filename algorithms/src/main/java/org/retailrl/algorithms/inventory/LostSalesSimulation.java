@@ -20,31 +20,14 @@ public final class LostSalesSimulation {
     /** Mean cost per period over copies with its 95 % Student-t interval. */
     public static Summary simulate(LostSalesScenario s, LostSalesPolicy policy, int copies, int burnIn, int periods,
             long seed) {
-        if (copies < 2 || periods < 1 || burnIn < 0) {
-            throw new IllegalArgumentException("need copies >= 2, periods >= 1, burnIn >= 0; got " + copies + ", "
-                    + periods + ", " + burnIn);
-        }
         LostSalesBatch batch = new LostSalesBatch(s, copies);
         batch.reset(seed, 0);
         int[] state = new int[batch.observationSize()];
-        int[] orders = new int[copies];
-        double[] cost = new double[copies];
-        double[] total = new double[copies];
-        for (int t = 0; t < burnIn + periods; t++) {
+        return BatchAverage.averageCost(batch, (b, orders) -> {
             for (int i = 0; i < copies; i++) {
                 batch.state(i, state);
                 orders[i] = Math.min(s.maxOrder(), policy.order(state));
             }
-            batch.step(orders, cost);
-            if (t >= burnIn) {
-                for (int i = 0; i < copies; i++) {
-                    total[i] += cost[i];
-                }
-            }
-        }
-        for (int i = 0; i < copies; i++) {
-            total[i] /= periods;
-        }
-        return Summary.of(total, 0.95);
+        }, burnIn, periods);
     }
 }

@@ -2,7 +2,6 @@ package org.retailrl.envs.inventory;
 
 import java.util.List;
 import org.retailrl.envs.ActionSpec;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * {@code N} copies of the dual-sourcing simulator of docs/model.md §7 ({@link DualSourcingScenario})
@@ -16,36 +15,27 @@ import org.retailrl.envs.pricing.RawStreams;
  * {@code N}, the {@code l_r − 1} regular orders in transit (oldest first), the {@code max(l_e − 1, 0)}
  * expedited ones.
  */
-public final class DualSourcingBatch implements InventoryBatch {
+public final class DualSourcingBatch extends BatchBase {
     private final DualSourcingScenario scenario;
     private final DemandLaw demand;
-    private final int copies;
     private final int lr;
     private final int le;
     private final int ringE;
-    private final ActionSpec actionSpec;
-    private final long[] seed;
-    private final long[] gamma;
     private final int[] net;
     private final int[] regular;
     private final int[] expedited;
     private int headR;
     private int headE;
-    private int period;
-    private boolean started;
 
     /** {@code copies} simulators of {@code scenario}. */
     public DualSourcingBatch(DualSourcingScenario scenario, int copies) {
-        this.scenario = Check.present("scenario", scenario);
-        this.copies = Check.copies(copies);
+        super(copies, new ActionSpec(List.of("regular", "expedited"),
+                new int[] {scenario.maxRegular() + 1, scenario.maxExpedited() + 1}), scenario.horizon());
+        this.scenario = scenario;
         this.demand = scenario.demand();
         this.lr = scenario.regularLead();
         this.le = scenario.expeditedLead();
         this.ringE = Math.max(le, 1);
-        this.actionSpec = new ActionSpec(List.of("regular", "expedited"),
-                new int[] {scenario.maxRegular() + 1, scenario.maxExpedited() + 1});
-        seed = new long[copies];
-        gamma = new long[copies];
         net = new int[copies];
         regular = new int[Math.multiplyExact(copies, lr)];
         expedited = new int[Math.multiplyExact(copies, ringE)];
@@ -55,8 +45,8 @@ public final class DualSourcingBatch implements InventoryBatch {
     public void reset(long seed, long firstStream) {
         int[] r0 = scenario.initialRegular();
         int[] e0 = scenario.initialExpedited();
+        resetStreams(seed, firstStream);
         for (int i = 0; i < copies; i++) {
-            RawStreams.load(this.seed, gamma, i, seed, firstStream + i);
             net[i] = scenario.initialNet();
             for (int k = 0; k < lr; k++) {
                 regular[i * lr + k] = k < r0.length ? r0[k] : 0;
@@ -67,17 +57,11 @@ public final class DualSourcingBatch implements InventoryBatch {
         }
         headR = 0;
         headE = 0;
-        period = 0;
-        started = true;
     }
 
     @Override
     public void step(int[] actions, double[] costOut) {
-        if (!started) {
-            throw new IllegalStateException("call reset(seed, firstStream) before step");
-        }
-        Check.length("actions", actions, 2 * copies);
-        Check.length("costOut", costOut, copies);
+        checkStep(actions, costOut);
         for (int i = 0; i < copies; i++) {
             Check.range("actions[" + (2 * i) + "] (regular)", actions[2 * i], 0, scenario.maxRegular());
             Check.range("actions[" + (2 * i + 1) + "] (expedited)", actions[2 * i + 1], 0, scenario.maxExpedited());
@@ -96,7 +80,7 @@ public final class DualSourcingBatch implements InventoryBatch {
             } else {
                 expedited[i * ringE + lastE] = qe;
             }
-            n -= demand.sample(RawStreams.nextDouble(seed, gamma, i));
+            n -= demand.sample(uniform(i));
             costOut[i] = scenario.regularCost() * qr + scenario.expeditedCost() * qe + (n >= 0 ? h * n : -b * n);
             n += regular[i * lr + headR];
             regular[i * lr + headR] = 0;
@@ -144,26 +128,6 @@ public final class DualSourcingBatch implements InventoryBatch {
     @Override
     public int observationSize() {
         return 1 + (lr - 1) + Math.max(le - 1, 0);
-    }
-
-    @Override
-    public ActionSpec actionSpec() {
-        return actionSpec;
-    }
-
-    @Override
-    public int copies() {
-        return copies;
-    }
-
-    @Override
-    public int horizon() {
-        return scenario.horizon();
-    }
-
-    @Override
-    public int period() {
-        return period;
     }
 
     /** Net inventory of copy {@code i}. */

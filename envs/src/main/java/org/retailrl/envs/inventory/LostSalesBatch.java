@@ -2,7 +2,6 @@ package org.retailrl.envs.inventory;
 
 import java.util.List;
 import org.retailrl.envs.ActionSpec;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * {@code N} copies of the lost-sales simulator of docs/model.md §7 ({@link LostSalesScenario}) as
@@ -23,32 +22,26 @@ import org.retailrl.envs.pricing.RawStreams;
  * first — exactly the state of the exact dynamic program, so a learner sees what the optimum sees.
  * <b>Action</b>: one component {@code order ∈ 0..Q}.
  */
-public final class LostSalesBatch implements InventoryBatch {
+public final class LostSalesBatch extends BatchBase {
     private final LostSalesScenario scenario;
     private final DemandLaw demand;
-    private final int copies;
     private final int lead;
     private final int ring;
     private final double h;
     private final double p;
     private final double c;
     private final int maxOrder;
-    private final ActionSpec actionSpec;
-    private final long[] seed;
-    private final long[] gamma;
     private final int[] onHand;
     // Copy i's transit at [i*ring, (i+1)*ring); logical slot k (0 = next to arrive) is (head + k) % ring.
     private final int[] transit;
     private final int[] lastDemand;
     private final int[] lastLost;
     private int head;
-    private int period;
-    private boolean started;
 
     /** {@code copies} simulators of {@code scenario}; call {@link #reset(long, long)} before stepping. */
     public LostSalesBatch(LostSalesScenario scenario, int copies) {
-        this.scenario = Check.present("scenario", scenario);
-        this.copies = Check.copies(copies);
+        super(copies, new ActionSpec(List.of("order"), new int[] {scenario.maxOrder() + 1}), scenario.horizon());
+        this.scenario = scenario;
         this.demand = scenario.demand();
         this.lead = scenario.leadTime();
         this.ring = Math.max(lead, 1);
@@ -56,9 +49,6 @@ public final class LostSalesBatch implements InventoryBatch {
         this.p = scenario.penaltyCost();
         this.c = scenario.unitCost();
         this.maxOrder = scenario.maxOrder();
-        this.actionSpec = new ActionSpec(List.of("order"), new int[] {maxOrder + 1});
-        seed = new long[copies];
-        gamma = new long[copies];
         onHand = new int[copies];
         transit = new int[Math.multiplyExact(copies, ring)];
         lastDemand = new int[copies];
@@ -67,9 +57,9 @@ public final class LostSalesBatch implements InventoryBatch {
 
     @Override
     public void reset(long seed, long firstStream) {
+        resetStreams(seed, firstStream);
         int[] pipe = scenario.initialPipeline();
         for (int i = 0; i < copies; i++) {
-            RawStreams.load(this.seed, gamma, i, seed, firstStream + i);
             onHand[i] = scenario.initialInventory();
             for (int k = 0; k < ring; k++) {
                 transit[i * ring + k] = k < pipe.length ? pipe[k] : 0;
@@ -78,8 +68,6 @@ public final class LostSalesBatch implements InventoryBatch {
             lastLost[i] = 0;
         }
         head = 0;
-        period = 0;
-        started = true;
     }
 
     /** Resets with streams {@code 0..N−1}. */
@@ -101,7 +89,7 @@ public final class LostSalesBatch implements InventoryBatch {
                 // Logical slot L−1 is free until now: it holds the order just placed.
                 transit[base + (lead == 1 ? head : last)] = q;
             }
-            int d = demand.sample(RawStreams.nextDouble(seed, gamma, i));
+            int d = demand.sample(uniform(i));
             int left = stock - d;
             double cost;
             if (left >= 0) {
@@ -127,11 +115,7 @@ public final class LostSalesBatch implements InventoryBatch {
     }
 
     private void check(int[] actions, double[] costOut) {
-        if (!started) {
-            throw new IllegalStateException("call reset(seed, firstStream) before step");
-        }
-        Check.length("actions", actions, copies);
-        Check.length("costOut", costOut, copies);
+        checkStep(actions, costOut);
         int bad = 0;
         for (int i = 0; i < copies; i++) {
             bad |= actions[i] | (maxOrder - actions[i]);
@@ -164,26 +148,6 @@ public final class LostSalesBatch implements InventoryBatch {
     @Override
     public int observationSize() {
         return Math.max(lead, 1);
-    }
-
-    @Override
-    public ActionSpec actionSpec() {
-        return actionSpec;
-    }
-
-    @Override
-    public int copies() {
-        return copies;
-    }
-
-    @Override
-    public int horizon() {
-        return scenario.horizon();
-    }
-
-    @Override
-    public int period() {
-        return period;
     }
 
     /** On-hand stock of copy {@code i} (after this period's arrival). */

@@ -3,7 +3,6 @@ package org.retailrl.envs.inventory;
 import java.util.ArrayList;
 import java.util.List;
 import org.retailrl.envs.ActionSpec;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * {@code N} copies of the serial supply chain of docs/model.md §7 ({@link SerialScenario}) as
@@ -21,29 +20,23 @@ import org.retailrl.envs.pricing.RawStreams;
  * inventory and stages {@code 1..N−1}'s stock on hand; what stages {@code 1..N−1} owe downstream;
  * then for each stage the {@code L_j − 1} shipments in transit into it, oldest first.
  */
-public final class SerialBatch implements InventoryBatch {
+public final class SerialBatch extends BatchBase {
     private final SerialScenario scenario;
     private final DemandLaw demand;
-    private final int copies;
     private final int stages;
     private final int[] lead;
     private final int[] ringOffset;
     private final int ringTotal;
     private final double[] local;
-    private final ActionSpec actionSpec;
-    private final long[] seed;
-    private final long[] gamma;
     private final int[] stock;
     private final int[] owed;
     private final int[] transit;
     private final int[] head;
-    private int period;
-    private boolean started;
 
     /** {@code copies} simulators of {@code scenario}. */
     public SerialBatch(SerialScenario scenario, int copies) {
-        this.scenario = Check.present("scenario", scenario);
-        this.copies = Check.copies(copies);
+        super(copies, actions(scenario), scenario.horizon());
+        this.scenario = scenario;
         this.demand = scenario.demand();
         this.stages = scenario.stages();
         this.lead = scenario.leadTimes();
@@ -55,33 +48,33 @@ public final class SerialBatch implements InventoryBatch {
         }
         this.ringTotal = total;
         this.local = new double[stages];
-        List<String> names = new ArrayList<>();
-        int[] sizes = new int[stages];
         for (int j = 0; j < stages; j++) {
             local[j] = scenario.localHolding(j);
-            names.add("order" + j);
-            sizes[j] = scenario.maxOrder() + 1;
         }
-        this.actionSpec = new ActionSpec(names, sizes);
-        seed = new long[copies];
-        gamma = new long[copies];
         stock = new int[Math.multiplyExact(copies, stages)];
         owed = new int[Math.multiplyExact(copies, stages)];
         transit = new int[Math.multiplyExact(copies, ringTotal)];
         head = new int[stages];
     }
 
+    private static ActionSpec actions(SerialScenario scenario) {
+        Check.present("scenario", scenario);
+        List<String> names = new ArrayList<>();
+        int[] sizes = new int[scenario.stages()];
+        for (int j = 0; j < sizes.length; j++) {
+            names.add("order" + j);
+            sizes[j] = scenario.maxOrder() + 1;
+        }
+        return new ActionSpec(names, sizes);
+    }
+
     @Override
     public void reset(long seed, long firstStream) {
-        for (int i = 0; i < copies; i++) {
-            RawStreams.load(this.seed, gamma, i, seed, firstStream + i);
-        }
+        resetStreams(seed, firstStream);
         java.util.Arrays.fill(stock, 0);
         java.util.Arrays.fill(owed, 0);
         java.util.Arrays.fill(transit, 0);
         java.util.Arrays.fill(head, 0);
-        period = 0;
-        started = true;
     }
 
     private int last(int j) {
@@ -90,11 +83,7 @@ public final class SerialBatch implements InventoryBatch {
 
     @Override
     public void step(int[] actions, double[] costOut) {
-        if (!started) {
-            throw new IllegalStateException("call reset(seed, firstStream) before step");
-        }
-        Check.length("actions", actions, stages * copies);
-        Check.length("costOut", costOut, copies);
+        checkStep(actions, costOut);
         for (int a = 0; a < stages * copies; a++) {
             Check.range("actions[" + a + "] (order" + a % stages + ")", actions[a], 0, scenario.maxOrder());
         }
@@ -112,7 +101,7 @@ public final class SerialBatch implements InventoryBatch {
                 owed[st + j] -= ship;
                 transit[tr + ringOffset[j - 1] + last(j - 1)] = ship;
             }
-            int n0 = stock[st] - demand.sample(RawStreams.nextDouble(seed, gamma, i));
+            int n0 = stock[st] - demand.sample(uniform(i));
             stock[st] = n0;
             double cost = n0 >= 0 ? local[0] * n0 : -b * n0;
             for (int j = 1; j < stages; j++) {
@@ -186,26 +175,6 @@ public final class SerialBatch implements InventoryBatch {
     @Override
     public int observationSize() {
         return 2 * stages - 1 + ringTotal - stages;
-    }
-
-    @Override
-    public ActionSpec actionSpec() {
-        return actionSpec;
-    }
-
-    @Override
-    public int copies() {
-        return copies;
-    }
-
-    @Override
-    public int horizon() {
-        return scenario.horizon();
-    }
-
-    @Override
-    public int period() {
-        return period;
     }
 
     /** The scenario simulated. */
