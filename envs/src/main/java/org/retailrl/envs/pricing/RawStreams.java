@@ -5,10 +5,18 @@ package org.retailrl.envs.pricing;
  * batched kernel can advance them in vector lanes. The arithmetic is that of
  * {@link org.retailrl.core.random.Rng} — a copy's raw stream, loaded from
  * {@code Rng.stream(seed, index).state()}, yields exactly the values that {@code Rng} would
- * ({@code nextDouble}, {@code nextInt(bound)}); a test checks it.
+ * ({@code nextDouble}, {@code nextInt(bound)}); a test checks it. Public so that every batched
+ * simulator (docs/model.md §1, §7) keeps its per-copy streams in the same two arrays.
  */
-final class RawStreams {
+public final class RawStreams {
     private RawStreams() {
+    }
+
+    /** Loads copy {@code i}'s stream {@code Rng.stream(seed, index)} into {@code seeds[i]}, {@code gammas[i]}. */
+    public static void load(long[] seeds, long[] gammas, int i, long seed, long index) {
+        long[] st = org.retailrl.core.random.Rng.stream(seed, index).state();
+        seeds[i] = st[0];
+        gammas[i] = st[1];
     }
 
     static long mix64(long z) {
@@ -17,19 +25,19 @@ final class RawStreams {
         return z ^ (z >>> 31);
     }
 
-    static long nextLong(long[] seed, long[] gamma, int i) {
+    public static long nextLong(long[] seed, long[] gamma, int i) {
         long s = seed[i] + gamma[i];
         seed[i] = s;
         return mix64(s);
     }
 
     /** Uniform on [0, 1) with 53 bits, as {@code Rng.nextDouble}. */
-    static double nextDouble(long[] seed, long[] gamma, int i) {
+    public static double nextDouble(long[] seed, long[] gamma, int i) {
         return (nextLong(seed, gamma, i) >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform on [0, bound) by Lemire's method, as {@code Rng.nextInt(bound)}. */
-    static int nextInt(long[] seed, long[] gamma, int i, int bound) {
+    public static int nextInt(long[] seed, long[] gamma, int i, int bound) {
         long m = (nextLong(seed, gamma, i) >>> 32) * bound;
         long l = m & 0xffffffffL;
         if (l < bound) {

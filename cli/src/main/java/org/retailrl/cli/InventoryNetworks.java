@@ -1,0 +1,134 @@
+package org.retailrl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.retailrl.algorithms.eval.Summary;
+import org.retailrl.algorithms.inventory.ClarkScarf;
+import org.retailrl.algorithms.inventory.DualSourcingDp;
+import org.retailrl.algorithms.inventory.HeuristicResult;
+import org.retailrl.cli.report.HtmlReport;
+import org.retailrl.core.io.AtomicFiles;
+import org.retailrl.envs.inventory.DualSourcingScenario;
+import org.retailrl.envs.inventory.SerialScenario;
+
+/**
+ * The dual-sourcing and serial parts of {@code retail inventory} (docs/model.md §7): the example
+ * instances ({@link DualSourcingScenario#example}, {@link SerialScenario#example}), their exact
+ * optimum and the heuristics; {@code compare} writes {@code table.txt} and {@code report.html}
+ * (atomically) into the report folder.
+ */
+final class InventoryNetworks {
+    /** Simulation size of the serial checks: copies, burn-in and measured periods. */
+    static final int COPIES = 64;
+    static final int BURN_IN = 200;
+    static final int PERIODS = 2000;
+
+    private InventoryNetworks() {
+    }
+
+    static int run(String problem, String action, Args args, PrintStream out, PrintStream err) throws Exception {
+        String lead = args.string("lead", null);
+        String outDir = args.string("out", null);
+        args.finish();
+        long t0 = System.nanoTime();
+        StringBuilder text = new StringBuilder();
+        HtmlReport html;
+        if (problem.equals("dual-sourcing")) {
+            int[] leads = lead != null ? new int[] {parseLead(lead)}
+                    : action.equals("compare") ? new int[] {2, 3, 4} : new int[] {2};
+            html = new HtmlReport("Dual sourcing: exact optimum and heuristics");
+            html.paragraph("docs/model.md §7. Demand uniform on 0..4, expedited lead time 0, c_r = 100, c_e = 105, h = 5, "
+                    + "b = 495 (backlog), orders up to 8 per source. Long-run average cost per period; the optimum is "
+                    + "relative value iteration on the reduced state, every heuristic is fitted and scored exactly.");
+            List<List<String>> rows = new ArrayList<>();
+            for (int lr : leads) {
+                DualSourcingScenario s = DualSourcingScenario.example(lr);
+                DualSourcingDp dp = new DualSourcingDp(s);
+                DualSourcingDp.Solution sol = action.equals("heuristics") ? null : dp.solve(1e-7);
+                text.append(s).append('\n');
+                if (sol != null) {
+                    text.append(String.format(Locale.ROOT, "  %-22s %-22s %10.4f   (%d states, %d sweeps, %.2f s)%n",
+                            "optimal", "l_r - l_e = " + dp.leadDifference(), sol.cost(), sol.states(), sol.sweeps(),
+                            sol.seconds()));
+                    rows.add(List.of(Integer.toString(lr), "optimal", "", String.format(Locale.ROOT, "%.2f", sol.cost()),
+                            "0.00"));
+                }
+                if (!action.equals("solve")) {
+                    for (HeuristicResult h : dp.heuristics(1e-7)) {
+                        String gap = sol == null ? "" : String.format(Locale.ROOT, "%+.2f%%", h.gapPercent(sol.cost()));
+                        text.append(String.format(Locale.ROOT, "  %-22s %-22s %10.4f %s%n", h.name(), h.parameters(),
+                                h.cost(), gap));
+                        rows.add(List.of(Integer.toString(lr), h.name(), h.parameters(),
+                                String.format(Locale.ROOT, "%.2f", h.cost()),
+                                sol == null ? "" : String.format(Locale.ROOT, "%.2f", h.gapPercent(sol.cost()))));
+                    }
+                }
+            }
+            html.table("Average cost per period by regular lead time", List.of("l_r", "policy", "parameters", "cost",
+                    "gap %"), rows);
+        } else {
+            SerialScenario s = SerialScenario.example();
+            html = new HtmlReport("Serial supply chain: Clark–Scarf optimum and echelon base-stock");
+            html.paragraph("docs/model.md §7. " + s + ". The optimum is the Clark–Scarf decomposition (exact); the echelon "
+                    + "base-stock heuristic is fitted by simulation with common random numbers (" + COPIES + " copies x "
+                    + PERIODS + " periods after " + BURN_IN + "), and both are checked in the simulator.");
+            text.append(s).append('\n');
+            List<List<String>> rows = new ArrayList<>();
+            if (!action.equals("heuristics")) {
+                ClarkScarf.Solution cs = ClarkScarf.solve(s);
+                Summary sim = ClarkScarf.simulate(s, cs.levels(), 200, BURN_IN, 5 * PERIODS, 7);
+                text.append(String.format(Locale.ROOT, "  %-32s %-20s %10.4f   simulated %.4f +- %.4f (%.3f s)%n",
+                        "optimal (Clark-Scarf)", Arrays.toString(cs.levels()), cs.cost(), sim.mean(), sim.halfWidth(),
+                        cs.seconds()));
+                rows.add(List.of("optimal (Clark–Scarf)", Arrays.toString(cs.levels()),
+                        String.format(Locale.ROOT, "%.4f", cs.cost()),
+                        String.format(Locale.ROOT, "%.4f ± %.4f", sim.mean(), sim.halfWidth())));
+                if (!action.equals("solve")) {
+                    heuristic(s, text, rows, cs.cost());
+                }
+            } else {
+                heuristic(s, text, rows, Double.NaN);
+            }
+            html.table("Average cost per period", List.of("policy", "echelon levels", "cost", "simulated ± 95 %"), rows);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.print(text);
+        if (action.equals("compare")) {
+            Path dir = Path.of(outDir != null ? outDir : "runs/inventory-" + problem + "-" + TrainCommand.timestamp());
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(dir.resolve("table.txt"), text.toString());
+            html.metadata("wall time", String.format(Locale.ROOT, "%.1f s", secs));
+            html.write(dir.resolve("report.html"));
+            out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
+        }
+        return 0;
+    }
+
+    private static void heuristic(SerialScenario s, StringBuilder text, List<List<String>> rows, double optimum) {
+        int[] fit = ClarkScarf.fitBySimulation(s, COPIES, BURN_IN, PERIODS, 11);
+        Summary sim = ClarkScarf.simulate(s, fit, 200, BURN_IN, 5 * PERIODS, 7);
+        String gap = Double.isNaN(optimum) ? "" : String.format(Locale.ROOT, " gap %+.2f%%",
+                100 * (sim.mean() - optimum) / optimum);
+        text.append(String.format(Locale.ROOT, "  %-32s %-20s %10s   simulated %.4f +- %.4f%s%n",
+                "echelon base-stock (fit by sim)", Arrays.toString(fit), "", sim.mean(), sim.halfWidth(), gap));
+        rows.add(List.of("echelon base-stock, fitted by simulation", Arrays.toString(fit), "",
+                String.format(Locale.ROOT, "%.4f ± %.4f", sim.mean(), sim.halfWidth())));
+    }
+
+    private static int parseLead(String v) {
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x < 1 || x > 4) {
+                throw new UsageException("--lead (regular lead time, expedited 0) must be in [1, 4], got " + x);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--lead must be an integer in [1, 4], got '" + v + "'");
+        }
+    }
+}

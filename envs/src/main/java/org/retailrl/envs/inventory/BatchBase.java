@@ -1,0 +1,70 @@
+package org.retailrl.envs.inventory;
+
+import org.retailrl.envs.ActionSpec;
+import org.retailrl.envs.pricing.RawStreams;
+
+/**
+ * What every batched simulator of docs/model.md §7 shares: the copy count, the action encoding, the
+ * per-copy random streams ({@code Rng.stream(seed, firstStream + i)} held as raw arrays), the
+ * period counter and the reset-before-step rule.
+ */
+abstract class BatchBase implements InventoryBatch {
+    protected final int copies;
+    protected final long[] seed;
+    protected final long[] gamma;
+    protected int period;
+    private final ActionSpec actionSpec;
+    private final int horizon;
+    private boolean started;
+
+    BatchBase(int copies, ActionSpec actionSpec, int horizon) {
+        this.copies = Check.copies(copies);
+        this.actionSpec = actionSpec;
+        this.horizon = horizon;
+        this.seed = new long[copies];
+        this.gamma = new long[copies];
+    }
+
+    /** Loads every copy's stream and zeroes the period counter; subclasses then reset their state. */
+    protected final void resetStreams(long seed, long firstStream) {
+        for (int i = 0; i < copies; i++) {
+            RawStreams.load(this.seed, gamma, i, seed, firstStream + i);
+        }
+        period = 0;
+        started = true;
+    }
+
+    /** Checks that a step may run and that the buffers hold {@code copies} actions and costs. */
+    protected final void checkStep(int[] actions, double[] costOut) {
+        if (!started) {
+            throw new IllegalStateException("call reset(seed, firstStream) before step");
+        }
+        Check.length("actions", actions, actionSpec.dimension() * copies);
+        Check.length("costOut", costOut, copies);
+    }
+
+    /** The next uniform of copy {@code i}'s stream. */
+    protected final double uniform(int i) {
+        return RawStreams.nextDouble(seed, gamma, i);
+    }
+
+    @Override
+    public final ActionSpec actionSpec() {
+        return actionSpec;
+    }
+
+    @Override
+    public final int copies() {
+        return copies;
+    }
+
+    @Override
+    public final int horizon() {
+        return horizon;
+    }
+
+    @Override
+    public final int period() {
+        return period;
+    }
+}
