@@ -282,7 +282,8 @@ public final class PolicyFile {
         for (int a = 0; a < outputs.length; a++) {
             RecurrentNet.Config c = configs.get(a);
             if (c.inputs() != inputs[a]) {
-                return "actor " + a + " inputs must be " + inputs[a] + " for kind '" + kind + "' on the scenario, got "
+                return "actor " + a + " inputs must be " + (algorithm.problem() == Algorithm.Problem.PRICING
+                        ? "6 + L + 1 = " : "") + inputs[a] + " for kind '" + kind + "' on the scenario, got "
                         + c.inputs();
             }
             if (c.outputs() != outputs[a]) {

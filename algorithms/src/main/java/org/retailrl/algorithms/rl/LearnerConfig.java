@@ -172,6 +172,32 @@ public record LearnerConfig(Update update, int hidden, int gruLayers, int episod
                 normAdvantages, scaleRewards, critic, agents);
     }
 
+    /** A copy in which every agent and the critic use {@code s} (the update periods are kept). */
+    public LearnerConfig withStepSizes(StepSize s) {
+        List<AgentSchedule> as = new java.util.ArrayList<>();
+        for (AgentSchedule a : agents) {
+            as.add(new AgentSchedule(s, a.period()));
+        }
+        return new LearnerConfig(update, hidden, gruLayers, episodesPerUpdate, sequenceLength, epochs, minibatches,
+                gamma, gaeLambda, clip, entCoef, maxGradNorm, adamBeta1, adamBeta2, adamEps, normAdvantages,
+                scaleRewards, new Critic(critic.valueNorm(), critic.huberDelta(), critic.clipValues(), critic.coef(), s),
+                as);
+    }
+
+    /** A copy with another critic. */
+    public LearnerConfig withCritic(Critic newCritic) {
+        return new LearnerConfig(update, hidden, gruLayers, episodesPerUpdate, sequenceLength, epochs, minibatches,
+                gamma, gaeLambda, clip, entCoef, maxGradNorm, adamBeta1, adamBeta2, adamEps, normAdvantages,
+                scaleRewards, newCritic, agents);
+    }
+
+    /** A copy with another entropy weight and reward-scaling switch. */
+    public LearnerConfig withEntropyAndScaling(double newEntCoef, boolean newScaleRewards) {
+        return new LearnerConfig(update, hidden, gruLayers, episodesPerUpdate, sequenceLength, epochs, minibatches,
+                gamma, gaeLambda, clip, newEntCoef, maxGradNorm, adamBeta1, adamBeta2, adamEps, normAdvantages,
+                newScaleRewards, critic, agents);
+    }
+
     /** A copy with other epochs and minibatch counts. */
     public LearnerConfig withUpdates(int newEpochs, int newMinibatches) {
         return new LearnerConfig(update, hidden, gruLayers, episodesPerUpdate, sequenceLength, newEpochs,

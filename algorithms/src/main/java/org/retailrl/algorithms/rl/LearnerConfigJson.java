@@ -32,6 +32,14 @@ import org.retailrl.core.json.JsonValue;
  * {@code agents[1].stepSize.exponent}) and its allowed range.
  */
 public final class LearnerConfigJson {
+    /**
+     * Members a new list element may leave out because its kind ignores them (a constant or linear
+     * step size has no exponent or offset, a logarithmic period no {@code k}); the values are the
+     * ones the factory methods store.
+     */
+    private static final Map<String, Object> IGNORABLE = Map.of("StepSize.exponent", 0.0, "StepSize.offset", 1.0,
+            "UpdatePeriod.k", 1);
+
     private LearnerConfigJson() {
     }
 
@@ -134,6 +142,9 @@ public final class LearnerConfigJson {
             Object old = base == null ? null : get(c, (Record) base);
             String p = path + c.getName();
             if (!o.has(c.getName())) {
+                if (old == null) {
+                    old = IGNORABLE.get(type.getSimpleName() + "." + c.getName());
+                }
                 if (old == null) {
                     throw new IllegalArgumentException(p + ": missing");
                 }

@@ -287,7 +287,6 @@ public final class Trainer implements AutoCloseable {
     private Tally loop(List<Parameter> params, Adam opt, String what, MinibatchLoss fn) {
         Tally t = new Tally();
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            double kl = t.kl;
             t.kl = 0;
             int inEpoch = 0;
             for (int[] seqs : Minibatches.split(shuffle, buffer.sequences(), config.minibatches())) {
@@ -306,7 +305,7 @@ public final class Trainer implements AutoCloseable {
                 t.steps++;
                 inEpoch++;
             }
-            t.kl = inEpoch > 0 ? t.kl / inEpoch : kl;
+            t.kl /= inEpoch;
         }
         tape.reset();
         FiniteCheck.parameters("after the " + what + " update in round " + rounds, params);
@@ -377,7 +376,7 @@ public final class Trainer implements AutoCloseable {
     /**
      * CleanRL's update of a single agent: epochs of {@code pg − entCoef·H + coef·vLoss} over actor
      * and critic with one optimiser and one gradient clip (raw value targets; no normaliser).
-     * Returns the agent's statistics; the mean value loss is the second element of the pair.
+     * Returns the agent's statistics and writes the mean value loss to {@code valueLossOut[0]}.
      */
     AgentStats ppoUpdate(double[] valueLossOut) {
         double lr = stepSize(0, rounds);

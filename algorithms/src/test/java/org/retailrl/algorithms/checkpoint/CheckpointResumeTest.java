@@ -13,29 +13,36 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retailrl.algorithms.pricing.FsdaConfig;
-import org.retailrl.algorithms.pricing.TimescaleSchedule;
-import org.retailrl.algorithms.happo.HappoConfig;
-import org.retailrl.algorithms.ppo.PpoConfig;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfig.AgentSchedule;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.UpdatePeriod;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
 
 /**
  * Train n rounds uninterrupted versus k rounds, checkpoint to a file, a fresh trainer from that
- * file, continue to n: the weights must be bit-identical (issue 4 "reliability").
+ * file, continue to n: the weights must be bit-identical (docs/model.md §8.12), for the pricing
+ * and the recommendation learners.
  */
 class CheckpointResumeTest {
     /** A 20-period scenario (b) so that each round is a few milliseconds. */
     static final PricingScenario SHORT = PricingScenario.named("b").toBuilder().horizon(20).build();
-    static final PpoConfig SMALL = PpoConfig.DEFAULTS.withSizes(1, 10, 8, 2).withUpdates(2, 2);
+    /** CleanRL's PPO with width 8 and 10-step sequences, 2 epochs of 2 minibatches. */
+    static final LearnerConfig SMALL = Presets.CLEANRL_PPO.withSizes(8, 2, 1, 10).withUpdates(2, 2);
+    /** FSDA's timescales and HARL's critic with the same actor settings as {@link #SMALL}. */
+    static final LearnerConfig SMALL_FSDA = Presets.FSDA_CLEANRL.withSizes(8, 2, 1, 10).withUpdates(2, 2);
+    /** MTMA (replenishment every 2nd round) with width 8, one epoch of 2 minibatches. */
+    static final LearnerConfig SMALL_MTMA = Presets.MTMA.withSizes(8, 1, 1, 25).withUpdates(1, 2);
 
     static RunSpec fsdaSpec(int episodes) {
-        return RunSpec.fsda(SHORT, 2, 7, episodes, FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(SMALL)));
+        return new RunSpec(Algorithm.FSDA, SHORT, 2, 7, episodes, SMALL_FSDA);
     }
 
     static RunSpec ppoSpec(int episodes) {
-        return RunSpec.ppoJoint(SHORT, 2, 7, episodes, SMALL);
+        return new RunSpec(Algorithm.PPO_JOINT, SHORT, 2, 7, episodes, SMALL);
     }
 
     static List<float[]> weights(ResumableTrainer t) {
@@ -45,14 +52,8 @@ class CheckpointResumeTest {
                 out.add(p.value().data().clone());
             }
         }
-        if (t.fsda() != null) {
-            for (Parameter p : t.fsda().happo().critic().parameters()) {
-                out.add(p.value().data().clone());
-            }
-        } else {
-            for (Parameter p : t.ppo().critic().parameters()) {
-                out.add(p.value().data().clone());
-            }
+        for (Parameter p : t.trainer().critic().parameters()) {
+            out.add(p.value().data().clone());
         }
         return out;
     }
@@ -110,42 +111,59 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void mtmaResumedFromFileIsBitIdentical(@TempDir Path dir) throws IOException {
+        // k = 1: the slow replenishment agent (every 2nd round) is skipped in the first resumed round.
+        resumeMatchesUninterrupted(new RunSpec(Algorithm.MTMA, RecommendationScenarios.small(), 2, 7, 3, SMALL_MTMA), 1,
+                dir);
+    }
+
+    @Test
+    void singleAgentRecommendationLearnerResumedFromFileIsBitIdentical(@TempDir Path dir) throws IOException {
+        LearnerConfig single = Presets.MTMA_SINGLE.withSizes(8, 1, 1, 25).withUpdates(1, 2);
+        resumeMatchesUninterrupted(new RunSpec(Algorithm.IM_ONLY, RecommendationScenarios.small(), 2, 5, 3, single), 2,
+                dir);
+    }
+
+    @Test
     void checkpointRoundTripsEveryField(@TempDir Path dir) throws IOException {
-        RunSpec spec = RunSpec.fsda(SHORT, 2, 11, 4, FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(SMALL))
-                .withTimescales(FsdaConfig.Agent.ORDERING, TimescaleSchedule.constant(3)));
+        // The ordering agent fast and the pricing agent every 3rd round, on polynomial steps: every
+        // part of the configuration differs from the algorithm's defaults the loader starts from.
+        LearnerConfig two = Presets.FSDA_TWO_TIMESCALE.withSizes(8, 2, 1, 10).withUpdates(2, 2);
+        LearnerConfig cfg = two.withAgents(List.of(
+                new AgentSchedule(two.agents().get(1).stepSize(), UpdatePeriod.every(3)),
+                new AgentSchedule(two.agents().get(0).stepSize(), UpdatePeriod.ALWAYS)));
+        RunSpec spec = new RunSpec(Algorithm.FSDA, SHORT, 2, 11, 4, cfg);
         try (ResumableTrainer t = ResumableTrainer.start(spec)) {
             t.episode();
             TrainingCheckpoint c = t.checkpoint(Map.of("checkpointEvery", "1"));
             Path f = dir.resolve("c.ckpt");
             c.save(f);
             TrainingCheckpoint back = TrainingCheckpoint.load(f);
+            assertEquals(spec, back.spec());
             assertEquals(spec.scenario(), back.spec().scenario());
             assertEquals(spec.seed(), back.spec().seed());
             assertEquals(spec.copies(), back.spec().copies());
-            FsdaConfig cfg = (FsdaConfig) back.spec().config();
-            assertEquals(((FsdaConfig) spec.config()).happo(), cfg.happo());
-            assertEquals(FsdaConfig.Agent.ORDERING, cfg.fast());
-            for (long n = 0; n < 20; n++) {
-                assertEquals(3, cfg.schedule().ratio(n));
-            }
+            assertEquals(cfg, back.spec().config());
+            assertEquals(UpdatePeriod.every(3), back.spec().config().agents().get(0).period());
+            assertEquals(1, back.episodesDone());
             assertEquals(Map.of("checkpointEvery", "1"), back.notes());
+            assertArrayEquals(c.curve(), back.curve());
             assertArrayEquals(c.encode(), back.encode());
         }
     }
 
     @Test
-    void anUnnamedScheduleIsStoredAsItsRatiosOverThePlannedRun(@TempDir Path dir) throws IOException {
-        TimescaleSchedule odd = n -> n % 2 == 0 ? 2 : 3;
-        RunSpec spec = RunSpec.fsda(SHORT, 2, 11, 5, FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(SMALL))
-                .withTimescales(FsdaConfig.Agent.PRICING, odd));
-        Path f = dir.resolve("odd.ckpt");
-        try (ResumableTrainer t = ResumableTrainer.start(spec)) {
-            t.checkpoint(Map.of()).save(f);
-        }
-        TimescaleSchedule back = ((FsdaConfig) TrainingCheckpoint.load(f).spec().config()).schedule();
-        for (long n = 0; n < 5; n++) {
-            assertEquals(odd.ratio(n), back.ratio(n), "k(" + n + ")");
-        }
+    void runSpecsRefuseAConfigOrScenarioOfAnotherLearner() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunSpec(Algorithm.FSDA, SHORT, 2, 1, 3, SMALL));
+        assertTrue(e.getMessage().contains("fsda") && e.getMessage().contains("2 agent(s), has 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RunSpec(Algorithm.MTMA, SHORT, 2, 1, 3, Presets.MTMA));
+        assertTrue(e.getMessage().contains("RecommendationScenario"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new RunSpec(Algorithm.PPO_JOINT, SHORT, 0, 1, 3, SMALL));
+        assertTrue(e.getMessage().contains("copies must be in [1, 4096]"), e.getMessage());
+        assertEquals(Presets.MTMA, RunSpec.of(Algorithm.MTMA, RecommendationScenarios.small(), 2, 1, 3).config());
+        assertEquals(Presets.MTMA_SINGLE, RunSpec.of(Algorithm.RS_ONLY, RecommendationScenarios.small(), 2, 1, 3).config());
     }
 
     @Test
@@ -179,21 +197,21 @@ class CheckpointResumeTest {
     @Test
     void mismatchedStateIsRefusedAndChangesNothing() {
         try (ResumableTrainer a = ResumableTrainer.start(fsdaSpec(4));
-             ResumableTrainer other = ResumableTrainer.start(RunSpec.fsda(SHORT, 2, 8, 4,
-                     (FsdaConfig) fsdaSpec(4).config()))) {
+             ResumableTrainer other = ResumableTrainer.start(new RunSpec(Algorithm.FSDA, SHORT, 2, 8, 4,
+                     fsdaSpec(4).config()))) {
             a.episode();
             List<float[]> before = weights(other);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> other.fsda().restore(a.fsda().state()));
+                    () -> other.trainer().restore(a.trainer().state()));
             assertTrue(e.getMessage().contains("envSeed"), e.getMessage());
             assertBitIdentical(before, weights(other));
             assertEquals(0, other.episodesDone());
         }
         try (ResumableTrainer a = ResumableTrainer.start(ppoSpec(3));
-             ResumableTrainer wide = ResumableTrainer.start(RunSpec.ppoJoint(SHORT, 2, 7, 3,
-                     SMALL.withSizes(1, 10, 9, 2)))) {
+             ResumableTrainer wide = ResumableTrainer.start(new RunSpec(Algorithm.PPO_JOINT, SHORT, 2, 7, 3,
+                     SMALL.withSizes(9, 2, 1, 10)))) {
             List<float[]> before = weights(wide);
-            assertThrows(IllegalArgumentException.class, () -> wide.ppo().restore(a.ppo().state()));
+            assertThrows(IllegalArgumentException.class, () -> wide.trainer().restore(a.trainer().state()));
             assertBitIdentical(before, weights(wide));
         }
     }
@@ -202,7 +220,7 @@ class CheckpointResumeTest {
     void differentSeedsReallyDiffer() {
         // Guards the equality tests above against comparing something that never changes.
         try (ResumableTrainer a = ResumableTrainer.start(ppoSpec(2));
-             ResumableTrainer b = ResumableTrainer.start(RunSpec.ppoJoint(SHORT, 2, 8, 2, SMALL))) {
+             ResumableTrainer b = ResumableTrainer.start(new RunSpec(Algorithm.PPO_JOINT, SHORT, 2, 8, 2, SMALL))) {
             a.episode();
             b.episode();
             assertNotEquals(java.util.Arrays.toString(weights(a).get(0)), java.util.Arrays.toString(weights(b).get(0)));

@@ -17,10 +17,17 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.recommendation.DecisionSpace;
+import org.retailrl.algorithms.recommendation.Learner;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
+import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.ModelFileException;
 
 class PolicyFileTest {
@@ -76,12 +83,45 @@ class PolicyFileTest {
         assertEquals(B.maxOrder() + 1, back.actors().get(1).config().outputs());
     }
 
+    /** The recommendation learners' actors (docs/model.md §3) round-trip with their scenario, weights and kind. */
+    @Test
+    void recommendationLearnersRoundTripAndAreCheckedAgainstTheirScenario() throws Exception {
+        RecommendationScenario small = RecommendationScenarios.small();
+        DecisionSpace space = new DecisionSpace(small);
+        for (Learner l : Learner.values()) {
+            Algorithm kind = java.util.Arrays.stream(Algorithm.values()).filter(a -> a.learner() == l).findFirst()
+                    .orElseThrow();
+            Trainer t = l.trainer(space, l.defaults().withSizes(8, 1, 1, 25), 2, 3, 1);
+            Path f = dir.resolve(kind.label() + ".rrpf");
+            PolicyFile.save(f, small, kind.label(), t.actors());
+            PolicyFile.Contents back = PolicyFile.read(f);
+            assertEquals(kind.label(), back.kind());
+            assertEquals(small, back.scenario());
+            assertEquals(t.agents(), back.actors().size());
+            for (int a = 0; a < t.agents(); a++) {
+                assertEquals(t.actor(a).config(), back.actors().get(a).config());
+                for (int p = 0; p < t.actor(a).parameters().size(); p++) {
+                    assertArrayEquals(t.actor(a).parameters().get(p).value().data(),
+                            back.actors().get(a).parameters().get(p).value().data(), l + " actor " + a + " block " + p);
+                }
+            }
+        }
+        Trainer mtma = Learner.MTMA.trainer(space, Presets.MTMA.withSizes(8, 1, 1, 25), 2, 3, 1);
+        IllegalArgumentException swapped = assertThrows(IllegalArgumentException.class, () -> PolicyFile.save(
+                dir.resolve("s.rrpf"), small, "mtma", List.of(mtma.actor(1), mtma.actor(0))));
+        assertTrue(swapped.getMessage().contains("actor 0 "), swapped.getMessage());
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class, () -> PolicyFile.save(
+                dir.resolve("p.rrpf"), B, "mtma", mtma.actors()));
+        assertTrue(problem.getMessage().contains("needs a recommendation scenario"), problem.getMessage());
+    }
+
     @Test
     void saveRefusesUnknownKindsAndActorsThatDoNotFitTheScenario() {
         Path f = dir.resolve("x.rrpf");
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
                 () -> PolicyFile.save(f, B, "happo", fsdaActors(1)));
-        assertTrue(kind.getMessage().contains("kind must be 'fsda' or 'ppo-joint'"), kind.getMessage());
+        assertTrue(kind.getMessage().contains("kind") && kind.getMessage().contains("fsda, ppo-joint, mtma")
+                && kind.getMessage().contains("'happo'"), kind.getMessage());
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
                 () -> PolicyFile.save(f, B, PolicyFile.PPO_JOINT, fsdaActors(1)));
         assertTrue(count.getMessage().contains("needs 1 actors, got 2"), count.getMessage());
@@ -90,7 +130,7 @@ class PolicyFileTest {
         assertTrue(swapped.getMessage().contains("actor 1 outputs must be 11"), swapped.getMessage());
         IllegalArgumentException inputs = assertThrows(IllegalArgumentException.class,
                 () -> PolicyFile.save(f, B.toBuilder().leadTime(1).build(), PolicyFile.FSDA, fsdaActors(1)));
-        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 8"), inputs.getMessage());
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 8 for kind 'fsda'"), inputs.getMessage());
         assertTrue(!Files.exists(f));
     }
 
@@ -136,10 +176,11 @@ class PolicyFileTest {
         assertTrue(kind.getMessage().equals(f + ": kind 'ppo-joint' needs 1 actors, got 2"), kind.getMessage());
         Files.write(f, rewrite(good, null, PricingScenarioJson.write(B.toBuilder().leadTime(2).build())));
         ModelFileException inputs = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
-        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 9"), inputs.getMessage());
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 9 for kind 'fsda'"), inputs.getMessage());
         Files.write(f, rewrite(good, "sarsa", null));
         ModelFileException unknown = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
-        assertTrue(unknown.getMessage().contains("kind must be"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("kind") && unknown.getMessage().contains("must be one of")
+                && unknown.getMessage().contains("'sarsa'"), unknown.getMessage());
         Files.write(f, rewrite(good, null, "{\"maxOrder\": -1}"));
         ModelFileException scenario = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
         assertTrue(scenario.getMessage().contains("bad scenario") && scenario.getMessage().contains("maxOrder"),

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retailrl.algorithms.pricing.FsdaConfig;
-import org.retailrl.algorithms.pricing.FsdaTrainer;
 import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
-import org.retailrl.algorithms.happo.HappoConfig;
-import org.retailrl.algorithms.ppo.PpoConfig;
 import org.retailrl.algorithms.pricing.PricingDecision;
+import org.retailrl.algorithms.pricing.PricingLearners;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
@@ -175,17 +174,15 @@ class PolicyTest {
     void aBrieflyTrainedFsdaPolicyDecidesAsTheLearnedPolicy() throws Exception {
         // The default 64-wide networks after a few FSDA episodes on the shortened horizon (training
         // sequences of 10 steps, which must divide T = 30), so the test stays fast.
-        FsdaConfig config = FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(
-                PpoConfig.DEFAULTS.withSizes(1, 10, PpoConfig.DEFAULTS.hidden(), PpoConfig.DEFAULTS.gruLayers())));
-        FsdaTrainer trainer = new FsdaTrainer(B, 4, config, 3, 8);
+        Trainer trainer = PricingLearners.fsda(B, 4, Presets.FSDA_CLEANRL.withSizes(64, 2, 1, 10), 3, 8);
         for (int n = 0; n < 2; n++) {
-            trainer.episode();
+            trainer.round();
         }
         // Two episodes: after eight at the default lr 2e-3 the greedy policy already plays one action
         // everywhere, which would make the comparison blind. Two distinct decisions are enough to
         // catch an observation-encoding mismatch (this test failed on one before the policy used
         // the learners' own normalisation).
-        assertSameDecisionsAsLearnedPolicy(PolicyFile.FSDA, List.of(trainer.happo().actor(0), trainer.happo().actor(1)), 2);
+        assertSameDecisionsAsLearnedPolicy(PolicyFile.FSDA, List.of(trainer.actor(0), trainer.actor(1)), 2);
     }
 
     @Test

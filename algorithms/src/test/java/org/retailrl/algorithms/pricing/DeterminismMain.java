@@ -5,12 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.retailrl.algorithms.happo.HappoConfig;
-import org.retailrl.algorithms.happo.HappoTrainer;
-import org.retailrl.algorithms.ppo.PpoConfig;
-import org.retailrl.algorithms.ppo.PpoTrainer;
+import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.MatrixGameEnv;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.StepSize;
 import org.retailrl.algorithms.rl.TabularMdp;
+import org.retailrl.algorithms.rl.TestConfigs;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.simd.Kernels;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.nn.Module;
@@ -42,17 +43,17 @@ public final class DeterminismMain {
     }
 
     static String ppo(long seed) {
-        PpoTrainer t = new PpoTrainer(TabularMdp.standard(8), PpoConfig.DEFAULTS.withSizes(1, 5, 16, 1).withLr(3e-3, true),
-                seed, 3);
+        LearnerConfig cfg = TestConfigs.stepSize(Presets.CLEANRL_PPO.withSizes(16, 1, 1, 5), StepSize.linear(3e-3));
+        Trainer t = new Trainer(TabularMdp.standard(8), cfg, seed, 3, "actor");
         for (int u = 0; u < 3; u++) {
-            t.update();
+            t.round();
         }
-        return digest(Module.concat(t.actor(), t.critic()));
+        return digest(Module.concat(t.actor(0), t.critic()));
     }
 
     static String happo(long seed) {
-        HappoConfig cfg = HappoConfig.DEFAULTS.withPpo(PpoConfig.DEFAULTS.withSizes(1, 4, 16, 1).withLr(1e-2, false));
-        HappoTrainer t = new HappoTrainer(new MatrixGameEnv(3, 3, 4, 16), cfg, seed, 4, "a0", "a1", "a2");
+        LearnerConfig cfg = TestConfigs.agents(Presets.HAPPO.withSizes(16, 1, 1, 4), 3, StepSize.constant(1e-2));
+        Trainer t = new Trainer(new MatrixGameEnv(3, 3, 4, 16), cfg, seed, 4, "a0", "a1", "a2");
         for (int r = 0; r < 4; r++) {
             t.round();
         }
@@ -61,18 +62,18 @@ public final class DeterminismMain {
 
     static String fsda(long seed, int threads) {
         PricingScenario shortB = PricingScenario.named("b").toBuilder().horizon(20).build();
-        FsdaConfig cfg = FsdaConfig.DEFAULTS.withHappo(HappoConfig.DEFAULTS.withPpo(
-                PpoConfig.DEFAULTS.withSizes(1, 20, 8, 2).withUpdates(1, 2)));
-        FsdaTrainer t = new FsdaTrainer(shortB, 5, cfg, seed, 3);
-        t.happo().setRolloutThreads(threads);
+        // FSDA's timescales with CleanRL's actor step, width 8 and 20-step sequences.
+        LearnerConfig cfg = Presets.FSDA_CLEANRL.withSizes(8, 2, 1, 20).withUpdates(1, 2);
+        Trainer t = PricingLearners.fsda(shortB, 5, cfg, seed, 3);
+        t.setRolloutThreads(threads);
         try {
             for (int n = 0; n < 3; n++) {
-                t.episode();
+                t.round();
             }
         } finally {
-            t.happo().close();
+            t.close();
         }
-        return digest(Module.concat(t.happo().actor(0), t.happo().actor(1), t.happo().critic()));
+        return digest(Module.concat(t.actor(0), t.actor(1), t.critic()));
     }
 
     public static void main(String[] args) {

@@ -1,13 +1,11 @@
 package org.retailrl.algorithms.pricing;
 
 import org.retailrl.algorithms.eval.PolicyEvaluator;
-import org.retailrl.algorithms.happo.HappoTrainer;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
-import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
-import org.retailrl.algorithms.ppo.PpoTrainer;
-import org.retailrl.algorithms.rl.TrainingStats;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
@@ -25,32 +23,33 @@ public final class FsdaSmokeRun {
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         PricingScenario b = PricingScenario.named("b");
-        FsdaTrainer fsda = new FsdaTrainer(b, copies, FsdaConfig.DEFAULTS, seed, episodes);
+        Trainer fsda = PricingLearners.fsda(b, copies, Presets.FSDA, seed, episodes);
         long t0 = System.nanoTime();
         for (int n = 0; n < episodes; n++) {
-            HappoTrainer.RoundStats s = fsda.episode();
+            Trainer.RoundStats s = fsda.round();
             System.out.printf("FSDA episode %3d  profit %10.1f  slow updated %-5s  vLoss %.4f  EV %6.3f  pricing KL %.5f%n",
                     n, s.meanEpisodeReward(), s.agents()[1].updated(), s.valueLoss(), s.explainedVariance(),
                     s.agents()[0].approxKl());
         }
         System.out.printf("FSDA: %d episodes × %d copies in %.1f s%n", episodes, copies, (System.nanoTime() - t0) / 1e9);
-        PpoTrainer ppo = JointActionPpo.create(b, copies, JointActionPpo.DEFAULTS, seed, episodes);
+        Trainer ppo = PricingLearners.ppoJoint(b, copies, Presets.PPO_JOINT, seed, episodes);
         t0 = System.nanoTime();
         for (int n = 0; n < episodes; n++) {
-            TrainingStats s = ppo.update();
+            Trainer.RoundStats r = ppo.round();
+            Trainer.AgentStats s = r.agents()[0];
             System.out.printf("PPO-joint episode %3d  profit %10.1f  EV %6.3f  KL %.5f  clipfrac %.3f  entropy %.3f%n",
-                    n, s.meanEpisodeReward(), s.explainedVariance(), s.approxKl(), s.clipFraction(), s.entropy());
+                    n, r.meanEpisodeReward(), r.explainedVariance(), s.approxKl(), s.clipFraction(), s.entropy());
         }
         System.out.printf("PPO-joint: %d episodes × %d copies in %.1f s%n", episodes, copies, (System.nanoTime() - t0) / 1e9);
         java.util.List<PolicyEvaluator.Candidate> candidates = new java.util.ArrayList<>();
         candidates.add(new PolicyEvaluator.Candidate("FSDA", java.util.List.of(new LearnedPricingPolicy("FSDA",
-                java.util.List.of(fsda.happo().actor(0), fsda.happo().actor(1)), true, 0))));
+                java.util.List.of(fsda.actor(0), fsda.actor(1)), true, 0))));
         candidates.add(new PolicyEvaluator.Candidate("PPO-joint", java.util.List.of(new LearnedPricingPolicy("PPO-joint",
-                java.util.List.of(ppo.actor()), true, 0))));
+                java.util.List.of(ppo.actor(0)), true, 0))));
         candidates.add(new PolicyEvaluator.Candidate("FSDA-sampled", java.util.List.of(new LearnedPricingPolicy(
-                "FSDA-sampled", java.util.List.of(fsda.happo().actor(0), fsda.happo().actor(1)), false, 0))));
+                "FSDA-sampled", java.util.List.of(fsda.actor(0), fsda.actor(1)), false, 0))));
         candidates.add(new PolicyEvaluator.Candidate("PPO-sampled", java.util.List.of(new LearnedPricingPolicy(
-                "PPO-sampled", java.util.List.of(ppo.actor()), false, 0))));
+                "PPO-sampled", java.util.List.of(ppo.actor(0)), false, 0))));
         HeuristicSuite suite = HeuristicSuite.fit(b, HeuristicSuite.Settings.defaults(seed));
         for (HeuristicOptimizer.Result r : suite.fitted()) {
             Heuristic h = r.policy();

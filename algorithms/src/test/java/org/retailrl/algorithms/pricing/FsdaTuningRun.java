@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
-import org.retailrl.algorithms.happo.HappoConfig;
-import org.retailrl.algorithms.happo.HappoTrainer;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
-import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
-import org.retailrl.algorithms.ppo.PpoConfig;
-import org.retailrl.algorithms.ppo.PpoTrainer;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.StepSize;
+import org.retailrl.algorithms.rl.TestConfigs;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
@@ -45,13 +46,13 @@ public final class FsdaTuningRun {
         int copies = Integer.parseInt(kv.getOrDefault("copies", "16"));
         String[] seedList = kv.getOrDefault("seeds", "11").split(",");
         boolean cleanrl = Boolean.parseBoolean(kv.getOrDefault("cleanrl", "false"));
-        PpoConfig base = cleanrl ? PpoConfig.DEFAULTS : FsdaConfig.PRICING_PPO;
-        PpoConfig ppoBase = cleanrl ? PpoConfig.DEFAULTS : JointActionPpo.DEFAULTS;
+        LearnerConfig base = cleanrl ? Presets.FSDA_CLEANRL : Presets.FSDA;
+        LearnerConfig ppoBase = cleanrl ? Presets.CLEANRL_PPO : Presets.PPO_JOINT;
         int evalEpisodes = Integer.parseInt(kv.getOrDefault("eval", "200"));
         long evalSeed = Long.parseLong(kv.getOrDefault("evalSeed", "777"));
         List<PolicyEvaluator.Candidate> cands = new ArrayList<>();
         for (String what : algo.equals("both") ? new String[] {"fsda", "ppo"} : new String[] {algo}) {
-            PpoConfig p = override(what.equals("fsda") ? base : ppoBase, kv);
+            LearnerConfig p = override(what.equals("fsda") ? base : ppoBase, kv);
             int updates = episodes / p.episodesPerUpdate();
             List<LearnedPricingPolicy> greedy = new ArrayList<>();
             List<LearnedPricingPolicy> sampled = new ArrayList<>();
@@ -62,11 +63,9 @@ public final class FsdaTuningRun {
                 long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 List<org.retailrl.algorithms.rl.RecurrentNet> nets;
                 if (what.equals("fsda")) {
-                    FsdaConfig fc = (cleanrl ? FsdaConfig.CLEANRL : FsdaConfig.DEFAULTS)
-                            .withHappo(HappoConfig.DEFAULTS.withPpo(p));
-                    FsdaTrainer t = new FsdaTrainer(sc, copies, fc, seed, updates);
+                    Trainer t = PricingLearners.fsda(sc, copies, p, seed, updates);
                     for (int n = 0; n < updates; n++) {
-                        HappoTrainer.RoundStats st = t.episode();
+                        Trainer.RoundStats st = t.round();
                         curve[n] = st.meanEpisodeReward();
                         if (kv.containsKey("verbose")) {
                             System.out.printf(Locale.ROOT, "%4d %9.1f ent %.3f/%.3f kl %.4f/%.4f ev %.3f%n", n,
@@ -74,18 +73,18 @@ public final class FsdaTuningRun {
                                     st.agents()[0].approxKl(), st.agents()[1].approxKl(), st.explainedVariance());
                         }
                     }
-                    nets = List.of(t.happo().actor(0), t.happo().actor(1));
+                    nets = List.of(t.actor(0), t.actor(1));
                 } else {
-                    PpoTrainer t = JointActionPpo.create(sc, copies, p, seed, updates);
+                    Trainer t = PricingLearners.ppoJoint(sc, copies, p, seed, updates);
                     for (int n = 0; n < updates; n++) {
-                        var st = t.update();
+                        Trainer.RoundStats st = t.round();
                         curve[n] = st.meanEpisodeReward();
                         if (kv.containsKey("verbose")) {
                             System.out.printf(Locale.ROOT, "%4d %9.1f ent %.3f kl %.4f ev %.3f%n", n, curve[n],
-                                    st.entropy(), st.approxKl(), st.explainedVariance());
+                                    st.agents()[0].entropy(), st.agents()[0].approxKl(), st.explainedVariance());
                         }
                     }
-                    nets = List.of(t.actor());
+                    nets = List.of(t.actor(0));
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
@@ -124,26 +123,24 @@ public final class FsdaTuningRun {
         }
     }
 
-    private static PpoConfig override(PpoConfig p, Map<String, String> kv) {
+    private static LearnerConfig override(LearnerConfig p, Map<String, String> kv) {
         if (kv.containsKey("lr") || kv.containsKey("anneal")) {
-            p = p.withLr(Double.parseDouble(kv.getOrDefault("lr", Double.toString(p.lr()))),
-                    Boolean.parseBoolean(kv.getOrDefault("anneal", Boolean.toString(p.annealLr()))));
+            StepSize old = p.agents().get(0).stepSize();
+            double lr = Double.parseDouble(kv.getOrDefault("lr", Double.toString(old.initial())));
+            boolean anneal = Boolean.parseBoolean(kv.getOrDefault("anneal",
+                    Boolean.toString(old.kind() == StepSize.Kind.LINEAR)));
+            p = TestConfigs.stepSize(p, anneal ? StepSize.linear(lr) : StepSize.constant(lr));
         }
-        if (kv.containsKey("epochs") || kv.containsKey("mb")) {
-            p = p.withUpdates(Integer.parseInt(kv.getOrDefault("epochs", "" + p.updateEpochs())),
-                    Integer.parseInt(kv.getOrDefault("mb", "" + p.minibatches())));
+        // The other keys are members of the configuration's JSON form.
+        Map<String, String> members = Map.of("epochs", "epochs", "mb", "minibatches", "ent", "entCoef",
+                "epu", "episodesPerUpdate", "seq", "sequenceLength", "gamma", "gamma", "lambda", "gaeLambda");
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, String> m : members.entrySet()) {
+            if (kv.containsKey(m.getKey())) {
+                json.append(json.length() > 1 ? ", " : "").append('"').append(m.getValue()).append("\": ")
+                        .append(kv.get(m.getKey()));
+            }
         }
-        if (kv.containsKey("ent")) {
-            p = p.withEntropyAndScaling(Double.parseDouble(kv.get("ent")), p.scaleRewards());
-        }
-        if (kv.containsKey("epu") || kv.containsKey("seq")) {
-            p = p.withSizes(Integer.parseInt(kv.getOrDefault("epu", "" + p.episodesPerUpdate())),
-                    Integer.parseInt(kv.getOrDefault("seq", "" + p.sequenceLength())), p.hidden(), p.gruLayers());
-        }
-        if (kv.containsKey("gamma") || kv.containsKey("lambda")) {
-            p = p.withDiscount(Double.parseDouble(kv.getOrDefault("gamma", "" + p.gamma())),
-                    Double.parseDouble(kv.getOrDefault("lambda", "" + p.gaeLambda())));
-        }
-        return p;
+        return LearnerConfigJson.parse(json.append('}').toString(), p);
     }
 }

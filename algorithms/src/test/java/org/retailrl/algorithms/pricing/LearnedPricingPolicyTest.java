@@ -57,7 +57,7 @@ class LearnedPricingPolicyTest {
         float[] reward = new float[n];
         java.util.Set<Integer> distinct = new java.util.HashSet<>();
         for (int t = 0; t < steps; t++) {
-            org.retailrl.algorithms.pricing.PricingBatchEnv.observation(batch, raw, obs);
+            PricingBatchEnv.observation(batch, raw, obs);
             System.arraycopy(obs, 0, obsT.data(), t * n * D, n * D);
             policy.act(batch, price[t], order[t]);
             distinct.add(price[t][0]);
@@ -104,7 +104,7 @@ class LearnedPricingPolicyTest {
         joint.reset(batch);
         float[] raw = new float[9 * 4];
         float[] obs = new float[D * 4];
-        org.retailrl.algorithms.pricing.PricingBatchEnv.observation(batch, raw, obs);
+        PricingBatchEnv.observation(batch, raw, obs);
         Tape tape = new Tape();
         tape.setGradEnabled(false);
         float[] logits = net.forward(tape, Tensor.wrap(obs, 1, 4, D), null, null).out().value().data();
@@ -113,8 +113,8 @@ class LearnedPricingPolicyTest {
         joint.act(batch, p, q);
         for (int i = 0; i < 4; i++) {
             int a = argmax(logits, i * 441, 441);
-            assertEquals(JointActionPpo.priceIndex(B, a), p[i]);
-            assertEquals(JointActionPpo.orderQuantity(B, a), q[i]);
+            assertEquals(PricingLearners.priceIndex(B, a), p[i]);
+            assertEquals(PricingLearners.orderQuantity(B, a), q[i]);
         }
     }
 

@@ -1,10 +1,11 @@
-package org.retailrl.algorithms.rl;
+package org.retailrl.algorithms.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.envs.pricing.PricingScenario;
 
 class PricingBatchEnvTest {
@@ -16,15 +17,23 @@ class PricingBatchEnvTest {
         assertEquals(6 + 3 + 1, env.observationSize());
         assertEquals(21, env.actionCount(PricingBatchEnv.PRICING));
         assertEquals(21, env.actionCount(PricingBatchEnv.ORDERING));
+        // One view for both agents and the critic; each agent one categorical factor.
+        assertEquals(1, env.views());
+        assertEquals(env.observationSize(), env.viewSize(0));
+        assertEquals(0, env.agentView(PricingBatchEnv.ORDERING));
+        assertEquals(0, env.criticView());
+        assertEquals(new FactorLayout(21), env.actionLayout(PricingBatchEnv.PRICING));
+        assertEquals(new FactorLayout(441), new PricingBatchEnv(b, 1, PricingBatchEnv.Agents.JOINT).actionLayout(0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> env.viewSize(1)).getMessage().contains("view"));
         env.reset(1, 0);
         float[] obs = new float[2 * env.observationSize()];
-        env.observe(obs);
+        env.observe(0, obs);
         assertEquals(10f / 20, obs[0], 1e-7);       // I_0 = 10 over Q = 20
         assertEquals(30f / 50, obs[3], 1e-7);       // r_0 = 30 as last price, over p_max = 50
         assertEquals(30f / 50, obs[4], 1e-7);       // o_1 = 30
         assertEquals(0f, obs[9]);                   // t/T
-        env.step(new int[][] {{3, 3}, {7, 7}}, new float[2]);
-        env.observe(obs);
+        env.step(new int[][] {{3, 3}, {7, 7}}, null, new double[2]);
+        env.observe(0, obs);
         assertEquals(16f / 50, obs[3], 1e-7);       // price index 3 = 16
         assertEquals(7f / 20, obs[8], 1e-7);        // newest pipeline entry
         assertEquals(1f / 100, obs[9], 1e-7);
@@ -59,11 +68,11 @@ class PricingBatchEnvTest {
         for (int i = 0; i < 3; i++) {
             a[i] = price[i] * 21 + order[i];
         }
-        float[] rj = new float[3];
-        float[] rs = new float[3];
+        double[] rj = new double[3];
+        double[] rs = new double[3];
         for (int t = 0; t < 5; t++) {
-            joint.step(new int[][] {a}, rj);
-            split.step(new int[][] {price, order}, rs);
+            joint.step(new int[][] {a}, null, rj);
+            split.step(new int[][] {price, order}, null, rs);
             for (int i = 0; i < 3; i++) {
                 assertEquals(rs[i], rj[i], "copy " + i + " period " + t);
             }
@@ -78,14 +87,14 @@ class PricingBatchEnvTest {
         // Episode 1, copy 0 of a 2-copy env is stream 2 — the same as episode 2 of a 1-copy env.
         env.reset(5, 1);
         one.reset(5, 2);
-        float[] r2 = new float[2];
-        float[] r1 = new float[1];
+        double[] r2 = new double[2];
+        double[] r1 = new double[1];
         int[][] act = {{10, 10}, {5, 5}};
         int[][] act1 = {{10}, {5}};
         double sum = 0;
         for (int t = 0; t < 20; t++) {
-            env.step(act, r2);
-            one.step(act1, r1);
+            env.step(act, null, r2);
+            one.step(act1, null, r1);
             assertEquals(r1[0], r2[0]);
             sum += Math.abs(r2[0] - r2[1]);
         }

@@ -1,7 +1,9 @@
 package org.retailrl.algorithms.recommendation;
 
+import org.retailrl.algorithms.rl.Presets;
+
 /**
- * A manual smoke run (not a test) of {@link RecommendationComparison}. Arguments: scenario name,
+ * A manual smoke run (not a test) of the {@link RecommendationComparison} pieces ({@link ComparisonDriver}). Arguments: scenario name,
  * training episodes, seeds, threads.
  */
 public final class ComparisonSmokeRun {
@@ -16,9 +18,9 @@ public final class ComparisonSmokeRun {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
                 ComparisonOptions.DEFAULT_EVAL_EPISODES, ComparisonOptions.DEFAULT_FIT_EPISODES, threads,
-                MtmaConfig.DEFAULTS);
+                Presets.RECOMMENDATION_COPIES, Presets.MTMA, Presets.MTMA_SINGLE);
         long t0 = System.nanoTime();
-        ComparisonResult r = RecommendationComparison.run(o, null);
+        ComparisonResult r = ComparisonDriver.run(o);
         System.out.print(RecommendationComparison.table(r));
         r.claims().evidence().forEach(System.out::println);
         System.out.printf("%.1f s%n", (System.nanoTime() - t0) / 1e9);

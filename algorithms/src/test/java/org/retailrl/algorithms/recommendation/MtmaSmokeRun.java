@@ -1,6 +1,7 @@
 package org.retailrl.algorithms.recommendation;
 
-import org.retailrl.algorithms.recommendation.CrnEvaluation;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 
@@ -19,14 +20,16 @@ public final class MtmaSmokeRun {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         String scen = args.length > 3 ? args[3] : "small";
         RecommendationScenario s = RecommendationScenarios.named(scen);
-        MultiAgentTrainer tr = new MultiAgentTrainer(new DecisionSpace(s), learner, MtmaConfig.DEFAULTS, seed);
+        Trainer tr = learner.trainer(new DecisionSpace(s), learner.defaults(), Presets.RECOMMENDATION_COPIES, seed, rounds);
         long t0 = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
-            MultiAgentTrainer.RoundStats st = tr.round();
+            Trainer.RoundStats st = tr.round();
             if (r % 5 == 0 || r == rounds - 1) {
+                double[] ent = java.util.Arrays.stream(st.agents()).mapToDouble(Trainer.AgentStats::entropy).toArray();
+                double[] kl = java.util.Arrays.stream(st.agents()).mapToDouble(Trainer.AgentStats::approxKl).toArray();
                 System.out.printf("round %d reward %.1f ev %.3f ent %s kl %s %.1fs%n", r, st.meanEpisodeReward(),
-                        st.explainedVariance(), java.util.Arrays.toString(st.entropy()),
-                        java.util.Arrays.toString(st.approxKl()), (System.nanoTime() - t0) / 1e9);
+                        st.explainedVariance(), java.util.Arrays.toString(ent), java.util.Arrays.toString(kl),
+                        (System.nanoTime() - t0) / 1e9);
             }
         }
         System.out.println("eval " + CrnEvaluation.evaluate(s, LearnedPolicy.of(learner.label(), tr), 99, 50));

@@ -9,24 +9,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.recommendation.CrnEvaluation;
-import org.retailrl.algorithms.recommendation.MeanInterval;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
 
-/** The MTMA trainer: exact ratios, determinism, timescales, decentralised inputs, and that it learns. */
+/**
+ * The docs/model.md §3 learners on the learner core: exact ratios, determinism, timescales,
+ * decentralised inputs, and that they learn.
+ */
 class MultiAgentTrainerTest {
     private static final RecommendationScenario S = RecommendationScenarios.small();
     private static final DecisionSpace SPACE = new DecisionSpace(S);
-    /** A small configuration for the fast tests: 2 copies, width 8, 2 minibatches of 2 sequences. */
-    private static final MtmaConfig TINY = new MtmaConfig(8, 2, 2, 1, 25, 2, 2, 0.99, 0.95, 0.2, 0.01, 0.5, 0.5,
-            1e-5, 1e-3, 1e-3, 1, 5e-4, 2, 1e-3);
+    /** Small configurations for the fast tests: width 8, 2 epochs of 2 minibatches; 2 copies. */
+    private static final LearnerConfig TINY = Presets.MTMA.withSizes(8, 2, 1, 25).withUpdates(2, 2);
+    private static final LearnerConfig TINY_SINGLE = Presets.MTMA_SINGLE.withSizes(8, 2, 1, 25).withUpdates(2, 2);
+    private static final int COPIES = 2;
+    private static final int ROUNDS = 10;
 
-    private static List<float[]> weights(MultiAgentTrainer t) {
+    private static Trainer trainer(Learner l, long seed) {
+        return l.trainer(SPACE, l == Learner.MTMA ? TINY : TINY_SINGLE, COPIES, seed, ROUNDS);
+    }
+
+    private static List<float[]> weights(Trainer t) {
         List<float[]> out = new ArrayList<>();
-        for (int a = 0; a < t.specs().size(); a++) {
+        for (int a = 0; a < t.agents(); a++) {
             for (Parameter p : t.actor(a).parameters()) {
                 out.add(p.value().data().clone());
             }
@@ -38,33 +48,43 @@ class MultiAgentTrainerTest {
     }
 
     @Test
-    void defaultsArePinned() {
-        assertEquals(new MtmaConfig(32, 2, 8, 1, 25, 4, 4, 0.99, 0.95, 0.2, 0.01, 0.5, 0.5, 1e-5, 1e-3, 1e-3, 1, 5e-4, 2,
-                1e-3), MtmaConfig.DEFAULTS);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TINY.withTimescales(1e-3, 0, 5e-4, 2))
-                .getMessage().contains("fastEvery"));
+    void eachLearnerHasOneScheduleOfItsPresetPerAgent() {
+        for (Learner l : Learner.values()) {
+            assertEquals(l == Learner.MTMA ? Presets.MTMA : Presets.MTMA_SINGLE, l.defaults());
+            assertEquals(l.agents().size(), l.defaults().agentCount(), l.label());
+        }
+        assertEquals(List.of("replenishment", "recommendation"), Learner.MTMA.agents().stream().map(AgentSpec::name).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Learner.MTMA.trainer(SPACE, TINY_SINGLE, COPIES, 1, ROUNDS));
+        assertTrue(e.getMessage().contains("one agent schedule per agent (2)"), e.getMessage());
     }
 
     @Test
     void eachActorSeesItsOwnViewAndTheCriticTheGlobalState() {
-        MultiAgentTrainer t = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 1);
+        Trainer t = trainer(Learner.MTMA, 1);
         assertEquals(ObservationView.REPLENISHMENT.size(S), t.actor(0).config().inputs());
         assertEquals(S.products() * SPACE.orderLevels(), t.actor(0).config().outputs());
         assertEquals(ObservationView.RECOMMENDATION.size(S), t.actor(1).config().inputs());
         assertEquals(S.products() * (SPACE.segments() + 1), t.actor(1).config().outputs());
         assertEquals(ObservationView.GLOBAL.size(S), t.critic().config().inputs());
-        MultiAgentTrainer joint = new MultiAgentTrainer(SPACE, Learner.JOINT, TINY, 1);
+        Trainer joint = trainer(Learner.JOINT, 1);
         assertEquals(S.products() * (SPACE.orderLevels() + SPACE.segments() + 1), joint.actor(0).config().outputs());
     }
 
-    /** Before any update the recomputed log-probabilities equal the stored ones: every PPO ratio is 1. */
+    /**
+     * Before any update the recomputed log-probabilities equal the stored ones: every PPO ratio is
+     * 1. The rollout of round 0 is replayed under the initial weights, restored from the state
+     * taken before the round (a restore keeps the rollout buffer).
+     */
     @Test
     void ratioIsOneBeforeAnyUpdate() {
-        MultiAgentTrainer t = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 3);
-        t.collect();
+        Trainer t = trainer(Learner.MTMA, 3);
+        Trainer.State initial = t.state();
+        t.round();
+        t.restore(initial);
         for (int a = 0; a < 2; a++) {
             float[] stored = t.buffer().logProbs(a);
-            float[] again = t.logProbs(a);
+            float[] again = t.replayLogProbs(a);
             double worst = 0;
             for (int i = 0; i < stored.length; i++) {
                 worst = Math.max(worst, Math.abs(Math.exp((double) again[i] - stored[i]) - 1));
@@ -75,9 +95,9 @@ class MultiAgentTrainerTest {
 
     @Test
     void sameSeedGivesBitIdenticalWeightsAndAnotherSeedDoesNot() {
-        MultiAgentTrainer a = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 7);
-        MultiAgentTrainer b = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 7);
-        MultiAgentTrainer c = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 8);
+        Trainer a = trainer(Learner.MTMA, 7);
+        Trainer b = trainer(Learner.MTMA, 7);
+        Trainer c = trainer(Learner.MTMA, 8);
         for (int r = 0; r < 2; r++) {
             assertEquals(a.round().meanEpisodeReward(), b.round().meanEpisodeReward());
             c.round();
@@ -93,18 +113,18 @@ class MultiAgentTrainerTest {
         assertTrue(differs, "another seed must give other weights");
     }
 
-    /** With slowEvery = 2 the replenishment actor is frozen in odd rounds while the recommender moves. */
+    /** Updated every 2nd round, the replenishment actor is frozen in odd rounds while the recommender moves. */
     @Test
     void theSlowAgentIsUpdatedOnlyOnItsRounds() {
-        MultiAgentTrainer t = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 5);
-        MultiAgentTrainer.RoundStats r0 = t.round();
-        assertTrue(r0.updated()[0] && r0.updated()[1]);
+        Trainer t = trainer(Learner.MTMA, 5);
+        Trainer.RoundStats r0 = t.round();
+        assertTrue(r0.agents()[0].updated() && r0.agents()[1].updated());
         List<float[]> before = weights(t);
         int slowBlocks = t.actor(0).parameters().size();
-        MultiAgentTrainer.RoundStats r1 = t.round();
-        assertFalse(r1.updated()[0]);
-        assertTrue(r1.updated()[1]);
-        assertTrue(Double.isNaN(r1.entropy()[0]));
+        Trainer.RoundStats r1 = t.round();
+        assertFalse(r1.agents()[0].updated());
+        assertTrue(r1.agents()[1].updated());
+        assertTrue(Double.isNaN(r1.agents()[0].entropy()));
         List<float[]> after = weights(t);
         for (int k = 0; k < slowBlocks; k++) {
             assertArrayEquals(before.get(k), after.get(k), "slow agent's parameter block " + k + " moved");
@@ -119,12 +139,13 @@ class MultiAgentTrainerTest {
      */
     @Test
     void trainingImprovesOnTheInitialPolicy() {
-        MtmaConfig c = MtmaConfig.DEFAULTS.withHidden(16);
-        MultiAgentTrainer trained = new MultiAgentTrainer(SPACE, Learner.IM_ONLY, c, 11);
+        LearnerConfig c = Presets.MTMA_SINGLE.withSizes(16, 2, 1, 25);
+        int copies = Presets.RECOMMENDATION_COPIES;
+        Trainer trained = Learner.IM_ONLY.trainer(SPACE, c, copies, 11, 40);
         for (int r = 0; r < 40; r++) {
             trained.round();
         }
-        MultiAgentTrainer initial = new MultiAgentTrainer(SPACE, Learner.IM_ONLY, c, 11);
+        Trainer initial = Learner.IM_ONLY.trainer(SPACE, c, copies, 11, 40);
         double[] after = CrnEvaluation.episodeRewards(S, LearnedPolicy.of("trained", trained), 123, 30);
         double[] before = CrnEvaluation.episodeRewards(S, LearnedPolicy.of("initial", initial), 123, 30);
         MeanInterval d = MeanInterval.ofDifference(after, before);
@@ -133,15 +154,15 @@ class MultiAgentTrainerTest {
 
     @Test
     void learnedPolicyReplaysTheSameEpisodeAndNaiveNeedsTheSiloedLearners() {
-        MultiAgentTrainer t = new MultiAgentTrainer(SPACE, Learner.MTMA, TINY, 2);
+        Trainer t = trainer(Learner.MTMA, 2);
         LearnedPolicy p = LearnedPolicy.of("MTMA", t);
         assertArrayEquals(CrnEvaluation.episodeRewards(S, p, 9, 3), CrnEvaluation.episodeRewards(S, p, 9, 3));
-        MultiAgentTrainer im = new MultiAgentTrainer(SPACE, Learner.IM_ONLY, TINY, 2);
-        MultiAgentTrainer rs = new MultiAgentTrainer(SPACE, Learner.RS_ONLY, TINY, 2);
+        Trainer im = trainer(Learner.IM_ONLY, 2);
+        Trainer rs = trainer(Learner.RS_ONLY, 2);
         LearnedPolicy.naive("naive", im, rs);
         assertThrows(IllegalArgumentException.class, () -> LearnedPolicy.naive("naive", rs, im));
         List<RecurrentNet> wrong = List.of(t.actor(1));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LearnedPolicy("x", SPACE,
-                List.of(Learner.MTMA.agents(TINY).get(0)), wrong)).getMessage().contains("inputs"));
+                List.of(Learner.MTMA.agents().get(0)), wrong)).getMessage().contains("inputs"));
     }
 }

@@ -8,24 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Presets;
 
-/** The comparison runner on a tiny budget: shape of the result, and independence of the thread count. */
+/**
+ * The pieces of the docs/model.md §3 comparison on a tiny budget — training seeds, per-seed
+ * evaluation, heuristics, the combined result — driven by {@link ComparisonDriver} the way the
+ * command line's experiment layer drives them: the shape of the result, and that the pieces are
+ * self-contained (run concurrently on several threads they give the bit-identical result of one
+ * thread).
+ */
 class RecommendationComparisonTest {
-    private static final MtmaConfig TINY = new MtmaConfig(8, 1, 2, 1, 25, 1, 2, 0.99, 0.95, 0.2, 0.01, 0.5, 0.5,
-            1e-5, 1e-3, 1e-3, 1, 5e-4, 2, 1e-3);
+    /** Width 8, one GRU layer, 1 epoch of 2 minibatches. */
+    private static final LearnerConfig TINY = Presets.MTMA.withSizes(8, 1, 1, 25).withUpdates(1, 2);
+    private static final LearnerConfig TINY_SINGLE = Presets.MTMA_SINGLE.withSizes(8, 1, 1, 25).withUpdates(1, 2);
 
-    private static ComparisonResult run(int threads, List<Double> progress) throws InterruptedException {
+    private static ComparisonResult run(int threads) throws InterruptedException {
         String name = "recommendation-backlog";
-        ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), 2, 4, 3, 1, threads,
-                TINY);
-        return RecommendationComparison.run(o, (phase, f) -> progress.add(f));
+        return ComparisonDriver.run(new ComparisonOptions(name, RecommendationComparison.scenario(name), 2, 4, 3, 1,
+                threads, 2, TINY, TINY_SINGLE));
     }
 
     @Test
     void resultIsBitIdenticalForOneAndThreeThreads() throws InterruptedException {
-        List<Double> p1 = new ArrayList<>();
-        ComparisonResult a = run(1, p1);
-        ComparisonResult b = run(3, new ArrayList<>());
+        ComparisonResult a = run(1);
+        ComparisonResult b = run(3);
         assertEquals(a.policies().size(), b.policies().size());
         for (int k = 0; k < a.policies().size(); k++) {
             assertEquals(a.policies().get(k).name(), b.policies().get(k).name());
@@ -41,15 +48,11 @@ class RecommendationComparisonTest {
             }
         }
         assertEquals(a.claims(), b.claims());
-        assertEquals(1.0, p1.get(p1.size() - 1));
-        for (int i = 1; i < p1.size(); i++) {
-            assertTrue(p1.get(i) >= p1.get(i - 1), "progress must not go back");
-        }
     }
 
     @Test
     void resultHoldsEveryPolicyDifferenceAndCurve() throws InterruptedException {
-        ComparisonResult r = run(2, new ArrayList<>());
+        ComparisonResult r = run(2);
         List<String> names = new ArrayList<>();
         r.policies().forEach(p -> names.add(p.name()));
         assertEquals(List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "Naive IM-RS", "Base-stock + uniform",
@@ -72,6 +75,9 @@ class RecommendationComparisonTest {
         }
         assertEquals(d, r.difference("MTMA", "Joint IM-RS").diff().mean(), 1e-9 * Math.abs(d) + 1e-9);
         assertTrue(RecommendationComparison.table(r).contains("Naive IM-RS"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecommendationComparison.result(r.options(), new double[4][][], List.of(), r.curves()));
+        assertTrue(e.getMessage().contains("5 learned policies"), e.getMessage());
     }
 
     @Test
@@ -80,7 +86,10 @@ class RecommendationComparisonTest {
                 () -> RecommendationComparison.scenario("recommendation-large"));
         assertTrue(e.getMessage().contains("recommendation-lost") && e.getMessage().contains("recommendation-backlog"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ComparisonOptions("x",
-                RecommendationComparison.scenario("recommendation-lost"), 0, 4, 3, 1, 1, TINY)).getMessage()
-                .contains("seeds"));
+                RecommendationComparison.scenario("recommendation-lost"), 0, 4, 3, 1, 1, 2, TINY, TINY_SINGLE))
+                .getMessage().contains("seeds"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ComparisonOptions("x",
+                RecommendationComparison.scenario("recommendation-lost"), 1, 4, 3, 1, 1, 0, TINY, TINY_SINGLE))
+                .getMessage().contains("copies must be in [1, 4096]"));
     }
 }

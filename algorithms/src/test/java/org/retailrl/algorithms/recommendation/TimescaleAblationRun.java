@@ -1,13 +1,16 @@
 package org.retailrl.algorithms.recommendation;
 
 import java.util.Locale;
-import org.retailrl.algorithms.recommendation.CrnEvaluation;
-import org.retailrl.algorithms.recommendation.MeanInterval;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfig.AgentSchedule;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.algorithms.rl.UpdatePeriod;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
  * A manual run (not a test): MTMA with the default timescales against MTMA with equal ones
- * (both agents at {@code fastLr}, every round), same training seeds, scored on the comparison's
+ * (both agents at the recommendation agent's step, every round), same training seeds, scored on the comparison's
  * evaluation episodes. Arguments: scenario name, training episodes, seeds.
  */
 public final class TimescaleAblationRun {
@@ -21,16 +24,18 @@ public final class TimescaleAblationRun {
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         RecommendationScenario s = RecommendationComparison.scenario(name);
         DecisionSpace space = new DecisionSpace(s);
-        MtmaConfig base = MtmaConfig.DEFAULTS;
-        MtmaConfig equal = base.withTimescales(base.fastLr(), 1, base.fastLr(), 1);
-        int rounds = episodes / (base.copies() * base.episodesPerUpdate());
+        LearnerConfig base = Presets.MTMA;
+        AgentSchedule fast = new AgentSchedule(base.agents().get(1).stepSize(), UpdatePeriod.ALWAYS);
+        LearnerConfig equal = base.withAgents(java.util.List.of(fast, fast));
+        int copies = Presets.RECOMMENDATION_COPIES;
+        int rounds = episodes / (copies * base.episodesPerUpdate());
         int e = ComparisonOptions.DEFAULT_EVAL_EPISODES;
         double[] a = new double[seeds * e];
         double[] b = new double[seeds * e];
         for (int g = 0; g < seeds; g++) {
             long seed = 1000 + g;
-            MultiAgentTrainer ta = new MultiAgentTrainer(space, Learner.MTMA, base, seed);
-            MultiAgentTrainer tb = new MultiAgentTrainer(space, Learner.MTMA, equal, seed);
+            Trainer ta = Learner.MTMA.trainer(space, base, copies, seed, rounds);
+            Trainer tb = Learner.MTMA.trainer(space, equal, copies, seed, rounds);
             for (int r = 0; r < rounds; r++) {
                 ta.round();
                 tb.round();

@@ -8,7 +8,7 @@ import org.retailrl.core.random.Rng;
  * cue, else 0; all other rewards are 0. A memoryless policy earns 0.5 on average, one that carries
  * the cue in its hidden state earns 1.
  */
-public final class CueMemoryEnv implements BatchEnv {
+public final class CueMemoryEnv implements OneViewEnv {
     private final int horizon;
     private final int copies;
     private final int[] cue;
@@ -66,7 +66,7 @@ public final class CueMemoryEnv implements BatchEnv {
     }
 
     @Override
-    public void step(int[][] actions, float[] rewardOut) {
+    public void step(int[][] actions, Rng[] streams, double[] rewardOut) {
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = period == horizon - 1 && actions[0][i] == cue[i] ? 1f : 0f;
         }

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.recommendation;
+package org.retailrl.algorithms.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,8 @@
-package org.retailrl.algorithms.happo;
+package org.retailrl.algorithms.rl;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.retailrl.algorithms.ppo.PpoConfig;
-import org.retailrl.algorithms.rl.MatrixGameEnv;
 
 /**
  * A manual run (not a test) of HAPPO on the cooperative matrix game of {@link HappoTest}: prints
@@ -24,19 +22,19 @@ public final class HappoGameRun {
         }
         int rounds = Integer.parseInt(kv.getOrDefault("rounds", "100"));
         int copies = Integer.parseInt(kv.getOrDefault("copies", "32"));
-        PpoConfig p = PpoConfig.DEFAULTS.withSizes(1, 4, 16, 1)
-                .withLr(Double.parseDouble(kv.getOrDefault("lr", "1e-2")), Boolean.parseBoolean(kv.getOrDefault("anneal", "false")))
-                .withUpdates(Integer.parseInt(kv.getOrDefault("epochs", "4")), Integer.parseInt(kv.getOrDefault("mb", "4")))
-                .withEntropyAndScaling(Double.parseDouble(kv.getOrDefault("ent", "0.01")),
-                        Boolean.parseBoolean(kv.getOrDefault("scale", "true")));
-        HappoConfig c = HappoConfig.DEFAULTS.withPpo(p);
+        double lr = Double.parseDouble(kv.getOrDefault("lr", "1e-2"));
+        StepSize step = Boolean.parseBoolean(kv.getOrDefault("anneal", "false")) ? StepSize.linear(lr) : StepSize.constant(lr);
+        LearnerConfig c = TestConfigs.entropyAndScaling(TestConfigs.agents(Presets.HAPPO.withSizes(16, 1, 1, 4)
+                        .withUpdates(Integer.parseInt(kv.getOrDefault("epochs", "4")), Integer.parseInt(kv.getOrDefault("mb", "4"))),
+                2, step), Double.parseDouble(kv.getOrDefault("ent", "0.01")),
+                Boolean.parseBoolean(kv.getOrDefault("scale", "true")));
         for (String s : kv.getOrDefault("seeds", "1").split(",")) {
             long seed = Long.parseLong(s);
-            HappoTrainer t = new HappoTrainer(new MatrixGameEnv(2, 3, 4, copies), c, seed, rounds, "a0", "a1");
+            Trainer t = new Trainer(new MatrixGameEnv(2, 3, 4, copies), c, seed, rounds, "a0", "a1");
             double[] r = new double[rounds];
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < rounds; i++) {
-                HappoTrainer.RoundStats st = t.round();
+                Trainer.RoundStats st = t.round();
                 r[i] = st.meanEpisodeReward();
                 if (kv.containsKey("verbose")) {
                     System.out.printf(Locale.ROOT, "%4d %.3f order %s ent %.3f %.3f kl %.4f %.4f%n", i, r[i],

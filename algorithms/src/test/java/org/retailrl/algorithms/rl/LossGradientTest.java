@@ -67,10 +67,10 @@ class LossGradientTest {
         }
         PolicyLoss loss = new PolicyLoss(0.2, 0.01, true);
         Tape probe = new Tape();
-        PolicyLoss.Result r = loss.compute(probe.leaf(logits), act, oldLogp, adv, w);
+        PolicyLoss.Result r = loss.compute(probe.leaf(logits), new FactorLayout(A), act, oldLogp, adv, w);
         assertTrue(r.clipFraction() > 0 && r.clipFraction() < 1, "the inputs must exercise both branches, clip fraction "
                 + r.clipFraction());
-        GradientChecker.check((tape, in) -> loss.compute(in[0], act, oldLogp, adv, w).loss(),
+        GradientChecker.check((tape, in) -> loss.compute(in[0], new FactorLayout(A), act, oldLogp, adv, w).loss(),
                 in -> policyReference(in[0], act, oldLogp, adv, w, loss),
                 new Tensor[] {logits}, null, 5).assertPassed();
     }
@@ -87,12 +87,16 @@ class LossGradientTest {
             act[i] = rng.nextInt(A);
         }
         float[] lp = new float[N];
-        PolicyLoss.logProbs(logits.data(), A, act, lp);
+        FactorLayout one = new FactorLayout(A);
+        for (int i = 0; i < N; i++) {
+            lp[i] = (float) one.logProb(logits.data(), i, act, i);
+        }
         float[] adv = new float[N];
         for (int i = 0; i < N; i++) {
             adv[i] = (float) rng.normal();
         }
-        PolicyLoss.Result r = new PolicyLoss(0.2, 0.0, false).compute(new Tape().constant(logits), act, lp, adv, null);
+        PolicyLoss.Result r = new PolicyLoss(0.2, 0.0, false).compute(new Tape().constant(logits), one, act, lp,
+                adv, null);
         assertEquals(0.0, r.approxKl(), 1e-7);
         assertEquals(0.0, r.clipFraction(), 0.0);
         double meanAdv = 0;

@@ -7,7 +7,7 @@ import org.retailrl.core.random.Rng;
  * observation one-hot(period) plus a random context bit per copy; the shared reward is the number
  * of agents whose action equals {@code (t + context) mod m}.
  */
-public final class MatrixGameEnv implements BatchEnv {
+public final class MatrixGameEnv implements OneViewEnv {
     private final int agents;
     private final int actions;
     private final int horizon;
@@ -67,7 +67,7 @@ public final class MatrixGameEnv implements BatchEnv {
     }
 
     @Override
-    public void step(int[][] act, float[] rewardOut) {
+    public void step(int[][] act, Rng[] streams, double[] rewardOut) {
         for (int i = 0; i < copies; i++) {
             int target = (period + context[i]) % actions;
             int r = 0;

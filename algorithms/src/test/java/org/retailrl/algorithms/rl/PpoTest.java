@@ -1,13 +1,10 @@
-package org.retailrl.algorithms.ppo;
+package org.retailrl.algorithms.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.rl.GreedyEvaluation;
-import org.retailrl.algorithms.rl.TabularMdp;
-import org.retailrl.algorithms.rl.TrainingStats;
 
 /**
  * PPO on {@link TabularMdp#standard}: 64 copies × 120 updates (7,680 episodes). The greedy policy
@@ -19,15 +16,21 @@ import org.retailrl.algorithms.rl.TrainingStats;
  */
 class PpoTest {
     private static final double MIN_REACH = 0.01;
-    static PpoConfig small() {
-        return PpoConfig.DEFAULTS.withSizes(1, 5, 16, 1).withLr(3e-3, true);
+
+    /** CleanRL's PPO with width 16, one GRU layer, 5-step sequences and step 3e-3 annealed linearly. */
+    static LearnerConfig small() {
+        return TestConfigs.stepSize(Presets.CLEANRL_PPO.withSizes(16, 1, 1, 5), StepSize.linear(3e-3));
+    }
+
+    static Trainer ppo(AgentEnv env, LearnerConfig cfg, long seed, int rounds) {
+        return new Trainer(env, cfg, seed, rounds, "actor");
     }
 
     @Test
     void greedyPolicyReachesTheOptimumOfASmallMdp() {
         TabularMdp mdp = TabularMdp.standard(64);
-        PpoConfig cfg = small();
-        GreedyEvaluation probe = new GreedyEvaluation(mdp, new PpoTrainer(mdp, cfg, 1, 1).actor(), cfg.gamma(), MIN_REACH);
+        LearnerConfig cfg = small();
+        GreedyEvaluation probe = new GreedyEvaluation(mdp, ppo(mdp, cfg, 1, 1).actor(0), cfg.gamma(), MIN_REACH);
         double gap = probe.smallestGap();
         assertTrue(gap > 0.3, "the test MDP must have clear action gaps, smallest " + gap);
         // The criterion discriminates: the untrained (near-uniform) policy fails it.
@@ -35,12 +38,12 @@ class PpoTest {
         assertTrue(untrained.wrongActions() > 0 && untrained.value() < 0.9 * probe.optimum(),
                 "the untrained policy should not pass: " + untrained);
         int updates = 120;
-        PpoTrainer ppo = new PpoTrainer(mdp, cfg, 7, updates);
+        Trainer ppo = ppo(mdp, cfg, 7, updates);
         for (int u = 0; u < updates; u++) {
-            TrainingStats s = ppo.update();
+            Trainer.AgentStats s = ppo.round().agents()[0];
             assertTrue(Double.isFinite(s.approxKl()) && s.clipFraction() >= 0 && s.clipFraction() <= 1, s.toString());
         }
-        GreedyEvaluation eval = new GreedyEvaluation(mdp, ppo.actor(), cfg.gamma(), MIN_REACH);
+        GreedyEvaluation eval = new GreedyEvaluation(mdp, ppo.actor(0), cfg.gamma(), MIN_REACH);
         GreedyEvaluation.Result r = eval.run();
         assertEquals(0, r.wrongActions(), "greedy action differs from the optimal one: " + r.firstWrong());
         assertEquals(eval.optimum(), r.value(), 1e-3 * eval.optimum());
@@ -48,10 +51,10 @@ class PpoTest {
 
     @Test
     void aNonFiniteParameterStopsTrainingNamingIt() {
-        PpoTrainer t = new PpoTrainer(TabularMdp.standard(4), small(), 1, 2);
-        t.update();
+        Trainer t = ppo(TabularMdp.standard(4), small(), 1, 2);
+        t.round();
         t.critic().parameters().get(2).value().data()[5] = Float.NaN;
-        IllegalStateException e = assertThrows(IllegalStateException.class, t::update);
+        IllegalStateException e = assertThrows(IllegalStateException.class, t::round);
         assertTrue(e.getMessage().contains(t.critic().parameters().get(2).name()) && e.getMessage().contains("NaN"),
                 e.getMessage());
     }
@@ -59,8 +62,8 @@ class PpoTest {
     @Test
     void anInfiniteRewardStopsTrainingNamingIt() {
         TabularMdp bad = new TabularMdp(new double[][] {{1, Double.POSITIVE_INFINITY}}, new double[][][] {{{1}, {1}}}, 5, 4);
-        PpoTrainer t = new PpoTrainer(bad, small(), 1, 2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, t::update);
+        Trainer t = ppo(bad, small(), 1, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, t::round);
         assertTrue(e.getMessage().contains("reward") && e.getMessage().contains("Infinity"), e.getMessage());
     }
 
@@ -68,8 +71,8 @@ class PpoTest {
     void aLossThatOverflowsStopsTrainingNamingIt() {
         // Rewards of 1e38 overflow float returns to infinity without reward scaling.
         TabularMdp huge = new TabularMdp(new double[][] {{3e38, 3e38}}, new double[][][] {{{1}, {1}}}, 5, 4);
-        PpoTrainer t = new PpoTrainer(huge, small().withEntropyAndScaling(0.01, false), 1, 2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, t::update);
+        Trainer t = ppo(huge, TestConfigs.entropyAndScaling(small(), 0.01, false), 1, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, t::round);
         assertTrue(e.getMessage().contains("PPO loss") && e.getMessage().contains("NaN"), e.getMessage());
     }
 }

@@ -1,9 +1,8 @@
-package org.retailrl.algorithms.ppo;
+package org.retailrl.algorithms.rl;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.rl.CueMemoryEnv;
 
 /**
  * End-to-end check of the recurrent pipeline: the cue is visible only at period 0 of 4 and training
@@ -26,12 +25,13 @@ class RecurrentMemoryTest {
         int passed = 0;
         StringBuilder results = new StringBuilder();
         for (long seed = 1; seed <= 8; seed++) {
-            PpoConfig cfg = PpoConfig.DEFAULTS.withSizes(2, 2, 16, 1).withLr(3e-3, true);
-            PpoTrainer t = new PpoTrainer(new CueMemoryEnv(4, 32), cfg, seed, updates);
-            double first = t.update().meanEpisodeReward();
+            LearnerConfig cfg = TestConfigs.stepSize(Presets.CLEANRL_PPO.withSizes(16, 1, 2, 2),
+                    StepSize.linear(3e-3));
+            Trainer t = new Trainer(new CueMemoryEnv(4, 32), cfg, seed, updates, "actor");
+            double first = t.round().meanEpisodeReward();
             double lastFive = 0;
             for (int u = 1; u < updates; u++) {
-                double r = t.update().meanEpisodeReward();
+                double r = t.round().meanEpisodeReward();
                 if (u >= updates - 5) {
                     lastFive += r / 5;
                 }

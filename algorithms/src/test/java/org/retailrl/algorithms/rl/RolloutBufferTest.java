@@ -15,12 +15,12 @@ import org.retailrl.core.random.Rng;
  * of 4, so chunks start mid-episode (stored hidden states are not zero) and the chunk [4, 8)
  * contains an episode start at step 6 (the GRU must reset inside the sequence).
  */
-class RecurrentRolloutBufferTest {
+class RolloutBufferTest {
     private static final int COPIES = 3;
     private static final int HORIZON = 6;
     private static final int CHUNK = 4;
 
-    private record Setup(RecurrentNet actor, RecurrentNet critic, RecurrentRolloutBuffer buffer) {
+    private record Setup(RecurrentNet actor, RecurrentNet critic, RolloutBuffer buffer) {
     }
 
     private static Setup collect() {
@@ -34,39 +34,36 @@ class RecurrentRolloutBufferTest {
                 w[i] *= 300;
             }
         }
-        RecurrentRolloutBuffer buf = new RecurrentRolloutBuffer(2 * HORIZON, COPIES, env.observationSize(), 1, CHUNK,
-                actor.config(), critic.config());
+        RolloutBuffer buf;
         try (RolloutCollector c = new RolloutCollector(env, List.of(actor), critic, 77)) {
+            buf = c.newBuffer(2 * HORIZON, CHUNK);
             c.collect(buf, 5, 0, null, null);
         }
         return new Setup(actor, critic, buf);
     }
 
     private static float[] replay(Setup s, boolean zeroHidden, boolean critic) {
-        RecurrentRolloutBuffer b = s.buffer();
-        int[] all = new int[b.sequences()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        RecurrentRolloutBuffer.MiniBatch mb = b.gather(all);
+        RolloutBuffer b = s.buffer();
+        RolloutBuffer.Batch mb = b.gather(b.allSequences());
         Tape tape = new Tape();
         tape.setGradEnabled(false);
-        Tensor h0 = mb.h0()[critic ? 1 : 0];
+        int k = critic ? 1 : 0;
+        Tensor h0 = mb.h0(k);
         if (zeroHidden) {
             h0 = Tensor.zeros(h0.shape());
         }
         RecurrentNet net = critic ? s.critic() : s.actor();
-        float[] out = net.forward(tape, mb.obsT(), mb.maskT(), h0).out().value().data();
+        float[] out = net.forward(tape, mb.obsT(k), mb.maskT(), h0).out().value().data();
         float[] res = new float[mb.rows().length];
         if (critic) {
             for (int i = 0; i < res.length; i++) {
                 res[mb.rows()[i]] = out[i];
             }
         } else {
-            float[] lp = new float[res.length];
-            PolicyLoss.logProbs(out, 3, mb.gather(b.actions(0)), lp);
+            FactorLayout layout = new FactorLayout(3);
+            int[] acts = mb.gather(b.actions(0), 1);
             for (int i = 0; i < res.length; i++) {
-                res[mb.rows()[i]] = lp[i];
+                res[mb.rows()[i]] = (float) layout.logProb(out, i, acts, i);
             }
         }
         return res;
@@ -75,7 +72,7 @@ class RecurrentRolloutBufferTest {
     @Test
     void chunkedReplayReproducesTheRolloutsLogProbsAndValues() {
         Setup s = collect();
-        RecurrentRolloutBuffer b = s.buffer();
+        RolloutBuffer b = s.buffer();
         assertEquals(COPIES * 3, b.sequences());
         float[] lp = replay(s, false, false);
         float[] v = replay(s, false, true);
@@ -115,10 +112,23 @@ class RecurrentRolloutBufferTest {
     @Test
     void badShapesAreRejected() {
         RecurrentNet.Config c = new RecurrentNet.Config(2, 4, 1, 3);
+        RecurrentNet.Config v = new RecurrentNet.Config(2, 4, 1, 1);
+        int[] views = {2};
+        int[] factors = {1};
+        int[] netViews = {0, 0};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RecurrentRolloutBuffer(10, 2, 2, 1, 3, c));
+                () -> new RolloutBuffer(10, 2, 3, views, factors, netViews, c, v));
         assertTrue(e.getMessage().contains("chunk"), e.getMessage());
-        RecurrentRolloutBuffer b = new RecurrentRolloutBuffer(10, 2, 2, 1, 5, c);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RolloutBuffer(10, 2, 5, views, factors, new int[] {0, 1}, c, v));
+        assertTrue(e.getMessage().contains("network 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RolloutBuffer(10, 2, 5, views, factors, netViews, c));
+        assertTrue(e.getMessage().contains("one view and one network per agent plus the critic"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RolloutBuffer(10, 2, 5, new int[] {3}, factors, netViews, c, v));
+        assertTrue(e.getMessage().contains("network 0") && e.getMessage().contains("input width 2"), e.getMessage());
+        RolloutBuffer b = new RolloutBuffer(10, 2, 5, views, factors, netViews, c, v);
         e = assertThrows(IllegalArgumentException.class, () -> b.gather(new int[] {4}));
         assertTrue(e.getMessage().contains("seqs[0]"), e.getMessage());
     }

@@ -3,12 +3,12 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.core.random.Rng;
 
 /**
- * A small finite-horizon MDP as a {@link BatchEnv} for tests, solvable exactly by backward
+ * A small finite-horizon MDP as a {@link OneViewEnv} for tests, solvable exactly by backward
  * induction: {@code S} states, {@code A} actions, rewards {@code R[s][a]}, transition
  * probabilities {@code P[s][a][s']}, horizon {@code H}, discount γ, the initial state uniform on
  * the states. The observation is one-hot(state) followed by one-hot(period).
  */
-public final class TabularMdp implements BatchEnv {
+public final class TabularMdp implements OneViewEnv {
     final double[][] reward;
     final double[][][] next;
     final int horizon;
@@ -121,7 +121,7 @@ public final class TabularMdp implements BatchEnv {
     }
 
     @Override
-    public void step(int[][] actions, float[] rewardOut) {
+    public void step(int[][] actions, Rng[] streams, double[] rewardOut) {
         for (int i = 0; i < copies; i++) {
             int u = actions[0][i];
             rewardOut[i] = (float) reward[state[i]][u];

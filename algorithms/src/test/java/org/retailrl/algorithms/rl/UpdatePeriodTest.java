@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.pricing;
+package org.retailrl.algorithms.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-class TimescaleScheduleTest {
-    private final TimescaleSchedule log = TimescaleSchedule.logarithmic();
+/** The update periods of docs/model.md §8.7: FSDA's logarithmic {@code k(n)} and the constant one. */
+class UpdatePeriodTest {
+    private final UpdatePeriod log = UpdatePeriod.logarithmic();
 
     @Test
     void ratioIsOnePlusFloorLog2OfOnePlusN() {
@@ -24,11 +25,11 @@ class TimescaleScheduleTest {
     }
 
     @Test
-    void slowAgentIsUpdatedExactlyOnTheseEpisodes() {
+    void slowAgentIsUpdatedExactlyOnTheseRounds() {
         // n mod k(n) = 0 with k = 1,2,2,3,3,3,3,4×8,5×16: worked out by hand.
         List<Long> got = new ArrayList<>();
         for (long e = 0; e < 32; e++) {
-            if (log.slowUpdates(e)) {
+            if (log.due(e)) {
                 got.add(e);
             }
         }
@@ -45,16 +46,19 @@ class TimescaleScheduleTest {
 
     @Test
     void constantScheduleAndBadInput() {
-        TimescaleSchedule every = TimescaleSchedule.constant(1);
+        UpdatePeriod every = UpdatePeriod.every(1);
+        assertEquals(UpdatePeriod.ALWAYS, every);
         for (long e = 0; e < 10; e++) {
-            assertTrue(every.slowUpdates(e));
+            assertTrue(every.due(e));
         }
-        assertEquals(List.of(true, false, false, true), List.of(TimescaleSchedule.constant(3).slowUpdates(0),
-                TimescaleSchedule.constant(3).slowUpdates(1), TimescaleSchedule.constant(3).slowUpdates(2),
-                TimescaleSchedule.constant(3).slowUpdates(3)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimescaleSchedule.constant(0));
+        UpdatePeriod three = UpdatePeriod.every(3);
+        assertEquals(List.of(true, false, false, true), List.of(three.due(0), three.due(1), three.due(2), three.due(3)));
+        assertEquals(3, three.ratio(1_000_000));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UpdatePeriod.every(0));
         assertTrue(e.getMessage().contains("k must be >= 1"));
-        e = assertThrows(IllegalArgumentException.class, () -> log.slowUpdates(-1));
-        assertTrue(e.getMessage().contains("episode n"));
+        e = assertThrows(IllegalArgumentException.class, () -> log.due(-1));
+        assertTrue(e.getMessage().contains("round n"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new UpdatePeriod(null, 1));
+        assertTrue(e.getMessage().contains("kind"), e.getMessage());
     }
 }
