@@ -130,7 +130,7 @@ class PolicyFileTest {
         assertTrue(swapped.getMessage().contains("actor 1 outputs must be 11"), swapped.getMessage());
         IllegalArgumentException inputs = assertThrows(IllegalArgumentException.class,
                 () -> PolicyFile.save(f, B.toBuilder().leadTime(1).build(), PolicyFile.FSDA, fsdaActors(1)));
-        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 8 for kind 'fsda'"), inputs.getMessage());
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 8 for kind 'fsda'"), inputs.getMessage());
         assertTrue(!Files.exists(f));
     }
 
@@ -176,7 +176,7 @@ class PolicyFileTest {
         assertTrue(kind.getMessage().equals(f + ": kind 'ppo-joint' needs 1 actors, got 2"), kind.getMessage());
         Files.write(f, rewrite(good, null, PricingScenarioJson.write(B.toBuilder().leadTime(2).build())));
         ModelFileException inputs = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
-        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 9 for kind 'fsda'"), inputs.getMessage());
+        assertTrue(inputs.getMessage().contains("actor 0 inputs must be 6 + L + 1 = 9 for kind 'fsda'"), inputs.getMessage());
         Files.write(f, rewrite(good, "sarsa", null));
         ModelFileException unknown = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
         assertTrue(unknown.getMessage().contains("kind") && unknown.getMessage().contains("must be one of")

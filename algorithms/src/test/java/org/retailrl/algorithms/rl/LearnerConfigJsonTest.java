@@ -57,6 +57,15 @@ class LearnerConfigJsonTest {
     }
 
     @Test
+    void aNewAgentMayLeaveOutWhatItsKindsIgnore() {
+        LearnerConfig c = LearnerConfigJson.parse("{\"agents\": [{}, {}, {\"stepSize\": {\"kind\": \"constant\", "
+                + "\"initial\": 1e-3}, \"period\": {\"kind\": \"logarithmic\"}}]}", Presets.FSDA);
+        assertEquals(3, c.agentCount());
+        assertEquals(new LearnerConfig.AgentSchedule(StepSize.constant(1e-3), UpdatePeriod.logarithmic()),
+                c.agents().get(2));
+    }
+
+    @Test
     void badMembersAreRefusedNamingTheirPathAndRange() {
         LearnerConfig f = Presets.FSDA;
         refused("{\"gamma\": 1.5}", f, "gamma", "[0, 1]", "1.5");
@@ -66,8 +75,12 @@ class LearnerConfigJsonTest {
         // An element beyond the base's agents has no base to fill from: every member must be given.
         refused("{\"agents\": [{}, {}, {\"stepSize\": {\"kind\": \"constant\", \"initial\": 1e-3, "
                 + "\"exponent\": 0, \"offset\": 1}}]}", f, "agents[2].period", "missing");
+        // Members the kind ignores may be left out of a new element: a constant step size needs no
+        // exponent or offset (the period is still missing here), a logarithmic period no k.
         refused("{\"agents\": [{}, {}, {\"stepSize\": {\"kind\": \"constant\", \"initial\": 1e-3}}]}", f,
-                "agents[2].stepSize.exponent", "missing");
+                "agents[2].period", "missing");
+        refused("{\"agents\": [{}, {}, {\"stepSize\": {\"kind\": \"polynomial\", \"initial\": 1e-3}}]}", f,
+                "agents[2].stepSize", "exponent must be in (0, 2]");
         refused("{\"critic\": {\"huberDelta\": -1}}", f, "critic.huberDelta", "> 0");
         refused("{\"critic\": {\"bogus\": 1}}", f, "critic.bogus", "unknown member", "huberDelta");
         refused("{\"entCoeff\": 0.1}", f, "entCoeff", "unknown member", "entCoef");
