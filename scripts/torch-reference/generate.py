@@ -122,26 +122,35 @@ def log_uniform_grads(g, shape):
 # nn layers
 
 
+def layer_case(name, x, params, dy, forward, scalars=()):
+    """A one-input layer: stores the scalars, x, the named float32 parameters and the upstream
+    gradient dy, runs forward(x, {name: parameter}) in float64 and stores y, dx and grad.<name>."""
+    f = Fixture(name)
+    for key, value in scalars:
+        f.scalar(key, value)
+    f.f32("x", x)
+    leaves = {}
+    for pname, value in params:
+        f.f32(pname, value)
+        leaves[pname] = leaf(value)
+    f.f32("dy", dy)
+    xl = leaf(x)
+    y = forward(xl, leaves)
+    y.backward(dy.to(torch.float64))
+    f.f32("y", y)
+    f.f32("dx", xl.grad)
+    for pname, p in leaves.items():
+        f.f32("grad." + pname, p.grad)
+    return f
+
+
 def case_linear():
     g = gen(101)
     rows, n_in, n_out = 13, 23, 37
     x = randn(g, rows, n_in)
-    w = randn(g, n_out, n_in, scale=0.3)
-    b = randn(g, n_out, scale=0.1)
+    params = [("lin.weight", randn(g, n_out, n_in, scale=0.3)), ("lin.bias", randn(g, n_out, scale=0.1))]
     dy = randn(g, rows, n_out)
-    xl, wl, bl = leaf(x), leaf(w), leaf(b)
-    y = F.linear(xl, wl, bl)
-    y.backward(dy.to(torch.float64))
-    f = Fixture("linear")
-    f.f32("x", x)
-    f.f32("lin.weight", w)
-    f.f32("lin.bias", b)
-    f.f32("dy", dy)
-    f.f32("y", y)
-    f.f32("dx", xl.grad)
-    f.f32("grad.lin.weight", wl.grad)
-    f.f32("grad.lin.bias", bl.grad)
-    return f
+    return layer_case("linear", x, params, dy, lambda xl, p: F.linear(xl, p["lin.weight"], p["lin.bias"]))
 
 
 def case_mlp_tanh():
@@ -149,31 +158,21 @@ def case_mlp_tanh():
     widths = [11, 32, 17, 5]
     batch = 9
     x = randn(g, batch, widths[0])
-    f = Fixture("mlp_tanh")
-    f.i32("widths", torch.tensor(widths))
-    f.f32("x", x)
     params = []
     for i in range(len(widths) - 1):
-        w = randn(g, widths[i + 1], widths[i], scale=1.0 / math.sqrt(widths[i]))
-        b = randn(g, widths[i + 1], scale=0.2)
-        f.f32("mlp.%d.weight" % i, w)
-        f.f32("mlp.%d.bias" % i, b)
-        params.append((i, leaf(w), leaf(b)))
+        params.append(("mlp.%d.weight" % i, randn(g, widths[i + 1], widths[i], scale=1.0 / math.sqrt(widths[i]))))
+        params.append(("mlp.%d.bias" % i, randn(g, widths[i + 1], scale=0.2)))
     dy = randn(g, batch, widths[-1])
-    f.f32("dy", dy)
-    xl = leaf(x)
-    h = xl
-    for i, w, b in params:
-        h = F.linear(h, w, b)
-        if i + 1 < len(params):
-            h = torch.tanh(h)
-    h.backward(dy.to(torch.float64))
-    f.f32("y", h)
-    f.f32("dx", xl.grad)
-    for i, w, b in params:
-        f.f32("grad.mlp.%d.weight" % i, w.grad)
-        f.f32("grad.mlp.%d.bias" % i, b.grad)
-    return f
+
+    def forward(h, p):
+        layers = len(widths) - 1
+        for i in range(layers):
+            h = F.linear(h, p["mlp.%d.weight" % i], p["mlp.%d.bias" % i])
+            if i + 1 < layers:
+                h = torch.tanh(h)
+        return h
+
+    return layer_case("mlp_tanh", x, params, dy, forward)
 
 
 def case_gru(name, seed, batch, steps, n_in, hidden, layers, with_h0):
@@ -242,25 +241,13 @@ def case_gru(name, seed, batch, steps, n_in, hidden, layers, with_h0):
 def case_layernorm():
     g = gen(104)
     rows, width = 11, 37
-    x = randn(g, rows, width, scale=3.0) + 1.5
-    gamma = (1.0 + randn(g, width, scale=0.3)).to(torch.float32)
-    beta = randn(g, width, scale=0.5)
-    dy = randn(g, rows, width)
     eps = 1e-5
-    xl, gl, bl = leaf(x), leaf(gamma), leaf(beta)
-    y = F.layer_norm(xl, (width,), gl, bl, eps)
-    y.backward(dy.to(torch.float64))
-    f = Fixture("layernorm")
-    f.scalar("eps", eps)
-    f.f32("x", x)
-    f.f32("ln.weight", gamma)
-    f.f32("ln.bias", beta)
-    f.f32("dy", dy)
-    f.f32("y", y)
-    f.f32("dx", xl.grad)
-    f.f32("grad.ln.weight", gl.grad)
-    f.f32("grad.ln.bias", bl.grad)
-    return f
+    x = randn(g, rows, width, scale=3.0) + 1.5
+    params = [("ln.weight", (1.0 + randn(g, width, scale=0.3)).to(torch.float32)),
+              ("ln.bias", randn(g, width, scale=0.5))]
+    dy = randn(g, rows, width)
+    return layer_case("layernorm", x, params, dy,
+                      lambda xl, p: F.layer_norm(xl, (width,), p["ln.weight"], p["ln.bias"], eps), [("eps", eps)])
 
 
 def case_categorical():
@@ -340,6 +327,16 @@ def entropy_rows(logp):
     return -(logp.exp() * logp).sum(-1)
 
 
+def store_policy_results(f, prefix, loss, pg, entropy, kl, clip_frac, dlogits):
+    """The loss, its diagnostics and the logits' gradient, as every policy-loss test reads them."""
+    f.scalar(prefix + "loss", loss.item())
+    f.scalar(prefix + "pg_loss", pg.item())
+    f.scalar(prefix + "entropy", entropy.item())
+    f.scalar(prefix + "approx_kl", kl.item())
+    f.scalar(prefix + "clip_fraction", clip_frac.item())
+    f.f32(prefix + "dlogits", dlogits)
+
+
 def case_ppo_loss():
     """nn's PpoLoss: CleanRL ppo.py's loss (clipped surrogate, clipped squared value loss, entropy)."""
     g = gen(106)
@@ -387,13 +384,8 @@ def case_ppo_loss():
     f.f32("advantages", adv)
     f.f32("returns", ret)
     f.f32("old_values", old_v)
-    f.scalar("loss", loss.item())
-    f.scalar("pg_loss", pg.item())
+    store_policy_results(f, "", loss, pg, entropy, kl, clip_frac, zl.grad)
     f.scalar("v_loss", v_loss.item())
-    f.scalar("entropy", entropy.item())
-    f.scalar("approx_kl", kl.item())
-    f.scalar("clip_fraction", clip_frac.item())
-    f.f32("dlogits", zl.grad)
     f.f32("dvalues", vl.grad)
     return f
 
@@ -509,12 +501,7 @@ def case_policy_loss():
         f.f32("%s.advantages" % variant, adv)
         if weighted:
             f.f32("%s.weights" % variant, weights)
-        f.scalar("%s.loss" % variant, loss.item())
-        f.scalar("%s.pg_loss" % variant, pg.item())
-        f.scalar("%s.entropy" % variant, entropy.item())
-        f.scalar("%s.approx_kl" % variant, kl.item())
-        f.scalar("%s.clip_fraction" % variant, clip_frac.item())
-        f.f32("%s.dlogits" % variant, zl.grad)
+        store_policy_results(f, variant + ".", loss, pg, entropy, kl, clip_frac, zl.grad)
     return f
 
 
@@ -601,12 +588,7 @@ def case_factorised_loss():
     f.i32("actions", actions)
     f.f32("old_logp", old_logp)
     f.f32("advantages", adv)
-    f.scalar("loss", loss.item())
-    f.scalar("pg_loss", pg.item())
-    f.scalar("entropy", entropy.item())
-    f.scalar("approx_kl", kl.item())
-    f.scalar("clip_fraction", clip_frac.item())
-    f.f32("dlogits", zl.grad)
+    store_policy_results(f, "", loss, pg, entropy, kl, clip_frac, zl.grad)
     return f
 
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.retailrl.autodiff.Ops;
 import org.retailrl.autodiff.Tape;
@@ -20,6 +21,7 @@ import org.retailrl.nn.GradClip;
 import org.retailrl.nn.LayerNorm;
 import org.retailrl.nn.Linear;
 import org.retailrl.nn.MLP;
+import org.retailrl.nn.Module;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.PpoLoss;
 import org.retailrl.nn.Sgd;
@@ -67,31 +69,37 @@ class TorchReferenceTest {
         return Fixture.load(TorchReferenceTest.class, name);
     }
 
+    /**
+     * A one-input layer: parameters from the fixture, {@code y = forward(x)} on a tape, backward
+     * from the fixture's {@code dy}; compares y, dx and every parameter gradient.
+     */
+    private static void layerCase(Comparison c, Fixture f, Module layer, UnaryOperator<Var> forward) {
+        f.setParameters(layer.parameters());
+        Tape tape = new Tape();
+        Var x = tape.leaf(f.tensor("x"));
+        Var y = forward.apply(x);
+        tape.backward(y, f.tensor("dy"));
+        c.array("y", y.value().data(), f.f32("y"), TOL);
+        c.array("dx", x.grad().data(), f.f32("dx"), TOL);
+        c.gradients(layer.parameters(), f, TOL);
+    }
+
     static void linear(Comparison c) {
         Fixture f = fixture("linear.rrtf");
         int[] ws = f.shape("lin.weight");
         Linear lin = new Linear("lin", ws[1], ws[0], 1.0, new Rng(1));
-        f.setParameters(lin.parameters());
-        Tape tape = new Tape();
-        Var x = tape.leaf(f.tensor("x"));
-        Var y = lin.forward(x);
-        tape.backward(y, f.tensor("dy"));
-        c.array("y", y.value().data(), f.f32("y"), TOL);
-        c.array("dx", x.grad().data(), f.f32("dx"), TOL);
-        c.gradients(lin.parameters(), f, TOL);
+        layerCase(c, f, lin, lin::forward);
     }
 
     static void mlpTanh(Comparison c) {
         Fixture f = fixture("mlp_tanh.rrtf");
-        MLP mlp = new MLP("mlp", f.i32("widths"), Activation.TANH, Activation.IDENTITY, 1.0, new Rng(1));
-        f.setParameters(mlp.parameters());
-        Tape tape = new Tape();
-        Var x = tape.leaf(f.tensor("x"));
-        Var y = mlp.forward(x);
-        tape.backward(y, f.tensor("dy"));
-        c.array("y", y.value().data(), f.f32("y"), TOL);
-        c.array("dx", x.grad().data(), f.f32("dx"), TOL);
-        c.gradients(mlp.parameters(), f, TOL);
+        List<Integer> widths = new ArrayList<>(List.of(f.shape("mlp.0.weight")[1]));
+        for (int i = 0; f.has("mlp." + i + ".weight"); i++) {
+            widths.add(f.shape("mlp." + i + ".weight")[0]);
+        }
+        MLP mlp = new MLP("mlp", widths.stream().mapToInt(Integer::intValue).toArray(), Activation.TANH,
+                Activation.IDENTITY, 1.0, new Rng(1));
+        layerCase(c, f, mlp, mlp::forward);
     }
 
     /** Stacked GRU with reset masks (and an initial state when the fixture has one). */
@@ -120,14 +128,7 @@ class TorchReferenceTest {
     static void layerNorm(Comparison c) {
         Fixture f = fixture("layernorm.rrtf");
         LayerNorm ln = new LayerNorm("ln", f.shape("ln.weight")[0], (float) f.scalar("eps"));
-        f.setParameters(ln.parameters());
-        Tape tape = new Tape();
-        Var x = tape.leaf(f.tensor("x"));
-        Var y = ln.forward(x);
-        tape.backward(y, f.tensor("dy"));
-        c.array("y", y.value().data(), f.f32("y"), TOL);
-        c.array("dx", x.grad().data(), f.f32("dx"), TOL);
-        c.gradients(ln.parameters(), f, TOL);
+        layerCase(c, f, ln, ln::forward);
     }
 
     /** Log-softmax, probabilities and entropy of {@link CategoricalRows}, and the tape's log-softmax and entropy ops. */
@@ -146,19 +147,19 @@ class TorchReferenceTest {
         c.array("rows.probs", probs, f.f32("probs"), TOL);
         c.array("rows.entropy", ent, f.f32("entropy"), TOL);
 
-        Tape tape = new Tape();
-        Var zl = tape.leaf(z.copy());
-        Var lp = Ops.logSoftmax(zl);
-        tape.backward(lp, f.tensor("d_logp"));
-        c.array("op.logSoftmax", lp.value().data(), f.f32("logp"), TOL);
-        c.array("op.logSoftmax.dlogits", zl.grad().data(), f.f32("dlogits_from_logp"), TOL);
+        logitOp(c, "op.logSoftmax", Ops::logSoftmax, f, z, "d_logp", "logp", "dlogits_from_logp");
+        logitOp(c, "op.entropy", Ops::entropyFromLogits, f, z, "d_entropy", "entropy", "dlogits_from_entropy");
+    }
 
-        Tape tape2 = new Tape();
-        Var z2 = tape2.leaf(z.copy());
-        Var h = Ops.entropyFromLogits(z2);
-        tape2.backward(h, f.tensor("d_entropy"));
-        c.array("op.entropy", h.value().data(), f.f32("entropy"), TOL);
-        c.array("op.entropy.dlogits", z2.grad().data(), f.f32("dlogits_from_entropy"), TOL);
+    /** A tape op over the logits: its output against {@code ref}, the logits' gradient from {@code upstream} against {@code dref}. */
+    private static void logitOp(Comparison c, String item, UnaryOperator<Var> op, Fixture f, Tensor logits,
+                                String upstream, String ref, String dref) {
+        Tape tape = new Tape();
+        Var z = tape.leaf(logits.copy());
+        Var out = op.apply(z);
+        tape.backward(out, f.tensor(upstream));
+        c.array(item, out.value().data(), f.f32(ref), TOL);
+        c.array(item + ".dlogits", z.grad().data(), f.f32(dref), TOL);
     }
 
     /** CleanRL's PPO loss (clipped surrogate with normalised advantages, clipped value loss, entropy). */
