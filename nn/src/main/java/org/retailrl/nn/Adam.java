@@ -9,7 +9,12 @@ import java.util.List;
  *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²
  *   θ ← θ − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
  * </pre>
- * The moments are kept in float like PyTorch; the bias corrections are computed in double.
+ * The moments are kept in float like PyTorch; {@code 1 − β} and the bias corrections are computed
+ * in double and rounded once, as PyTorch passes them to its float kernels. The update is evaluated
+ * in the order of PyTorch's single-tensor CPU Adam with the fused multiply-adds its vectorised
+ * kernels use, {@code m ← fma(1−β1, g, β1·m)}, {@code v ← fma((1−β2)·g, g, β2·v)},
+ * {@code θ ← θ − (lr/bc1)·m / (√v / √bc2 + ε)}, so a step gives PyTorch's float32 result bit for bit
+ * (checked against {@code torch.optim.Adam} fixtures, docs/torch-reference.md).
  * {@link #state()} / {@link #restore} save and restore the step count and both moments.
  */
 public final class Adam implements Optimizer {
@@ -65,13 +70,16 @@ public final class Adam implements Optimizer {
         step++;
         float b1 = (float) config.beta1();
         float b2 = (float) config.beta2();
-        float c1 = 1f - b1;
-        float c2 = 1f - b2;
+        // 1 − β in double, then rounded: 1f − (float) 0.999 would be 9.99987e-4, 1.3e-5 below the
+        // 1e-3 that the bias correction 1 − β2ᵗ assumes, and every early step 6e-6 too large.
+        float c1 = (float) (1 - config.beta1());
+        float c2 = (float) (1 - config.beta2());
         double bc1 = 1 - Math.pow(config.beta1(), step);
         double bc2 = 1 - Math.pow(config.beta2(), step);
-        // θ −= (lr/bc1) · m / (√v / √bc2 + ε), PyTorch's arrangement of the bias corrections.
+        // θ −= (lr/bc1) · m / (√v / √bc2 + ε), PyTorch's arrangement of the bias corrections;
+        // a division by √bc2, not a product with its reciprocal, to round as PyTorch does.
         float stepSize = (float) (lr / bc1);
-        float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+        float sqrtBc2 = (float) Math.sqrt(bc2);
         float eps = (float) config.eps();
         for (int p = 0; p < m.length; p++) {
             float[] w = params.get(p).value().data();
@@ -80,11 +88,11 @@ public final class Adam implements Optimizer {
             float[] vp = v[p];
             for (int i = 0; i < w.length; i++) {
                 float gi = g[i];
-                float mi = b1 * mp[i] + c1 * gi;
-                float vi = b2 * vp[i] + c2 * gi * gi;
+                float mi = Math.fma(c1, gi, b1 * mp[i]);
+                float vi = Math.fma(c2 * gi, gi, b2 * vp[i]);
                 mp[i] = mi;
                 vp[i] = vi;
-                w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
+                w[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtBc2 + eps);
             }
         }
     }
