@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.retailrl.algorithms.mtma.FactorLayout;
-import org.retailrl.algorithms.mtma.FactorisedPolicyLoss;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
@@ -14,10 +12,10 @@ import org.retailrl.nn.torchref.Fixture;
 import org.retailrl.nn.torchref.TorchReference;
 
 /**
- * The learners' losses of MODEL.md §8 against PyTorch on every kernel path: the clipped surrogate
+ * The learners' losses of docs/model.md §8 against PyTorch on every kernel path: the clipped surrogate
  * with advantage normalisation and per-sample (HAPPO) weights ({@link PolicyLoss}), the clipped
  * Huber and squared value losses ({@link ValueLoss}) and the factorised multi-agent surrogate of
- * the MODEL.md §3 learners ({@link FactorisedPolicyLoss}). The fixtures beside this class are
+ * the docs/model.md §3 learners (the same {@link PolicyLoss} over several factors). The fixtures beside this class are
  * written by {@code scripts/torch-reference/generate.py} (docs/torch-reference.md), references in
  * float64; compared with the relative tolerance {@link #TOL} (normwise for gradient arrays).
  *
@@ -57,7 +55,8 @@ class TorchReferenceLossTest {
                                        float[] oldLogp, float[] advantages, float[] weights) {
         Tape tape = new Tape();
         Var z = tape.leaf(logits);
-        PolicyLoss.Result r = new PolicyLoss(clip, entCoef, normalise).compute(z, actions, oldLogp, advantages, weights);
+        PolicyLoss.Result r = new PolicyLoss(clip, entCoef, normalise).compute(z,
+                new FactorLayout(logits.dim(1)), actions, oldLogp, advantages, weights);
         tape.backward(r.loss());
         return new PolicyOutcome(r.loss().value().item(), r.pgLoss(), r.entropy(), r.approxKl(), r.clipFraction(),
                 z.grad().data());
@@ -75,8 +74,8 @@ class TorchReferenceLossTest {
                                            float[] oldLogp, float[] advantages) {
         Tape tape = new Tape();
         Var z = tape.leaf(logits);
-        FactorisedPolicyLoss.Result r = new FactorisedPolicyLoss(clip, entCoef, true)
-                .compute(z, new FactorLayout(sizes), actions, oldLogp, advantages);
+        PolicyLoss.Result r = new PolicyLoss(clip, entCoef, true)
+                .compute(z, new FactorLayout(sizes), actions, oldLogp, advantages, null);
         tape.backward(r.loss());
         return new PolicyOutcome(r.loss().value().item(), r.pgLoss(), r.entropy(), r.approxKl(), r.clipFraction(),
                 z.grad().data());

@@ -5,7 +5,7 @@ import java.util.List;
 import org.retailrl.nn.Parameter;
 
 /**
- * The comparisons of one run of the PyTorch reference cases (MODEL.md §8 networks, losses and
+ * The comparisons of one run of the PyTorch reference cases (docs/model.md §8 networks, losses and
  * optimisers): each records the worst relative difference between an engine result and its
  * reference, and the tolerance it must stay within. Two measures:
  * <ul>

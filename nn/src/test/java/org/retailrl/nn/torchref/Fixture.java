@@ -16,7 +16,7 @@ import org.retailrl.core.Tensor;
 import org.retailrl.nn.Parameter;
 
 /**
- * One PyTorch reference case (MODEL.md §8 networks, losses and optimisers) read from an RRTF file
+ * One PyTorch reference case (docs/model.md §8 networks, losses and optimisers) read from an RRTF file
  * written by {@code scripts/torch-reference/generate.py}: named float32, float64, int32 and text
  * arrays with shapes. The format (version 1, little-endian) is:
  * <pre>

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * Runs PyTorch reference cases (MODEL.md §8) on every kernel path of {@link Kernels}. The path is
+ * Runs PyTorch reference cases (docs/model.md §8) on every kernel path of {@link Kernels}. The path is
  * fixed when {@code Kernels} loads, so — as the kernel-selection and determinism tests do — each
  * path gets a fresh child JVM with {@code -Dretailrl.simd=scalar} or
  * {@code -Dretailrl.simd.width=128|256|512}; the child runs the cases ({@link #runCases}) and

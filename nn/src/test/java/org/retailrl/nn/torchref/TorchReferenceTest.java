@@ -27,7 +27,7 @@ import org.retailrl.nn.PpoLoss;
 import org.retailrl.nn.Sgd;
 
 /**
- * The nn layers, PPO loss, gradient clipping and optimisers of MODEL.md §8 against PyTorch
+ * The nn layers, PPO loss, gradient clipping and optimisers of docs/model.md §8 against PyTorch
  * (fixtures beside this class, written by {@code scripts/torch-reference/generate.py}; see
  * docs/torch-reference.md), on every kernel path. Layers and losses are compared with the
  * normwise relative tolerance {@link #TOL} against references computed in float64; the optimisers
