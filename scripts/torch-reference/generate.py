@@ -337,59 +337,6 @@ def store_policy_results(f, prefix, loss, pg, entropy, kl, clip_frac, dlogits):
     f.f32(prefix + "dlogits", dlogits)
 
 
-def case_ppo_loss():
-    """nn's PpoLoss: CleanRL ppo.py's loss (clipped surrogate, clipped squared value loss, entropy)."""
-    g = gen(106)
-    n, a, clip, ent_coef, vf_coef = 31, 6, 0.2, 0.01, 0.5
-    z, actions, old_logp, adv = categorical_policy_inputs(g, n, a, clip)
-    ret = randn(g, n, scale=2.0)
-    old_v = (ret.to(torch.float64) + torch.randn(n, generator=g, dtype=torch.float64)).to(torch.float32)
-    # v − oldV away from ±clip, and the clipped and unclipped errors away from a tie
-    v = []
-    for i in range(n):
-        while True:
-            dv = torch.randn(1, generator=g, dtype=torch.float64).item() * 0.4
-            vi = float(torch.tensor(old_v[i].item() + dv, dtype=torch.float32))
-            dv = vi - old_v[i].item()
-            vc = old_v[i].item() + max(-clip, min(clip, dv))
-            e1, e2 = (vi - ret[i].item()) ** 2, (vc - ret[i].item()) ** 2
-            if abs(abs(dv) - clip) > 1e-3 and (abs(dv) < clip or abs(e1 - e2) > 1e-3):
-                v.append(vi)
-                break
-    v = torch.tensor(v, dtype=torch.float32)
-    zl, vl = leaf(z), leaf(v)
-    logp_all = F.log_softmax(zl, dim=-1)
-    logp = logp_all.gather(1, actions[:, None])[:, 0]
-    adv_n = normalised(adv.to(torch.float64), True)
-    ratio = torch.exp(logp - old_logp.to(torch.float64))
-    pg = torch.max(-adv_n * ratio, -adv_n * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
-    r64, ov64 = ret.to(torch.float64), old_v.to(torch.float64)
-    v_clipped = ov64 + torch.clamp(vl - ov64, -clip, clip)
-    v_loss = 0.5 * torch.max((vl - r64) ** 2, (v_clipped - r64) ** 2).mean()
-    entropy = entropy_rows(logp_all).mean()
-    loss = pg - ent_coef * entropy + vf_coef * v_loss
-    loss.backward()
-    with torch.no_grad():
-        log_ratio = logp - old_logp.to(torch.float64)
-        kl = ((ratio - 1) - log_ratio).mean()
-        clip_frac = ((ratio - 1).abs() > clip).to(torch.float64).mean()
-    f = Fixture("ppo_loss")
-    f.scalar("clip", clip)
-    f.scalar("ent_coef", ent_coef)
-    f.scalar("vf_coef", vf_coef)
-    f.f32("logits", z)
-    f.f32("values", v)
-    f.i32("actions", actions)
-    f.f32("old_logp", old_logp)
-    f.f32("advantages", adv)
-    f.f32("returns", ret)
-    f.f32("old_values", old_v)
-    store_policy_results(f, "", loss, pg, entropy, kl, clip_frac, zl.grad)
-    f.scalar("v_loss", v_loss.item())
-    f.f32("dvalues", vl.grad)
-    return f
-
-
 # ---------------------------------------------------------------------------------------------
 # optimisers and clipping
 
@@ -472,7 +419,7 @@ def case_sgd():
 
 
 # ---------------------------------------------------------------------------------------------
-# algorithms losses (PolicyLoss, ValueLoss, FactorisedPolicyLoss)
+# algorithms losses (PolicyLoss, ValueLoss, PolicyLoss over several factors, PPO's combination)
 
 
 def case_policy_loss():
@@ -592,6 +539,60 @@ def case_factorised_loss():
     return f
 
 
+def case_ppo_loss():
+    """CleanRL ppo.py's loss (clipped surrogate, clipped squared value loss, entropy): rl.PolicyLoss +
+    vf_coef · rl.ValueLoss, as the learners' ppo update combines them."""
+    g = gen(106)
+    n, a, clip, ent_coef, vf_coef = 31, 6, 0.2, 0.01, 0.5
+    z, actions, old_logp, adv = categorical_policy_inputs(g, n, a, clip)
+    ret = randn(g, n, scale=2.0)
+    old_v = (ret.to(torch.float64) + torch.randn(n, generator=g, dtype=torch.float64)).to(torch.float32)
+    # v − oldV away from ±clip, and the clipped and unclipped errors away from a tie
+    v = []
+    for i in range(n):
+        while True:
+            dv = torch.randn(1, generator=g, dtype=torch.float64).item() * 0.4
+            vi = float(torch.tensor(old_v[i].item() + dv, dtype=torch.float32))
+            dv = vi - old_v[i].item()
+            vc = old_v[i].item() + max(-clip, min(clip, dv))
+            e1, e2 = (vi - ret[i].item()) ** 2, (vc - ret[i].item()) ** 2
+            if abs(abs(dv) - clip) > 1e-3 and (abs(dv) < clip or abs(e1 - e2) > 1e-3):
+                v.append(vi)
+                break
+    v = torch.tensor(v, dtype=torch.float32)
+    zl, vl = leaf(z), leaf(v)
+    logp_all = F.log_softmax(zl, dim=-1)
+    logp = logp_all.gather(1, actions[:, None])[:, 0]
+    adv_n = normalised(adv.to(torch.float64), True)
+    ratio = torch.exp(logp - old_logp.to(torch.float64))
+    pg = torch.max(-adv_n * ratio, -adv_n * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
+    r64, ov64 = ret.to(torch.float64), old_v.to(torch.float64)
+    v_clipped = ov64 + torch.clamp(vl - ov64, -clip, clip)
+    v_loss = 0.5 * torch.max((vl - r64) ** 2, (v_clipped - r64) ** 2).mean()
+    entropy = entropy_rows(logp_all).mean()
+    loss = pg - ent_coef * entropy + vf_coef * v_loss
+    loss.backward()
+    with torch.no_grad():
+        log_ratio = logp - old_logp.to(torch.float64)
+        kl = ((ratio - 1) - log_ratio).mean()
+        clip_frac = ((ratio - 1).abs() > clip).to(torch.float64).mean()
+    f = Fixture("ppo_loss")
+    f.scalar("clip", clip)
+    f.scalar("ent_coef", ent_coef)
+    f.scalar("vf_coef", vf_coef)
+    f.f32("logits", z)
+    f.f32("values", v)
+    f.i32("actions", actions)
+    f.f32("old_logp", old_logp)
+    f.f32("advantages", adv)
+    f.f32("returns", ret)
+    f.f32("old_values", old_v)
+    store_policy_results(f, "", loss, pg, entropy, kl, clip_frac, zl.grad)
+    f.scalar("v_loss", v_loss.item())
+    f.f32("dvalues", vl.grad)
+    return f
+
+
 def main():
     torch.set_num_threads(1)
     print("torch %s, python %s, %s" % (torch.__version__, platform.python_version(), platform.machine()))
@@ -604,13 +605,13 @@ def main():
         NN_DIR, "gru_blocks.rrtf")
     total += case_layernorm().write(NN_DIR, "layernorm.rrtf")
     total += case_categorical().write(NN_DIR, "categorical.rrtf")
-    total += case_ppo_loss().write(NN_DIR, "ppo_loss.rrtf")
     total += case_grad_clip().write(NN_DIR, "grad_clip.rrtf")
     total += case_adam().write(NN_DIR, "adam.rrtf")
     total += case_sgd().write(NN_DIR, "sgd.rrtf")
     total += case_policy_loss().write(ALG_DIR, "policy_loss.rrtf")
     total += case_value_loss().write(ALG_DIR, "value_loss.rrtf")
     total += case_factorised_loss().write(ALG_DIR, "factorised_loss.rrtf")
+    total += case_ppo_loss().write(ALG_DIR, "ppo_loss.rrtf")
     print("total %d bytes" % total)
     if total > 200 * 1024:
         sys.exit("fixtures exceed the 200 KB budget")

@@ -19,10 +19,10 @@ import org.retailrl.algorithms.deploy.Policy;
 import org.retailrl.algorithms.deploy.PolicyFile;
 import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * Latency of one embedded decision ({@link Policy#decide}, docs/model.md §8 recurrent actors on the

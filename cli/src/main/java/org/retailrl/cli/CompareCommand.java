@@ -29,8 +29,8 @@ import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * {@code retail compare}, the main job (docs/model.md §8 evaluation protocol on a §1 scenario):

@@ -13,10 +13,10 @@ import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonObject;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The experiment layer both comparisons stand on (docs/model.md §8.11): every learner of every

@@ -1,10 +1,9 @@
 package org.retailrl.nn;
 
 /**
- * Row-wise pieces shared by the clipped-surrogate losses of docs/model.md §8 (PPO's {@link PpoLoss}
- * and the HAPPO-weighted policy loss of the learners): per-minibatch advantage statistics and a
- * numerically stable log-softmax with the row's entropy. One implementation so both losses round
- * identically.
+ * Row-wise pieces of the categorical policies of docs/model.md §8.5: per-minibatch advantage
+ * statistics and a numerically stable log-softmax with the row's entropy, as the learners'
+ * clipped-surrogate loss (plain, or HAPPO-weighted per docs/model.md §8.6) computes them.
  */
 public final class CategoricalRows {
     private CategoricalRows() {

@@ -15,8 +15,10 @@
  *   <li>{@link org.retailrl.nn.Adam} (defaults in {@link org.retailrl.nn.AdamConfig}),
  *       {@link org.retailrl.nn.Sgd}, {@link org.retailrl.nn.GradClip},
  *       {@link org.retailrl.nn.LrSchedule}.</li>
- *   <li>{@link org.retailrl.nn.RecurrentActorCritic} with {@link org.retailrl.nn.PpoLoss}: the
- *       FSDA actor-critic and its PPO minibatch loss (workload W1).</li>
+ *   <li>{@link org.retailrl.nn.RecurrentNet}: the recurrent network of every actor and critic
+ *       (docs/model.md §8.1: MLP → GRU × L → linear head).</li>
+ *   <li>{@link org.retailrl.nn.CategoricalRows}: log-softmax rows with their entropy and the
+ *       per-minibatch advantage statistics of the clipped-surrogate loss.</li>
  * </ul>
  *
  * <h2>Model file format "RRLM", version 1</h2>

@@ -6,13 +6,16 @@ import java.util.Map;
 
 /**
  * An independent double-precision re-implementation of the layers, written from the equations
- * (docs/model.md §8, PyTorch's GRU, CleanRL's PPO loss) with plain batch-major loops and no shared code
- * with the float implementation, used as the oracle of the gradient tests.
+ * (docs/model.md §8.1, PyTorch's linear layer and GRU) with plain batch-major loops and no shared
+ * code with the float implementation, used as the oracle of the gradient tests; the learners'
+ * tests build their actor-critic loss oracle on it.
  */
-final class DoubleReference {
-    final Map<String, double[]> p = new LinkedHashMap<>();
+public final class DoubleReference {
+    /** Double copies of the parameters by name; a test perturbs these for finite differences. */
+    public final Map<String, double[]> p = new LinkedHashMap<>();
 
-    DoubleReference(List<Parameter> params) {
+    /** Copies {@code params}' current values. */
+    public DoubleReference(List<Parameter> params) {
         for (Parameter q : params) {
             float[] d = q.value().data();
             double[] c = new double[d.length];
@@ -28,7 +31,7 @@ final class DoubleReference {
     }
 
     /** x [n][in] → [n][out] with W [out, in]. */
-    double[][] linear(String name, double[][] x) {
+    public double[][] linear(String name, double[][] x) {
         double[] w = p.get(name + ".weight");
         double[] b = p.get(name + ".bias");
         int out = b.length;
@@ -46,7 +49,8 @@ final class DoubleReference {
         return y;
     }
 
-    static double[][] tanh(double[][] x) {
+    /** Elementwise tanh. */
+    public static double[][] tanh(double[][] x) {
         double[][] y = new double[x.length][];
         for (int r = 0; r < x.length; r++) {
             y[r] = new double[x[r].length];
@@ -61,7 +65,7 @@ final class DoubleReference {
      * One GRU layer, batch-major: x[b][t][in], mask[b][t] (1 = reset before step), h0[b][H] or
      * null. Returns out[b][t][H]; the last step is the final state.
      */
-    double[][][] gru(String name, double[][][] x, double[][] mask, double[][] h0) {
+    public double[][][] gru(String name, double[][][] x, double[][] mask, double[][] h0) {
         double[] wih = p.get(name + ".weight_ih");
         double[] whh = p.get(name + ".weight_hh");
         double[] bih = p.get(name + ".bias_ih");
@@ -103,97 +107,5 @@ final class DoubleReference {
             }
         }
         return out;
-    }
-
-    /** Actor-critic PPO loss of a batch (same definition as {@link PpoLoss}). */
-    double ppoLoss(RecurrentActorCritic.Config cfg, RecurrentActorCritic.Batch batch, PpoLoss loss) {
-        int bsz = batch.batch();
-        int steps = batch.steps();
-        double[][][] obs = new double[bsz][steps][cfg.obsDim()];
-        double[][] mask = new double[bsz][steps];
-        for (int b = 0; b < bsz; b++) {
-            for (int t = 0; t < steps; t++) {
-                for (int i = 0; i < cfg.obsDim(); i++) {
-                    obs[b][t][i] = batch.obs().get(b, t, i);
-                }
-                mask[b][t] = batch.resets()[b * steps + t];
-            }
-        }
-        double[][] logits = flat(trunk("actor", cfg, obs, mask), cfg, "actor.head");
-        double[][] values = flat(trunk("critic", cfg, obs, mask), cfg, "critic.head");
-        int n = bsz * steps;
-        double mean = 0;
-        for (float a : batch.advantages()) {
-            mean += a;
-        }
-        mean /= n;
-        double ss = 0;
-        for (float a : batch.advantages()) {
-            ss += (a - mean) * (a - mean);
-        }
-        double std = Math.sqrt(ss / (n - 1)) + 1e-8;
-        double pg = 0;
-        double vl = 0;
-        double ent = 0;
-        double c = loss.clip();
-        for (int i = 0; i < n; i++) {
-            double[] z = logits[i];
-            double mx = Double.NEGATIVE_INFINITY;
-            for (double v : z) {
-                mx = Math.max(mx, v);
-            }
-            double se = 0;
-            for (double v : z) {
-                se += Math.exp(v - mx);
-            }
-            double lse = mx + Math.log(se);
-            for (double v : z) {
-                ent -= Math.exp(v - lse) * (v - lse);
-            }
-            double ratio = Math.exp(z[batch.actions()[i]] - lse - batch.oldLogp()[i]);
-            double adv = loss.normaliseAdvantages() ? (batch.advantages()[i] - mean) / std : batch.advantages()[i];
-            pg += Math.max(-adv * ratio, -adv * Math.min(Math.max(ratio, 1 - c), 1 + c));
-            double v = values[i][0];
-            double ov = batch.oldValues()[i];
-            double ret = batch.returns()[i];
-            double vc = ov + Math.min(Math.max(v - ov, -c), c);
-            vl += Math.max((v - ret) * (v - ret), (vc - ret) * (vc - ret));
-        }
-        return pg / n - loss.entCoef() * ent / n + loss.vfCoef() * 0.5 * vl / n;
-    }
-
-    private double[][][] trunk(String who, RecurrentActorCritic.Config cfg, double[][][] obs, double[][] mask) {
-        int bsz = obs.length;
-        int steps = obs[0].length;
-        double[][] rows = new double[bsz * steps][];
-        for (int b = 0; b < bsz; b++) {
-            for (int t = 0; t < steps; t++) {
-                rows[b * steps + t] = obs[b][t];
-            }
-        }
-        double[][] h = tanh(linear(who + ".mlp.0", rows));
-        h = tanh(linear(who + ".mlp.1", h));
-        double[][][] seq = new double[bsz][steps][];
-        for (int b = 0; b < bsz; b++) {
-            for (int t = 0; t < steps; t++) {
-                seq[b][t] = h[b * steps + t];
-            }
-        }
-        for (int l = 0; l < cfg.gruLayers(); l++) {
-            seq = gru(who + ".gru." + l, seq, mask, null);
-        }
-        return seq;
-    }
-
-    private double[][] flat(double[][][] seq, RecurrentActorCritic.Config cfg, String head) {
-        int bsz = seq.length;
-        int steps = seq[0].length;
-        double[][] rows = new double[bsz * steps][];
-        for (int b = 0; b < bsz; b++) {
-            for (int t = 0; t < steps; t++) {
-                rows[b * steps + t] = seq[b][t];
-            }
-        }
-        return linear(head, rows);
     }
 }

@@ -31,16 +31,24 @@ class ModelFileTest {
         }
     }
 
-    private RecurrentActorCritic net(long seed) {
-        return new RecurrentActorCritic(new RecurrentActorCritic.Config(4, 6, 2, 3), new Rng(seed));
+    /** An actor and a critic {@link RecurrentNet} of hidden width {@code hidden}, as one module. */
+    private static Module net(int hidden, long seed) {
+        Rng rng = new Rng(seed);
+        List<Parameter> params = Module.concat(RecurrentNet.actor("actor", 4, hidden, 2, 3, rng),
+                RecurrentNet.critic("critic", 4, hidden, 2, rng));
+        return () -> params;
+    }
+
+    private static Module net(long seed) {
+        return net(6, seed);
     }
 
     @Test
     void roundTripIsBitIdentical() throws IOException {
-        RecurrentActorCritic a = net(1);
+        Module a = net(1);
         Path f = dir.resolve("a.rrlm");
         ModelFile.save(a, f);
-        RecurrentActorCritic b = net(2);
+        Module b = net(2);
         ModelFile.load(b, f);
         assertUnchanged(snapshot(a), b);
         byte[] bytes = Files.readAllBytes(f);
@@ -50,7 +58,7 @@ class ModelFileTest {
     private void expectRejected(byte[] bytes, String fragment) throws IOException {
         Path f = dir.resolve("bad.rrlm");
         Files.write(f, bytes);
-        RecurrentActorCritic target = net(3);
+        Module target = net(3);
         float[][] before = snapshot(target);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(target, f));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
@@ -75,7 +83,7 @@ class ModelFileTest {
     @Test
     void mismatchedModelsAreRejected() throws IOException {
         // Same names, different shapes.
-        RecurrentActorCritic wider = new RecurrentActorCritic(new RecurrentActorCritic.Config(4, 7, 2, 3), new Rng(1));
+        Module wider = net(7, 1);
         expectRejected(ModelFile.encode(wider), "shape");
         // Same shapes, different names.
         Module renamed = () -> net(1).parameters().stream()
@@ -88,7 +96,7 @@ class ModelFileTest {
 
     @Test
     void missingFileIsAnIoError() {
-        RecurrentActorCritic target = net(3);
+        Module target = net(3);
         float[][] before = snapshot(target);
         assertThrows(NoSuchFileException.class, () -> ModelFile.load(target, dir.resolve("nope.rrlm")));
         assertUnchanged(before, target);
@@ -99,7 +107,7 @@ class ModelFileTest {
         Path f = dir.resolve("m.rrlm");
         ModelFile.save(net(1), f);
         ModelFile.save(net(5), f);
-        RecurrentActorCritic b = net(2);
+        Module b = net(2);
         ModelFile.load(b, f);
         assertUnchanged(snapshot(net(5)), b);
         try (var s = Files.list(dir)) {

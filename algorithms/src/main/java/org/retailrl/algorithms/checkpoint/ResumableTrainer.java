@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * A training run of any learner of docs/model.md §8 that can be checkpointed and resumed bit for

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingBatchEnv;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingObservation;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * A trained pricing-and-replenishment policy (docs/model.md §1 problem, §8 recurrent actors) for

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingScenario;
@@ -25,6 +24,7 @@ import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * A self-contained file of a trained pricing-and-replenishment policy (docs/model.md §1 problem, §8

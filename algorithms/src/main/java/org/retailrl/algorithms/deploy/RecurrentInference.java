@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.Parameter;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * Single-row, tape-free inference of one {@link RecurrentNet} (docs/model.md §8 networks: MLP1 with two

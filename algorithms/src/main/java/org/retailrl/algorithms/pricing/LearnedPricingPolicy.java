@@ -3,12 +3,12 @@ package org.retailrl.algorithms.pricing;
 import java.util.Arrays;
 import java.util.List;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * Trained recurrent actors (docs/model.md §8) as a {@link BatchPricingPolicy}, so a learned policy is

@@ -3,12 +3,12 @@ package org.retailrl.algorithms.recommendation;
 import java.util.Arrays;
 import java.util.List;
 import org.retailrl.algorithms.recommendation.RecommendationPolicy;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationState;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * A trained docs/model.md §3 learner deployed as a {@link RecommendationPolicy} for the

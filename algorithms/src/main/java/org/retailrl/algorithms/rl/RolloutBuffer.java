@@ -1,6 +1,7 @@
 package org.retailrl.algorithms.rl;
 
 import org.retailrl.core.Tensor;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The one on-policy rollout store of the learner core (docs/model.md §8.2; CleanRL

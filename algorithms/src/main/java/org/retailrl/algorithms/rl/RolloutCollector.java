@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The one rollout collector of the learner core (docs/model.md §8.2; the "collect" phase of

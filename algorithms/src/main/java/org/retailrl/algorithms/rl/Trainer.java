@@ -13,6 +13,7 @@ import org.retailrl.nn.AdamConfig;
 import org.retailrl.nn.GradClip;
 import org.retailrl.nn.Module;
 import org.retailrl.nn.Parameter;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The learner core (docs/model.md §8.13): one recurrent actor per agent of an {@link AgentEnv}, one

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfig.AgentSchedule;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.UpdatePeriod;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * Train n rounds uninterrupted versus k rounds, checkpoint to a file, a fresh trainer from that

@@ -21,7 +21,6 @@ import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.algorithms.recommendation.Learner;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingScenario;
@@ -29,6 +28,7 @@ import org.retailrl.envs.pricing.PricingScenarioJson;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.ModelFileException;
+import org.retailrl.nn.RecurrentNet;
 
 class PolicyFileTest {
     private static final PricingScenario B = PricingScenario.named("b");

@@ -15,13 +15,13 @@ import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
 import org.retailrl.algorithms.pricing.PricingDecision;
 import org.retailrl.algorithms.pricing.PricingLearners;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 class PolicyTest {
     private static final PricingScenario B = PricingScenario.named("b").toBuilder().horizon(30).build();

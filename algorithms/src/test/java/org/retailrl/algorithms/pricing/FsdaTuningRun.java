@@ -16,6 +16,7 @@ import org.retailrl.algorithms.rl.StepSize;
 import org.retailrl.algorithms.rl.TestConfigs;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * A manual tuning run (not a test): trains FSDA or joint-action PPO on tuning seeds with settings
@@ -61,7 +62,7 @@ public final class FsdaTuningRun {
                 double[] curve = new double[updates];
                 long t0 = System.nanoTime();
                 long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                List<org.retailrl.algorithms.rl.RecurrentNet> nets;
+                List<RecurrentNet> nets;
                 if (what.equals("fsda")) {
                     Trainer t = PricingLearners.fsda(sc, copies, p, seed, updates);
                     for (int n = 0; n < updates; n++) {

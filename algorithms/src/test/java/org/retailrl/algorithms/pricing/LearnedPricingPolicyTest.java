@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.retailrl.algorithms.eval.Rollout;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.nn.RecurrentNet;
 
 class LearnedPricingPolicyTest {
     private static final PricingScenario B = PricingScenario.named("b").toBuilder().horizon(12).build();

@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The docs/model.md §3 learners on the learner core: exact ratios, determinism, timescales,

@@ -3,6 +3,7 @@ package org.retailrl.algorithms.rl;
 import java.util.Arrays;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * Exact evaluation of the greedy (arg-max) version of a recurrent policy on a {@link TabularMdp}

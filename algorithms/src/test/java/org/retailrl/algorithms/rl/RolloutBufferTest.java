@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.nn.RecurrentNet;
 
 /**
  * The buffer's chunked sequences replay the rollout exactly: 2 episodes of 6 steps cut into chunks

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.retailrl.autodiff.Ops;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
@@ -14,12 +15,14 @@ import org.retailrl.nn.torchref.TorchReference;
 /**
  * The learners' losses of docs/model.md §8 against PyTorch on every kernel path: the clipped surrogate
  * with advantage normalisation and per-sample (HAPPO) weights ({@link PolicyLoss}), the clipped
- * Huber and squared value losses ({@link ValueLoss}) and the factorised multi-agent surrogate of
- * the docs/model.md §3 learners (the same {@link PolicyLoss} over several factors). The fixtures beside this class are
+ * Huber and squared value losses ({@link ValueLoss}), the factorised multi-agent surrogate of
+ * the docs/model.md §3 learners (the same {@link PolicyLoss} over several factors) and CleanRL's
+ * PPO loss {@code pg − entCoef·H + vfCoef·vLoss} built from the two as the {@code ppo} update of
+ * {@link Trainer} builds it (docs/model.md §8.5). The fixtures beside this class are
  * written by {@code scripts/torch-reference/generate.py} (docs/torch-reference.md), references in
  * float64; compared with the relative tolerance {@link #TOL} (normwise for gradient arrays).
  *
- * <p>Only the three {@code run…} adapters name the loss classes: pointing the cases at another
+ * <p>Only the four {@code run…} adapters name the loss classes: pointing the cases at another
  * loss API means rewriting those, not the fixture reading or the comparisons.
  */
 class TorchReferenceLossTest {
@@ -32,6 +35,7 @@ class TorchReferenceLossTest {
         m.put("policy_loss", TorchReferenceLossTest::policyLoss);
         m.put("value_loss", TorchReferenceLossTest::valueLoss);
         m.put("factorised_loss", TorchReferenceLossTest::factorisedLoss);
+        m.put("ppo_loss", TorchReferenceLossTest::ppoLoss);
         TorchReference.runCases(m);
     }
 
@@ -81,6 +85,25 @@ class TorchReferenceLossTest {
                 z.grad().data());
     }
 
+    /** What the combined PPO loss reports: its policy part, the value loss and the values' gradient. */
+    record PpoOutcome(PolicyOutcome policy, double vLoss, float[] dvalues) {
+    }
+
+    static PpoOutcome runPpoLoss(double clip, double entCoef, double vfCoef, Tensor logits, Tensor values,
+                                 int[] actions, float[] oldLogp, float[] advantages, float[] returns,
+                                 float[] oldValues) {
+        Tape tape = new Tape();
+        Var z = tape.leaf(logits);
+        Var v = tape.leaf(values);
+        PolicyLoss.Result p = new PolicyLoss(clip, entCoef, true)
+                .compute(z, new FactorLayout(logits.dim(1)), actions, oldLogp, advantages, null);
+        Var vLoss = new ValueLoss(clip, Double.POSITIVE_INFINITY).compute(v, returns, oldValues);
+        Var loss = Ops.add(p.loss(), Ops.scale(vLoss, (float) vfCoef));
+        tape.backward(loss);
+        return new PpoOutcome(new PolicyOutcome(loss.value().item(), p.pgLoss(), p.entropy(), p.approxKl(),
+                p.clipFraction(), z.grad().data()), vLoss.value().item(), v.grad().data());
+    }
+
     // ---- cases ----
 
     private static Fixture fixture(String name) {
@@ -127,5 +150,19 @@ class TorchReferenceLossTest {
         PolicyOutcome r = runFactorisedLoss(f.scalar("clip"), f.scalar("ent_coef"), f.i32("sizes"), f.tensor("logits"),
                 f.i32("actions"), f.f32("old_logp"), f.f32("advantages"));
         comparePolicy(c, "", r, f);
+    }
+
+    /**
+     * CleanRL's PPO loss: clipped surrogate with normalised advantages, entropy bonus and the
+     * clipped squared value loss, with both gradients.
+     */
+    static void ppoLoss(Comparison c) {
+        Fixture f = fixture("ppo_loss.rrtf");
+        PpoOutcome r = runPpoLoss(f.scalar("clip"), f.scalar("ent_coef"), f.scalar("vf_coef"), f.tensor("logits"),
+                f.tensor("values"), f.i32("actions"), f.f32("old_logp"), f.f32("advantages"), f.f32("returns"),
+                f.f32("old_values"));
+        comparePolicy(c, "", r.policy(), f);
+        c.scalar("v_loss", r.vLoss(), f.scalar("v_loss"), TOL);
+        c.array("dvalues", r.dvalues(), f.f32("dvalues"), TOL);
     }
 }

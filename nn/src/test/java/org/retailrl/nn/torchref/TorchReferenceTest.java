@@ -23,19 +23,18 @@ import org.retailrl.nn.Linear;
 import org.retailrl.nn.MLP;
 import org.retailrl.nn.Module;
 import org.retailrl.nn.Parameter;
-import org.retailrl.nn.PpoLoss;
 import org.retailrl.nn.Sgd;
 
 /**
- * The nn layers, PPO loss, gradient clipping and optimisers of docs/model.md §8 against PyTorch
+ * The nn layers, categorical rows, gradient clipping and optimisers of docs/model.md §8 against PyTorch
  * (fixtures beside this class, written by {@code scripts/torch-reference/generate.py}; see
- * docs/torch-reference.md), on every kernel path. Layers and losses are compared with the
+ * docs/torch-reference.md), on every kernel path. Layers, rows and clipping are compared with the
  * normwise relative tolerance {@link #TOL} against references computed in float64; the optimisers
  * with {@link #OPTIMISER_TOL} against {@code torch.optim} run in float32 (Adam elementwise, SGD
  * normwise).
  */
 class TorchReferenceTest {
-    /** Layers, losses, clipping: normwise relative difference to the float64 reference. */
+    /** Layers, rows, clipping: normwise relative difference to the float64 reference. */
     static final double TOL = 1e-5;
     /** Adam weights and moments (elementwise) and SGD weights (normwise): relative difference to float32 PyTorch. */
     static final double OPTIMISER_TOL = 3e-7;
@@ -53,7 +52,6 @@ class TorchReferenceTest {
         m.put("gru_blocks", c -> gru(c, "gru_blocks.rrtf"));
         m.put("layernorm", TorchReferenceTest::layerNorm);
         m.put("categorical", TorchReferenceTest::categorical);
-        m.put("ppo_loss", TorchReferenceTest::ppoLoss);
         m.put("grad_clip", TorchReferenceTest::gradClip);
         m.put("adam", TorchReferenceTest::adam);
         m.put("sgd", TorchReferenceTest::sgd);
@@ -160,26 +158,6 @@ class TorchReferenceTest {
         tape.backward(out, f.tensor(upstream));
         c.array(item, out.value().data(), f.f32(ref), TOL);
         c.array(item + ".dlogits", z.grad().data(), f.f32(dref), TOL);
-    }
-
-    /** CleanRL's PPO loss (clipped surrogate with normalised advantages, clipped value loss, entropy). */
-    static void ppoLoss(Comparison c) {
-        Fixture f = fixture("ppo_loss.rrtf");
-        PpoLoss loss = new PpoLoss(f.scalar("clip"), f.scalar("ent_coef"), f.scalar("vf_coef"), true);
-        Tape tape = new Tape();
-        Var logits = tape.leaf(f.tensor("logits"));
-        Var values = tape.leaf(f.tensor("values"));
-        PpoLoss.Result r = loss.compute(logits, values, f.i32("actions"), f.f32("old_logp"), f.f32("advantages"),
-                f.f32("returns"), f.f32("old_values"));
-        tape.backward(r.loss());
-        c.scalar("loss", r.loss().value().item(), f.scalar("loss"), TOL);
-        c.scalar("pg_loss", r.pgLoss(), f.scalar("pg_loss"), TOL);
-        c.scalar("v_loss", r.vLoss(), f.scalar("v_loss"), TOL);
-        c.scalar("entropy", r.entropy(), f.scalar("entropy"), TOL);
-        c.scalar("approx_kl", r.approxKl(), f.scalar("approx_kl"), TOL);
-        c.scalar("clip_fraction", r.clipFraction(), f.scalar("clip_fraction"), TOL);
-        c.array("dlogits", logits.grad().data(), f.f32("dlogits"), TOL);
-        c.array("dvalues", values.grad().data(), f.f32("dvalues"), TOL);
     }
 
     static void gradClip(Comparison c) {

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.rl;
+package org.retailrl.nn;
 
 import java.util.List;
 import org.retailrl.autodiff.Ops;
@@ -6,25 +6,20 @@ import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
-import org.retailrl.nn.Activation;
-import org.retailrl.nn.GRU;
-import org.retailrl.nn.Init;
-import org.retailrl.nn.Linear;
-import org.retailrl.nn.MLP;
-import org.retailrl.nn.Module;
-import org.retailrl.nn.Parameter;
 
 /**
- * One recurrent network of docs/model.md §8 (Zheng, Li, Jiang and Peng §3.5.2, Fig. 3): observation → MLP1 (two tanh
- * layers of width {@code H}) → GRU1 → GRU2 → MLP2 → outputs. An actor has one output per action
- * (logits; softmax is taken by the loss and the sampler) and head gain 0.01; a critic has one
- * output (the value) and head gain 1. MLP2 is a single linear layer, as in the nn module's
- * {@code RecurrentActorCritic}. Hidden MLP layers use orthogonal init with gain √2.
+ * One recurrent network of docs/model.md §8.1 (Zheng, Li, Jiang and Peng §3.5.2, Fig. 3): observation → MLP1 (two
+ * tanh layers of width {@code H}) → GRU1 → GRU2 → MLP2 → outputs. Every actor and critic of the
+ * learners is one. An actor has one output per action (logits; softmax is taken by the loss and
+ * the sampler) and head gain 0.01; a critic has one output (the value) and head gain 1. MLP2 is a
+ * single linear layer (docs/model.md §8.1, choice C4). Hidden MLP layers use orthogonal init with
+ * gain √2; GRU weights are PyTorch's (uniform ±1/√H).
  *
  * <p>The same {@link #forward} serves rollouts (one step, the carried hidden state as {@code h0})
  * and training (a chunk of {@code T} steps from the hidden state stored at the chunk start), so
  * training recomputes exactly what the rollout computed. Hidden states are dimensionless
- * {@code [L, B, H]} arrays.
+ * {@code [L, B, H]} arrays. Parameter names are {@code name.mlp.i.*}, {@code name.gru.l.*} and
+ * {@code name.head.*}, in that order (the order of model and policy files).
  */
 public final class RecurrentNet implements Module {
     /**
@@ -32,7 +27,7 @@ public final class RecurrentNet implements Module {
      *
      * @param inputs    observation width, >= 1
      * @param hidden    width {@code H} of the MLP and GRU layers, >= 1
-     * @param gruLayers stacked GRU layers {@code L}, >= 1 (docs/model.md §8: 2)
+     * @param gruLayers stacked GRU layers {@code L}, >= 1 (docs/model.md §8.1: 2)
      * @param outputs   number of outputs (actions, or 1 for a critic), >= 1
      */
     public record Config(int inputs, int hidden, int gruLayers, int outputs) {
