@@ -43,23 +43,24 @@ class ApproximationProperties {
     }
 
     /**
-     * Thm. 3.16, both orderings: after 20 000 steps the iterate is near one of the points meeting
-     * (15) ({@link ExactOptimizer#stationaryPoints}). The tolerance is the asymptotic one plus five
-     * times the spread the iteration still has at step N: in price 4 units (5% of the box) plus
-     * {@code 5·sqrt(a_N σ_p² / (2·batch·|π_pp|))} (stationary s.d. of a linearised SA step); in
-     * stock 0.25 plus {@code 5·b_N σ_y² / (2·batch·min(|s_L|, |s_R|))} (mean of the stationary law
-     * of a random walk with step b_N pushed towards the kink by the one-sided slopes s_L, s_R).
-     * σ² are the exact variances of one LR / IPA value at the point.
+     * Thm. 3.16, both orderings: after 20 000 steps each of three SA runs (seeds 17, 18, 19) is
+     * within 2 price units (2.5% of the box) and 1 stock unit of a point meeting (15)
+     * ({@link ExactOptimizer#stationaryPoints}). A run with a broken gradient estimator or a frozen
+     * slow iterate ends several units away (the start is (40, 10)).
      */
     @Property(tries = 12, seed = "61")
     void thm316EndsNearStationaryPoint(@ForAll("tableFiveFamily") SinglePeriodModel m) {
         List<ExactOptimizer.Optimum> st = ExactOptimizer.stationaryPoints(m);
         for (TimescaleOrdering o : TimescaleOrdering.values()) {
             StepSchedule sc = schedule(o);
-            SaTrace t = TwoTimescaleSA.run(m, sc, 40, 10, ITERATIONS, 4, true, 1000, 17);
-            boolean ok = st.stream().anyMatch(s -> Math.abs(s.p() - t.finalPrice()) <= priceTolerance(m, sc, s)
-                    && Math.abs(s.y() - t.finalStock()) <= stockTolerance(m, sc, s));
-            assertTrue(ok, () -> o + " ended at (" + t.finalPrice() + ", " + t.finalStock() + "), points " + st);
+            for (long seed = 17; seed <= 19; seed++) {
+                SaTrace t = TwoTimescaleSA.run(m, sc, 40, 10, ITERATIONS, 4, true, 1000, seed);
+                boolean ok = st.stream().anyMatch(s -> Math.abs(s.p() - t.finalPrice()) <= 2
+                        && Math.abs(s.y() - t.finalStock()) <= 1);
+                long sd = seed;
+                assertTrue(ok, () -> o + " seed " + sd + " ended at (" + t.finalPrice() + ", " + t.finalStock()
+                        + "), points " + st);
+            }
         }
     }
 
@@ -79,24 +80,44 @@ class ApproximationProperties {
 
     /**
      * Thm. 3.18 at β1 = −0.02 (other values Table 5; inside the Thm. 3.9 domain, interior
-     * optimum): the mean-squared distance to the limit point, over 8 groups of 8 replications,
-     * has a fitted log-log slope against the slow step b_n that is not significantly below 1
-     * (one-sided t test at 99.9%, 7 degrees of freedom: critical value 4.785), i.e. the data do
-     * not reject {@code MSE = O(b_n)}. Price faster than stock.
+     * optimum): the fitted log-log slope of the mean-squared distance to the limit point against
+     * the slow step b_n over iterations 100..12 800, 16 groups of 8 replications, two-sided 99.9%
+     * t-intervals (15 degrees of freedom: 4.073). With either agent fast the error decays at least
+     * like √b_n (interval above 1/2; an iteration whose error does not decay fails). With stock
+     * fast the interval contains 1, the theorem's rate {@code MSE ∝ b_n}.
      */
     @Test
     void thm318MseDecaysLikeSlowStep() {
-        double[][] slopes = groupSlopes(TimescaleOrdering.PRICE_FAST);
-        double[] lim = slopes[0];
-        double mean = mean(lim);
-        double se = sd(lim) / Math.sqrt(lim.length);
-        assertTrue(mean + 4.785 * se >= 1, () -> "slope " + mean + " ± " + se);
-        assertTrue(mean > 0, () -> "MSE does not decay: slope " + mean);
+        for (TimescaleOrdering o : TimescaleOrdering.values()) {
+            double[] ci = slopeInterval(o);
+            assertTrue(ci[0] > 0.5, () -> o + ": slope interval " + java.util.Arrays.toString(ci) + " not above 1/2");
+        }
+        double[] stockFast = slopeInterval(TimescaleOrdering.STOCK_FAST);
+        assertTrue(stockFast[0] <= 1 && stockFast[1] >= 1, () -> "stock fast: slope interval "
+                + java.util.Arrays.toString(stockFast) + " excludes 1");
     }
 
-    static double[][] groupSlopes(TimescaleOrdering o) {
+    /**
+     * A finding, kept as a test (THEORY.md §4): with price fast the slope over the same window is
+     * about 0.77 and its 99.9% interval lies below 1, so the theorem's rate is not reached within
+     * 12 800 iterations of this schedule; the asymptotic statement is neither confirmed nor refuted.
+     */
+    @Test
+    void thm318RateNotReachedWithPriceFastInThisWindow() {
+        double[] ci = slopeInterval(TimescaleOrdering.PRICE_FAST);
+        assertTrue(ci[1] < 1, () -> "price fast: slope interval " + java.util.Arrays.toString(ci) + " reaches 1");
+    }
+
+    /** Two-sided 99.9% t-interval of the limit slope over 16 groups. */
+    static double[] slopeInterval(TimescaleOrdering o) {
+        double[] lim = groupSlopes(o, 16)[0];
+        double mean = mean(lim);
+        double half = 4.073 * sd(lim) / Math.sqrt(lim.length);
+        return new double[] {mean - half, mean + half};
+    }
+
+    static double[][] groupSlopes(TimescaleOrdering o, int groups) {
         SinglePeriodModel m = SinglePeriodModel.tableFive().withBeta1(-0.02);
-        int groups = 8;
         double[] lim = new double[groups];
         double[] track = new double[groups];
         for (int g = 0; g < groups; g++) {

@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,31 @@ class ConcavityProperties {
         return w;
     }
 
+    /**
+     * Whether the statement has content for {@code m}: the checked derivative (first when
+     * {@code order = 1}, second when 2) of the part is not negligible somewhere on the grid. The share
+     * of such draws is reported by jqwik's statistics and must be at least {@code MIN_CONTENT}.
+     */
+    private static boolean hasContent(SinglePeriodModel m, Function<ProfitParts, PartValue> part, int order) {
+        for (double p : Models.prices(m)) {
+            for (double y : Models.stocks(m)) {
+                PartValue v = part.apply(ExactProfit.evaluate(m, p, y));
+                if (Math.abs(order == 1 ? v.dp() : v.dpp()) > 1e-6 * scale(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Least share (percent) of draws in which a property's statement must have content. */
+    private static final double MIN_CONTENT = 90;
+
+    private static void content(String label, boolean has) {
+        Statistics.label(label).collect(has ? "non-trivial" : "trivial");
+        Statistics.label(label).coverage(c -> c.check("non-trivial").percentage(pct -> pct >= MIN_CONTENT));
+    }
+
     /** Second difference {@code f(p−d) + f(p+d) − 2f(p)} of a part at fixed y. */
     private static double secondDifference(SinglePeriodModel m, Function<ProfitParts, PartValue> part, double p,
             double y, double d) {
@@ -50,9 +76,15 @@ class ConcavityProperties {
     /**
      * Prop. 3.3, monotone part. Domain: every model of the broad family (β1 < 0): the leftover
      * {@code E[(y−D)^+]} is non-decreasing in p, since its derivative is {@code −F_{n−1}λ'} ≥ 0.
+     * Sampled where the statement has content: demand scaled to the stock box
+     * ({@link Models#stockScaled}, {@code k ∈ [0.25, 3]}) and price-sensitive over the box
+     * ({@code β1 = −v/pHi}, {@code v ∈ [0.5, 4]}).
      */
     @Property(tries = 40, seed = "31")
-    void prop33LeftoverIncreasingInPrice(@ForAll("models") SinglePeriodModel m) {
+    void prop33LeftoverIncreasingInPrice(@ForAll("models") SinglePeriodModel base,
+            @ForAll @DoubleRange(min = 0.25, max = 3) double k, @ForAll @DoubleRange(min = 0.5, max = 4) double v) {
+        SinglePeriodModel m = Models.stockScaled(Models.with(base, base.beta0(), -v / base.pHi(), base.pHi()), k);
+        content("Prop. 3.3 monotone", hasContent(m, ProfitParts::leftover, 1));
         for (double p : Models.prices(m)) {
             for (double y : Models.stocks(m)) {
                 assertTrue(ExactProfit.evaluate(m, p, y).leftover().dp() >= -TOL * scale(m));
@@ -63,12 +95,16 @@ class ConcavityProperties {
     /**
      * Prop. 3.3, convex part. Domain: β1 ≤ 0 and λ concave on the box, i.e.
      * {@code β0 + β1·pHi ≥ 0}; then {@code L'' = f_{n−1}λ'² − F_{n−1}λ''} ≥ 0. Generated as
-     * {@code β0 = |β1|·pHi + s}, {@code s ∈ [0, 4]}.
+     * {@code β0 = |β1|·pHi + s}, {@code s ∈ [0, 4]}, with {@code β1 = −v/pHi}, {@code v ∈ [0.5, 4]},
+     * and demand scaled to the stock box.
      */
     @Property(tries = 40, seed = "32")
     void prop33LeftoverConvexWhereDemandConcave(@ForAll("models") SinglePeriodModel base,
-            @ForAll @DoubleRange(min = 0, max = 4) double s) {
-        SinglePeriodModel m = Models.with(base, -base.beta1() * base.pHi() + s, base.beta1(), base.pHi());
+            @ForAll @DoubleRange(min = 0, max = 4) double s, @ForAll @DoubleRange(min = 0.25, max = 3) double k,
+            @ForAll @DoubleRange(min = 0.5, max = 4) double v) {
+        double b1 = -v / base.pHi();
+        SinglePeriodModel m = Models.stockScaled(Models.with(base, -b1 * base.pHi() + s, b1, base.pHi()), k);
+        content("Prop. 3.3 convex", hasContent(m, ProfitParts::leftover, 2));
         assertTrue(worst(m, ProfitParts::leftover, -1) <= TOL * scale(m));
     }
 
@@ -87,12 +123,14 @@ class ConcavityProperties {
 
     /**
      * Prop. 3.6. Domain: β1 ≤ 0 and {@code |β1|·pHi ≤ 2}; then
-     * {@code R'' = F λ'(2 − p|β1|(1−2σ)) − p f λ'²} ≤ 0. Generated as {@code β1 = −2u/pHi}, u ∈ [0, 1].
+     * {@code R'' = F λ'(2 − p|β1|(1−2σ)) − p f λ'²} ≤ 0. Generated as {@code β1 = −2u/pHi}, u ∈ [0.25, 1]
+     * (price-sensitive over the box), demand scaled to the stock box.
      */
     @Property(tries = 40, seed = "33")
     void prop36RevenueConcave(@ForAll("models") SinglePeriodModel base,
-            @ForAll @DoubleRange(min = 0, max = 1) double u) {
-        SinglePeriodModel m = Models.with(base, base.beta0(), -2 * u / base.pHi(), base.pHi());
+            @ForAll @DoubleRange(min = 0.25, max = 1) double u, @ForAll @DoubleRange(min = 0.25, max = 3) double k) {
+        SinglePeriodModel m = Models.stockScaled(Models.with(base, base.beta0(), -2 * u / base.pHi(), base.pHi()), k);
+        content("Prop. 3.6", hasContent(m, ProfitParts::revenue, 2));
         assertTrue(worst(m, ProfitParts::revenue, 1) <= TOL * scale(m));
     }
 
@@ -106,12 +144,15 @@ class ConcavityProperties {
 
     /**
      * Lemma 3.7. Domain: β1 ≤ 0 and λ convex on the box, i.e. {@code β0 + β1·pLo ≤ 0} (here
-     * β0 ≤ 0); then {@code O'' = (1 − F_{n−1})λ'' + f_{n−1}λ'²} ≥ 0. Generated as β0 = −s.
+     * β0 ≤ 0); then {@code O'' = (1 − F_{n−1})λ'' + f_{n−1}λ'²} ≥ 0. Generated as β0 = −s, with
+     * {@code β1 = −v/pHi}, {@code v ∈ [0.5, 4]}, and demand scaled to the stock box.
      */
     @Property(tries = 40, seed = "34")
     void lemma37LostSalesConvex(@ForAll("models") SinglePeriodModel base,
-            @ForAll @DoubleRange(min = 0, max = 8) double s) {
-        SinglePeriodModel m = Models.with(base, -s, base.beta1(), base.pHi());
+            @ForAll @DoubleRange(min = 0, max = 8) double s, @ForAll @DoubleRange(min = 0.25, max = 3) double k,
+            @ForAll @DoubleRange(min = 0.5, max = 4) double v) {
+        SinglePeriodModel m = Models.stockScaled(Models.with(base, -s, -v / base.pHi(), base.pHi()), k);
+        content("Lemma 3.7", hasContent(m, ProfitParts::lost, 2));
         assertTrue(worst(m, ProfitParts::lost, -1) <= TOL * scale(m));
     }
 
@@ -126,12 +167,16 @@ class ConcavityProperties {
     /**
      * Thm. 3.9, concavity in p. Domain: β1 ≤ 0, λ convex on the box ({@code β0 + β1·pLo ≤ 0}) and
      * {@code |β1|(pHi + h) ≤ 2}; then {@code π'' ≤ |λ'| F (|β1|(p+h) − 2) ≤ 0} (THEORY.md §2).
-     * Generated as β0 = −s, {@code β1 = −2u/(pHi + h)}. The Table 5 defaults are inside.
+     * Generated as β0 = −s, {@code β1 = −2u/(pHi + h)} with u ∈ [0.25, 1], demand scaled to the
+     * stock box. The Table 5 defaults are inside.
      */
     @Property(tries = 40, seed = "35")
     void thm39ProfitConcaveInPrice(@ForAll("models") SinglePeriodModel base,
-            @ForAll @DoubleRange(min = 0, max = 8) double s, @ForAll @DoubleRange(min = 0, max = 1) double u) {
-        SinglePeriodModel m = Models.with(base, -s, -2 * u / (base.pHi() + base.h()), base.pHi());
+            @ForAll @DoubleRange(min = 0, max = 8) double s, @ForAll @DoubleRange(min = 0.25, max = 1) double u,
+            @ForAll @DoubleRange(min = 0.25, max = 3) double k) {
+        SinglePeriodModel m = Models.stockScaled(Models.with(base, -s, -2 * u / (base.pHi() + base.h()), base.pHi()),
+                k);
+        content("Thm. 3.9", hasContent(m, ProfitParts::profit, 2));
         assertTrue(worst(m, ProfitParts::profit, 1) <= TOL * scale(m));
     }
 

@@ -43,6 +43,20 @@ final class Models {
         return y;
     }
 
+    /**
+     * {@code m} with η chosen so that mean demand at the middle price is {@code k·yHi}: the stock box
+     * then covers the demand, so leftover and sales depend on the price (with the broad family's η
+     * the demand is usually tens of times the largest stock, the leftover is 0 everywhere and a
+     * statement about it holds vacuously).
+     */
+    static SinglePeriodModel stockScaled(SinglePeriodModel m, double k) {
+        double z = m.beta0() + m.beta1() * (m.pLo() + m.pHi()) / 2;
+        double sigma = 1 / (1 + Math.exp(-z));
+        double eta = k * m.yHi() / (m.delta() * sigma);
+        return new SinglePeriodModel(eta, m.delta(), m.beta0(), m.beta1(), m.h(), m.b(), m.c(), m.x0(), m.pLo(),
+                m.pHi(), m.yLo(), m.yHi());
+    }
+
     /** A copy of {@code m} with other β0, β1, pHi. */
     static SinglePeriodModel with(SinglePeriodModel m, double beta0, double beta1, double pHi) {
         return new SinglePeriodModel(m.eta(), m.delta(), beta0, beta1, m.h(), m.b(), m.c(), m.x0(), m.pLo(), pHi,
