@@ -21,6 +21,7 @@ import org.retailrl.envs.pricing.ShortageMode;
 public final class MyopicPriceTable {
     private final int lo;
     private final int[] index;
+    private final int[] direct;
 
     /** Tabulates stock levels {@code lo..hi} for {@code scenario}'s grid and costs. */
     public MyopicPriceTable(PricingScenario scenario, FittedDemand demand, int lo, int hi) {
@@ -64,6 +65,7 @@ public final class MyopicPriceTable {
             }
             index[x - lo] = bj;
         }
+        direct = index.clone();
         for (int k = 1; k < index.length; k++) {
             index[k] = Math.min(index[k], index[k - 1]);
         }
@@ -90,6 +92,15 @@ public final class MyopicPriceTable {
     public int priceIndex(int x) {
         int k = x - lo;
         return index[k < 0 ? 0 : Math.min(k, index.length - 1)];
+    }
+
+    /**
+     * The direct one-period optimum at stock {@code x}, before the table is made non-increasing
+     * (lowest grid index on ties); package-private so tests can check the optimiser itself.
+     */
+    int directPriceIndex(int x) {
+        int k = x - lo;
+        return direct[k < 0 ? 0 : Math.min(k, direct.length - 1)];
     }
 
     /** Lowest tabulated stock level. */
