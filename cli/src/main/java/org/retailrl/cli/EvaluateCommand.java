@@ -13,6 +13,7 @@ import org.retailrl.algorithms.dp.DpSolution;
 import org.retailrl.algorithms.dp.ExactPolicyValue;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.heuristics.FeatureDemand;
 import org.retailrl.algorithms.heuristics.Heuristic;
 import org.retailrl.algorithms.heuristics.HeuristicOptimizer;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
@@ -122,9 +123,12 @@ final class EvaluateCommand implements Command {
                     new HeuristicSuite.Settings(samples, fitEpisodes, rounds, s));
             out.printf(Locale.ROOT, "seed %d: demand fit  E[D] = exp(%.4f %+.5f p)  (%d pairs)%n", s,
                     suite.demand().intercept(), suite.demand().slope(), suite.demand().samples());
-            for (HeuristicOptimizer.Result r : suite.fitted()) {
+            FeatureDemand fd = suite.featureDemand();
+            out.printf(Locale.ROOT, "seed %d: full-feature fit  E[D] = exp(%.4f %+.5f p %+.5f o %+.5f r %+.4f rank)%n", s,
+                    fd.coefficient(0), fd.coefficient(1), fd.coefficient(2), fd.coefficient(3), fd.coefficient(4));
+            for (HeuristicOptimizer.Result r : suite.all()) {
                 Heuristic h = r.policy();
-                out.printf(Locale.ROOT, "seed %d: %-9s %s  (search mean %.2f, %d evaluations)%n", s, h.name(),
+                out.printf(Locale.ROOT, "seed %d: %-13s %s  (search mean %.2f, %d evaluations)%n", s, h.name(),
                         h.parameters(), r.objective(), r.evaluations());
                 perName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> h));
             }
@@ -142,7 +146,7 @@ final class EvaluateCommand implements Command {
             for (HeuristicSuite suite : suites) {
                 for (HeuristicOptimizer.Result r : suite.fitted()) {
                     double v = ExactPolicyValue.of(inst, r.policy(), scenario.horizon());
-                    out.printf(Locale.ROOT, "  seed %d: %-9s %.2f  (gap %.2f%%)%n", suites.indexOf(suite) + 1,
+                    out.printf(Locale.ROOT, "  seed %d: %-13s %.2f  (gap %.2f%%)%n", suites.indexOf(suite) + 1,
                             r.policy().name(), v, 100 * (optimum - v) / Math.abs(optimum));
                 }
             }
