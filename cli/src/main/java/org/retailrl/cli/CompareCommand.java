@@ -182,7 +182,7 @@ final class CompareCommand implements Command {
         candidates.add(learned(PPO, perSeed, false));
         Map<String, List<BatchPricingPolicy>> heuristics = new java.util.LinkedHashMap<>();
         for (SeedResult r : perSeed) {
-            for (HeuristicOptimizer.Result h : r.suite().fitted()) {
+            for (HeuristicOptimizer.Result h : r.suite().all()) {
                 Heuristic policy = h.policy();
                 heuristics.computeIfAbsent(policy.name(), k -> new ArrayList<>()).add(new PerCopyBatchPolicy(() -> policy));
             }

@@ -50,7 +50,8 @@ class CompareCommandTest {
         assertEquals(1 + 2 * 2 * 2, Files.readAllLines(out.resolve("learning-curves.csv")).size());
         assertEquals(1 + 20, Files.readAllLines(out.resolve("trajectory.csv")).size());
         JsonObject cmp = Json.parseObject(Files.readString(out.resolve("compare.json")));
-        assertEquals(6, cmp.getObject("evaluation").getArray("scores").size(), "FSDA, PPO and 4 heuristics");
+        assertEquals(10, cmp.getObject("evaluation").getArray("scores").size(),
+                "FSDA, PPO, the paper's 4 heuristics and the 4 strong ones");
         Json.parseObject(Files.readString(out.resolve("evaluation.json")));
         assertTrue(one.out().contains("FSDA") && one.out().contains("vs Myopic %") && one.out().contains("n/a"),
                 one.out());

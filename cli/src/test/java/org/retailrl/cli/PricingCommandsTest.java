@@ -76,9 +76,30 @@ class PricingCommandsTest {
         assertTrue(r.out().contains("DP optimum"), r.out());
         assertTrue(Files.exists(dir.resolve("out/evaluation.csv")));
         assertTrue(Files.exists(dir.resolve("out/scenario.json")));
-        assertEquals(4, Json.parse(Files.readString(dir.resolve("out/heuristics.json"))) instanceof
+        assertEquals(8, Json.parse(Files.readString(dir.resolve("out/heuristics.json"))) instanceof
                 org.retailrl.core.json.JsonArray a ? a.get(0) instanceof org.retailrl.core.json.JsonObject o
                         ? o.getArray("heuristics").size() : -1 : -1);
+    }
+
+    @Test
+    void dpWithAReactiveCompetitorSolvesTheCompetitiveInstanceAndEvaluateScoresHeuristicsAgainstIt(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("reactive.json");
+        Run r = run("dp", "--competitor", "reactive", "--horizon", "6", "--cap", "12", "--check", "4000",
+                "--save-scenario", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("competitor prices=22") && r.out().contains("covers V*"), r.out());
+        r = run("evaluate", "--scenario", file.toString(), "--episodes", "50", "--seeds", "1", "--samples", "600",
+                "--fit-episodes", "10", "--rounds", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("DP optimum") && r.out().contains("Oracle Myopic") && r.out().contains("(s,S,p)*"),
+                r.out());
+        r = run("dp", "--competitor", "reactive", "--reference-weight", "0.9", "--reference-step", "4", "--horizon", "3",
+                "--cap", "8", "--start-inventory", "4", "--check", "2000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("reference-grid error"), r.out());
+        assertEquals(2, run("dp", "--competitor", "rival").code());
+        assertEquals(2, run("dp", "--competitor", "reactive", "--discount", "0.9").code());
     }
 
     @Test

@@ -11,7 +11,9 @@ import org.retailrl.algorithms.pricing.PricingView;
  * law as {@link BackwardInduction}: {@code V_t(x) = R(j, A) − c q − K 1{q>0} + E V_{t+1}(x')} with
  * {@code (j, q)} the policy's decision. The policy sees a {@link PricingView} with that state, the
  * period, the fixed competitor and reference prices left at 0 (they are constants of the instance),
- * and no history; a policy that reads more than the state is not evaluated exactly.
+ * and no history; a policy that reads more than the state is not evaluated exactly. Policies that
+ * read the market prices (the strong heuristics of docs/model.md §8.10) are evaluated by
+ * {@link CompetitiveDp#evaluate}, which shows them the instance's prices.
  */
 public final class ExactPolicyValue {
     private ExactPolicyValue() {

@@ -1,7 +1,5 @@
 package org.retailrl.algorithms.heuristics;
 
-import org.retailrl.core.random.Rng;
-import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 
 /**
@@ -34,32 +32,8 @@ public record FittedDemand(double intercept, double slope, int samples, double l
      * from {@code Rng.stream(seed, m)}, a stream no episode uses) and fits them.
      */
     public static FittedDemand simulateAndFit(PricingScenario scenario, int samples, long seed) {
-        if (samples < 2 || samples > 10_000_000) {
-            throw new IllegalArgumentException("samples must be in [2, 10000000], got " + samples);
-        }
-        int horizon = scenario.horizon();
-        int copies = (samples + horizon - 1) / horizon;
-        PricingBatch batch = new PricingBatch(scenario, copies);
-        batch.reset(seed);
-        Rng choose = Rng.stream(seed, copies);
-        int[] price = new int[copies];
-        int[] order = new int[copies];
-        double[] reward = new double[copies];
-        double[] ps = new double[samples];
-        int[] ds = new int[samples];
-        int n = 0;
-        for (int t = 0; t < horizon && n < samples; t++) {
-            for (int i = 0; i < copies; i++) {
-                price[i] = choose.nextInt(scenario.priceCount());
-            }
-            batch.step(price, order, reward);
-            for (int i = 0; i < copies && n < samples; i++) {
-                ps[n] = scenario.price(price[i]);
-                ds[n] = batch.lastDemand(i);
-                n++;
-            }
-        }
-        return fit(ps, ds);
+        DemandSamples pairs = DemandSamples.simulate(scenario, samples, seed);
+        return fit(pairs.prices(), pairs.demands());
     }
 
     /**

@@ -2,10 +2,12 @@ package org.retailrl.algorithms.heuristics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.retailrl.core.json.JsonArray;
 import org.retailrl.core.json.JsonNumber;
 import org.retailrl.core.json.JsonObject;
 import org.retailrl.core.json.JsonValue;
+import org.retailrl.envs.pricing.Demand;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.ShortageMode;
 
@@ -22,11 +24,20 @@ import org.retailrl.envs.pricing.ShortageMode;
  * between stock {@code λ̂(p₀)} and {@code μ + λ̂(p₀)}. Stock levels are searched in
  * {@code 0..(L + 1)·Q}.
  *
- * @param demand the fitted demand pattern
+ * <p>Beside these paper-faithful heuristics the suite fits the strong set of docs/model.md §8.10
+ * ({@link StrongHeuristic}): Myopic*, BSLP*, (s,S,p)* on the full-feature demand fit
+ * ({@link FeatureDemand}, same simulated rows) and Oracle Myopic on the simulator's true demand law,
+ * each searched from its faithful counterpart's optimised parameters (price floor 0, end value 1) by
+ * the same simulation search on the same optimisation episodes.
+ *
+ * @param demand the fitted demand pattern (own price only, as the paper fits it)
  * @param table the fitted myopic price function
- * @param fitted the optimised heuristics, in the order BSLP, (s,S,p), Myopic, BaseStock
+ * @param fitted the optimised paper-faithful heuristics, in the order BSLP, (s,S,p), Myopic, BaseStock
+ * @param featureDemand the full-feature demand fit of the strong heuristics
+ * @param strong the optimised strong heuristics, in the order Myopic*, BSLP*, (s,S,p)*, Oracle Myopic
  */
-public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<HeuristicOptimizer.Result> fitted) {
+public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<HeuristicOptimizer.Result> fitted,
+        FeatureDemand featureDemand, List<HeuristicOptimizer.Result> strong) {
 
     /**
      * Settings of a fit.
@@ -62,7 +73,14 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
         }
     }
 
-    /** Fits the four heuristics to {@code scenario}. */
+    /** The paper-faithful heuristics followed by the strong ones, in the orders of {@link #fitted} and {@link #strong}. */
+    public List<HeuristicOptimizer.Result> all() {
+        List<HeuristicOptimizer.Result> a = new ArrayList<>(fitted);
+        a.addAll(strong);
+        return List.copyOf(a);
+    }
+
+    /** Fits the four paper-faithful and the four strong heuristics to {@code scenario}. */
     public static HeuristicSuite fit(PricingScenario scenario, Settings settings) {
         FittedDemand demand = FittedDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
         int lead = scenario.leadTime();
@@ -100,16 +118,48 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
             out.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
                     settings.maxRounds()));
         }
-        return new HeuristicSuite(demand, table, List.copyOf(out));
+        FeatureDemand features = FeatureDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
+        List<HeuristicOptimizer.Result> strong = new ArrayList<>();
+        for (Heuristic h : strongStarts(scenario, features, out, maxLevel)) {
+            strong.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
+                    settings.maxRounds()));
+        }
+        return new HeuristicSuite(demand, table, List.copyOf(out), features, List.copyOf(strong));
+    }
+
+    /** The strong heuristics' starting points: their faithful counterparts' optimised parameters. */
+    private static List<Heuristic> strongStarts(PricingScenario scenario, FeatureDemand features,
+            List<HeuristicOptimizer.Result> faithful, int maxLevel) {
+        OneStepPrice fitted = new OneStepPrice(scenario, features);
+        OneStepPrice oracle = new OneStepPrice(scenario, new Demand(scenario)::rate);
+        boolean band = scenario.fixedCost() > 0;
+        int q = scenario.maxOrder();
+        double c = scenario.unitCost();
+        Map<String, Double> bslp = faithful.get(0).policy().parameters();
+        Map<String, Double> ss = faithful.get(1).policy().parameters();
+        Map<String, Double> myopic = faithful.get(2).policy().parameters();
+        int myopicS = myopic.get("S").intValue();
+        double alpha = myopic.get("alpha");
+        int bslpS = bslp.get("S").intValue();
+        return List.of(
+                StrongHeuristic.myopic(false, fitted, band, myopicS, myopicS, alpha, 0, 1, q, maxLevel, c),
+                StrongHeuristic.bslp(fitted, band, bslpS, bslpS, bslp.get("listPriceIndex").intValue(), 0, 1, q,
+                        maxLevel, c),
+                StrongHeuristic.ss(fitted, ss.get("s").intValue(), ss.get("S").intValue(),
+                        ss.get("maxPriceIndex").intValue(), 0, 1, q, maxLevel, c),
+                StrongHeuristic.myopic(true, oracle, band, myopicS, myopicS, alpha, 0, 1, q, maxLevel, c));
     }
 
     /** The fitted demand, myopic price function and optimised parameters, for saving. */
     public JsonObject toJson(String scenarioLabel, PricingScenario scenario) {
         List<JsonValue> hs = new ArrayList<>();
-        for (HeuristicOptimizer.Result r : fitted) {
+        List<HeuristicOptimizer.Result> every = all();
+        for (int i = 0; i < every.size(); i++) {
+            HeuristicOptimizer.Result r = every.get(i);
             JsonObject.Builder ps = JsonObject.builder();
             r.policy().parameters().forEach(ps::put);
-            hs.add(JsonObject.builder().put("policy", r.policy().name()).put("parameters", ps.build())
+            hs.add(JsonObject.builder().put("policy", r.policy().name()).put("set", i < fitted.size() ? "paper" : "strong")
+                    .put("parameters", ps.build())
                     .put("optimisationObjective", r.objective()).put("evaluations", r.evaluations())
                     .put("rounds", r.rounds()).build());
         }
@@ -124,7 +174,19 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
                         .put("intercept", demand.intercept()).put("slope", demand.slope())
                         .put("samples", demand.samples()).put("logLikelihood", demand.logLikelihood()).build())
                 .put("myopicPrice", JsonObject.builder().put("firstStock", lo).put("prices", new JsonArray(prices)).build())
+                .put("featureDemandModel", featureJson())
                 .put("heuristics", new JsonArray(hs)).build();
+    }
+
+    private JsonObject featureJson() {
+        JsonObject.Builder cs = JsonObject.builder();
+        for (int k = 0; k < FeatureDemand.FEATURES.size(); k++) {
+            cs.put(FeatureDemand.FEATURES.get(k), featureDemand.coefficient(k));
+        }
+        return JsonObject.builder()
+                .put("form", "Poisson, mean exp(intercept + price*p + competitor*o + reference*r + rank*rank(p, o))")
+                .put("coefficients", cs.build()).put("samples", featureDemand.samples())
+                .put("logLikelihood", featureDemand.logLikelihood()).build();
     }
 
     private static int clamp(int v, int max) {

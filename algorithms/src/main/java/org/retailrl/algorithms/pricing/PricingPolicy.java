@@ -10,7 +10,7 @@ package org.retailrl.algorithms.pricing;
  * given its inputs (randomised policies own a seeded stream and reseed it in {@code reset}).
  */
 public interface PricingPolicy {
-    /** Short name used in tables and files (letters, digits, {@code ( ) , _ -}). */
+    /** Short name used in tables and files (letters, digits, spaces, {@code ( ) , _ - *}). */
     String name();
 
     /** Called before every episode. */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.retailrl.algorithms.dp.BackwardInduction;
+import org.retailrl.algorithms.dp.CompetitiveDp;
+import org.retailrl.algorithms.dp.CompetitiveInstance;
+import org.retailrl.algorithms.dp.CompetitiveSolution;
 import org.retailrl.algorithms.dp.DpInstance;
 import org.retailrl.algorithms.dp.DpSolution;
 import org.retailrl.algorithms.dp.ExactPolicyValue;
@@ -12,6 +15,7 @@ import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PairedComparison;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
 import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
+import org.retailrl.envs.pricing.CompetitorKind;
 import org.retailrl.envs.pricing.PricingScenario;
 
 import java.util.ArrayList;
@@ -47,5 +51,30 @@ class HeuristicsVersusDpTest {
         }
         // The DP policy's simulated mean covers its exact value (95% interval, fixed seed).
         assertTrue(rep.scores().get(0).summary().covers(sol.optimum()), "DP simulated " + rep.scores().get(0).summary());
+    }
+
+    @Test
+    void everyHeuristicPaperOrStrongIsAtOrBelowTheCompetitiveOptimum() {
+        // Small lost-sales instance with the undercutting competitor: L = 1, T = 12, K = 20, cap 20,
+        // reference fixed at 30; the state (stock, competitor price) makes the DP exact.
+        PricingScenario sc = DpInstance.smallScenario(1, 12, 20, 20, 5, 30, 30).toBuilder()
+                .competitor(CompetitorKind.UNDERCUT).build();
+        CompetitiveInstance inst = CompetitiveInstance.of(sc, 0);
+        CompetitiveSolution sol = CompetitiveDp.solve(inst, sc.horizon());
+        HeuristicSuite suite = HeuristicSuite.fit(sc, new HeuristicSuite.Settings(2000, 30, 2, 5L));
+        assertEquals(8, suite.all().size());
+        double bestStrong = Double.NEGATIVE_INFINITY;
+        double bestPaper = Double.NEGATIVE_INFINITY;
+        for (HeuristicOptimizer.Result r : suite.all()) {
+            double exact = CompetitiveDp.valueOf(inst, r.policy(), sc.horizon());
+            assertTrue(exact <= sol.optimum() + 1e-9, r.policy().name() + " exact " + exact + " > V* " + sol.optimum());
+            if (suite.strong().contains(r)) {
+                bestStrong = Math.max(bestStrong, exact);
+            } else {
+                bestPaper = Math.max(bestPaper, exact);
+            }
+        }
+        // What the strong set is for: seeing the competitor's price pays on this instance.
+        assertTrue(bestStrong > bestPaper, "best strong " + bestStrong + " vs best paper " + bestPaper);
     }
 }

@@ -1,5 +1,7 @@
 package org.retailrl.cli.demand;
 
+import org.retailrl.core.linalg.Cholesky;
+
 /**
  * Ordinary least squares by the normal equations {@code (XᵀX + εI) β = Xᵀy}, solved with a
  * Cholesky factorisation; the tiny ridge {@code ε} (relative to the diagonal) keeps a collinear
@@ -55,38 +57,6 @@ public final class LeastSquares {
             }
             a[i * p + i] += eps;
         }
-        // Cholesky a = L Lᵀ, L in the lower triangle.
-        for (int j = 0; j < p; j++) {
-            double d = a[j * p + j];
-            for (int k = 0; k < j; k++) {
-                d -= a[j * p + k] * a[j * p + k];
-            }
-            d = Math.sqrt(Math.max(d, eps));
-            a[j * p + j] = d;
-            for (int i = j + 1; i < p; i++) {
-                double s = a[i * p + j];
-                for (int k = 0; k < j; k++) {
-                    s -= a[i * p + k] * a[j * p + k];
-                }
-                a[i * p + j] = s / d;
-            }
-        }
-        double[] z = new double[p];
-        for (int i = 0; i < p; i++) {
-            double s = xty[i];
-            for (int k = 0; k < i; k++) {
-                s -= a[i * p + k] * z[k];
-            }
-            z[i] = s / a[i * p + i];
-        }
-        double[] beta = new double[p];
-        for (int i = p - 1; i >= 0; i--) {
-            double s = z[i];
-            for (int k = i + 1; k < p; k++) {
-                s -= a[k * p + i] * beta[k];
-            }
-            beta[i] = s / a[i * p + i];
-        }
-        return beta;
+        return Cholesky.solve(a, xty, p, eps);
     }
 }
