@@ -112,7 +112,7 @@ class ExactDpTest {
 
     @Test
     void dpValueMatchesMonteCarloOfItsPolicyInTheSimulator() {
-        // Small MODEL §1 instance: L = 1, K = 20, T = 12, competitor and reference fixed at 30, cap 15.
+        // Small docs/model.md §1 instance: L = 1, K = 20, T = 12, competitor and reference fixed at 30, cap 15.
         PricingScenario sc = DpInstance.smallScenario(1, 12, 20, 15, 4, 30, 30);
         DpSolution sol = BackwardInduction.solve(DpInstance.of(sc), sc.horizon());
         double[] profits = Rollout.profits(sc, new PerCopyBatchPolicy(sol::policy), 20_261_124L, 4000);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Same seed, same weights, bit for bit (MODEL.md §8 determinism): {@link DeterminismMain} runs in
+ * Same seed, same weights, bit for bit (docs/model.md §8 determinism): {@link DeterminismMain} runs in
  * two fresh JVMs and within each trains twice; every digest must agree, the FSDA run with 2 rollout
  * threads must equal the run with 1, and another seed must give other weights.
  *

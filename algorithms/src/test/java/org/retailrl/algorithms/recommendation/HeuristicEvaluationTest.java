@@ -13,7 +13,7 @@ import org.retailrl.envs.recommendation.RecommendationScenarios;
 
 /**
  * Base-stock fitting and a test-sized evaluation on common random numbers of the heuristics of
- * MODEL.md §3 on the default scenario: levels fitted on seed 1, evaluated on seed 2.
+ * docs/model.md §3 on the default scenario: levels fitted on seed 1, evaluated on seed 2.
  */
 class HeuristicEvaluationTest {
     private static final int FIT_EPISODES = 8;

@@ -10,7 +10,7 @@ import org.retailrl.envs.recommendation.Exposure;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationState;
 
-/** Hand-computed checks of the heuristic rules for MODEL.md §3. */
+/** Hand-computed checks of the heuristic rules for docs/model.md §3. */
 class HeuristicRulesTest {
     private static final double LN3 = Math.log(3);
 
