@@ -158,15 +158,59 @@ final class CompareReport {
         h.metadata("evaluation", report.episodes() + " common episodes, seed " + report.evalSeed()
                 + ", greedy learned policies, 95% t-intervals");
         h.heading(2, "Profit comparison");
-        List<List<String>> rows = table.rows();
-        h.table("Mean episode profit with 95% CI; paired improvement over each baseline (%, ± 95% CI) on the same "
-                + "episodes; gap to the DP optimum where the scenario is a small DP instance.", rows.get(0),
-                rows.subList(1, rows.size()));
+        // Two narrow tables instead of the text table's one wide matrix: a page of 1280 px must show
+        // every column (the wide form overflowed once the strong baselines were added).
+        boolean dp = !Double.isNaN(report.optimum());
+        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± 95% CI"));
+        if (dp) {
+            head.add("gap to DP optimum %");
+        }
+        List<List<String>> scoreRows = new ArrayList<>();
+        for (PolicyScore s : report.scores()) {
+            List<String> r = new ArrayList<>(List.of(s.name(), Integer.toString(s.seedMeans().length),
+                    String.format(Locale.ROOT, "%.2f ± %.2f", s.summary().mean(), s.summary().halfWidth())));
+            if (dp) {
+                r.add(String.format(Locale.ROOT, "%.2f ± %.2f", s.gapToOptimumPct(), s.gapHalfWidthPct()));
+            }
+            scoreRows.add(r);
+        }
+        h.table("Mean episode profit with its 95% t-interval over the common evaluation episodes"
+                + (dp ? "; gap to the exact DP optimum." : "."), head, scoreRows);
+        List<PolicyScore> learned = new ArrayList<>();
+        for (PolicyScore s : report.scores()) {
+            if (s.name().equals(CompareCommand.FSDA) || s.name().equals(CompareCommand.PPO)) {
+                learned.add(s);
+            }
+        }
+        List<String> pairHead = new ArrayList<>(List.of("baseline"));
+        for (PolicyScore l : learned) {
+            pairHead.add(l.name() + " vs baseline %");
+        }
+        List<List<String>> pairRows = new ArrayList<>();
+        for (PolicyScore b : report.scores()) {
+            List<String> r = new ArrayList<>(List.of(b.name()));
+            for (PolicyScore l : learned) {
+                if (l == b) {
+                    r.add("—");
+                    continue;
+                }
+                PairedComparison c = PairedComparison.of(l.name(), l.episodeScores(), b.name(), b.episodeScores(),
+                        org.retailrl.algorithms.eval.PolicyEvaluator.LEVEL);
+                r.add(Double.isNaN(c.improvementPct()) ? "n/a"
+                        : String.format(Locale.ROOT, "%+.2f ± %.2f", c.improvementPct(), c.improvementHalfWidthPct()));
+            }
+            pairRows.add(r);
+        }
+        h.table("Paired improvement of each learned policy over each other policy on the same episodes, "
+                + "100·mean(learned − baseline)/|mean(baseline)| ± its 95% interval (every pair is also in "
+                + "evaluation.csv and compare.json).", pairHead, pairRows);
         List<BarChart.Bar> bars = new ArrayList<>();
         for (PolicyScore s : report.scores()) {
             bars.add(BarChart.Bar.symmetric(s.name(), s.summary().mean(), s.summary().halfWidth()));
         }
-        h.figure(BarChart.of("Mean episode profit", "profit per episode", bars).svg(),
+        // Horizontal bars keep every policy name readable however many policies there are.
+        h.figure(new BarChart("Mean episode profit", "profit per episode", bars, true, 720,
+                        Math.max(240, 60 + 34 * bars.size())).svg(),
                 "Mean evaluation episode profit of every policy with its 95% confidence interval (common random numbers).");
         h.heading(2, "Learning curves");
         List<Series> fs = new ArrayList<>();
@@ -188,9 +232,20 @@ final class CompareReport {
         for (Series x : ps) {
             tail.add(afterFirstTenth(x));
         }
+        // Every other policy's evaluation mean as a horizontal reference line over the same range.
+        double x0 = tail.get(0).x()[0];
+        double x1 = tail.get(0).x()[tail.get(0).x().length - 1];
+        for (PolicyScore s : report.scores()) {
+            if (!s.name().equals(CompareCommand.FSDA) && !s.name().equals(CompareCommand.PPO)) {
+                double level = s.summary().mean();
+                tail.add(Series.of(s.name() + " (evaluation mean)", new double[] {x0, x1},
+                        new double[] {level, level}));
+            }
+        }
         h.figure(LineChart.of("After the first tenth of training", "episode", "profit per episode", tail).svg(),
                 "FSDA and PPO-joint curves of Figures 2 and 3 from the end of the first tenth of the budget on, "
-                        + "on their own scale: a flat end means converged.");
+                        + "on their own scale (a flat end means converged), with every other policy's mean evaluation "
+                        + "profit as a horizontal line (training curves use sampled actions, evaluation greedy ones).");
         h.heading(2, "FSDA versus Myopic over one episode");
         TrajectoryChart tc = TrajectoryChart.of("FSDA vs Myopic, evaluation episode 1", "period", List.of(
                 new TrajectoryChart.Panel("price", List.of(Series.indexed("FSDA", f.price()),

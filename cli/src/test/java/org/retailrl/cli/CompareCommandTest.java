@@ -30,6 +30,26 @@ class CompareCommandTest {
                 "--eval-episodes", "10", "--threads", "2", "--out", dir.resolve("t2").toString());
     }
 
+    /**
+     * The report as a person sees it: rendered by headless Chromium at 1280 px, no horizontal
+     * overflow, every SVG parsed and drawn ({@code scripts/check-report.sh}). Skipped, saying so,
+     * where Chromium is not installed (Debian package {@code chromium}).
+     */
+    @Test
+    void reportRendersInChromiumWithoutOverflow() throws Exception {
+        assertEquals(0, one.code(), one.err());
+        Path script = Path.of("..", "scripts", "check-report.sh").toAbsolutePath().normalize();
+        boolean chromium = java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))
+                || java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium-browser"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium,
+                "skipped: no Chromium installed (apt-get install chromium) to render report.html");
+        Process p = new ProcessBuilder("bash", script.toString(), dir.resolve("t1/report.html").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "Chromium did not finish: " + output);
+        assertEquals(0, p.exitValue(), output);
+    }
+
     @Test
     void writesEveryReportFile() throws IOException {
         assertEquals(0, one.code(), one.err());
