@@ -38,8 +38,8 @@ public final class Presets {
     public static final int INVENTORY_COPIES = 32;
     /**
      * Training rounds per inventory instance: 200 rounds × 32 copies × 100 periods = 640,000
-     * periods, about 20 s of one core — the budget that lets Zipkin's 32-instance table with PPO
-     * run in about 20 minutes on two cores.
+     * periods — reduced so that Zipkin's 32-instance table with PPO fits in about 20 minutes on two
+     * cores (docs/inventory.md has the measured time and what this budget achieves).
      */
     public static final int INVENTORY_ROUNDS = 200;
 

@@ -9,8 +9,10 @@ import org.retailrl.envs.inventory.DemandLaw;
 import org.retailrl.envs.inventory.LostSalesScenario;
 
 /**
- * A manual run (not a test): PPO on one lost-sales instance, printing the training curve and the
- * greedy policy's paired gap to the optimal policy. Arguments: law p L rounds copies T seed [config-json].
+ * A manual run (not a test) of docs/model.md §7 learning: PPO on one Zipkin lost-sales instance,
+ * printing the training curve and the greedy and sampled policies' paired gaps to the optimal
+ * policy (evaluation seed 99, apart from the tables'). Arguments: law p L rounds copies T seed
+ * [preset [config-json]].
  */
 public final class LostSalesLearningRun {
     private LostSalesLearningRun() {
@@ -47,13 +49,6 @@ public final class LostSalesLearningRun {
         double[] sampled = InventoryEvaluation.learned(new LostSalesAgentEnv(s, 100), t.actor(0), 200, 2000, 99, true);
         PairedComparison ps = PairedComparison.of("ppo", sampled, "optimal", optimal, 0.95);
         System.out.printf("sampled gap %.2f%% +- %.2f%%%n", ps.improvementPct(), ps.improvementHalfWidthPct());
-        if (System.getenv("DEBUG") != null) {
-            LostSalesAgentEnv e = new LostSalesAgentEnv(s, 2);
-            double[] d = InventoryEvaluation.learned(e, t.actor(0), 0, Integer.parseInt(System.getenv("DEBUG")), 99);
-            int[] st = new int[Math.max(lead, 1)];
-            e.batch().state(0, st);
-            System.out.println("state after " + System.getenv("DEBUG") + ": " + java.util.Arrays.toString(st) + " cost " + d[0]);
-        }
         PairedComparison pc = PairedComparison.of("ppo", learned, "optimal", optimal, 0.95);
         System.out.printf("eval %.1fs: ppo - optimal = %.4f +- %.4f  gap %.2f%% +- %.2f%%  (train %.1fs)%n",
                 (System.nanoTime() - t1) / 1e9, pc.difference().mean(), pc.difference().halfWidth(), pc.improvementPct(),

@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.inventory.DemandLaw;
+import org.retailrl.envs.inventory.DualSourcingScenario;
 import org.retailrl.envs.inventory.LostSalesScenario;
 
 /**
- * The lost-sales simulator as an environment of the learner core (docs/model.md §7, §8.13): the
- * adapter's encoding by hand, and PPO with the inventory preset learning a small instance.
+ * The inventory simulators as environments of the learner core (docs/model.md §7, §8.13): the
+ * adapters' encodings by hand, and PPO with the inventory preset learning a small lost-sales instance.
  */
-class LostSalesLearningTest {
+class InventoryLearningTest {
     /** Poisson(3), L = 1, h = 1, p = 9, 40-period episodes: S̄ = 9, so orders 0..9. */
     static final LostSalesScenario SMALL = new LostSalesScenario(DemandLaw.poisson(3), 1, 1, 9, 0,
             DemandLaw.poisson(3).max(), 40, 0, new int[0]);
@@ -53,6 +55,29 @@ class LostSalesLearningTest {
         assertEquals(-cost / 10, reward[0], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> env.step(new int[][] {{0, s.maxOrder() + 1}}, new Rng[2],
                 reward));
+    }
+
+    @Test
+    void dualSourcingAdapterHasOneFactorPerSourceAndScalesTheState() {
+        DualSourcingScenario s = DualSourcingScenario.example(3);
+        DualSourcingAgentEnv env = new DualSourcingAgentEnv(s, 1);
+        assertEquals(new FactorLayout(9, 9), env.actionLayout(0));
+        assertEquals(4, env.observationSize());
+        env.reset(3, 0);
+        double[] reward = new double[1];
+        // Regular order 5 (arrives in 3 periods), expedited 2 (at once, l_e = 0).
+        env.step(new int[][] {{5, 2}}, new Rng[1], reward);
+        int n = env.batch().net(0);
+        int d = 2 - n;
+        double cost = 100 * 5 + 105 * 2 + (n >= 0 ? 5.0 * n : -495.0 * n);
+        assertEquals(-cost / s.horizon(), reward[0], 1e-9, "demand " + d);
+        float[] obs = new float[4];
+        env.observe(0, obs);
+        double scale = 1 / (2.0 * 4);
+        assertEquals(PricingBatchEnv.squash((float) (n * scale)), obs[0], 1e-6);
+        assertEquals(0f, obs[1], 0f);
+        assertEquals((float) (5 * scale), obs[2], 1e-6, "the regular order is the youngest in transit");
+        assertEquals(PricingBatchEnv.squash((float) ((n + 5) * scale)), obs[3], 1e-6);
     }
 
     /**
