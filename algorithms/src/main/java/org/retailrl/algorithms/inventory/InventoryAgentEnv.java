@@ -1,14 +1,20 @@
 package org.retailrl.algorithms.inventory;
 
+import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.algorithms.rl.AgentEnv;
+import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.inventory.InventoryBatch;
 
 /**
  * A batched simulator of docs/model.md §7 ({@link InventoryBatch}) as an {@link AgentEnv} of the
  * learner core (§8.13): one agent, one view, every decision of a period one factor of the agent's
- * action layout. Subclasses say what the networks see ({@link #encode}) and how the factors' choices
- * become the simulator's order quantities ({@link #decode}).
+ * action layout ({@link #layout()}), in the simulator's action order.
+ *
+ * <p><b>Observation</b>: the simulator's state vector ({@link #readState}) and the sum of its
+ * entries (the inventory position), each divided by the subclass's unit and compressed beyond ±1
+ * logarithmically ({@link PricingBatchEnv#squash}), so the stock an untrained policy piles up stays
+ * within a few units.
  *
  * <p><b>Reward</b>: minus the period's cost divided by the episode length {@code T}, so the
  * undiscounted episode reward the trainer reports is minus the episode's average cost per period —
@@ -25,10 +31,14 @@ public abstract class InventoryAgentEnv implements AgentEnv {
     private final int[] actions;
     private final double[] cost;
     private final double perPeriod;
+    private final float scale;
+    private final int[] state;
 
-    /** Wraps {@code batch}; its horizon is the episode length. */
-    protected InventoryAgentEnv(InventoryBatch batch) {
+    /** Wraps {@code batch} (its horizon is the episode length); stock is observed in units of {@code unit} > 0. */
+    protected InventoryAgentEnv(InventoryBatch batch, double unit) {
         this.batch = batch;
+        this.scale = (float) (1.0 / unit);
+        this.state = new int[batch.observationSize()];
         this.actions = new int[batch.copies() * batch.actionSpec().dimension()];
         this.cost = new double[batch.copies()];
         this.perPeriod = 1.0 / batch.horizon();
@@ -62,8 +72,24 @@ public abstract class InventoryAgentEnv implements AgentEnv {
         return observationSize();
     }
 
-    /** Floats per copy in the observation. */
-    public abstract int observationSize();
+    /** Floats per copy in the observation: the state and the position. */
+    public final int observationSize() {
+        return state.length + 1;
+    }
+
+    /** The agent's action factors, one per decision. */
+    public abstract FactorLayout layout();
+
+    @Override
+    public final FactorLayout actionLayout(int agent) {
+        if (agent != 0) {
+            throw new IllegalArgumentException("agent must be 0, got " + agent);
+        }
+        return layout();
+    }
+
+    /** Copies copy {@code i}'s state vector (units, the simulator's observation layout) into {@code out}. */
+    protected abstract void readState(int i, int[] out);
 
     @Override
     public void reset(long seed, long episode) {
@@ -76,13 +102,27 @@ public abstract class InventoryAgentEnv implements AgentEnv {
     }
 
     /** Writes every copy's scaled observation of the batch's current state, copy {@code i} at {@code out[i·d ..]}. */
-    public abstract void encode(float[] out);
+    public final void encode(float[] out) {
+        int d = state.length + 1;
+        for (int i = 0; i < batch.copies(); i++) {
+            readState(i, state);
+            int position = 0;
+            for (int k = 0; k < state.length; k++) {
+                out[i * d + k] = PricingBatchEnv.squash(state[k] * scale);
+                position += state[k];
+            }
+            out[i * d + state.length] = PricingBatchEnv.squash(position * scale);
+        }
+    }
 
     /**
      * Turns every copy's choices ({@code choices[i·F + f]}, factor {@code f} of the layout) into the
-     * simulator's actions ({@code actions[i·d ..]}, laid out as {@link InventoryBatch#step}).
+     * simulator's actions ({@code actions[i·d ..]}, laid out as {@link InventoryBatch#step}): the
+     * factors are the simulator's action components in order, so this is a copy.
      */
-    public abstract void decode(int[] choices, int[] actions);
+    public final void decode(int[] choices, int[] actions) {
+        System.arraycopy(choices, 0, actions, 0, actions.length);
+    }
 
     @Override
     public final void step(int[][] choices, Rng[] streams, double[] rewardOut) {

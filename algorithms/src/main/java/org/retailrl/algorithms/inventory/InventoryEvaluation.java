@@ -2,6 +2,7 @@ package org.retailrl.algorithms.inventory;
 
 import java.util.Arrays;
 import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.algorithms.rl.RecurrentNet;
@@ -96,6 +97,7 @@ public final class InventoryEvaluation {
         float[] hidden = new float[c.hiddenSize() * n];
         float[] mask = new float[n];
         int[] choices = new int[n * f];
+        float[] factor = new float[layout.width()];
         int[] period = {0};
         Rng[] draws = new Rng[n];
         for (int i = 0; i < n; i++) {
@@ -118,20 +120,11 @@ public final class InventoryEvaluation {
                     continue;
                 }
                 for (int k = 0; k < f; k++) {
-                    choices[i * f + k] = argmax(logits, i * layout.width() + layout.offset(k), layout.size(k));
+                    System.arraycopy(logits, i * layout.width() + layout.offset(k), factor, 0, layout.size(k));
+                    choices[i * f + k] = RecurrentInference.argmax(factor, layout.size(k));
                 }
             }
             env.decode(choices, actions);
         }, burnIn, periods);
-    }
-
-    private static int argmax(float[] x, int off, int n) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (x[off + k] > x[off + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }
