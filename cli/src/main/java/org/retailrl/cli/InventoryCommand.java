@@ -5,13 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.checkpoint.ResumableTrainer;
+import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.eval.Summary;
+import org.retailrl.algorithms.inventory.InventoryEvaluation;
+import org.retailrl.algorithms.inventory.LearnedResult;
 import org.retailrl.algorithms.inventory.HeuristicResult;
 import org.retailrl.algorithms.inventory.LostSalesComparison;
 import org.retailrl.algorithms.inventory.LostSalesHeuristics;
 import org.retailrl.algorithms.inventory.LostSalesSimulation;
 import org.retailrl.algorithms.inventory.LostSalesSolution;
 import org.retailrl.algorithms.inventory.LostSalesSolver;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.Presets;
+import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.core.json.Json;
 import org.retailrl.envs.inventory.DemandLaw;
 import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.envs.inventory.LostSalesScenarioJson;
@@ -19,10 +30,14 @@ import org.retailrl.envs.inventory.LostSalesScenarioJson;
 /**
  * {@code retail inventory solve|heuristics|compare|train}: the classic inventory problems of
  * docs/model.md §7 — exact optimum, the practitioners' heuristics and their gaps, one instance or
- * Zipkin's (2008) whole lost-sales test bed ({@code --table zipkin}). Learned policies are not wired
- * in yet: {@code train} says so and exits 2.
+ * Zipkin's (2008) whole lost-sales test bed ({@code --table zipkin}); PPO on the learner core
+ * ({@code train}, and {@code compare --learn}), trained through the checkpointed {@link TrainingJob}
+ * path and scored by simulation against the optimal policy on common random numbers.
  */
 final class InventoryCommand implements Command {
+    /** Rounds between checkpoints of an inventory training run. */
+    static final int CHECKPOINT_EVERY = 50;
+
     @Override
     public String name() {
         return "inventory";
@@ -35,18 +50,23 @@ final class InventoryCommand implements Command {
 
     @Override
     public String usage() {
-        return """
-                usage: retail inventory solve|heuristics|compare [--problem lost-sales|dual-sourcing|serial]
+        return String.format(Locale.ROOT, """
+                usage: retail inventory solve|heuristics|compare|train [--problem lost-sales|dual-sourcing|serial]
                                  [--demand poisson|geometric] [--mean M] [--penalty p] [--lead L] [--holding h]
                                  [--scenario FILE] [--table zipkin] [--check N] [--out DIR]
-                       retail inventory train      (not available yet: learned policies are not wired in)
+                                 [--learn] [--episodes N] [--copies N] [--seed N] [--horizon T] [--preset NAME]
+                                 [--config run.json] [--checkpoint-every N] [--threads N]
 
                   solve       exact long-run average cost per period (relative value iteration on the
                               pipeline state; state bound, states, sweeps and solve time are printed)
                   heuristics  standard / best / capped base-stock, constant order, myopic, myopic2, each
                               fitted and scored exactly on its own Markov chain
                   compare     both, with every heuristic's gap to the optimum; writes table.txt, table.csv,
-                              result.json and report.html into --out
+                              result.json and report.html into --out; with --learn also PPO per instance
+                  train       PPO (lost sales only) on one instance through the checkpointed training path
+                              (DIR/ppo-lost-sales-seed<N>.ckpt, .rrpf policy file, -curve.csv, config.json;
+                              `retail resume` continues a killed run), then its simulated average cost and
+                              gap to the optimal policy on common random numbers
 
                   --problem   lost-sales (default), dual-sourcing, serial
                   --demand    poisson or geometric                                (default poisson)
@@ -58,7 +78,24 @@ final class InventoryCommand implements Command {
                   --table     zipkin: the 32 instances of Zipkin (2008): Poisson and geometric demand of
                               mean 5, h = 1, p in {4, 9, 19, 39}, L in {1, 2, 3, 4}
                   --check     solve: simulate the optimal policy for N periods x 200 copies (seed 1)
-                  --out       report folder of compare   (default runs/inventory-<problem>-<time>)""";
+                  --out       report folder     (default runs/inventory-<problem>-<time>)
+
+                learning (train, and compare --learn; preset ppo-inventory, docs/inventory.md):
+                  --learn             compare: train and score PPO on every instance too
+                  --episodes          training rounds per instance, 1..10000000        (default %d)
+                  --copies            environment copies per round, 1..4096            (default %d)
+                  --seed              training seed, 1..1000000                        (default 1)
+                  --horizon           periods per training episode T, 1..100000 (default 100; a --scenario
+                                      file keeps its own)
+                  --preset, --config  hyperparameters: a preset of `retail train`, members overridden by a
+                                      JSON file                                        (default ppo-inventory)
+                  --checkpoint-every  rounds between checkpoints, 1..10000000          (default %d)
+                  --threads           compare: instances run in parallel; train: rollout threads; results
+                                      do not depend on it                              (default min(2, cores))
+                The learned policy is scored greedily (and sampled) over %d copies x %d periods after %d
+                of burn-in, paired with the optimal policy on the same demands (evaluation seed %d).""",
+                Presets.INVENTORY_ROUNDS, Presets.INVENTORY_COPIES, CHECKPOINT_EVERY, InventoryEvaluation.COPIES,
+                InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN, TrainingDefaults.EVAL_SEED);
     }
 
     @Override
@@ -69,21 +106,25 @@ final class InventoryCommand implements Command {
         }
         String action = words.get(0);
         String problem = args.string("problem", "lost-sales");
-        if (action.equals("train")) {
-            args.finish();
-            err.println("error: learned policies for the inventory problems are not available yet (no learner is "
-                    + "connected to these simulators); use solve, heuristics or compare");
-            return 2;
-        }
-        if (!List.of("solve", "heuristics", "compare").contains(action)) {
+        if (!List.of("solve", "heuristics", "compare", "train").contains(action)) {
             throw new UsageException("action must be solve, heuristics, compare or train, got '" + action + "'");
         }
         return switch (problem) {
             case "lost-sales" -> lostSales(action, args, out, err);
-            case "dual-sourcing", "serial" -> InventoryNetworks.run(problem, action, args, out, err);
+            case "dual-sourcing", "serial" -> {
+                if (action.equals("train")) {
+                    throw new UsageException("train is available for --problem lost-sales only, got '" + problem + "'");
+                }
+                yield InventoryNetworks.run(problem, action, args, out, err);
+            }
             default -> throw new UsageException("--problem must be lost-sales, dual-sourcing or serial, got '"
                     + problem + "'");
         };
+    }
+
+    /** The learning options of {@code train} and {@code compare --learn}. */
+    private record Learning(boolean on, int episodes, int copies, long seed, LearnerConfig config, int every,
+            int threads) {
     }
 
     private int lostSales(String action, Args args, PrintStream out, PrintStream err) throws Exception {
@@ -94,8 +135,10 @@ final class InventoryCommand implements Command {
         double penalty = args.real("penalty", 9, 0, 1e9);
         int lead = args.integer("lead", 2, 0, LostSalesScenario.MAX_LEAD);
         double holding = args.real("holding", 1, 0, 1e9);
+        int horizon = args.integer("horizon", 100, 1, 100_000);
         int check = args.integer("check", 0, 0, 100_000_000);
         String outDir = args.string("out", null);
+        Learning learning = learning(action, args);
         args.finish();
         List<LostSalesScenario> instances = new ArrayList<>();
         if (table != null) {
@@ -105,7 +148,9 @@ final class InventoryCommand implements Command {
             if (!action.equals("compare")) {
                 throw new UsageException("--table needs the compare action");
             }
-            instances.addAll(LostSalesComparison.zipkinInstances());
+            for (LostSalesScenario z : LostSalesComparison.zipkinInstances()) {
+                instances.add(withHorizon(z, horizon));
+            }
         } else if (scenarioFile != null) {
             instances.add(LostSalesScenarioJson.load(Path.of(scenarioFile)));
         } else {
@@ -114,8 +159,11 @@ final class InventoryCommand implements Command {
                 case "geometric" -> DemandLaw.geometric(mean);
                 default -> throw new UsageException("--demand must be poisson or geometric, got '" + demand + "'");
             };
-            instances.add(new LostSalesScenario(law, lead, holding, penalty, 0, law.max(), 100, 0,
+            instances.add(new LostSalesScenario(law, lead, holding, penalty, 0, law.max(), horizon, 0,
                     new int[Math.max(lead - 1, 0)]));
+        }
+        if (action.equals("train")) {
+            return train(instances.get(0), learning, outDir, out, err);
         }
         switch (action) {
             case "solve" -> {
@@ -143,23 +191,135 @@ final class InventoryCommand implements Command {
             }
             default -> {
                 long t0 = System.nanoTime();
-                List<LostSalesComparison> rows = new ArrayList<>();
-                for (int k = 0; k < instances.size(); k++) {
-                    LostSalesScenario s = instances.get(k);
-                    if (instances.size() > 1) {
-                        err.printf(Locale.ROOT, "[%d/%d] %s, p = %s, L = %d%n", k + 1, instances.size(),
-                                s.demand().label(), InventoryReport.num(s.penaltyCost()), s.leadTime());
-                    }
-                    rows.add(LostSalesComparison.run(s));
-                }
+                Path dir = Path.of(outDir != null ? outDir : "runs/inventory-lost-sales-" + TrainCommand.timestamp());
+                List<LostSalesComparison> rows = compare(instances, learning, dir, err);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 String text = InventoryReport.lostSalesText(rows);
                 out.print(text);
-                Path dir = Path.of(outDir != null ? outDir : "runs/inventory-lost-sales-" + TrainCommand.timestamp());
                 InventoryReport.writeLostSales(dir, rows, text, secs, table != null ? "zipkin" : "single");
+                if (learning.on()) {
+                    Experiment.writeConfigs(dir, Map.of(Algorithm.PPO_LOST_SALES.label(), learning.config()));
+                }
                 out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
             }
         }
+        return 0;
+    }
+
+    /** {@code s} with training episodes of {@code horizon} periods. */
+    private static LostSalesScenario withHorizon(LostSalesScenario s, int horizon) {
+        return new LostSalesScenario(s.demand(), s.leadTime(), s.holdingCost(), s.penaltyCost(), s.unitCost(),
+                s.maxOrder(), horizon, s.initialInventory(), s.initialPipeline());
+    }
+
+    /** The learning options; read only by train and compare --learn, so elsewhere they are refused as unknown. */
+    private static Learning learning(String action, Args args) throws java.io.IOException {
+        boolean on = action.equals("train") || action.equals("compare") && args.flag("learn");
+        if (!on) {
+            return new Learning(false, 0, 0, 0, null, 1, 1);
+        }
+        int episodes = args.integer("episodes", Presets.INVENTORY_ROUNDS, 1, 10_000_000);
+        int copies = args.integer("copies", Presets.INVENTORY_COPIES, 1, 4096);
+        long seed = args.longValue("seed", 1, 1, 1_000_000);
+        String preset = args.string("preset", null);
+        String configFile = args.string("config", null);
+        int every = args.integer("checkpoint-every", CHECKPOINT_EVERY, 1, 10_000_000);
+        int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
+        LearnerConfig config = TrainCommand.resolveConfig(Algorithm.PPO_LOST_SALES, preset, configFile);
+        return new Learning(on, episodes, copies, seed, config, every, threads);
+    }
+
+    private static RunSpec runSpec(LostSalesScenario s, Learning l) {
+        try {
+            return new RunSpec(Algorithm.PPO_LOST_SALES, s, l.copies(), l.seed(), l.episodes(), l.config());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A folder name for instance {@code s}: {@code <law>-<mean>-p<p>-L<L>}. */
+    static String slug(LostSalesScenario s) {
+        return s.demand().label().replace("(", "-").replace(")", "").replaceAll("[^A-Za-z0-9.,-]", "") + "-p"
+                + InventoryReport.num(s.penaltyCost()) + "-L" + s.leadTime();
+    }
+
+    /**
+     * Every instance's optimum and heuristics, and with learning its PPO run (trained through
+     * {@link Experiment#train}, checkpoints and policy files under {@code dir/ppo/<instance>}) scored
+     * against the optimal policy; instances are tasks on {@code threads} threads, stored by index.
+     */
+    private static List<LostSalesComparison> compare(List<LostSalesScenario> instances, Learning l, Path dir,
+            PrintStream err) throws Exception {
+        ProgressBar bar = l.on() ? new ProgressBar(err, (long) instances.size() * l.episodes(),
+                ProgressBar.isTerminal(err)) : null;
+        Map<String, Double> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.Callable<Object>> jobs = new ArrayList<>();
+        for (int k = 0; k < instances.size(); k++) {
+            LostSalesScenario s = instances.get(k);
+            String tag = String.format(Locale.ROOT, "[%d/%d] %s, p = %s, L = %d", k + 1, instances.size(),
+                    s.demand().label(), InventoryReport.num(s.penaltyCost()), s.leadTime());
+            RunSpec run = l.on() ? runSpec(s, l) : null;
+            jobs.add(() -> {
+                if (!l.on() && instances.size() > 1) {
+                    err.println(tag);
+                }
+                LostSalesComparison row = LostSalesComparison.run(s);
+                if (run == null) {
+                    return row;
+                }
+                long t0 = System.nanoTime();
+                Experiment.Trained tr = Experiment.train(run, dir.resolve("ppo").resolve(slug(s)), l.every(),
+                        "train ppo on " + instances.size() + " instance(s)", bar, latest, null);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                return row.withLearned(InventoryEvaluation.scoreLostSales(s, row.optimum().policy(),
+                        tr.actors().get(0), "ppo", run.episodes(), run.copies(), secs, TrainingDefaults.EVAL_SEED));
+            });
+        }
+        List<Object> done = Experiment.runAll(jobs, l.threads());
+        if (bar != null) {
+            bar.finish();
+        }
+        List<LostSalesComparison> rows = new ArrayList<>();
+        for (Object o : done) {
+            rows.add((LostSalesComparison) o);
+        }
+        return rows;
+    }
+
+    /** {@code train}: one PPO run through the checkpointed path, then its score against the optimum. */
+    private static int train(LostSalesScenario s, Learning l, String outDir, PrintStream out, PrintStream err)
+            throws Exception {
+        RunSpec run = runSpec(s, l);
+        Path dir = Path.of(outDir != null ? outDir : "runs/inventory-train-" + slug(s) + "-seed" + l.seed() + "-"
+                + TrainCommand.timestamp());
+        java.nio.file.Files.createDirectories(dir);
+        Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(run.config()));
+        out.println(s);
+        long t0 = System.nanoTime();
+        RecurrentNet actor;
+        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+            t.setThreads(l.threads());
+            int rc = TrainCommand.train(t, TrainingJob.Outputs.of(run, dir, dir), l.every(), null, out, err, null);
+            if (rc != 0) {
+                return rc;
+            }
+            actor = t.actors().get(0);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        LostSalesSolution opt = LostSalesSolver.solve(s);
+        LearnedResult r = InventoryEvaluation.scoreLostSales(s, opt.policy(), actor, "ppo", run.episodes(),
+                run.copies(), secs, TrainingDefaults.EVAL_SEED);
+        out.printf(Locale.ROOT, "optimal average cost per period: %.4f (exact); simulated %.4f +- %.4f%n", opt.cost(),
+                r.optimal().mean(), r.optimal().halfWidth());
+        out.printf(Locale.ROOT, "ppo greedy:  %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
+                r.greedy().mean(), r.greedy().halfWidth(), r.greedyGap().improvementPct(),
+                r.greedyGap().improvementHalfWidthPct());
+        out.printf(Locale.ROOT, "ppo sampled: %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
+                r.sampled().mean(), r.sampled().halfWidth(), r.sampledGap().improvementPct(),
+                r.sampledGap().improvementHalfWidthPct());
+        out.printf(Locale.ROOT, "(%d copies x %d periods after %d of burn-in, evaluation seed %d, common random "
+                + "numbers)%n", InventoryEvaluation.COPIES, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN,
+                TrainingDefaults.EVAL_SEED);
         return 0;
     }
 }

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.inventory.HeuristicResult;
+import org.retailrl.algorithms.inventory.InventoryEvaluation;
+import org.retailrl.algorithms.inventory.LearnedResult;
 import org.retailrl.algorithms.inventory.LostSalesComparison;
 import org.retailrl.algorithms.inventory.LostSalesHeuristics;
 import org.retailrl.algorithms.inventory.LostSalesSolver;
@@ -23,7 +27,7 @@ import org.retailrl.envs.inventory.LostSalesScenarioJson;
  * The files of {@code retail inventory compare} for the lost-sales problem of docs/model.md §7:
  * <ul>
  * <li>{@code table.txt} — the printed table: per instance the exact optimum and each heuristic's
- *     cost with its gap to the optimum;</li>
+ *     cost with its gap to the optimum, and with learning PPO's simulated cost and paired gap;</li>
  * <li>{@code table.csv} — one row per (instance, policy): law, penalty, lead time, policy, parameters,
  *     average cost, gap (percent), states, sweeps, seconds;</li>
  * <li>{@code result.json} — every instance's scenario, optimum (with its certified bracket, state
@@ -53,6 +57,10 @@ final class InventoryReport {
         for (String n : names) {
             sb.append(String.format(Locale.ROOT, " | %-19s", n));
         }
+        boolean learned = rows.get(0).learned() != null;
+        if (learned) {
+            sb.append(String.format(Locale.ROOT, " | %-28s", "ppo (greedy, simulated)"));
+        }
         sb.append('\n');
         for (LostSalesComparison r : rows) {
             sb.append(String.format(Locale.ROOT, "%-13s %4s %2d %9.4f %8d %6d %7.2f", r.scenario().demand().label(),
@@ -61,9 +69,21 @@ final class InventoryReport {
             for (HeuristicResult h : r.heuristics()) {
                 sb.append(String.format(Locale.ROOT, " | %8.4f %+8.2f%% ", h.cost(), h.gapPercent(r.optimum().cost())));
             }
+            if (learned) {
+                PairedComparison g = r.learned().greedyGap();
+                sb.append(String.format(Locale.ROOT, " | %8.4f %+8.2f%% +- %5.2f%%", r.learned().greedy().mean(),
+                        g.improvementPct(), g.improvementHalfWidthPct()));
+            }
             sb.append('\n');
         }
         sb.append("costs per period; gap = (heuristic - optimum) / optimum\n");
+        if (learned) {
+            LearnedResult l = rows.get(0).learned();
+            sb.append(String.format(Locale.ROOT, "ppo: %d rounds x %d copies x %d periods per instance; greedy policy "
+                    + "simulated, %d copies x %d periods after %d, gap to the optimal policy on the same demands "
+                    + "(95%% interval)%n", l.rounds(), l.copies(), l.horizon(), InventoryEvaluation.COPIES,
+                    InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN));
+        }
         return sb.toString();
     }
 
@@ -88,6 +108,16 @@ final class InventoryReport {
                         .append(',').append(num(h.gapPercent(r.optimum().cost()))).append(",,")
                         .append(h.evaluations()).append(',').append(num(h.seconds())).append('\n');
             }
+            LearnedResult l = r.learned();
+            if (l != null) {
+                String params = "rounds=" + l.rounds() + " copies=" + l.copies() + " T=" + l.horizon();
+                sb.append(head).append("ppo greedy,").append(params).append(',').append(num(l.greedy().mean()))
+                        .append(',').append(num(l.greedyGap().improvementPct())).append(",,,")
+                        .append(num(l.trainSeconds())).append('\n');
+                sb.append(head).append("ppo sampled,").append(params).append(',').append(num(l.sampled().mean()))
+                        .append(',').append(num(l.sampledGap().improvementPct())).append(",,,")
+                        .append(num(l.trainSeconds())).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -102,19 +132,34 @@ final class InventoryReport {
                         .put("gapPercent", h.gapPercent(r.optimum().cost())).put("evaluations", h.evaluations())
                         .put("seconds", h.seconds()).build());
             }
-            items.add(JsonObject.builder()
+            JsonObject.Builder item = JsonObject.builder()
                     .put("scenario", LostSalesScenarioJson.toJson(r.scenario()))
                     .put("optimum", JsonObject.builder().put("cost", r.optimum().cost())
                             .put("lower", r.optimum().lower()).put("upper", r.optimum().upper())
                             .put("stateBound", r.optimum().bound()).put("standardBaseStock", r.optimum().standardLevel())
                             .put("states", r.optimum().states()).put("sweeps", r.optimum().sweeps())
                             .put("seconds", r.optimum().seconds()).build())
-                    .put("heuristics", new JsonArray(hs))
-                    .build());
+                    .put("heuristics", new JsonArray(hs));
+            if (r.learned() != null) {
+                LearnedResult l = r.learned();
+                item.put("learned", JsonObject.builder().put("name", l.name()).put("rounds", l.rounds())
+                        .put("copies", l.copies()).put("horizon", l.horizon()).put("trainSeconds", l.trainSeconds())
+                        .put("optimalSimulated", summary(l.optimal())).put("greedy", summary(l.greedy()))
+                        .put("greedyGapPercent", l.greedyGap().improvementPct())
+                        .put("greedyGapHalfWidthPercent", l.greedyGap().improvementHalfWidthPct())
+                        .put("sampled", summary(l.sampled()))
+                        .put("sampledGapPercent", l.sampledGap().improvementPct())
+                        .put("sampledGapHalfWidthPercent", l.sampledGap().improvementHalfWidthPct()).build());
+            }
+            items.add(item.build());
         }
         return JsonObject.builder().put("problem", "lost-sales").put("table", table)
                 .put("spanTolerance", LostSalesSolver.TOLERANCE).put("evaluationTolerance", LostSalesHeuristics.TOLERANCE)
                 .put("wallSeconds", seconds).put("instances", new JsonArray(items)).build();
+    }
+
+    private static JsonObject summary(Summary s) {
+        return JsonObject.builder().put("mean", s.mean()).put("halfWidth", s.halfWidth()).put("copies", s.n()).build();
     }
 
     static HtmlReport lostSalesHtml(List<LostSalesComparison> rows, double seconds, String table) {
@@ -131,6 +176,16 @@ final class InventoryReport {
         for (String n : names) {
             header.add(n);
         }
+        boolean learned = rows.get(0).learned() != null;
+        if (learned) {
+            header.add("ppo (greedy, simulated)");
+            LearnedResult l = rows.get(0).learned();
+            h.paragraph(String.format(Locale.ROOT, "PPO (preset ppo-inventory): %d rounds × %d copies × %d-period "
+                    + "episodes per instance, scored greedily by simulation (%d copies × %d periods after %d of burn-in); "
+                    + "its gap is to the optimal policy simulated on the same demands, with a 95%% interval. "
+                    + "docs/inventory.md describes the training and its bias.", l.rounds(), l.copies(), l.horizon(),
+                    InventoryEvaluation.COPIES, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN));
+        }
         List<List<String>> body = new ArrayList<>();
         List<List<String>> stats = new ArrayList<>();
         double[] gapSum = new double[names.size()];
@@ -142,6 +197,11 @@ final class InventoryReport {
                 double gap = x.gapPercent(r.optimum().cost());
                 gapSum[k] += gap;
                 row.add(f2(x.cost()) + " (" + String.format(Locale.ROOT, "%.1f", gap) + "%)");
+            }
+            if (learned) {
+                PairedComparison g = r.learned().greedyGap();
+                row.add(f2(r.learned().greedy().mean()) + String.format(Locale.ROOT, " (%.1f ± %.1f%%)",
+                        g.improvementPct(), g.improvementHalfWidthPct()));
             }
             body.add(row);
             stats.add(List.of(r.scenario().demand().label(), num(r.scenario().penaltyCost()),
@@ -159,6 +219,13 @@ final class InventoryReport {
         for (int k = 0; k < names.size(); k++) {
             double g = gapSum[k] / rows.size();
             bars.add(new BarChart.Bar(names.get(k), g, g, g));
+        }
+        if (learned) {
+            double g = 0;
+            for (LostSalesComparison r : rows) {
+                g += r.learned().greedyGap().improvementPct() / rows.size();
+            }
+            bars.add(new BarChart.Bar("ppo (greedy)", g, g, g));
         }
         h.figure(BarChart.of("Mean gap to the optimum", "gap (%)", bars).svg(),
                 "Mean gap of each heuristic over the " + rows.size() + " instances.");

@@ -1,13 +1,19 @@
 package org.retailrl.algorithms.checkpoint;
 
+import org.retailrl.algorithms.inventory.InventoryLearners;
 import org.retailrl.algorithms.pricing.PricingLearners;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.algorithms.recommendation.Learner;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.core.json.Json;
+import org.retailrl.envs.inventory.LostSalesScenario;
+import org.retailrl.envs.inventory.LostSalesScenarioJson;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.PricingScenarioJson;
 import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 
 /**
  * The learners a run, a checkpoint or a policy file can hold (docs/model.md §8), each a problem,
@@ -26,14 +32,47 @@ public enum Algorithm {
     /** IM-Only: replenishment learned, exposure random. */
     IM_ONLY("im-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
     /** RS-Only: recommendation learned, orders random. */
-    RS_ONLY("rs-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE);
+    RS_ONLY("rs-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
+    /** One PPO agent ordering in the lost-sales problem with lead time (docs/model.md §7.1). */
+    PPO_LOST_SALES("ppo-lost-sales", Problem.LOST_SALES, Presets.PPO_INVENTORY);
 
-    /** Which simulator an algorithm trains on. */
+    /** Which simulator an algorithm trains on, with its scenario type and that type's JSON form. */
     public enum Problem {
         /** Pricing and replenishment under competition (docs/model.md §1). */
-        PRICING,
+        PRICING(PricingScenario.class),
         /** Inventory with recommendation (docs/model.md §3). */
-        RECOMMENDATION
+        RECOMMENDATION(RecommendationScenario.class),
+        /** Lost sales with lead time (docs/model.md §7.1). */
+        LOST_SALES(LostSalesScenario.class);
+
+        private final Class<? extends Record> scenarioType;
+
+        Problem(Class<? extends Record> scenarioType) {
+            this.scenarioType = scenarioType;
+        }
+
+        /** The scenario record of this problem. */
+        public Class<? extends Record> scenarioType() {
+            return scenarioType;
+        }
+
+        /** {@code scenario} (of {@link #scenarioType()}) as JSON text with every member. */
+        public String writeScenario(Record scenario) {
+            return switch (this) {
+                case PRICING -> PricingScenarioJson.write((PricingScenario) scenario);
+                case RECOMMENDATION -> RecommendationScenarioJson.write((RecommendationScenario) scenario);
+                case LOST_SALES -> Json.write(LostSalesScenarioJson.toJson((LostSalesScenario) scenario));
+            };
+        }
+
+        /** Parses a scenario of this problem; a bad one is an {@link IllegalArgumentException} naming the field. */
+        public Record parseScenario(String json) {
+            return switch (this) {
+                case PRICING -> PricingScenarioJson.parse(json);
+                case RECOMMENDATION -> RecommendationScenarioJson.parse(json);
+                case LOST_SALES -> LostSalesScenarioJson.parse(json);
+            };
+        }
     }
 
     private final String label;
@@ -61,7 +100,7 @@ public enum Algorithm {
         return defaults;
     }
 
-    /** The recommendation learner it is, or null for a pricing algorithm. */
+    /** The recommendation learner it is, or null for any other algorithm. */
     public Learner learner() {
         return switch (this) {
             case MTMA -> Learner.MTMA;
@@ -85,6 +124,8 @@ public enum Algorithm {
                             spec.seed(), spec.episodes());
             case RECOMMENDATION -> learner().trainer(new DecisionSpace((RecommendationScenario) spec.scenario()),
                     spec.config(), spec.copies(), spec.seed(), spec.episodes());
+            case LOST_SALES -> InventoryLearners.lostSales((LostSalesScenario) spec.scenario(), spec.copies(),
+                    spec.config(), spec.seed(), spec.episodes());
         };
     }
 

@@ -10,7 +10,8 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
  * budget and the hyperparameters. Two runs with equal specs produce bit-identical networks.
  *
  * @param algorithm which learner
- * @param scenario  a {@link PricingScenario} or a {@link RecommendationScenario}, as the algorithm needs
+ * @param scenario  the scenario of the algorithm's problem ({@link Algorithm.Problem#scenarioType()}): a
+ *                  {@link PricingScenario}, a {@link RecommendationScenario} or a lost-sales scenario
  * @param copies    environment copies played in parallel per round, in [1, 4096]
  * @param seed      the run's seed (networks, samplers, shuffles, environment streams)
  * @param episodes  planned training rounds (one episode in every copy per round with the default
@@ -23,8 +24,7 @@ public record RunSpec(Algorithm algorithm, Record scenario, int copies, long see
         if (algorithm == null || scenario == null || config == null) {
             throw new IllegalArgumentException("algorithm, scenario and config must not be null");
         }
-        Class<?> want = algorithm.problem() == Algorithm.Problem.PRICING ? PricingScenario.class
-                : RecommendationScenario.class;
+        Class<?> want = algorithm.problem().scenarioType();
         if (!want.isInstance(scenario)) {
             throw new IllegalArgumentException("scenario of " + algorithm.label() + " must be a " + want.getSimpleName()
                     + ", got " + scenario.getClass().getSimpleName());

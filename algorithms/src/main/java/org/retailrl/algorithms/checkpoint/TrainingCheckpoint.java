@@ -7,10 +7,6 @@ import java.util.Map;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.algorithms.rl.Trainer;
-import org.retailrl.envs.pricing.PricingScenario;
-import org.retailrl.envs.pricing.PricingScenarioJson;
-import org.retailrl.envs.recommendation.RecommendationScenario;
-import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 
 /**
  * One training checkpoint of any learner of docs/model.md §8 (§8.12): the run's definition, its
@@ -19,7 +15,7 @@ import org.retailrl.envs.recommendation.RecommendationScenarioJson;
  * sections, in this order:
  * <pre>
  *   run       str algorithm label, int64 seed, int32 copies, int32 planned episodes, int32 episodes done
- *   scenario  str the scenario as JSON (pricing or recommendation, as the algorithm needs; every member)
+ *   scenario  str the scenario as JSON (of the algorithm's problem, {@link Algorithm.Problem}; every member)
  *   config    str the {@link LearnerConfig} as JSON ({@link LearnerConfigJson}, every member)
  *   state     the learner's state ({@link StateCodec})
  *   curve     float64[] mean training episode profit (currency) of every round done
@@ -48,18 +44,12 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, Trainer.State s
         notes = Map.copyOf(notes);
     }
 
-    /** The scenario as JSON text. */
-    static String scenarioJson(Record scenario) {
-        return scenario instanceof PricingScenario p ? PricingScenarioJson.write(p)
-                : RecommendationScenarioJson.write((RecommendationScenario) scenario);
-    }
-
     /** The file bytes. */
     public byte[] encode() {
         Map<String, byte[]> s = new LinkedHashMap<>();
         s.put("run", new SectionWriter().str(spec.algorithm().label()).i64(spec.seed()).i32(spec.copies())
                 .i32(spec.episodes()).i32(episodesDone).toBytes());
-        s.put("scenario", new SectionWriter().str(scenarioJson(spec.scenario())).toBytes());
+        s.put("scenario", new SectionWriter().str(spec.algorithm().problem().writeScenario(spec.scenario())).toBytes());
         s.put("config", new SectionWriter().str(LearnerConfigJson.write(spec.config())).toBytes());
         SectionWriter sw = new SectionWriter();
         StateCodec.write(sw, state);
@@ -104,8 +94,7 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, Trainer.State s
         Record scenario;
         try {
             String text = sc.str();
-            scenario = algorithm.problem() == Algorithm.Problem.PRICING ? PricingScenarioJson.parse(text)
-                    : RecommendationScenarioJson.parse(text);
+            scenario = algorithm.problem().parseScenario(text);
         } catch (RuntimeException e) {
             throw sc.error("invalid scenario: " + e.getMessage());
         }

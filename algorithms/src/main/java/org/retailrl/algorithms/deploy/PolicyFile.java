@@ -19,6 +19,8 @@ import org.retailrl.envs.pricing.PricingScenarioJson;
 import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.inventory.LostSalesAgentEnv;
+import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.algorithms.recommendation.AgentSpec;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.nn.ModelFile;
@@ -37,7 +39,8 @@ import org.retailrl.nn.RecurrentNet;
  *   0       4     magic, the ASCII bytes "RRPF"
  *   4       4     int32 format version (= 1)
  *   8       4+K   kind: int32 byte length K, UTF-8 ("fsda" or "ppo-joint")
- *           4+S   scenario: int32 byte length S, UTF-8 JSON of {@link PricingScenarioJson#toJson}
+ *           4+S   scenario: int32 byte length S, UTF-8 JSON of the kind's problem ({@link Algorithm.Problem#writeScenario};
+ *                 pricing: {@link PricingScenarioJson#toJson})
  *           4     int32 actor count A (2 for "fsda": pricing then ordering; 1 for "ppo-joint")
  *   then A records:
  *           4+N   parameter-name prefix: int32 byte length N, UTF-8 (e.g. "pricing")
@@ -47,8 +50,11 @@ import org.retailrl.nn.RecurrentNet;
  *   end     4     uint32 CRC-32C of every preceding byte
  * </pre>
  * Kinds: {@value #FSDA} — two actors over the {@code 6 + L + 1} learner observation, the pricing
- * actor with one output per grid price and the ordering actor with {@code Q + 1}; and
- * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}.
+ * actor with one output per grid price and the ordering actor with {@code Q + 1};
+ * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}; the
+ * recommendation learners of docs/model.md §3; and {@code ppo-lost-sales} — one ordering actor on
+ * a lost-sales scenario of docs/model.md §7 ({@link LostSalesAgentEnv}: {@code max(L, 1) + 1} inputs,
+ * {@code min(Q, S̄) + 1} outputs), the scenario stored as its JSON.
  *
  * <p>Writes are atomic ({@link AtomicFiles}). Reading checks magic, version, checksum, every
  * length, the kind, the actor count and every config against the scenario before any network is
@@ -69,10 +75,11 @@ public final class PolicyFile {
     private static final String NAME_SUFFIX = ".mlp.0.weight";
 
     private static Algorithm.Problem problemOf(String kind) {
+        // An unknown kind is parsed as pricing; checkShapes then names the bad kind.
         try {
             return Algorithm.of(kind).problem();
         } catch (IllegalArgumentException e) {
-            return Algorithm.Problem.PRICING; // checkShapes names the bad kind
+            return Algorithm.Problem.PRICING;
         }
     }
 
@@ -130,8 +137,7 @@ public final class PolicyFile {
         bos.writeBytes(MAGIC);
         bos.writeBytes(le(4).putInt(VERSION).array());
         writeString(bos, kind);
-        writeString(bos, scenario instanceof PricingScenario p ? PricingScenarioJson.write(p)
-                : RecommendationScenarioJson.write((RecommendationScenario) scenario));
+        writeString(bos, Algorithm.of(kind).problem().writeScenario(scenario));
         bos.writeBytes(le(4).putInt(actors.size()).array());
         for (RecurrentNet a : actors) {
             writeString(bos, namePrefix(a));
@@ -190,8 +196,7 @@ public final class PolicyFile {
             String json = readString(b, source, "scenario");
             Record scenario;
             try {
-                scenario = problemOf(kind) == Algorithm.Problem.RECOMMENDATION ? RecommendationScenarioJson.parse(json)
-                        : PricingScenarioJson.parse(json);
+                scenario = problemOf(kind).parseScenario(json);
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(source + ": bad scenario: " + e.getMessage());
             }
@@ -263,6 +268,12 @@ public final class PolicyFile {
             int orders = ps.maxOrder() + 1;
             outputs = algorithm == Algorithm.FSDA ? new int[] {prices, orders} : new int[] {prices * orders};
             inputs = algorithm == Algorithm.FSDA ? new int[] {in, in} : new int[] {in};
+        } else if (algorithm.problem() == Algorithm.Problem.LOST_SALES) {
+            if (!(scenario instanceof LostSalesScenario ls)) {
+                return "kind '" + kind + "' needs a lost-sales scenario";
+            }
+            inputs = new int[] {LostSalesAgentEnv.observationSize(ls)};
+            outputs = new int[] {LostSalesAgentEnv.layout(ls).width()};
         } else {
             if (!(scenario instanceof RecommendationScenario rs)) {
                 return "kind '" + kind + "' needs a recommendation scenario";

@@ -21,6 +21,11 @@ final class BatchAverage {
     }
 
     static Summary averageCost(InventoryBatch batch, Rule rule, int burnIn, int periods) {
+        return Summary.of(perCopy(batch, rule, burnIn, periods), 0.95);
+    }
+
+    /** Every copy's average cost per period over the measured periods (copy order), for paired comparisons. */
+    static double[] perCopy(InventoryBatch batch, Rule rule, int burnIn, int periods) {
         if (batch.copies() < 2 || periods < 1 || burnIn < 0) {
             throw new IllegalArgumentException("need copies >= 2, periods >= 1, burnIn >= 0; got " + batch.copies()
                     + ", " + periods + ", " + burnIn);
@@ -41,6 +46,6 @@ final class BatchAverage {
         for (int i = 0; i < copies; i++) {
             total[i] /= periods;
         }
-        return Summary.of(total, 0.95);
+        return total;
     }
 }

@@ -12,9 +12,10 @@ import org.retailrl.envs.inventory.LostSalesScenario;
  * @param scenario   the instance
  * @param optimum    its exact solution
  * @param heuristics the heuristics, fitted and scored exactly
+ * @param learned    the learned policy scored by simulation, or null when none was trained
  */
 public record LostSalesComparison(LostSalesScenario scenario, LostSalesSolution optimum,
-        List<HeuristicResult> heuristics) {
+        List<HeuristicResult> heuristics, LearnedResult learned) {
     /** Penalties of Zipkin's (2008) test bed. */
     public static final double[] ZIPKIN_PENALTIES = {4, 9, 19, 39};
     /** Lead times of Zipkin's test bed. */
@@ -23,7 +24,12 @@ public record LostSalesComparison(LostSalesScenario scenario, LostSalesSolution 
     /** Solves and fits everything for {@code s}. */
     public static LostSalesComparison run(LostSalesScenario s) {
         LostSalesSolution opt = LostSalesSolver.solve(s);
-        return new LostSalesComparison(s, opt, LostSalesHeuristics.all(s, opt.bound()));
+        return new LostSalesComparison(s, opt, LostSalesHeuristics.all(s, opt.bound()), null);
+    }
+
+    /** This row with a learned policy's result. */
+    public LostSalesComparison withLearned(LearnedResult result) {
+        return new LostSalesComparison(scenario, optimum, heuristics, result);
     }
 
     /** The 32 instances of Zipkin's test bed: Poisson then geometric demand of mean 5, each penalty, each lead time. */

@@ -1,7 +1,6 @@
 package org.retailrl.algorithms.inventory;
 
 import org.retailrl.algorithms.eval.Summary;
-import org.retailrl.envs.inventory.LostSalesBatch;
 import org.retailrl.envs.inventory.LostSalesScenario;
 
 /**
@@ -20,14 +19,6 @@ public final class LostSalesSimulation {
     /** Mean cost per period over copies with its 95 % Student-t interval. */
     public static Summary simulate(LostSalesScenario s, LostSalesPolicy policy, int copies, int burnIn, int periods,
             long seed) {
-        LostSalesBatch batch = new LostSalesBatch(s, copies);
-        batch.reset(seed, 0);
-        int[] state = new int[batch.observationSize()];
-        return BatchAverage.averageCost(batch, (b, orders) -> {
-            for (int i = 0; i < copies; i++) {
-                batch.state(i, state);
-                orders[i] = Math.min(s.maxOrder(), policy.order(state));
-            }
-        }, burnIn, periods);
+        return Summary.of(InventoryEvaluation.lostSales(s, policy, copies, burnIn, periods, seed), 0.95);
     }
 }

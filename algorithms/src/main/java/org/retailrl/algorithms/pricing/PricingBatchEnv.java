@@ -169,7 +169,7 @@ public final class PricingBatchEnv implements AgentEnv {
      * untrained ordering agent piles up (hundreds of units, i.e. {@code u} in the tens) stays
      * within a few units instead of saturating the first tanh layer.
      */
-    static float squash(float u) {
+    public static float squash(float u) {
         float a = Math.abs(u);
         return a <= 1f ? u : Math.copySign(1f + (float) Math.log(a), u);
     }

@@ -17,6 +17,8 @@ import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfig.AgentSchedule;
 import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.UpdatePeriod;
+import org.retailrl.envs.inventory.DemandLaw;
+import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
@@ -122,6 +124,13 @@ class CheckpointResumeTest {
         LearnerConfig single = Presets.MTMA_SINGLE.withSizes(8, 1, 1, 25).withUpdates(1, 2);
         resumeMatchesUninterrupted(new RunSpec(Algorithm.IM_ONLY, RecommendationScenarios.small(), 2, 5, 3, single), 2,
                 dir);
+    }
+
+    @Test
+    void lostSalesPpoResumedFromFileIsBitIdentical(@TempDir Path dir) throws IOException {
+        LostSalesScenario s = new LostSalesScenario(DemandLaw.poisson(2), 2, 1, 9, 0, 12, 20, 1, new int[] {2});
+        resumeMatchesUninterrupted(new RunSpec(Algorithm.PPO_LOST_SALES, s, 2, 7, 4,
+                Presets.PPO_INVENTORY.withSizes(8, 1, 1, 10).withUpdates(2, 2)), 2, dir);
     }
 
     @Test

@@ -18,11 +18,14 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.algorithms.checkpoint.Algorithm;
+import org.retailrl.algorithms.inventory.LostSalesAgentEnv;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.algorithms.recommendation.Learner;
 import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.random.Rng;
+import org.retailrl.envs.inventory.DemandLaw;
+import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 import org.retailrl.envs.recommendation.RecommendationScenario;
@@ -113,6 +116,29 @@ class PolicyFileTest {
         IllegalArgumentException problem = assertThrows(IllegalArgumentException.class, () -> PolicyFile.save(
                 dir.resolve("p.rrpf"), B, "mtma", mtma.actors()));
         assertTrue(problem.getMessage().contains("needs a recommendation scenario"), problem.getMessage());
+    }
+
+    /** A lost-sales ordering actor (docs/model.md §7) round-trips with its scenario and is checked against it. */
+    @Test
+    void lostSalesPolicyRoundTripsAndIsCheckedAgainstItsScenario() throws Exception {
+        LostSalesScenario s = LostSalesScenario.zipkin(DemandLaw.Kind.GEOMETRIC, 19, 2);
+        int inputs = LostSalesAgentEnv.observationSize(s);
+        int outputs = LostSalesAgentEnv.layout(s).width();
+        List<RecurrentNet> actor = List.of(RecurrentNet.actor("orders", inputs, 8, 1, outputs, new Rng(4)));
+        Path f = dir.resolve("ls.rrpf");
+        PolicyFile.save(f, s, "ppo-lost-sales", actor);
+        PolicyFile.Contents back = PolicyFile.read(f);
+        assertEquals(s, back.scenario());
+        assertEquals("ppo-lost-sales", back.kind());
+        assertArrayEquals(actor.get(0).parameters().get(0).value().data(),
+                back.actors().get(0).parameters().get(0).value().data());
+        // Another lead time changes the inputs; a pricing scenario is not a lost-sales one.
+        IllegalArgumentException lead = assertThrows(IllegalArgumentException.class, () -> PolicyFile.save(
+                dir.resolve("l.rrpf"), s.with(s.demand(), 3, 19), "ppo-lost-sales", actor));
+        assertTrue(lead.getMessage().contains("inputs must be " + (inputs + 1)), lead.getMessage());
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class, () -> PolicyFile.save(
+                dir.resolve("p.rrpf"), B, "ppo-lost-sales", actor));
+        assertTrue(problem.getMessage().contains("needs a lost-sales scenario"), problem.getMessage());
     }
 
     @Test
