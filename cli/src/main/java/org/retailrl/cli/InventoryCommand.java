@@ -21,7 +21,7 @@ import org.retailrl.algorithms.inventory.LostSalesSolver;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.algorithms.rl.Presets;
-import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.nn.RecurrentNet;
 import org.retailrl.core.json.Json;
 import org.retailrl.envs.inventory.DemandLaw;
 import org.retailrl.envs.inventory.LostSalesScenario;

@@ -41,8 +41,9 @@ public record RunSpec(Algorithm algorithm, Record scenario, int copies, long see
         }
     }
 
+    /** The agents an algorithm trains: as many as its default configuration schedules. */
     private static int expectedAgents(Algorithm a) {
-        return a == Algorithm.FSDA || a == Algorithm.MTMA ? 2 : 1;
+        return a.defaults().agentCount();
     }
 
     /** A run with the algorithm's default configuration. */

@@ -5,7 +5,7 @@ import org.retailrl.algorithms.eval.PairedComparison;
 import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.rl.FactorLayout;
-import org.retailrl.algorithms.rl.RecurrentNet;
+import org.retailrl.nn.RecurrentNet;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
