@@ -104,12 +104,13 @@ record SeedTable(EvaluationReport report, List<String> learned) {
                 + "improvement_pct,improvement_halfwidth_pct,seeds_ahead\n");
         for (PolicyScore s : report.scores()) {
             Summary sum = Summary.of(s.seedMeans(), PolicyEvaluator.LEVEL);
-            sb.append(String.format(Locale.ROOT, "policy,%s,,%d,%s,%s,%s,%s,,,%n", s.name(), sum.n(), join(s.seedMeans()),
-                    num(sum.mean()), num(sum.lower()), num(sum.upper())));
+            sb.append(String.format(Locale.ROOT, "policy,%s,,%d,%s,%s,%s,%s,,,%n", EvaluationReport.csv(s.name()),
+                    sum.n(), join(s.seedMeans()), num(sum.mean()), num(sum.lower()), num(sum.upper())));
         }
         for (PairedComparison c : pairs()) {
             Summary d = c.difference();
-            sb.append(String.format(Locale.ROOT, "paired,%s,%s,%d,,%s,%s,%s,%s,%s,%d%n", c.policy(), c.baseline(), d.n(),
+            sb.append(String.format(Locale.ROOT, "paired,%s,%s,%d,,%s,%s,%s,%s,%s,%d%n", EvaluationReport.csv(c.policy()),
+                    EvaluationReport.csv(c.baseline()), d.n(),
                     num(d.mean()), num(d.lower()), num(d.upper()), num(c.improvementPct()),
                     num(c.improvementHalfWidthPct()), wins(c)));
         }

@@ -19,7 +19,7 @@ class SeedTableTest {
     @Test
     void pairedPerSeedDifferencesByHand() {
         EvaluationReport r = new EvaluationReport("x", 3, 9, Double.NaN, List.of(score("FSDA", 10, 12, 15),
-                score("Myopic", 9, 10, 11)), List.of());
+                score("(s,S,p)", 9, 10, 11)), List.of());
         SeedTable t = new SeedTable(r, List.of("FSDA"));
         assertEquals(1, t.pairs().size(), "only the learned policy gets pairs");
         Summary d = t.pairs().get(0).difference();
@@ -28,8 +28,8 @@ class SeedTableTest {
         assertEquals(4.302653 * Math.sqrt(7.0 / 3) / Math.sqrt(3), d.halfWidth(), 1e-5);
         assertEquals(100 * (7.0 / 3) / 10, t.pairs().get(0).improvementPct(), 1e-9);
         String csv = t.csv();
-        assertTrue(csv.contains("policy,Myopic,,3,9.0;10.0;11.0,10.0,"), csv);
-        assertTrue(csv.lines().anyMatch(l -> l.startsWith("paired,FSDA,Myopic,3,,") && l.endsWith(",3")), csv);
+        assertTrue(csv.contains("policy,\"(s,S,p)\",,3,9.0;10.0;11.0,10.0,"), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("paired,FSDA,\"(s,S,p)\",3,,") && l.endsWith(",3")), csv);
         assertTrue(t.text().contains("3/3"), t.text());
     }
 }
