@@ -206,8 +206,9 @@ final class DemandCommand implements Command {
                 num(p.unitsPerLot()));
         out.printf(Locale.ROOT, "prices    %d per lot, %.2f..%.2f (%.2f..%.2f per unit)%n", sc.priceCount(),
                 sc.minPrice(), sc.maxPrice(), sc.minPrice() / p.unitsPerLot(), sc.maxPrice() / p.unitsPerLot());
-        out.printf(Locale.ROOT, "costs     unit %.2f (mean margin %.1f%%), holding %.2f, shortage %.2f, fixed %.2f per lot%n",
-                sc.unitCost(), p.marginPercent(), sc.holdingCost(), sc.shortageCost(), sc.fixedCost());
+        out.printf(Locale.ROOT, "costs     per lot: unit %.2f (mean margin %.1f%%), holding %.2f and shortage %.2f a week;"
+                + " fixed %.2f per order%n", sc.unitCost(), p.marginPercent(), sc.holdingCost(), sc.shortageCost(),
+                sc.fixedCost());
         out.printf(Locale.ROOT, "episode   %d weeks replayed from a random start week, lead time %d, orders 0..%d lots, %s%n",
                 sc.horizon(), sc.leadTime(), sc.maxOrder(), mode);
         out.println("scenario  " + outPath);
