@@ -101,8 +101,10 @@ public final class PricingBatch {
         demand = new Demand(scenario);
         fixedCompetitorPrice = scenario.fixedCompetitorPrice();
         dynamics = new PricingDynamics(scenario);
-        competitor = scenario.competitor();
         model = scenario.demandModel() == null ? null : scenario.demandModel().newCopies(copies, scenario.horizon());
+        // With a demand model the competitor's price is the model's; FIXED keeps the per-copy kernel
+        // below free of draws and its result is overwritten after every period (advanceModel).
+        competitor = model != null ? CompetitorKind.FIXED : scenario.competitor();
         this.kernel = kernel;
         seed = new long[copies];
         gamma = new long[copies];
@@ -160,7 +162,11 @@ public final class PricingBatch {
      */
     public void step(int[] priceIndex, int[] orderQty, float[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
-        draw(priceIndex);
+        if (model != null) {
+            stepModel(priceIndex, orderQty, rewardOut, null);
+            return;
+        }
+        kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = (float) stepCopy(i, priceIndex[i], orderQty[i]);
         }
@@ -170,22 +176,39 @@ public final class PricingBatch {
     /** As {@link #step(int[], int[], float[])} with rewards in double precision. */
     public void step(int[] priceIndex, int[] orderQty, double[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
-        draw(priceIndex);
+        if (model != null) {
+            stepModel(priceIndex, orderQty, null, rewardOut);
+            return;
+        }
+        kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = stepCopy(i, priceIndex[i], orderQty[i]);
         }
         advance();
     }
 
-    /** Step 3 for every copy: the period's demand into {@code drawn}. */
-    private void draw(int[] priceIndex) {
-        if (model == null) {
-            kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
-            return;
-        }
+    /**
+     * A period with a demand model (kept apart so that the logit path's code stays as it was): every
+     * copy's demand from the model's mean on its own stream, the accounting of {@link #stepCopy},
+     * then the model records the period and sets the competitor's next price. Rewards go to
+     * whichever of {@code floats}, {@code doubles} is not null.
+     */
+    private void stepModel(int[] priceIndex, int[] orderQty, float[] floats, double[] doubles) {
         for (int i = 0; i < copies; i++) {
             drawn[i] = PoissonSampler.sample(seed, gamma, i, modelRate(i, prices[priceIndex[i]]));
         }
+        for (int i = 0; i < copies; i++) {
+            double r = stepCopy(i, priceIndex[i], orderQty[i]);
+            if (floats != null) {
+                floats[i] = (float) r;
+            } else {
+                doubles[i] = r;
+            }
+        }
+        for (int i = 0; i < copies; i++) {
+            competitorPrice[i] = model.advance(i, prices[priceIndex[i]], lastDemand[i]);
+        }
+        advance();
     }
 
     private double modelRate(int i, double price) {
@@ -278,7 +301,7 @@ public final class PricingBatch {
         inventory[i] = dynamics.endInventory(stock, d);
         lastLost[i] = dynamics.shortage(stock, d);
         reference[i] = dynamics.nextReference(reference[i], p, o);
-        competitorPrice[i] = model != null ? model.advance(i, p, d) : switch (competitor) {
+        competitorPrice[i] = switch (competitor) {
             case UNDERCUT -> dynamics.undercut(p);
             case UNIFORM -> prices[RawStreams.nextInt(seed, gamma, i, priceCount)];
             case FIXED -> fixedCompetitorPrice;
@@ -422,7 +445,10 @@ public final class PricingBatch {
         return scenario;
     }
 
-    /** The scenario's demand model. */
+    /**
+     * The scenario's logit demand of docs/model.md §1.2; unused when the scenario is data-driven
+     * (§5.4), where {@link #rate(int, double)} gives the mean.
+     */
     public Demand demand() {
         return demand;
     }
