@@ -84,11 +84,13 @@ final class CompareCommand implements Command {
                   5. writes the report folder: report.html (learning curves, profit comparison, FSDA vs
                      Myopic price/inventory trajectory over one evaluation episode), summary.txt,
                      evaluation.{txt,csv,json}, compare.json, learning-curves.csv, trajectory.csv,
-                     heuristics.json, scenario.json, models/<algorithm>-seed<N>.rrpf and
+                     seeds.{txt,csv} (with 2+ seeds: per-seed means, intervals across seeds, paired
+                     per-seed differences), heuristics.json, scenario.json, models/<algorithm>-seed<N>.rrpf and
                      checkpoints/<algorithm>-seed<N>.ckpt (continue one with `retail resume`).
                 A progress bar with ETA and the current mean training profit goes to stderr.
 
-                  --scenario       a, b, c, d or a JSON scenario file                      (default b)
+                  --scenario       a, b, c, d or a JSON scenario file, also a data-driven one from
+                                   `retail demand scenario` (docs/model.md §5.4)           (default b)
                   --seeds          a count N (seeds 1..N) or a list 4,7,9                  (default %d)
                   --episodes       training episodes per run, 1..10000000                  (default %d)
                   --copies         environment copies per training episode, 1..4096        (default %d)
@@ -204,6 +206,13 @@ final class CompareCommand implements Command {
         out.print(table.text());
         CompareReport files = new CompareReport(spec, scenario, seeds, episodes, copies, report, table, perSeed);
         files.write(dir, candidates.get(0).perSeed().get(0), heuristics.get("Myopic").get(0));
+        if (SeedTable.applies(report)) {
+            SeedTable bySeed = new SeedTable(report, List.of(FSDA, PPO));
+            out.println();
+            out.print(bySeed.text());
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.txt"), bySeed.text());
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.csv"), bySeed.csv());
+        }
         out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
                 totalSeconds, threads, dir.resolve("report.html"));
         return 0;

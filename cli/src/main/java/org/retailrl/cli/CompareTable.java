@@ -76,7 +76,12 @@ record CompareTable(EvaluationReport report, List<String> baselines, PairedCompa
 
     /** The aligned text table with a legend line. */
     String text() {
-        List<List<String>> rows = rows();
+        return align(rows()) + String.format(Locale.ROOT, "%nvs X %%: paired improvement 100·mean(policy − X)/|mean(X)| "
+                + "on the same episodes, ± its 95%% interval; gap to DP: n/a unless the scenario is a small DP instance.%n");
+    }
+
+    /** {@code rows} as text columns: the first left-aligned, the rest right-aligned, two spaces apart. */
+    static String align(List<List<String>> rows) {
         int[] w = new int[rows.get(0).size()];
         for (List<String> r : rows) {
             for (int k = 0; k < r.size(); k++) {
@@ -93,8 +98,6 @@ record CompareTable(EvaluationReport report, List<String> baselines, PairedCompa
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%nvs X %%: paired improvement 100·mean(policy − X)/|mean(X)| on the same "
-                + "episodes, ± its 95%% interval; gap to DP: n/a unless the scenario is a small DP instance.%n"));
         return sb.toString();
     }
 }

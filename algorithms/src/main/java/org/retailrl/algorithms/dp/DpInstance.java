@@ -76,10 +76,13 @@ public record DpInstance(double[] prices, double[] demandMeans, int maxOrder, do
 
     /**
      * Why {@code scenario} is not a small instance, or {@code null} when it is: exact DP needs lost
-     * sales, {@code L ≤ 1}, a fixed competitor, a fixed reference price ({@code w = 1}) and a stock
-     * cap of at most 10000.
+     * sales, {@code L ≤ 1}, the logit demand of §1.2, a fixed competitor, a fixed reference price
+     * ({@code w = 1}) and a stock cap of at most 10000.
      */
     public static String whyNotSmall(PricingScenario s) {
+        if (s.dataDriven()) {
+            return "demand must be the logit rate of docs/model.md §1.2 for exact DP, got data-driven demand";
+        }
         if (s.mode() != ShortageMode.LOST_SALES) {
             return "mode must be LOST_SALES for exact DP, got " + s.mode();
         }

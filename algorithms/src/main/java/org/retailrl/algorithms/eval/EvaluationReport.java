@@ -103,7 +103,8 @@ public record EvaluationReport(String label, int episodes, long evalSeed, double
         return sb.toString();
     }
 
-    private static String csv(String s) {
+    /** {@code s} as one CSV field: quoted (quotes doubled) when it holds a comma or a quote. */
+    public static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 

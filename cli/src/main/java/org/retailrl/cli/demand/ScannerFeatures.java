@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.retailrl.envs.demand.ScannerFormulas;
 
 /**
  * Feature engineering for weekly store-level scanner data in the layout of the Dominick's Finer
@@ -118,6 +119,9 @@ public final class ScannerFeatures {
         double[] roll13 = new double[n];
         double[] woy = new double[n];
         double[] holiday = new double[n];
+        double[] weekPrices = new double[k];
+        double[] back = new double[ScannerFormulas.HISTORY];
+        double[] hist = new double[ScannerFormulas.HISTORY_FEATURES];
         for (int r = 0; r < n; r++) {
             int b = (int) brand[r] - 1;
             double[] mp = meanPrice.get(key(store[r], brand[r], 0));
@@ -137,35 +141,25 @@ public final class ScannerFeatures {
             compMean[r] = cnt > 0 ? sum / cnt : Double.NaN;
             compMin[r] = cnt > 0 ? min : Double.NaN;
             gap[r] = own[r] / compMean[r];
-            rank[r] = rankOf(own[r], price, b, r);
+            for (int j = 0; j < k; j++) {
+                weekPrices[j] = price[j][r];
+            }
+            rank[r] = ScannerFormulas.rank(own[r], weekPrices, b);
             Integer prev = at.get(key(store[r], brand[r], week[r] - 1));
             priceLag[r] = prev != null ? own[prev] : Double.NaN;
             priceChange[r] = own[r] / priceLag[r];
             dealLag[r] = prev != null ? deal[prev] : Double.NaN;
-            double s4 = 0;
-            double q4 = 0;
-            int c4 = 0;
-            double s13 = 0;
-            int c13 = 0;
-            for (int d = 1; d <= 13; d++) {
+            for (int d = 1; d <= ScannerFormulas.HISTORY; d++) {
                 Integer p = at.get(key(store[r], brand[r], week[r] - d));
-                double v = p != null ? y[p] : Double.NaN;
-                if (d <= 3) {
-                    lag[d - 1][r] = v;
-                }
-                if (v == v) {
-                    if (d <= 4) {
-                        s4 += v;
-                        q4 += v * v;
-                        c4++;
-                    }
-                    s13 += v;
-                    c13++;
-                }
+                back[d - 1] = p != null ? y[p] : Double.NaN;
             }
-            roll4[r] = c4 > 0 ? s4 / c4 : Double.NaN;
-            roll4sd[r] = c4 > 1 ? Math.sqrt(Math.max(0, (q4 - s4 * s4 / c4) / (c4 - 1))) : Double.NaN;
-            roll13[r] = c13 > 0 ? s13 / c13 : Double.NaN;
+            ScannerFormulas.history(back, 0, hist);
+            lag[0][r] = hist[0];
+            lag[1][r] = hist[1];
+            lag[2][r] = hist[2];
+            roll4[r] = hist[3];
+            roll4sd[r] = hist[4];
+            roll13[r] = hist[5];
             LocalDate start = WEEK_ONE.plusDays(7 * ((long) week[r] - 1));
             woy[r] = start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
             holiday[r] = holidayWeek(start) ? 1 : 0;
@@ -240,17 +234,11 @@ public final class ScannerFeatures {
     }
 
     private static double rankOf(double own, double[][] price, int b, int r) {
-        if (own != own) {
-            return Double.NaN;
-        }
-        double rank = 1;
+        double[] week = new double[price.length];
         for (int j = 0; j < price.length; j++) {
-            double p = price[j][r];
-            if (j != b && p == p) {
-                rank += p < own ? 1 : p == own ? 0.5 : 0;
-            }
+            week[j] = price[j][r];
         }
-        return rank;
+        return ScannerFormulas.rank(own, week, b);
     }
 
     /** Whether the 7 days from {@code start} hold one of the holidays listed in the class comment. */
@@ -276,6 +264,14 @@ public final class ScannerFeatures {
     /** The table with the engineered columns added. */
     public CsvTable table() {
         return table;
+    }
+
+    /**
+     * The mean own price of row {@code r}'s store and brand over the training weeks, the
+     * denominator of {@code relprice}; {@code NaN} when the series has no training week.
+     */
+    public double historicalMeanPrice(int r) {
+        return histMean[r];
     }
 
     /** Number of brands (price columns). */

@@ -36,6 +36,14 @@ import org.retailrl.core.random.Rng;
  * {@code q_{t−L}}, which arrives at the start of period {@code t} and is not yet in
  * {@code I_{t−1}}, so the observation would not determine the next state — all {@code L} are given.
  *
+ * <p><b>Data-driven demand</b> (docs/model.md §5.4). When the scenario has a {@link DemandModel},
+ * step 3 takes the Poisson mean from it ({@link DemandModel.Copies#rate}) instead of the logit rate,
+ * the model sets the competitor's price ({@link DemandModel.Copies#reset} at reset,
+ * {@link DemandModel.Copies#advance} after each period, in place of the competitor strategy), and
+ * the draw uses the same sampler on the same per-copy stream; the order of draws is then: at reset
+ * whatever the model draws, every period the demand draw. Sales, stock, rewards and the reference
+ * price are unchanged.
+ *
  * <p>Not thread-safe; one batch per thread.
  */
 public final class PricingBatch {
@@ -49,6 +57,8 @@ public final class PricingBatch {
     private final double fixedCompetitorPrice;
     private final CompetitorKind competitor;
     private final PricingDynamics dynamics;
+    // Null for the logit law of docs/model.md §1.2; the data-driven law of §5.4 otherwise.
+    private final DemandModel.Copies model;
 
     private final DemandKernel kernel;
     // Raw SplitMix64 streams (state, increment) per copy; see RawStreams.
@@ -91,7 +101,10 @@ public final class PricingBatch {
         demand = new Demand(scenario);
         fixedCompetitorPrice = scenario.fixedCompetitorPrice();
         dynamics = new PricingDynamics(scenario);
-        competitor = scenario.competitor();
+        model = scenario.demandModel() == null ? null : scenario.demandModel().newCopies(copies, scenario.horizon());
+        // With a demand model the competitor's price is the model's; FIXED keeps the per-copy kernel
+        // below free of draws and its result is overwritten after every period (advanceModel).
+        competitor = model != null ? CompetitorKind.FIXED : scenario.competitor();
         this.kernel = kernel;
         seed = new long[copies];
         gamma = new long[copies];
@@ -124,7 +137,7 @@ public final class PricingBatch {
             System.arraycopy(pipe0, 0, pipeline, i * lead, lead);
             lastPrice[i] = r0;
             reference[i] = r0;
-            competitorPrice[i] = switch (competitor) {
+            competitorPrice[i] = model != null ? model.reset(i, this.seed, this.gamma) : switch (competitor) {
                 case UNDERCUT -> scenario.initialCompetitorPrice();
                 case UNIFORM -> prices[RawStreams.nextInt(this.seed, this.gamma, i, priceCount)];
                 case FIXED -> fixedCompetitorPrice;
@@ -149,6 +162,10 @@ public final class PricingBatch {
      */
     public void step(int[] priceIndex, int[] orderQty, float[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
+        if (model != null) {
+            stepModel(priceIndex, orderQty, rewardOut, null);
+            return;
+        }
         kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = (float) stepCopy(i, priceIndex[i], orderQty[i]);
@@ -159,11 +176,58 @@ public final class PricingBatch {
     /** As {@link #step(int[], int[], float[])} with rewards in double precision. */
     public void step(int[] priceIndex, int[] orderQty, double[] rewardOut) {
         checkStep(priceIndex, orderQty, rewardOut == null ? -1 : rewardOut.length);
+        if (model != null) {
+            stepModel(priceIndex, orderQty, null, rewardOut);
+            return;
+        }
         kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
         for (int i = 0; i < copies; i++) {
             rewardOut[i] = stepCopy(i, priceIndex[i], orderQty[i]);
         }
         advance();
+    }
+
+    /**
+     * A period with a demand model (kept apart so that the logit path's code stays as it was): every
+     * copy's demand from the model's mean on its own stream, the accounting of {@link #stepCopy},
+     * then the model records the period and sets the competitor's next price. Rewards go to
+     * whichever of {@code floats}, {@code doubles} is not null.
+     */
+    private void stepModel(int[] priceIndex, int[] orderQty, float[] floats, double[] doubles) {
+        for (int i = 0; i < copies; i++) {
+            drawn[i] = PoissonSampler.sample(seed, gamma, i, modelRate(i, prices[priceIndex[i]]));
+        }
+        for (int i = 0; i < copies; i++) {
+            double r = stepCopy(i, priceIndex[i], orderQty[i]);
+            if (floats != null) {
+                floats[i] = (float) r;
+            } else {
+                doubles[i] = r;
+            }
+        }
+        for (int i = 0; i < copies; i++) {
+            competitorPrice[i] = model.advance(i, prices[priceIndex[i]], lastDemand[i]);
+        }
+        advance();
+    }
+
+    private double modelRate(int i, double price) {
+        double lambda = model.rate(i, price);
+        if (!(lambda >= 0 && lambda <= PricingScenario.MAX_MEAN)) {
+            throw new IllegalStateException("the demand model gave copy " + i + " a Poisson mean of " + lambda
+                    + " at price " + price + "; it must be in [0, " + PricingScenario.MAX_MEAN + "]");
+        }
+        return lambda;
+    }
+
+    /**
+     * The Poisson mean of copy {@code i}'s coming period if it charged {@code price}: the logit rate
+     * of docs/model.md §1.2 at the copy's competitor and reference price, or the data-driven model's
+     * (§5.4). Changes no state.
+     */
+    public double rate(int i, double price) {
+        checkCopy(i);
+        return model == null ? demand.rate(price, competitorPrice[i], reference[i]) : modelRate(i, price);
     }
 
     /** Throws unless a period can be played now. */
@@ -381,7 +445,10 @@ public final class PricingBatch {
         return scenario;
     }
 
-    /** The scenario's demand model. */
+    /**
+     * The scenario's logit demand of docs/model.md §1.2; unused when the scenario is data-driven
+     * (§5.4), where {@link #rate(int, double)} gives the mean.
+     */
     public Demand demand() {
         return demand;
     }

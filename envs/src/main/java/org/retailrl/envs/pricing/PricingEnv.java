@@ -66,7 +66,7 @@ public final class PricingEnv implements Env<PricingInfo> {
         batch.checkSteppable();
         PricingState before = batch.state(0);
         double p = scenario.price(checkPrice(priceIndex));
-        double lambda = batch.demand().rate(p, before.competitorPrice(), before.referencePrice());
+        double lambda = batch.rate(0, p);
         int arrived = scenario.leadTime() == 0 ? orderQuantity : before.pipeline()[0];
         this.priceIndex[0] = priceIndex;
         this.orderQty[0] = orderQuantity;

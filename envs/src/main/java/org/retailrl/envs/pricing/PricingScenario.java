@@ -41,6 +41,10 @@ import java.util.Locale;
  * @param mode                   lost sales or backlog
  * @param inventoryCap           stock above this after an arrival is disposed of at no value;
  *                               {@link #UNCAPPED} for none
+ * @param demandModel            {@code null} for the logit-Poisson demand of docs/model.md §1.2 (then
+ *                               {@code marketSize}…{@code betaReference} define it); otherwise the
+ *                               data-driven law of docs/model.md §5.4, which also sets the competitor's
+ *                               price (the competitor fields and the logit coefficients are then unused)
  */
 public record PricingScenario(
         double[] prices, int maxOrder,
@@ -52,7 +56,7 @@ public record PricingScenario(
         double referenceWeight, double initialReference,
         CompetitorKind competitor, double undercutStep, double initialCompetitorPrice,
         double fixedCompetitorPrice,
-        ShortageMode mode, int inventoryCap) {
+        ShortageMode mode, int inventoryCap, DemandModel demandModel) {
 
     /** The value of {@link #inventoryCap} meaning "no cap". */
     public static final int UNCAPPED = Integer.MAX_VALUE;
@@ -125,6 +129,10 @@ public record PricingScenario(
         nonNegative("undercutStep", undercutStep);
         positive("initialCompetitorPrice", initialCompetitorPrice);
         positive("fixedCompetitorPrice", fixedCompetitorPrice);
+        if (demandModel != null && horizon > demandModel.maxHorizon()) {
+            throw new IllegalArgumentException("horizon must be in [1, " + demandModel.maxHorizon()
+                    + "] for this data-driven demand (the weeks it can replay), got " + horizon);
+        }
     }
 
     private static void range(String field, int v, int lo, int hi) {
@@ -164,7 +172,7 @@ public record PricingScenario(
                 -3.89, -0.56, -0.01, 0.07, -0.03, -0.01,
                 0.9, 30,
                 CompetitorKind.UNDERCUT, 1, 30, 30,
-                ShortageMode.LOST_SALES, UNCAPPED);
+                ShortageMode.LOST_SALES, UNCAPPED, null);
     }
 
     /**
@@ -220,6 +228,11 @@ public record PricingScenario(
         return prices[prices.length - 1];
     }
 
+    /** True when demand comes from a {@link DemandModel} (docs/model.md §5.4) instead of the logit rate. */
+    public boolean dataDriven() {
+        return demandModel != null;
+    }
+
     /** True when stock is capped on arrival. */
     public boolean capped() {
         return inventoryCap != UNCAPPED;
@@ -241,7 +254,8 @@ public record PricingScenario(
                 && competitor == s.competitor && same(undercutStep, s.undercutStep)
                 && same(initialCompetitorPrice, s.initialCompetitorPrice)
                 && same(fixedCompetitorPrice, s.fixedCompetitorPrice)
-                && mode == s.mode && inventoryCap == s.inventoryCap;
+                && mode == s.mode && inventoryCap == s.inventoryCap
+                && java.util.Objects.equals(demandModel, s.demandModel);
     }
 
     private static boolean same(double a, double b) {
@@ -255,7 +269,8 @@ public record PricingScenario(
         h = 31 * h + Double.hashCode(unitCost + 3 * holdingCost + 7 * shortageCost + 11 * fixedCost);
         h = 31 * h + maxOrder * 7 + leadTime * 13 + horizon * 17 + initialInventory * 19;
         h = 31 * h + competitor.hashCode() * 3 + mode.hashCode();
-        return 31 * h + inventoryCap;
+        h = 31 * h + inventoryCap;
+        return demandModel == null ? h : 31 * h + demandModel.hashCode();
     }
 
     @Override
@@ -267,6 +282,7 @@ public record PricingScenario(
                 + ", " + betaGap + ", " + betaCompetitors + ", " + betaAverage + ", " + betaReference + "], w="
                 + referenceWeight + ", r0=" + initialReference + ", competitor=" + competitor + ", delta="
                 + undercutStep + ", o1=" + initialCompetitorPrice + ", fixed=" + fixedCompetitorPrice + ", mode="
-                + mode + ", cap=" + (capped() ? Integer.toString(inventoryCap) : "none") + "]";
+                + mode + ", cap=" + (capped() ? Integer.toString(inventoryCap) : "none")
+                + (demandModel == null ? "" : ", demand=" + demandModel) + "]";
     }
 }

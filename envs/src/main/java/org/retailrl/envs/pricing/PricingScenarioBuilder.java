@@ -33,6 +33,7 @@ public final class PricingScenarioBuilder {
     private double fixedCompetitorPrice;
     private ShortageMode mode;
     private int inventoryCap;
+    private DemandModel demandModel;
 
     PricingScenarioBuilder(PricingScenario s) {
         prices = s.prices();
@@ -61,6 +62,7 @@ public final class PricingScenarioBuilder {
         fixedCompetitorPrice = s.fixedCompetitorPrice();
         mode = s.mode();
         inventoryCap = s.inventoryCap();
+        demandModel = s.demandModel();
     }
 
     /** Validates and returns the scenario. */
@@ -69,7 +71,13 @@ public final class PricingScenarioBuilder {
                 leadTime, horizon, initialInventory, initialPipeline, marketSize, periodLength,
                 betaIntercept, betaRank, betaGap, betaCompetitors, betaAverage, betaReference,
                 referenceWeight, initialReference, competitor, undercutStep, initialCompetitorPrice,
-                fixedCompetitorPrice, mode, inventoryCap);
+                fixedCompetitorPrice, mode, inventoryCap, demandModel);
+    }
+
+    /** {@code null} for the logit demand of docs/model.md §1.2, else a data-driven law (§5.4). */
+    public PricingScenarioBuilder demandModel(DemandModel v) {
+        demandModel = v;
+        return this;
     }
 
     public PricingScenarioBuilder prices(double... v) {

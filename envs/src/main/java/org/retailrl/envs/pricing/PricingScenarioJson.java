@@ -13,6 +13,7 @@ import org.retailrl.core.json.JsonNumber;
 import org.retailrl.core.json.JsonObject;
 import org.retailrl.core.json.JsonString;
 import org.retailrl.core.json.JsonValue;
+import org.retailrl.envs.demand.ScannerTreeDemand;
 
 /**
  * Reads and writes {@link PricingScenario} (docs/model.md §1) as a JSON object whose member names are
@@ -23,19 +24,32 @@ import org.retailrl.core.json.JsonValue;
  * or {@code null} for no cap. Unknown members, wrong JSON types and values outside the record's
  * ranges are {@link IllegalArgumentException}s naming the field. Writing gives every member, so a
  * saved file does not depend on the defaults of a later version.
+ *
+ * <p>A data-driven scenario (docs/model.md §5.4) has a member {@code "demand"} describing its
+ * {@link DemandModel} ({@link ScannerTreeDemand}: the product's weekly data and the path of the
+ * fitted model file, relative paths resolved against the scenario file's folder); a scenario
+ * without it uses the logit demand of §1.2 and is written exactly as before.
  */
 public final class PricingScenarioJson {
     private static final List<String> FIELDS = List.of("base", "prices", "maxOrder", "unitCost", "holdingCost",
             "shortageCost", "fixedCost", "leadTime", "horizon", "initialInventory", "initialPipeline", "marketSize",
             "periodLength", "betaIntercept", "betaRank", "betaGap", "betaCompetitors", "betaAverage",
             "betaReference", "referenceWeight", "initialReference", "competitor", "undercutStep",
-            "initialCompetitorPrice", "fixedCompetitorPrice", "mode", "inventoryCap");
+            "initialCompetitorPrice", "fixedCompetitorPrice", "mode", "inventoryCap", "demand");
 
     private PricingScenarioJson() {
     }
 
     /** The scenario described by {@code o}; see the class description. */
     public static PricingScenario fromJson(JsonObject o) {
+        return fromJson(o, null);
+    }
+
+    /**
+     * The scenario described by {@code o}; a data-driven demand's relative model path is resolved
+     * against {@code baseDir} ({@code null}: the working directory).
+     */
+    public static PricingScenario fromJson(JsonObject o, Path baseDir) {
         o.requireKnownKeys(Set.copyOf(FIELDS), "pricing scenario");
         PricingScenario cur = PricingScenario.named(o.getString("base", "b"));
         PricingScenarioBuilder b = cur.toBuilder();
@@ -86,6 +100,13 @@ public final class PricingScenarioJson {
             b.inventoryCap(o.get("inventoryCap") instanceof JsonNull ? PricingScenario.UNCAPPED
                     : o.getInt("inventoryCap"));
         }
+        if (o.has("demand")) {
+            try {
+                b.demandModel(ScannerTreeDemand.fromJson(o.getObject("demand"), baseDir));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         return b.build();
     }
 
@@ -103,13 +124,13 @@ public final class PricingScenarioJson {
                 + ", got '" + text + "'");
     }
 
-    /** Every field of {@code s} as a JSON object (no {@code base}). */
+    /** Every field of {@code s} as a JSON object (no {@code base}); {@code demand} only when data-driven. */
     public static JsonObject toJson(PricingScenario s) {
         List<JsonValue> pipe = new ArrayList<>();
         for (int q : s.initialPipeline()) {
             pipe.add(JsonNumber.of(q));
         }
-        return JsonObject.builder()
+        JsonObject.Builder b = JsonObject.builder()
                 .put("prices", JsonArray.ofDoubles(s.prices()))
                 .put("maxOrder", s.maxOrder())
                 .put("unitCost", s.unitCost())
@@ -135,8 +156,11 @@ public final class PricingScenarioJson {
                 .put("initialCompetitorPrice", s.initialCompetitorPrice())
                 .put("fixedCompetitorPrice", s.fixedCompetitorPrice())
                 .put("mode", new JsonString(s.mode().name().toLowerCase(Locale.ROOT)))
-                .put("inventoryCap", s.capped() ? JsonNumber.of(s.inventoryCap()) : JsonNull.INSTANCE)
-                .build();
+                .put("inventoryCap", s.capped() ? JsonNumber.of(s.inventoryCap()) : JsonNull.INSTANCE);
+        if (s.demandModel() != null) {
+            b.put("demand", s.demandModel().toJson());
+        }
+        return b.build();
     }
 
     /** Parses a scenario from JSON text. */
@@ -153,7 +177,7 @@ public final class PricingScenarioJson {
     public static PricingScenario load(Path file) throws IOException {
         JsonObject o = Json.readObject(file);
         try {
-            return fromJson(o);
+            return fromJson(o, file.toAbsolutePath().getParent());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
