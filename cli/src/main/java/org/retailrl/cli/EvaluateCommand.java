@@ -43,7 +43,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "fit the pricing heuristics (and DP where small) and score them on common episodes";
+        return "score heuristics (DP where small) and saved policies on common episodes; pricing or recommendation";
     }
 
     @Override
