@@ -47,6 +47,7 @@ public final class PricingBatchEnv implements AgentEnv {
     private final int[] price;
     private final int[] order;
     private final double[] reward;
+    private final FactorLayout[] layouts;
 
     /** {@code copies} copies of {@code scenario} with the given action split. */
     public PricingBatchEnv(PricingScenario scenario, int copies, Agents agents) {
@@ -61,6 +62,11 @@ public final class PricingBatchEnv implements AgentEnv {
         this.price = new int[copies];
         this.order = new int[copies];
         this.reward = new double[copies];
+        // Built once: the learners ask for a layout on every minibatch.
+        this.layouts = new FactorLayout[agents()];
+        for (int a = 0; a < layouts.length; a++) {
+            layouts[a] = new FactorLayout(actionCount(a));
+        }
     }
 
     /** The simulator (for reading states in evaluations). */
@@ -106,7 +112,8 @@ public final class PricingBatchEnv implements AgentEnv {
 
     @Override
     public FactorLayout actionLayout(int agent) {
-        return new FactorLayout(actionCount(agent));
+        actionCount(agent); // validates the index
+        return layouts[agent];
     }
 
     @Override

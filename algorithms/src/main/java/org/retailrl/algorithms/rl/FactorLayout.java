@@ -81,47 +81,46 @@ public final class FactorLayout {
      * logits), summed over factors in double.
      */
     public double logProb(float[] logits, int row, int[] actions, int aOff) {
-        return logProb(logits, row, actions, aOff, new float[2 * width]);
+        return logProb(logits, row, actions, aOff, new Scratch(width));
     }
 
     /**
-     * As {@link #logProb(float[], int, int[], int)} with caller-provided scratch of at least
-     * {@code 2·width} floats, so rollouts allocate nothing per step.
+     * Reusable work space of {@link #logProb(float[], int, int[], int, Scratch)} for layouts up to
+     * a given width, so rollouts allocate nothing per step. Not thread-safe: one per thread.
      */
-    public double logProb(float[] logits, int row, int[] actions, int aOff, float[] scratch) {
-        if (scratch.length < 2 * width) {
-            throw new IllegalArgumentException("scratch must hold 2·width = " + 2 * width + " floats, got " + scratch.length);
+    public static final class Scratch {
+        final float[] z;
+        final float[] logp;
+
+        /** Work space for layouts of at most {@code width} logits. */
+        public Scratch(int width) {
+            if (width < 1) {
+                throw new IllegalArgumentException("width must be >= 1, got " + width);
+            }
+            z = new float[width];
+            logp = new float[width];
         }
-        // logSoftmaxRow writes logp at the same offsets it reads z from, so z is copied to the
-        // front of the scratch and logp goes behind it.
-        System.arraycopy(logits, row * width, scratch, 0, width);
+    }
+
+    /** As {@link #logProb(float[], int, int[], int)} with caller-provided work space. */
+    public double logProb(float[] logits, int row, int[] actions, int aOff, Scratch scratch) {
+        if (scratch.z.length < width) {
+            throw new IllegalArgumentException("scratch must hold width = " + width + " floats, got "
+                    + scratch.z.length);
+        }
+        // logSoftmaxRow reads z and writes logp at the same offsets, so the row is copied out of
+        // the logits first.
+        System.arraycopy(logits, row * width, scratch.z, 0, width);
         double sum = 0;
         for (int f = 0; f < sizes.length; f++) {
             int a = actions[aOff + f];
             if (a < 0 || a >= sizes[f]) {
                 throw new IllegalArgumentException("action of factor " + f + " must be in [0, " + sizes[f] + "), got " + a);
             }
-            logSoftmaxInto(scratch, offsets[f], sizes[f]);
-            sum += scratch[width + offsets[f] + a];
+            CategoricalRows.logSoftmaxRow(scratch.z, offsets[f], sizes[f], scratch.logp, null);
+            sum += scratch.logp[offsets[f] + a];
         }
         return sum;
-    }
-
-    private void logSoftmaxInto(float[] scratch, int o, int n) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, scratch[o + k]);
-        }
-        double se = 0;
-        for (int k = 0; k < n; k++) {
-            se += Math.exp(scratch[o + k] - max);
-        }
-        // The rounding of CategoricalRows.logSoftmaxRow exactly (float lse, float difference),
-        // so a stored log-probability equals the loss's recomputation bit for bit.
-        float lse = (float) (max + Math.log(se));
-        for (int k = 0; k < n; k++) {
-            scratch[width + o + k] = scratch[o + k] - lse;
-        }
     }
 
     /**

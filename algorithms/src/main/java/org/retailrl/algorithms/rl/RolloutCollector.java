@@ -52,7 +52,7 @@ public final class RolloutCollector implements AutoCloseable {
         final float[][] carried;
         final float[][] obs;
         final float[] mask;
-        final float[] scratch;
+        final FactorLayout.Scratch scratch;
 
         Shard(int lo, int hi) {
             this.lo = lo;
@@ -71,7 +71,7 @@ public final class RolloutCollector implements AutoCloseable {
             for (FactorLayout l : layouts) {
                 widest = Math.max(widest, l.width());
             }
-            scratch = new float[2 * widest];
+            scratch = new FactorLayout.Scratch(widest);
         }
     }
 

@@ -256,13 +256,18 @@ public final class Trainer implements AutoCloseable {
         double[] profit = collector.collect(buffer, envSeed, firstEpisode, valueNorm, scaler);
         buffer.computeAdvantages(new float[env.copies()], config.gamma(), config.gaeLambda());
         double ev = Diagnostics.explainedVariance(buffer.values(), buffer.returns());
-        RoundStats s = switch (config.update()) {
-            case PPO -> PpoRound.run(this, ev, Diagnostics.mean(profit));
-            case MAPPO -> MappoRound.run(this, ev, Diagnostics.mean(profit));
-            case HAPPO -> HappoRound.run(this, orderRng, ev, Diagnostics.mean(profit));
-        };
+        RoundStats s = update(ev, Diagnostics.mean(profit));
         rounds++;
         return s;
+    }
+
+    /** The configured update scheme on the current rollout. */
+    private RoundStats update(double explainedVariance, double meanEpisodeReward) {
+        return switch (config.update()) {
+            case PPO -> PpoRound.run(this, explainedVariance, meanEpisodeReward);
+            case MAPPO -> MappoRound.run(this, explainedVariance, meanEpisodeReward);
+            case HAPPO -> HappoRound.run(this, orderRng, explainedVariance, meanEpisodeReward);
+        };
     }
 
     /** Accumulates the diagnostics of one minibatch loop. */
@@ -406,11 +411,7 @@ public final class Trainer implements AutoCloseable {
         }
         rounds--;
         try {
-            return switch (config.update()) {
-                case PPO -> PpoRound.run(this, Double.NaN, Double.NaN);
-                case MAPPO -> MappoRound.run(this, Double.NaN, Double.NaN);
-                case HAPPO -> HappoRound.run(this, orderRng, Double.NaN, Double.NaN);
-            };
+            return update(Double.NaN, Double.NaN);
         } finally {
             rounds++;
         }
@@ -429,7 +430,7 @@ public final class Trainer implements AutoCloseable {
         FactorLayout layout = env.actionLayout(a);
         int f = layout.factors();
         int[] acts = mb.gather(buffer.actions(a), f);
-        float[] scratch = new float[2 * layout.width()];
+        FactorLayout.Scratch scratch = new FactorLayout.Scratch(layout.width());
         float[] out = new float[mb.rows().length];
         for (int i = 0; i < out.length; i++) {
             out[mb.rows()[i]] = (float) layout.logProb(logits, i, acts, i * f, scratch);
