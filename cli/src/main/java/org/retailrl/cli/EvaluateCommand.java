@@ -25,6 +25,7 @@ import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonArray;
 import org.retailrl.core.json.JsonValue;
+import org.retailrl.algorithms.recommendation.ComparisonOptions;
 import org.retailrl.algorithms.recommendation.RecommendationComparison;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.recommendation.RecommendationScenario;
@@ -70,7 +71,8 @@ final class EvaluateCommand implements Command {
                   --scenario      a, b, c, d (docs/model.md §1.6) or a JSON scenario file (default b); or
                                   recommendation-lost / recommendation-backlog (docs/model.md §3): saved
                                   mtma, joint-im-rs, im-only, rs-only policies beside the base-stock
-                                  heuristics (--episodes, --eval-seed, --model and --out apply)
+                                  heuristics (--episodes 2..100000, default 100; --fit-episodes,
+                                  default 20; --eval-seed, --model and --out apply)
                   --episodes      evaluation episodes, 2..1000000                         (default 1000)
                   --seeds         fitting seeds 1..N, 1..100                              (default 3)
                   --samples       (price, demand) pairs for the demand fit, 2..10000000   (default 10000)
@@ -84,16 +86,21 @@ final class EvaluateCommand implements Command {
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         String spec = args.string("scenario", "b");
-        int episodes = args.integer("episodes", 1000, 2, 1_000_000);
+        // A recommendation scenario has the recommendation comparison's defaults and range.
+        boolean recommendation = spec.trim().startsWith("recommendation-");
+        int episodes = recommendation
+                ? args.integer("episodes", ComparisonOptions.DEFAULT_EVAL_EPISODES, 2, 100_000)
+                : args.integer("episodes", 1000, 2, 1_000_000);
         int seeds = args.integer("seeds", 3, 1, 100);
         int samples = args.integer("samples", 10_000, 2, 10_000_000);
-        int fitEpisodes = args.integer("fit-episodes", 200, 1, 100_000);
+        int fitEpisodes = args.integer("fit-episodes",
+                recommendation ? ComparisonOptions.DEFAULT_FIT_EPISODES : 200, 1, 100_000);
         int rounds = args.integer("rounds", 4, 1, 100);
         long evalSeed = args.longValue("eval-seed", 20_261_124L, Long.MIN_VALUE, Long.MAX_VALUE);
         String outDir = args.string("out", null);
         String modelOpt = args.string("model", null);
         args.finish();
-        if (spec.trim().startsWith("recommendation-")) {
+        if (recommendation) {
             RecommendationScenario rs;
             try {
                 rs = RecommendationComparison.scenario(spec.trim());
@@ -109,8 +116,8 @@ final class EvaluateCommand implements Command {
                 }
                 files.addAll(args.positional());
             }
-            return RecommendationEvaluate.run(spec.trim(), rs, files, Math.min(episodes, 100_000), evalSeed,
-                    Math.min(fitEpisodes, 20), outDir, out, err);
+            return RecommendationEvaluate.run(spec.trim(), rs, files, episodes, evalSeed, fitEpisodes, outDir, out,
+                    err);
         }
         PricingScenario scenario = resolveScenario(spec);
         List<PolicyEvaluator.Candidate> models = modelOpt == null ? List.of()
