@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
+import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.dp.BackwardInduction;
@@ -69,7 +70,8 @@ final class CompareCommand implements Command {
         return String.format(Locale.ROOT, """
                 usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
                                       [--copies N] [--threads N] [--eval-episodes N] [--eval-seed N]
-                                      [--config run.json] [--out DIR]
+                                      [--config run.json] [--ablation timescales]
+                                      [--efficiency [E1,E2,..]] [--out DIR]
 
                 The main job (and the default command). On the scenario (default b: lost sales, no fixed
                 cost; docs/model.md §1) it
@@ -78,9 +80,13 @@ final class CompareCommand implements Command {
                   2. trains FSDA (pricing agent fast, ordering agent slow) and single-agent PPO over the
                      joint (price, order) action for every seed, with checkpoints;
                   3. scores all of them on the same evaluation episodes (common random numbers, an
-                     evaluation seed distinct from the training seeds) with greedy learned policies;
-                  4. prints mean profit ± 95%% CI, the paired improvement over each baseline with its CI and
-                     the gap to the exact DP optimum where the scenario is a small DP instance (n/a otherwise);
+                     evaluation seed distinct from the training seeds), the learned policies both greedy
+                     (the headline: the decision Policy.decide deploys) and sampled ('<name> sampled');
+                  4. prints mean profit with two 95%% t-intervals, over evaluation episodes (of the
+                     seed-averaged profit) and over training seeds (of the per-seed means), the paired
+                     improvement over each baseline on the same episodes and the gap to the exact DP
+                     optimum where the scenario is a small DP instance (n/a otherwise), then the seeds-as-
+                     replicates table: per-seed means and paired per-seed differences;
                   5. writes the report folder: report.html (learning curves, profit comparison, FSDA vs
                      Myopic price/inventory trajectory over one evaluation episode), summary.txt,
                      evaluation.{txt,csv,json}, compare.json, learning-curves.csv, trajectory.csv,
@@ -99,6 +105,15 @@ final class CompareCommand implements Command {
                   --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
                   --config         JSON {"fsda": {...}, "ppo-joint": {...}} overriding members of the
                                    presets (see `retail train --help`); all configs go to config.json
+                  --ablation       timescales: train FSDA, plain HAPPO (both agents every round, equal
+                                   steps), FSDA with reversed timescales, FSDA with two-timescale step
+                                   sizes and PPO-joint (config keys fsda, happo, fsda-reversed,
+                                   fsda-two-timescale, ppo-joint); the seeds table says which paired
+                                   differences are significant
+                  --efficiency     sample efficiency: keep each learner's actors after E1, E2, ..
+                                   training episodes (default 50,100,200,500,1000 and the budget) and
+                                   score them greedy on the evaluation episodes; efficiency.{txt,csv}
+                                   and a chart with every heuristic as a horizontal line
                   --out            report folder                    (default runs/compare-<scenario>-<time>)
 
                 With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
@@ -110,9 +125,39 @@ final class CompareCommand implements Command {
                 RecommendationCompare.usage().strip().indent(2));
     }
 
-    /** What the training and fitting phase produced for one seed. */
-    record SeedResult(long seed, HeuristicSuite suite, List<RecurrentNet> fsda, double[] fsdaCurve,
-                      List<RecurrentNet> ppo, double[] ppoCurve) {
+    /**
+     * One learner of a comparison.
+     *
+     * @param name      its row in the tables
+     * @param key       its file stem prefix and its key in {@code --config}
+     * @param algorithm the problem and agents it trains
+     * @param config    its default configuration
+     */
+    record Contender(String name, String key, Algorithm algorithm, LearnerConfig config) {
+    }
+
+    /** The default learners: FSDA and PPO over the joint action. */
+    static final List<Contender> DEFAULT = List.of(
+            new Contender(FSDA, "fsda", Algorithm.FSDA, Algorithm.FSDA.defaults()),
+            new Contender(PPO, "ppo-joint", Algorithm.PPO_JOINT, Algorithm.PPO_JOINT.defaults()));
+
+    /** What the timescales buy (docs/model.md §8.7): FSDA against its variants and PPO-joint. */
+    static final List<Contender> TIMESCALES = List.of(
+            DEFAULT.get(0),
+            new Contender("HAPPO", "happo", Algorithm.FSDA, Presets.HAPPO),
+            new Contender("FSDA reversed", "fsda-reversed", Algorithm.FSDA, Presets.FSDA_REVERSED),
+            new Contender("FSDA two-timescale", "fsda-two-timescale", Algorithm.FSDA, Presets.FSDA_TWO_TIMESCALE),
+            DEFAULT.get(1));
+
+    /** Episode counts of the sample-efficiency checkpoints (those within the budget, and the budget). */
+    static final int[] EFFICIENCY = {50, 100, 200, 500, 1000};
+
+    /**
+     * What the training and fitting phase produced for one seed.
+     *
+     * @param learned one trained run per contender, in contender order
+     */
+    record SeedResult(long seed, HeuristicSuite suite, List<Experiment.Trained> learned) {
     }
 
     @Override
@@ -129,21 +174,29 @@ final class CompareCommand implements Command {
         long evalSeed = args.longValue("eval-seed", TrainingDefaults.EVAL_SEED, SeedList.MAX_SEED + 1, Long.MAX_VALUE);
         String outDir = args.string("out", null);
         String configFile = args.string("config", null);
+        String ablation = args.string("ablation", null);
+        String efficiency = args.string("efficiency", null);
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
+        List<Contender> contenders = contenders(ablation);
+        int[] snapshotAt = efficiency == null ? new int[0] : checkpoints(efficiency, episodes);
         PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
-        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile,
-                Map.of(Algorithm.FSDA.label(), Algorithm.FSDA.defaults(), Algorithm.PPO_JOINT.label(),
-                        Algorithm.PPO_JOINT.defaults()));
+        Map<String, LearnerConfig> defaults = new java.util.LinkedHashMap<>();
+        for (Contender c : contenders) {
+            defaults.put(c.key(), c.config());
+        }
+        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile, defaults);
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
         Files.createDirectories(dir.resolve("models"));
         Files.createDirectories(dir.resolve("checkpoints"));
         Experiment.writeConfigs(dir, configs);
         long t0 = System.nanoTime();
 
-        ProgressBar bar = new ProgressBar(err, 2L * episodes * seeds.size() + seeds.size(), ProgressBar.isTerminal(err));
+        int perSeedJobs = 1 + contenders.size();
+        ProgressBar bar = new ProgressBar(err, (long) contenders.size() * episodes * seeds.size() + seeds.size(),
+                ProgressBar.isTerminal(err));
         Map<String, Double> latest = new ConcurrentHashMap<>();
         List<Callable<Object>> jobs = new ArrayList<>();
         for (long s : seeds) {
@@ -152,10 +205,10 @@ final class CompareCommand implements Command {
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
             });
-            for (Algorithm a : new Algorithm[] {Algorithm.FSDA, Algorithm.PPO_JOINT}) {
-                RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
-                jobs.add(() -> Experiment.train(run, dir, TrainingDefaults.CHECKPOINT_EVERY, "train FSDA and PPO", bar,
-                        latest, faultHook));
+            for (Contender c : contenders) {
+                RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
+                jobs.add(() -> Experiment.train(run, c.key() + "-seed" + s, snapshotAt, dir,
+                        TrainingDefaults.CHECKPOINT_EVERY, "train " + names(contenders), bar, latest, faultHook));
             }
         }
         List<Object> results;
@@ -171,17 +224,22 @@ final class CompareCommand implements Command {
         }
         List<SeedResult> perSeed = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            Experiment.Trained f = (Experiment.Trained) results.get(3 * i + 1);
-            Experiment.Trained p = (Experiment.Trained) results.get(3 * i + 2);
-            perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(3 * i), f.actors(), f.curve(),
-                    p.actors(), p.curve()));
+            List<Experiment.Trained> learned = new ArrayList<>();
+            for (int c = 0; c < contenders.size(); c++) {
+                learned.add((Experiment.Trained) results.get(perSeedJobs * i + 1 + c));
+            }
+            perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(perSeedJobs * i), learned));
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
         bar.phase("evaluate");
         List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
-        candidates.add(learned(FSDA, perSeed, true));
-        candidates.add(learned(PPO, perSeed, false));
+        for (int c = 0; c < contenders.size(); c++) {
+            candidates.add(learned(contenders.get(c).name(), perSeed, c, true, evalSeed));
+        }
+        for (int c = 0; c < contenders.size(); c++) {
+            candidates.add(learned(contenders.get(c).name() + SAMPLED, perSeed, c, false, evalSeed));
+        }
         Map<String, List<BatchPricingPolicy>> heuristics = new java.util.LinkedHashMap<>();
         for (SeedResult r : perSeed) {
             for (HeuristicOptimizer.Result h : r.suite().all()) {
@@ -190,38 +248,113 @@ final class CompareCommand implements Command {
             }
         }
         heuristics.forEach((n, list) -> candidates.add(new PolicyEvaluator.Candidate(n, list)));
-        double optimum = Double.NaN;
-        if (DpInstance.whyNotSmall(scenario) == null) {
-            DpSolution sol = BackwardInduction.solve(DpInstance.of(scenario), scenario.horizon());
-            optimum = sol.optimum();
-            candidates.add(new PolicyEvaluator.Candidate("DP", List.of(new PerCopyBatchPolicy(sol::policy))));
+        EvaluateCommand.Exact exact = EvaluateCommand.Exact.of(scenario);
+        if (exact != null) {
+            candidates.add(exact.candidate());
         }
+        double optimum = exact == null ? Double.NaN : exact.optimum();
         EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, evalEpisodes, evalSeed, optimum);
+        EfficiencyTable eff = null;
+        if (snapshotAt.length > 0) {
+            bar.phase("evaluate checkpoints");
+            eff = EfficiencyTable.evaluate(spec, scenario, contenders, perSeed, snapshotAt, report, evalEpisodes, evalSeed);
+        }
         bar.finish();
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
 
         CompareTable table = CompareTable.of(report);
         out.printf(Locale.ROOT, "scenario %s: %d training episodes x %d copies per run, seeds %s; %d evaluation "
-                + "episodes (seed %d), 95%% t-intervals%n%n", spec, episodes, copies, seeds, evalEpisodes, evalSeed);
+                + "episodes (seed %d); learned policies greedy unless marked sampled%n%n", spec, episodes, copies, seeds,
+                evalEpisodes, evalSeed);
         out.print(table.text());
-        CompareReport files = new CompareReport(spec, scenario, seeds, episodes, copies, report, table, perSeed);
+        if (exact != null && exact.note() != null) {
+            out.println(exact.note());
+        }
+        CompareReport files = new CompareReport(spec, scenario, seeds, episodes, copies, report, table, contenders,
+                perSeed, eff);
         files.write(dir, candidates.get(0).perSeed().get(0), heuristics.get("Myopic").get(0));
         if (SeedTable.applies(report)) {
-            SeedTable bySeed = new SeedTable(report, List.of(FSDA, PPO));
+            SeedTable bySeed = new SeedTable(report, names(contenders, ""));
             out.println();
             out.print(bySeed.text());
             org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.txt"), bySeed.text());
             org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.csv"), bySeed.csv());
+        }
+        if (eff != null) {
+            out.println();
+            out.print(eff.text());
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("efficiency.txt"), eff.text());
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("efficiency.csv"), eff.csv());
         }
         out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
                 totalSeconds, threads, dir.resolve("report.html"));
         return 0;
     }
 
-    private static PolicyEvaluator.Candidate learned(String name, List<SeedResult> perSeed, boolean fsda) {
+    /** Suffix of the sampled-decision row of a learned policy. */
+    static final String SAMPLED = " sampled";
+
+    /** The learners of {@code --ablation} (null: the default pair). */
+    static List<Contender> contenders(String ablation) {
+        if (ablation == null) {
+            return DEFAULT;
+        }
+        if (ablation.equals("timescales")) {
+            return TIMESCALES;
+        }
+        throw new UsageException("--ablation must be 'timescales', got '" + ablation + "'");
+    }
+
+    /** The checkpoints of {@code --efficiency}: the given list ("true": the defaults within the budget) and the budget. */
+    static int[] checkpoints(String efficiency, int episodes) {
+        java.util.TreeSet<Integer> at = new java.util.TreeSet<>();
+        if (efficiency.equals("true")) {
+            for (int e : EFFICIENCY) {
+                if (e < episodes) {
+                    at.add(e);
+                }
+            }
+        } else {
+            for (String w : efficiency.split(",")) {
+                int e;
+                try {
+                    e = Integer.parseInt(w.trim());
+                } catch (NumberFormatException x) {
+                    throw new UsageException("--efficiency must be a list of episode counts like 50,100,200, got '"
+                            + efficiency + "'");
+                }
+                if (e < 1 || e > episodes) {
+                    throw new UsageException("--efficiency episode counts must be in 1.." + episodes
+                            + " (the training budget), got " + e);
+                }
+                at.add(e);
+            }
+        }
+        at.add(episodes);
+        return at.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String names(List<Contender> cs) {
+        return String.join(" and ", names(cs, ""));
+    }
+
+    private static List<String> names(List<Contender> cs, String suffix) {
+        List<String> out = new ArrayList<>();
+        for (Contender c : cs) {
+            out.add(c.name() + suffix);
+        }
+        return out;
+    }
+
+    /**
+     * Contender {@code c}'s trained actors of every seed as one candidate: greedy, or sampled from
+     * streams seeded with the evaluation seed (common to every sampled policy).
+     */
+    private static PolicyEvaluator.Candidate learned(String name, List<SeedResult> perSeed, int c, boolean greedy,
+                                                     long evalSeed) {
         List<BatchPricingPolicy> ps = new ArrayList<>();
         for (SeedResult r : perSeed) {
-            ps.add(new LearnedPricingPolicy(name, fsda ? r.fsda() : r.ppo(), true, 0));
+            ps.add(new LearnedPricingPolicy(name, r.learned().get(c).actors(), greedy, evalSeed));
         }
         return new PolicyEvaluator.Candidate(name, ps);
     }

@@ -29,7 +29,9 @@ import org.retailrl.envs.pricing.PricingScenarioJson;
  * The report folder of {@code compare} (the main job; docs/model.md §8 evaluation protocol):
  * every number as CSV and JSON, and one self-contained {@code report.html} with the comparison
  * table and five SVG charts — learning curves (mean training episode profit per episode, one line
- * per seed, FSDA and PPO) and their part after the first tenth on its own scale, the profit comparison (mean ± 95% CI per policy) and FSDA against Myopic
+ * per seed and learner) and their part after the first tenth on its own scale with every heuristic
+ * as a reference line, the profit comparison (mean ± 95% CI per policy), the sample efficiency when
+ * asked for ({@link EfficiencyTable}) and the first learner (FSDA) against Myopic
  * over one 100-period evaluation episode (price and inventory; Zheng, Li, Jiang and Peng Fig. 5b). Profits are in
  * currency per episode. Nothing written depends on the wall clock or the thread count, so two runs
  * with the same arguments produce identical files.
@@ -42,10 +44,14 @@ final class CompareReport {
     private final int copies;
     private final EvaluationReport report;
     private final CompareTable table;
+    private final List<CompareCommand.Contender> contenders;
     private final List<CompareCommand.SeedResult> perSeed;
+    private final EfficiencyTable efficiency;
 
+    /** {@code efficiency} is null unless {@code compare --efficiency} asked for it. */
     CompareReport(String label, PricingScenario scenario, List<Long> seeds, int episodes, int copies,
-                  EvaluationReport report, CompareTable table, List<CompareCommand.SeedResult> perSeed) {
+                  EvaluationReport report, CompareTable table, List<CompareCommand.Contender> contenders,
+                  List<CompareCommand.SeedResult> perSeed, EfficiencyTable efficiency) {
         this.label = label;
         this.scenario = scenario;
         this.seeds = seeds;
@@ -53,10 +59,12 @@ final class CompareReport {
         this.copies = copies;
         this.report = report;
         this.table = table;
+        this.contenders = contenders;
         this.perSeed = perSeed;
+        this.efficiency = efficiency;
     }
 
-    /** Writes every file into {@code dir}; {@code fsda} and {@code myopic} play the trajectory episode. */
+    /** Writes every file into {@code dir}; {@code first} (the first learner) and {@code myopic} play the trajectory episode. */
     void write(Path dir, BatchPricingPolicy fsda, BatchPricingPolicy myopic) throws IOException {
         Files.createDirectories(dir);
         report.write(dir, "evaluation");
@@ -78,8 +86,9 @@ final class CompareReport {
     private String curvesCsv() {
         StringBuilder sb = new StringBuilder("algorithm,seed,episode,mean_training_profit\n");
         for (CompareCommand.SeedResult r : perSeed) {
-            appendCurve(sb, "fsda", r.seed(), r.fsdaCurve());
-            appendCurve(sb, "ppo-joint", r.seed(), r.ppoCurve());
+            for (int c = 0; c < contenders.size(); c++) {
+                appendCurve(sb, contenders.get(c).key(), r.seed(), r.learned().get(c).curve());
+            }
         }
         return sb.toString();
     }
@@ -123,10 +132,10 @@ final class CompareReport {
         }
         List<JsonValue> curves = new ArrayList<>();
         for (CompareCommand.SeedResult r : perSeed) {
-            curves.add(JsonObject.builder().put("algorithm", "fsda").put("seed", r.seed())
-                    .put("meanTrainingProfit", JsonArray.ofDoubles(r.fsdaCurve())).build());
-            curves.add(JsonObject.builder().put("algorithm", "ppo-joint").put("seed", r.seed())
-                    .put("meanTrainingProfit", JsonArray.ofDoubles(r.ppoCurve())).build());
+            for (int c = 0; c < contenders.size(); c++) {
+                curves.add(JsonObject.builder().put("algorithm", contenders.get(c).key()).put("seed", r.seed())
+                        .put("meanTrainingProfit", JsonArray.ofDoubles(r.learned().get(c).curve())).build());
+            }
         }
         double[] seedArr = seeds.stream().mapToDouble(Long::doubleValue).toArray();
         return JsonObject.builder()
@@ -135,7 +144,8 @@ final class CompareReport {
                         .put("trainingSeeds", JsonArray.ofDoubles(seedArr)).put("episodes", episodes)
                         .put("copies", copies).put("evaluationEpisodes", report.episodes())
                         .put("evaluationSeed", Long.toString(report.evalSeed()))
-                        .put("learnedPolicies", "greedy (arg-max) decisions of the trained actors").build())
+                        .put("learnedPolicies", "greedy (arg-max) decisions of the trained actors; rows named '<learner>"
+                                + CompareCommand.SAMPLED + "' sample their decisions").build())
                 .put("evaluation", report.toJson())
                 .put("improvements", new JsonArray(imps))
                 .put("learningCurves", new JsonArray(curves))
@@ -156,29 +166,31 @@ final class CompareReport {
                 + scenario.fixedCost() + ", L = " + scenario.leadTime() + ", T = " + scenario.horizon() + ")");
         h.metadata("training", episodes + " episodes × " + copies + " copies per run, seeds " + seeds);
         h.metadata("evaluation", report.episodes() + " common episodes, seed " + report.evalSeed()
-                + ", greedy learned policies, 95% t-intervals");
+                + ", learned policies greedy unless marked sampled, 95% t-intervals over episodes and over seeds");
         h.heading(2, "Profit comparison");
         // Two narrow tables instead of the text table's one wide matrix: a page of 1280 px must show
         // every column (the wide form overflowed once the strong baselines were added).
         boolean dp = !Double.isNaN(report.optimum());
-        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± 95% CI"));
+        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± CI episodes", "± CI seeds"));
         if (dp) {
             head.add("gap to DP optimum %");
         }
         List<List<String>> scoreRows = new ArrayList<>();
         for (PolicyScore s : report.scores()) {
             List<String> r = new ArrayList<>(List.of(s.name(), Integer.toString(s.seedMeans().length),
-                    String.format(Locale.ROOT, "%.2f ± %.2f", s.summary().mean(), s.summary().halfWidth())));
+                    String.format(Locale.ROOT, "%.2f ± %.2f", s.summary().mean(), s.summary().halfWidth()),
+                    CompareTable.seedHalfWidth(s)));
             if (dp) {
                 r.add(String.format(Locale.ROOT, "%.2f ± %.2f", s.gapToOptimumPct(), s.gapHalfWidthPct()));
             }
             scoreRows.add(r);
         }
-        h.table("Mean episode profit with its 95% t-interval over the common evaluation episodes"
-                + (dp ? "; gap to the exact DP optimum." : "."), head, scoreRows);
+        h.table("Mean episode profit with two 95% t-intervals: over the common evaluation episodes (of the profit "
+                + "averaged over seeds) and over the training seeds (of the per-seed means; seeds as replicates)"
+                + (dp ? "; gap to the DP optimum." : "."), head, scoreRows);
         List<PolicyScore> learned = new ArrayList<>();
         for (PolicyScore s : report.scores()) {
-            if (s.name().equals(CompareCommand.FSDA) || s.name().equals(CompareCommand.PPO)) {
+            if (isLearner(s.name())) {
                 learned.add(s);
             }
         }
@@ -213,50 +225,99 @@ final class CompareReport {
                         Math.max(240, 60 + 34 * bars.size())).svg(),
                 "Mean evaluation episode profit of every policy with its 95% confidence interval (common random numbers).");
         h.heading(2, "Learning curves");
-        List<Series> fs = new ArrayList<>();
-        List<Series> ps = new ArrayList<>();
-        for (CompareCommand.SeedResult r : perSeed) {
-            fs.add(Series.indexed("FSDA seed " + r.seed(), r.fsdaCurve()));
-            ps.add(Series.indexed("PPO-joint seed " + r.seed(), r.ppoCurve()));
-        }
-        h.figure(LineChart.of("FSDA: mean training profit", "episode", "profit per episode", fs).svg(),
-                "FSDA: mean episode profit of the training rollouts (sampled actions) per episode, one line per seed.");
-        h.figure(LineChart.of("PPO-joint: mean training profit", "episode", "profit per episode", ps).svg(),
-                "Single-agent PPO over the joint action: mean training episode profit per episode, one line per seed.");
-        // The first episodes (an untrained agent floods the shelves) are tens of thousands below the
-        // rest and squeeze the part that shows whether training has converged; show that part alone.
         List<Series> tail = new ArrayList<>();
-        for (Series x : fs) {
-            tail.add(afterFirstTenth(x));
-        }
-        for (Series x : ps) {
-            tail.add(afterFirstTenth(x));
+        for (int c = 0; c < contenders.size(); c++) {
+            String name = contenders.get(c).name();
+            List<Series> cs = new ArrayList<>();
+            for (CompareCommand.SeedResult r : perSeed) {
+                cs.add(Series.indexed(name + " seed " + r.seed(), r.learned().get(c).curve()));
+            }
+            h.figure(LineChart.of(name + ": mean training profit", "episode", "profit per episode", cs).svg(),
+                    name + ": mean episode profit of the training rollouts (sampled actions) per episode, one line per seed.");
+            for (Series x : cs) {
+                // The first episodes (an untrained agent floods the shelves) are tens of thousands below
+                // the rest and squeeze the part that shows whether training has converged.
+                tail.add(afterFirstTenth(x));
+            }
         }
         // Every other policy's evaluation mean as a horizontal reference line over the same range.
         double x0 = tail.get(0).x()[0];
         double x1 = tail.get(0).x()[tail.get(0).x().length - 1];
         for (PolicyScore s : report.scores()) {
-            if (!s.name().equals(CompareCommand.FSDA) && !s.name().equals(CompareCommand.PPO)) {
+            if (!isLearner(s.name()) && !s.name().endsWith(CompareCommand.SAMPLED)) {
                 double level = s.summary().mean();
                 tail.add(Series.of(s.name() + " (evaluation mean)", new double[] {x0, x1},
                         new double[] {level, level}));
             }
         }
         h.figure(LineChart.of("After the first tenth of training", "episode", "profit per episode", tail).svg(),
-                "FSDA and PPO-joint curves of Figures 2 and 3 from the end of the first tenth of the budget on, "
+                "The learning curves above from the end of the first tenth of the budget on, "
                         + "on their own scale (a flat end means converged), with every other policy's mean evaluation "
                         + "profit as a horizontal line (training curves use sampled actions, evaluation greedy ones).");
-        h.heading(2, "FSDA versus Myopic over one episode");
-        TrajectoryChart tc = TrajectoryChart.of("FSDA vs Myopic, evaluation episode 1", "period", List.of(
-                new TrajectoryChart.Panel("price", List.of(Series.indexed("FSDA", f.price()),
-                        Series.indexed("Myopic", m.price()), Series.indexed("competitor (FSDA run)", f.competitor()))),
-                new TrajectoryChart.Panel("inventory", List.of(Series.indexed("FSDA", f.inventory()),
+        if (efficiency != null) {
+            efficiencySection(h);
+        }
+        String first = contenders.get(0).name();
+        h.heading(2, first + " versus Myopic over one episode");
+        TrajectoryChart tc = TrajectoryChart.of(first + " vs Myopic, evaluation episode 1", "period", List.of(
+                new TrajectoryChart.Panel("price", List.of(Series.indexed(first, f.price()),
+                        Series.indexed("Myopic", m.price()), Series.indexed("competitor (" + first + " run)", f.competitor()))),
+                new TrajectoryChart.Panel("inventory", List.of(Series.indexed(first, f.inventory()),
                         Series.indexed("Myopic", m.inventory())))), true);
-        h.figure(tc.svg(), "Price and ending inventory per period of FSDA (seed " + seeds.get(0)
+        h.figure(tc.svg(), "Price and ending inventory per period of " + first + " (seed " + seeds.get(0)
                 + ") and Myopic on the first evaluation episode (same demand stream), as Zheng, Li, Jiang and Peng Fig. 5b.");
-        h.paragraph("Every number of this page is in evaluation.csv/json, compare.json, learning-curves.csv and "
-                + "trajectory.csv; the trained policies are in models/, the training checkpoints in checkpoints/.");
+        h.paragraph("Every number of this page is in evaluation.csv/json, compare.json, learning-curves.csv, "
+                + "trajectory.csv" + (efficiency != null ? ", efficiency.csv" : "") + " and seeds.csv; the trained "
+                + "policies are in models/, the training checkpoints in checkpoints/.");
         return h;
+    }
+
+    /** Whether {@code name} is one of the learners' greedy rows. */
+    private boolean isLearner(String name) {
+        for (CompareCommand.Contender c : contenders) {
+            if (c.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sample-efficiency chart and tables of {@code compare --efficiency}. */
+    private void efficiencySection(HtmlReport h) {
+        h.heading(2, "Sample efficiency");
+        List<Series> lines = new ArrayList<>();
+        double[] x = new double[efficiency.episodes().length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = efficiency.episodes()[k];
+        }
+        for (int l = 0; l < efficiency.learners().size(); l++) {
+            double[] y = new double[x.length];
+            double[] lo = new double[x.length];
+            double[] hi = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                org.retailrl.algorithms.eval.Summary s = efficiency.at(l, k);
+                y[k] = s.mean();
+                boolean band = s.n() >= 2;
+                lo[k] = band ? s.lower() : s.mean();
+                hi[k] = band ? s.upper() : s.mean();
+            }
+            lines.add(new Series(efficiency.learners().get(l) + " (greedy, mean over seeds)", x, y, lo, hi));
+        }
+        for (PolicyScore b : efficiency.baselines()) {
+            double level = b.summary().mean();
+            lines.add(Series.of(b.name(), new double[] {x[0], x[x.length - 1]}, new double[] {level, level}));
+        }
+        h.figure(LineChart.of("Profit after n training episodes", "training episodes", "profit per episode", lines).svg(),
+                "Greedy evaluation profit of each learner's actors kept after n training episodes (mean over seeds with "
+                        + "its 95% t-interval across seeds as a band), on the comparison's evaluation episodes; every "
+                        + "heuristic's mean on the same episodes as a horizontal line.");
+        List<List<String>> rows = efficiency.profitRows();
+        h.table("Greedy profit after n training episodes, mean over seeds ± 95% t-interval across seeds.", rows.get(0),
+                rows.subList(1, rows.size()));
+        List<List<String>> ahead = efficiency.aheadRows();
+        h.table("First checkpoint (training episodes) at which each learner is ahead of each baseline: by its mean over "
+                        + "seeds / with the paired per-seed difference's 95% t-interval above 0.", ahead.get(0),
+                ahead.subList(1, ahead.size()));
     }
 
     /** {@code s} without its first tenth (at least one point kept), x values unchanged. */

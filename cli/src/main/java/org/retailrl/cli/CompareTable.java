@@ -11,7 +11,9 @@ import org.retailrl.algorithms.eval.Summary;
 
 /**
  * The table {@code compare} prints (docs/model.md §8 evaluation protocol): per policy, the mean episode
- * profit with its 95% t-interval (currency), the paired relative improvement over each baseline
+ * profit with two 95% t-intervals (currency) — over the evaluation episodes of the seed-averaged
+ * profit, and over the training (or fitting) seeds of the per-seed means, the interval that treats
+ * seeds as replicates — the paired relative improvement over each baseline
  * (percent, with its 95% delta-method interval, same evaluation episodes) and the gap to the DP
  * optimum (percent) where the scenario is a small DP instance, {@code n/a} otherwise.
  *
@@ -20,8 +22,12 @@ import org.retailrl.algorithms.eval.Summary;
  * @param paired    {@code paired[row][col]}: row policy versus baseline {@code col}, null on the diagonal
  */
 record CompareTable(EvaluationReport report, List<String> baselines, PairedComparison[][] paired) {
-    /** The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8 and the PPO comparison. */
-    static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", CompareCommand.PPO);
+    /**
+     * The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8, base
+     * stock, the two strongest competitor-aware heuristics and the PPO comparison.
+     */
+    static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", "Myopic*", "(s,S,p)*",
+            CompareCommand.PPO);
 
     static CompareTable of(EvaluationReport report) {
         List<String> names = new ArrayList<>();
@@ -51,7 +57,7 @@ record CompareTable(EvaluationReport report, List<String> baselines, PairedCompa
     /** Header and rows as strings (shared by the text table and the HTML table). */
     List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± 95% CI"));
+        List<String> head = new ArrayList<>(List.of("policy", "seeds", "mean profit ± CI episodes", "± CI seeds"));
         for (String b : baselines) {
             head.add("vs " + b + " %");
         }
@@ -61,7 +67,7 @@ record CompareTable(EvaluationReport report, List<String> baselines, PairedCompa
             PolicyScore s = report.scores().get(i);
             Summary m = s.summary();
             List<String> r = new ArrayList<>(List.of(s.name(), Integer.toString(s.seedMeans().length),
-                    String.format(Locale.ROOT, "%.2f ± %.2f", m.mean(), m.halfWidth())));
+                    String.format(Locale.ROOT, "%.2f ± %.2f", m.mean(), m.halfWidth()), seedHalfWidth(s)));
             for (int j = 0; j < baselines.size(); j++) {
                 PairedComparison c = paired[i][j];
                 r.add(c == null ? "—" : Double.isNaN(c.improvementPct()) ? "n/a"
@@ -74,10 +80,19 @@ record CompareTable(EvaluationReport report, List<String> baselines, PairedCompa
         return rows;
     }
 
-    /** The aligned text table with a legend line. */
+    /** The 95% t-interval half-width of {@code s}'s per-seed means, {@code n/a} with one seed. */
+    static String seedHalfWidth(PolicyScore s) {
+        return s.seedMeans().length < 2 ? "n/a" : String.format(Locale.ROOT, "± %.2f",
+                Summary.of(s.seedMeans(), PolicyEvaluator.LEVEL).halfWidth());
+    }
+
+    /** The aligned text table with its legend. */
     String text() {
-        return align(rows()) + String.format(Locale.ROOT, "%nvs X %%: paired improvement 100·mean(policy − X)/|mean(X)| "
-                + "on the same episodes, ± its 95%% interval; gap to DP: n/a unless the scenario is a small DP instance.%n");
+        return align(rows()) + String.format(Locale.ROOT, "%nCI episodes: 95%% t-interval over the evaluation episodes of "
+                + "the profit averaged over seeds; CI seeds: 95%% t-interval over the per-seed mean profits (training "
+                + "seeds as replicates; n/a with one seed).%nvs X %%: paired improvement 100·mean(policy − X)/|mean(X)| "
+                + "on the same episodes, ± its 95%% interval (per-seed pairs: the seeds table); gap to DP: n/a unless the "
+                + "scenario is a small DP instance.%n");
     }
 
     /** {@code rows} as text columns: the first left-aligned, the rest right-aligned, two spaces apart. */

@@ -36,11 +36,12 @@ final class Experiment {
     /**
      * One trained run.
      *
-     * @param actors  the trained actors, in agent order
-     * @param curve   mean training episode profit per round
-     * @param trainer the learner core after training (read only)
+     * @param actors    the trained actors, in agent order
+     * @param curve     mean training episode profit per round
+     * @param trainer   the learner core after training (read only)
+     * @param snapshots copies of the actors after each requested number of episodes, in that order
      */
-    record Trained(List<RecurrentNet> actors, double[] curve, Trainer trainer) {
+    record Trained(List<RecurrentNet> actors, double[] curve, Trainer trainer, List<List<RecurrentNet>> snapshots) {
     }
 
     /**
@@ -50,18 +51,35 @@ final class Experiment {
      */
     static Trained train(RunSpec run, Path dir, int every, String phase, ProgressBar bar, Map<String, Double> latest,
                          TrainingJob.Listener hook) throws Exception {
-        String key = TrainingJob.stem(run);
+        return train(run, TrainingJob.stem(run), new int[0], dir, every, phase, bar, latest, hook);
+    }
+
+    /**
+     * As {@link #train(RunSpec, Path, int, String, ProgressBar, Map, TrainingJob.Listener)}, with
+     * the files named {@code stem} and a copy of the actors kept after each episode count in
+     * {@code snapshotAt} (ascending; counts beyond the budget are never reached).
+     */
+    static Trained train(RunSpec run, String stem, int[] snapshotAt, Path dir, int every, String phase, ProgressBar bar,
+                         Map<String, Double> latest, TrainingJob.Listener hook) throws Exception {
+        List<List<RecurrentNet>> snapshots = new ArrayList<>();
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
-            TrainingJob.run(t, TrainingJob.Outputs.of(run, dir.resolve("checkpoints"), dir.resolve("models")), every,
+            TrainingJob.run(t, TrainingJob.Outputs.of(stem, dir.resolve("checkpoints"), dir.resolve("models")), every,
                     Map.of("checkpointEvery", Integer.toString(every), "models", "../models"), null, (tr, profit) -> {
                         if (hook != null) {
                             hook.afterEpisode(tr, profit);
                         }
-                        latest.put(key, profit);
+                        if (snapshots.size() < snapshotAt.length && tr.episodesDone() == snapshotAt[snapshots.size()]) {
+                            List<RecurrentNet> copy = new ArrayList<>();
+                            for (RecurrentNet a : tr.actors()) {
+                                copy.add(a.copy());
+                            }
+                            snapshots.add(copy);
+                        }
+                        latest.put(stem, profit);
                         bar.advance(phase, 1, latest.values().stream().mapToDouble(Double::doubleValue).average()
                                 .orElse(Double.NaN));
                     });
-            return new Trained(t.actors(), t.curve(), t.trainer());
+            return new Trained(t.actors(), t.curve(), t.trainer(), snapshots);
         }
     }
 

@@ -54,7 +54,10 @@ record SeedTable(EvaluationReport report, List<String> learned) {
                 continue;
             }
             for (PolicyScore y : report.scores()) {
-                if (y != x && y.seedMeans().length == x.seedMeans().length) {
+                // Another learner's sampled row adds nothing its greedy row does not show.
+                boolean otherSampled = y.name().endsWith(CompareCommand.SAMPLED)
+                        && !y.name().equals(x.name() + CompareCommand.SAMPLED);
+                if (y != x && !otherSampled && y.seedMeans().length == x.seedMeans().length) {
                     out.add(PairedComparison.of(x.name(), x.seedMeans(), y.name(), y.seedMeans(), PolicyEvaluator.LEVEL));
                 }
             }
@@ -82,37 +85,48 @@ record SeedTable(EvaluationReport report, List<String> learned) {
         throw new IllegalArgumentException("no policy named " + name);
     }
 
+    /**
+     * Whether the paired difference is significant at 95%: {@code ahead} or {@code behind} when its
+     * t-interval excludes 0, {@code no} otherwise.
+     */
+    static String significance(Summary d) {
+        return d.lower() > 0 ? "ahead" : d.upper() < 0 ? "behind" : "no";
+    }
+
     /** Both tables as aligned text. */
     String text() {
         List<List<String>> pr = new ArrayList<>();
-        pr.add(List.of("policy", "vs", "mean diff per seed ± 95% CI", "improvement % ± 95% CI", "seeds ahead"));
+        pr.add(List.of("policy", "vs", "mean diff per seed ± 95% CI", "improvement % ± 95% CI", "seeds ahead",
+                "significant"));
         for (PairedComparison c : pairs()) {
             Summary d = c.difference();
             pr.add(List.of(c.policy(), c.baseline(), f(d.mean()) + " ± " + f(d.halfWidth()),
                     Double.isNaN(c.improvementPct()) ? "n/a"
                             : String.format(Locale.ROOT, "%+.2f ± %.2f", c.improvementPct(), c.improvementHalfWidthPct()),
-                    wins(c) + "/" + d.n()));
+                    wins(c) + "/" + d.n(), significance(d)));
         }
         int n = report.scores().get(0).seedMeans().length;
         return String.format(Locale.ROOT, "seeds as replicates (%d seeds; t-intervals with %d degrees of freedom)%n", n,
-                n - 1) + CompareTable.align(policyRows()) + "\n" + CompareTable.align(pr);
+                n - 1) + CompareTable.align(policyRows()) + "\n" + CompareTable.align(pr)
+                + String.format(Locale.ROOT, "significant: the paired per-seed difference's 95%% t-interval excludes 0 "
+                + "(ahead or behind), no otherwise.%n");
     }
 
     /** CSV: one row per policy (kind {@code policy}), then one per paired comparison (kind {@code paired}). */
     String csv() {
         StringBuilder sb = new StringBuilder("kind,policy,baseline,seeds,seed_means,mean,ci_low,ci_high,"
-                + "improvement_pct,improvement_halfwidth_pct,seeds_ahead\n");
+                + "improvement_pct,improvement_halfwidth_pct,seeds_ahead,significant\n");
         for (PolicyScore s : report.scores()) {
             Summary sum = Summary.of(s.seedMeans(), PolicyEvaluator.LEVEL);
-            sb.append(String.format(Locale.ROOT, "policy,%s,,%d,%s,%s,%s,%s,,,%n", EvaluationReport.csv(s.name()),
+            sb.append(String.format(Locale.ROOT, "policy,%s,,%d,%s,%s,%s,%s,,,,%n", EvaluationReport.csv(s.name()),
                     sum.n(), join(s.seedMeans()), num(sum.mean()), num(sum.lower()), num(sum.upper())));
         }
         for (PairedComparison c : pairs()) {
             Summary d = c.difference();
-            sb.append(String.format(Locale.ROOT, "paired,%s,%s,%d,,%s,%s,%s,%s,%s,%d%n", EvaluationReport.csv(c.policy()),
+            sb.append(String.format(Locale.ROOT, "paired,%s,%s,%d,,%s,%s,%s,%s,%s,%d,%s%n", EvaluationReport.csv(c.policy()),
                     EvaluationReport.csv(c.baseline()), d.n(),
                     num(d.mean()), num(d.lower()), num(d.upper()), num(c.improvementPct()),
-                    num(c.improvementHalfWidthPct()), wins(c)));
+                    num(c.improvementHalfWidthPct()), wins(c), significance(d)));
         }
         return sb.toString();
     }

@@ -33,7 +33,11 @@ final class TrainingJob {
     record Outputs(Path checkpoint, Path model, Path curve) {
         /** The files of {@code spec} in {@code checkpoints} and {@code models}: {@code <algorithm>-seed<seed>.*}. */
         static Outputs of(RunSpec spec, Path checkpoints, Path models) {
-            String stem = stem(spec);
+            return of(stem(spec), checkpoints, models);
+        }
+
+        /** The files {@code <stem>.ckpt} in {@code checkpoints}, {@code <stem>.rrpf} and {@code <stem>-curve.csv} in {@code models}. */
+        static Outputs of(String stem, Path checkpoints, Path models) {
             return new Outputs(checkpoints.resolve(stem + ".ckpt"), models.resolve(stem + ".rrpf"),
                     models.resolve(stem + "-curve.csv"));
         }

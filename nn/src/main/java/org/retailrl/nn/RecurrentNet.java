@@ -57,6 +57,7 @@ public final class RecurrentNet implements Module {
     public record Output(Var out, Var lastHidden) {
     }
 
+    private final String name;
     private final Config config;
     private final MLP mlp;
     private final GRU gru;
@@ -69,6 +70,7 @@ public final class RecurrentNet implements Module {
      * @param headGain orthogonal gain of the output layer (0.01 policy, 1 value)
      */
     public RecurrentNet(String name, Config config, double headGain, Rng rng) {
+        this.name = name;
         this.config = config;
         mlp = new MLP(name + ".mlp", new int[] {config.inputs(), config.hidden(), config.hidden()},
                 Activation.TANH, Activation.TANH, Init.GAIN_HIDDEN, rng);
@@ -85,6 +87,19 @@ public final class RecurrentNet implements Module {
     /** A critic (one output, head gain 1). */
     public static RecurrentNet critic(String name, int inputs, int hidden, int gruLayers, Rng rng) {
         return new RecurrentNet(name, new Config(inputs, hidden, gruLayers, 1), Init.GAIN_VALUE, rng);
+    }
+
+    /**
+     * An independent network with the same name, sizes and weights: a snapshot that further
+     * training of this one leaves unchanged (evaluation checkpoints during a run).
+     */
+    public RecurrentNet copy() {
+        // The initialisation is overwritten at once, so its stream does not matter.
+        RecurrentNet c = new RecurrentNet(name, config, 1.0, new Rng(0));
+        for (int i = 0; i < params.size(); i++) {
+            c.params.get(i).value().copyFrom(params.get(i).value());
+        }
+        return c;
     }
 
     /** The sizes. */

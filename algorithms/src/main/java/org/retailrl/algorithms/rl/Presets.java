@@ -97,6 +97,14 @@ public final class Presets {
     public static final LearnerConfig HAPPO = FSDA.withAgents(List.of(
             agent(StepSize.linear(2e-3), UpdatePeriod.ALWAYS), agent(StepSize.linear(2e-3), UpdatePeriod.ALWAYS)));
 
+    /**
+     * FSDA with its timescales reversed, for the timescale ablation: the ordering agent updated
+     * every round and the pricing agent only every {@code k(n) = 1 + ⌊log₂(1+n)⌋} rounds, step
+     * sizes as {@link #FSDA}.
+     */
+    public static final LearnerConfig FSDA_REVERSED = FSDA.withAgents(List.of(
+            agent(StepSize.linear(2e-3), UpdatePeriod.logarithmic()), agent(StepSize.linear(2e-3), UpdatePeriod.ALWAYS)));
+
     /** FSDA with CleanRL's actor settings (step 3e-4, 100-step sequences), for ablations. */
     public static final LearnerConfig FSDA_CLEANRL = base(Update.HAPPO, 64, 100, harlCritic(StepSize.linear(3e-4)),
             List.of(agent(StepSize.linear(3e-4), UpdatePeriod.ALWAYS),
@@ -137,6 +145,7 @@ public final class Presets {
         BY_NAME.put("fsda", FSDA);
         BY_NAME.put("fsda-two-timescale", FSDA_TWO_TIMESCALE);
         BY_NAME.put("happo", HAPPO);
+        BY_NAME.put("fsda-reversed", FSDA_REVERSED);
         BY_NAME.put("fsda-cleanrl", FSDA_CLEANRL);
         BY_NAME.put("mtma", MTMA);
         BY_NAME.put("mtma-single", MTMA_SINGLE);
