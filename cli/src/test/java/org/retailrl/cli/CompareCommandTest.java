@@ -2,11 +2,13 @@ package org.retailrl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ class CompareCommandTest {
     static Path dir;
     static CliRun one;
     static CliRun two;
+    static CliRun ablation;
 
     @BeforeAll
     static void runTwice() throws IOException {
@@ -28,6 +31,9 @@ class CompareCommandTest {
                 "--eval-episodes", "10", "--threads", "1", "--out", dir.resolve("t1").toString());
         two = CliRun.of("compare", "--scenario", sc, "--episodes", "2", "--seeds", "1,2", "--copies", "2",
                 "--eval-episodes", "10", "--threads", "2", "--out", dir.resolve("t2").toString());
+        ablation = CliRun.of("compare", "--scenario", sc, "--episodes", "2", "--seeds", "2", "--copies", "2",
+                "--eval-episodes", "10", "--threads", "2", "--ablation", "timescales", "--efficiency", "1",
+                "--out", dir.resolve("t3").toString());
     }
 
     /**
@@ -70,8 +76,8 @@ class CompareCommandTest {
         assertEquals(1 + 2 * 2 * 2, Files.readAllLines(out.resolve("learning-curves.csv")).size());
         assertEquals(1 + 20, Files.readAllLines(out.resolve("trajectory.csv")).size());
         JsonObject cmp = Json.parseObject(Files.readString(out.resolve("compare.json")));
-        assertEquals(10, cmp.getObject("evaluation").getArray("scores").size(),
-                "FSDA, PPO, the paper's 4 heuristics and the 4 strong ones");
+        assertEquals(12, cmp.getObject("evaluation").getArray("scores").size(),
+                "FSDA and PPO greedy and sampled, the paper's 4 heuristics and the 4 strong ones");
         Json.parseObject(Files.readString(out.resolve("evaluation.json")));
         assertTrue(one.out().contains("FSDA") && one.out().contains("vs Myopic %") && one.out().contains("n/a"),
                 one.out());
@@ -98,10 +104,48 @@ class CompareCommandTest {
     void resultsAreBitIdenticalWhateverTheThreadCount() throws IOException {
         assertEquals(0, two.code(), two.err());
         for (String f : List.of("evaluation.csv", "evaluation.json", "learning-curves.csv", "trajectory.csv",
-                "summary.txt", "heuristics.json", "models/fsda-seed1.rrpf", "models/fsda-seed2.rrpf",
+                "summary.txt", "heuristics.json", "seeds.csv", "models/fsda-seed1.rrpf", "models/fsda-seed2.rrpf",
                 "models/ppo-joint-seed2.rrpf", "checkpoints/fsda-seed2.ckpt", "checkpoints/ppo-joint-seed1.ckpt")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(f)), Files.readAllBytes(dir.resolve("t2").resolve(f)),
                     f + " differs between --threads 1 and --threads 2");
+        }
+    }
+
+    /**
+     * The timescale ablation trains the five learners under their own file names; its FSDA and
+     * PPO-joint runs are the default comparison's, byte for byte; the sample-efficiency tables have
+     * one row per learner and checkpoint, and the checkpoint at the budget scores as the final policy.
+     */
+    @Test
+    void ablationTrainsEveryVariantAndEfficiencyScoresCheckpoints() throws IOException {
+        assertEquals(0, ablation.code(), ablation.err());
+        Path out = dir.resolve("t3");
+        for (String key : List.of("fsda", "happo", "fsda-reversed", "fsda-two-timescale", "ppo-joint")) {
+            assertTrue(Files.isRegularFile(out.resolve("models/" + key + "-seed2.rrpf")), key);
+        }
+        for (String f : List.of("models/fsda-seed1.rrpf", "models/ppo-joint-seed2.rrpf", "checkpoints/fsda-seed2.ckpt")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        assertFalse(Arrays.equals(Files.readAllBytes(out.resolve("models/fsda-seed1.rrpf")),
+                Files.readAllBytes(out.resolve("models/fsda-reversed-seed1.rrpf"))), "the variants must differ");
+        List<String> eff = Files.readAllLines(out.resolve("efficiency.csv"));
+        assertEquals(5 * 2, eff.stream().filter(l -> l.startsWith("profit,")).count(), String.join("\n", eff));
+        assertEquals(5 * 8, eff.stream().filter(l -> l.startsWith("ahead,")).count(), "five learners x eight heuristics");
+        String fsdaAtBudget = eff.stream().filter(l -> l.startsWith("profit,FSDA,2,")).findFirst().orElseThrow();
+        JsonObject cmp = Json.parseObject(Files.readString(out.resolve("compare.json")));
+        double finalMean = 0;
+        for (var v : cmp.getObject("evaluation").getArray("scores").values()) {
+            JsonObject sc = (JsonObject) v;
+            if (sc.getString("policy").equals("FSDA")) {
+                finalMean = sc.getDouble("mean");
+            }
+        }
+        assertEquals(finalMean, Double.parseDouble(fsdaAtBudget.split(",")[5]), 1e-6, fsdaAtBudget);
+        String seeds = Files.readString(out.resolve("seeds.txt"));
+        assertTrue(seeds.contains("FSDA reversed") && seeds.contains("significant"), seeds);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Sample efficiency"));
+        for (String csv : List.of("efficiency.csv", "seeds.csv", "learning-curves.csv")) {
+            assertRectangularCsv(out.resolve(csv));
         }
     }
 
@@ -153,6 +197,7 @@ class CompareCommandTest {
         String[][] cases = {
             {"--seeds", "0"}, {"--seeds", "1,1"}, {"--seeds", "x"}, {"--episodes", "0"}, {"--episodes", "abc"},
             {"--threads", "0"}, {"--threads", "65"}, {"--copies", "0"}, {"--scenario", "z"}, {"--eval-episodes", "1"},
+            {"--ablation", "stepsizes"}, {"--efficiency", "0"}, {"--efficiency", "50,x"}, {"--efficiency", "2000"},
         };
         for (String[] c : cases) {
             CliRun r = CliRun.of("compare", c[0], c[1]);

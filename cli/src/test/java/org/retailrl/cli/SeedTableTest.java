@@ -29,7 +29,19 @@ class SeedTableTest {
         assertEquals(100 * (7.0 / 3) / 10, t.pairs().get(0).improvementPct(), 1e-9);
         String csv = t.csv();
         assertTrue(csv.contains("policy,\"(s,S,p)\",,3,9.0;10.0;11.0,10.0,"), csv);
-        assertTrue(csv.lines().anyMatch(l -> l.startsWith("paired,FSDA,\"(s,S,p)\",3,,") && l.endsWith(",3")), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("paired,FSDA,\"(s,S,p)\",3,,") && l.endsWith(",3,no")), csv);
         assertTrue(t.text().contains("3/3"), t.text());
+    }
+
+    @Test
+    void significantOnlyWhenThePairedIntervalExcludesZero() {
+        // differences 1.0, 1.1, 0.9: mean 1, half-width 4.302653·0.1/√3 ≈ 0.25, so ahead;
+        // -1.0, -1.1, -0.9 behind; 1, 2, 4 (interval ±3.79 around 2.33) not significant.
+        EvaluationReport r = new EvaluationReport("x", 3, 9, Double.NaN, List.of(score("A", 11, 12.1, 12.9),
+                score("B", 10, 11, 12), score("C", 12, 13.1, 13.9), score("D", 10, 10.1, 8.9)), List.of());
+        SeedTable t = new SeedTable(r, List.of("A"));
+        List<String> verdicts = t.pairs().stream().map(c -> SeedTable.significance(c.difference())).toList();
+        assertEquals(List.of("ahead", "behind", "no"), verdicts);
+        assertTrue(t.csv().lines().anyMatch(l -> l.startsWith("paired,A,B,") && l.endsWith(",ahead")), t.csv());
     }
 }
