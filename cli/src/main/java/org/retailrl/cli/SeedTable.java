@@ -41,7 +41,9 @@ record SeedTable(EvaluationReport report, List<String> learned) {
                 means.append(means.length() == 0 ? "" : " ").append(f(m));
             }
             Summary sum = Summary.of(s.seedMeans(), PolicyEvaluator.LEVEL);
-            rows.add(List.of(s.name(), means.toString(), f(sum.mean()) + " ± " + f(sum.halfWidth())));
+            // One policy (the DP optimum) has no spread across seeds to show.
+            rows.add(List.of(s.name(), means.toString(),
+                    sum.n() < 2 ? f(sum.mean()) + " (one policy)" : f(sum.mean()) + " ± " + f(sum.halfWidth())));
         }
         return rows;
     }
@@ -118,8 +120,10 @@ record SeedTable(EvaluationReport report, List<String> learned) {
                 + "improvement_pct,improvement_halfwidth_pct,seeds_ahead,significant\n");
         for (PolicyScore s : report.scores()) {
             Summary sum = Summary.of(s.seedMeans(), PolicyEvaluator.LEVEL);
+            boolean spread = sum.n() >= 2;
             sb.append(String.format(Locale.ROOT, "policy,%s,,%d,%s,%s,%s,%s,,,,%n", EvaluationReport.csv(s.name()),
-                    sum.n(), join(s.seedMeans()), num(sum.mean()), num(sum.lower()), num(sum.upper())));
+                    sum.n(), join(s.seedMeans()), num(sum.mean()), spread ? num(sum.lower()) : "",
+                    spread ? num(sum.upper()) : ""));
         }
         for (PairedComparison c : pairs()) {
             Summary d = c.difference();

@@ -44,4 +44,14 @@ class SeedTableTest {
         assertEquals(List.of("ahead", "behind", "no"), verdicts);
         assertTrue(t.csv().lines().anyMatch(l -> l.startsWith("paired,A,B,") && l.endsWith(",ahead")), t.csv());
     }
+
+    @Test
+    void aSinglePolicyHasNoIntervalAcrossSeedsAndNoPairs() {
+        EvaluationReport r = new EvaluationReport("x", 3, 9, Double.NaN, List.of(score("A", 11, 12.1, 12.9),
+                score("DP", 15)), List.of());
+        SeedTable t = new SeedTable(r, List.of("A"));
+        assertTrue(t.pairs().isEmpty(), "no per-seed pairs with a single policy");
+        assertTrue(t.text().contains("15.00 (one policy)") && !t.text().contains("Infinity"), t.text());
+        assertTrue(t.csv().contains("policy,DP,,1,15.0,15.0,,,,,,"), t.csv());
+    }
 }
