@@ -7,6 +7,7 @@ import java.util.Map;
 import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.kernel.RowKernel;
 
 /**
  * Single-row, tape-free inference of one {@link RecurrentNet} (docs/model.md §8 networks: MLP1 with two
