@@ -1,6 +1,5 @@
 package org.retailrl.bench;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,11 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.retailrl.algorithms.deploy.PolicyFile;
-import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.core.random.Rng;
-import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
-import org.retailrl.nn.RecurrentNet;
 import org.retailrl.runtime.Decision;
 import org.retailrl.runtime.PricingPolicy;
 
@@ -50,24 +46,10 @@ public class RuntimePolicyBenchmark {
     @Setup(Level.Trial)
     public void setup() throws Exception {
         PricingScenario s = PricingScenario.named("b");
-        int d = 6 + s.leadTime() + 1;
-        int h = Presets.FSDA.hidden();
-        int layers = Presets.FSDA.gruLayers();
         Rng rng = new Rng(2026);
-        List<RecurrentNet> actors = kind.equals(PolicyFile.FSDA)
-                ? List.of(RecurrentNet.actor("pricing", d, h, layers, s.priceCount(), rng),
-                        RecurrentNet.actor("ordering", d, h, layers, s.maxOrder() + 1, rng))
-                : List.of(RecurrentNet.actor("actor", d, h, layers, s.priceCount() * (s.maxOrder() + 1), rng));
-        policy = PricingPolicy.fromBytes(PolicyFile.encode(s, kind, actors), kind);
+        policy = PricingPolicy.fromBytes(PolicyFile.encode(s, kind, PolicyLatencyBenchmark.actors(s, kind, rng)), kind);
         session = policy.newSession();
-        PricingBatch batch = new PricingBatch(s, 1);
-        batch.reset(7);
-        observations = new float[s.horizon()][policy.observationSize()];
-        float[] reward = new float[1];
-        for (int t = 0; t < s.horizon(); t++) {
-            batch.observe(0, observations[t], 0);
-            batch.step(new int[] {rng.nextInt(s.priceCount())}, new int[] {rng.nextInt(s.maxOrder() + 1)}, reward);
-        }
+        observations = PolicyLatencyBenchmark.episode(s, rng);
     }
 
     private void decide(Blackhole bh) {

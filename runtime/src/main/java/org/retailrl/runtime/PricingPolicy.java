@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.retailrl.runtime.internal.PolicyImage;
-import org.retailrl.runtime.internal.RowNet;
 import org.retailrl.runtime.kernel.RowKernel;
+import org.retailrl.runtime.kernel.RowNet;
 
 /**
  * A trained pricing-and-replenishment policy (docs/model.md §1 problem, §8.1 recurrent actors) read
@@ -83,7 +83,9 @@ public final class PricingPolicy {
         this.image = image;
         nets = new RowNet[image.actors.size()];
         for (int a = 0; a < nets.length; a++) {
-            nets[a] = new RowNet(image.actors.get(a), KERNEL);
+            PolicyImage.Actor actor = image.actors.get(a);
+            nets[a] = new RowNet(actor.inputs, actor.hidden, actor.gruLayers, actor.outputs, actor::get, KERNEL,
+                    RowNet.SCALAR);
         }
         prices = image.prices;
         rawSize = 6 + image.leadTime;
@@ -321,12 +323,12 @@ public final class PricingPolicy {
         }
         x[rawSize] = (float) period / horizon;
         boolean reset = period == 0;
-        float[] first = nets[0].step(session.states[0], x, reset);
+        float[] first = nets[0].step(session.states[0], x, 0, reset);
         int a0 = RowNet.argmax(first, first.length);
         if (nets.length == 1) {
             return new Decision(a0 / orders, prices[a0 / orders], a0 % orders);
         }
-        float[] second = nets[1].step(session.states[1], x, reset);
+        float[] second = nets[1].step(session.states[1], x, 0, reset);
         return new Decision(a0, prices[a0], RowNet.argmax(second, second.length));
     }
 
