@@ -27,6 +27,7 @@ import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.kernel.RowNet;
 
 /**
  * A self-contained file of a trained pricing-and-replenishment policy (docs/model.md §1 problem, §8
@@ -73,11 +74,11 @@ public final class PolicyFile {
     /** Upper bound on any length field, so a corrupt length cannot ask for a huge buffer. */
     private static final int MAX_LENGTH = 1 << 30;
     /** Largest accepted {@code hidden} of an actor: networks above it are refused before anything is built. */
-    public static final int MAX_HIDDEN = 4096;
+    public static final int MAX_HIDDEN = RowNet.MAX_HIDDEN;
     /** Largest accepted {@code gruLayers} of an actor. */
-    public static final int MAX_GRU_LAYERS = 16;
+    public static final int MAX_GRU_LAYERS = RowNet.MAX_GRU_LAYERS;
     /** Largest accepted {@code inputs} and {@code outputs} of an actor. */
-    public static final int MAX_WIDTH = 1 << 20;
+    public static final int MAX_WIDTH = RowNet.MAX_WIDTH;
     private static final String NAME_SUFFIX = ".mlp.0.weight";
 
     private static Algorithm.Problem problemOf(String kind) {
@@ -276,16 +277,9 @@ public final class PolicyFile {
         return null;
     }
 
-    /**
-     * Floats of a {@link RecurrentNet} of config {@code c}: MLP1 (two layers), {@code gruLayers}
-     * GRU layers of width {@code H} and the head, weights and biases.
-     */
+    /** Floats of a {@link RecurrentNet} of config {@code c}, weights and biases. */
     static long parameterCount(RecurrentNet.Config c) {
-        long h = c.hidden();
-        long mlp = c.inputs() * h + h + h * h + h;
-        long gru = c.gruLayers() * (2 * 3 * h * h + 2 * 3 * h);
-        long head = h * c.outputs() + c.outputs();
-        return mlp + gru + head;
+        return RowNet.parameterCount(c.inputs(), c.hidden(), c.gruLayers(), c.outputs());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.retailrl.runtime.PolicyFormatException;
+import org.retailrl.runtime.kernel.RowNet;
 
 /**
  * The decoded contents of a policy file ("RRPF" version 1, the layout the training engine's
@@ -27,12 +28,9 @@ public final class PolicyImage {
     public static final int VERSION = 1;
     private static final byte[] MODEL_MAGIC = {'R', 'R', 'L', 'M'};
     private static final int MODEL_VERSION = 1;
-    /** Largest accepted actor width {@code H}. */
-    public static final int MAX_HIDDEN = 4096;
-    /** Largest accepted number of stacked GRU layers. */
-    public static final int MAX_GRU_LAYERS = 16;
-    /** Largest accepted actor input or output count. */
-    public static final int MAX_WIDTH = 1 << 20;
+    private static final int MAX_HIDDEN = RowNet.MAX_HIDDEN;
+    private static final int MAX_GRU_LAYERS = RowNet.MAX_GRU_LAYERS;
+    private static final int MAX_WIDTH = RowNet.MAX_WIDTH;
     /** Largest {@code maxOrder} and {@code leadTime} a scenario may have (the engine's own range). */
     static final int MAX_UNITS = 1_000_000;
     /** Largest horizon a scenario may have (the engine's own range). */
@@ -169,7 +167,7 @@ public final class PolicyImage {
                     throw new PolicyFormatException(where + "has a bad weights length " + len + " (" + b.remaining()
                             + " bytes remain)");
                 }
-                long floats = parameterCount(in, h, layers, out);
+                long floats = RowNet.parameterCount(in, h, layers, out);
                 if (4 * floats > len) {
                     throw new PolicyFormatException(where + "declares " + floats + " weights (" + 4 * floats
                             + " bytes) but its weights image has " + len + " bytes");
@@ -186,11 +184,6 @@ public final class PolicyImage {
         } catch (BufferUnderflowException e) {
             throw new PolicyFormatException(source + ": ends inside a record (truncated)");
         }
-    }
-
-    /** Floats of an actor: MLP1 (two layers), {@code layers} GRU layers of width {@code h}, the head. */
-    static long parameterCount(long in, long h, long layers, long out) {
-        return in * h + h + h * h + h + layers * (6 * h * h + 6 * h) + h * out + out;
     }
 
     /** The parameters of one actor's "RRLM" image, every name and shape checked against the sizes. */

@@ -59,6 +59,23 @@ public final class RowNet {
         }
     };
 
+    /** Largest accepted width {@code H} of a network read from a file (both readers refuse wider ones before allocating). */
+    public static final int MAX_HIDDEN = 4096;
+    /** Largest accepted number of stacked GRU layers of a network read from a file. */
+    public static final int MAX_GRU_LAYERS = 16;
+    /** Largest accepted input or output count of a network read from a file. */
+    public static final int MAX_WIDTH = 1 << 20;
+
+    /**
+     * Floats of a network of these sizes: MLP1 (two layers), {@code layers} GRU layers of width
+     * {@code h}, the head; weights and biases.
+     *
+     * @return the parameter count
+     */
+    public static long parameterCount(long inputs, long h, long layers, long outputs) {
+        return inputs * h + h + h * h + h + layers * (6 * h * h + 6 * h) + h * outputs + outputs;
+    }
+
     /** Transposed weight rows are zero-padded to a multiple of 16 floats (one 512-bit vector). */
     private static final int PAD = 16;
 
