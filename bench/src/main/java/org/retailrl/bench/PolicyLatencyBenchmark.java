@@ -61,24 +61,34 @@ public class PolicyLatencyBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         PricingScenario s = PricingScenario.named("b");
+        Rng rng = new Rng(2026);
+        policy = Policy.of(s, kind, actors(s, kind, rng));
+        session = policy.newSession();
+        observations = episode(s, rng);
+    }
+
+    /** Freshly initialised actors of {@code kind} with the default sizes ({@code Presets.FSDA}) on {@code s}. */
+    static List<RecurrentNet> actors(PricingScenario s, String kind, Rng rng) {
         int d = 6 + s.leadTime() + 1;
         int h = Presets.FSDA.hidden();
         int layers = Presets.FSDA.gruLayers();
-        Rng rng = new Rng(2026);
-        List<RecurrentNet> actors = kind.equals(PolicyFile.FSDA)
+        return kind.equals(PolicyFile.FSDA)
                 ? List.of(RecurrentNet.actor("pricing", d, h, layers, s.priceCount(), rng),
                         RecurrentNet.actor("ordering", d, h, layers, s.maxOrder() + 1, rng))
                 : List.of(RecurrentNet.actor("actor", d, h, layers, s.priceCount() * (s.maxOrder() + 1), rng));
-        policy = Policy.of(s, kind, actors);
-        session = policy.newSession();
+    }
+
+    /** The {@code 6 + L} raw observations of one simulated episode of {@code s} under random actions. */
+    static float[][] episode(PricingScenario s, Rng rng) {
         PricingBatch batch = new PricingBatch(s, 1);
         batch.reset(7);
-        observations = new float[s.horizon()][policy.observationSize()];
+        float[][] observations = new float[s.horizon()][6 + s.leadTime()];
         float[] reward = new float[1];
         for (int t = 0; t < s.horizon(); t++) {
             batch.observe(0, observations[t], 0);
             batch.step(new int[] {rng.nextInt(s.priceCount())}, new int[] {rng.nextInt(s.maxOrder() + 1)}, reward);
         }
+        return observations;
     }
 
     /** One decision; the score is the time of this call. */

@@ -13,6 +13,9 @@ import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
  * run ends bit-identical to one that was never interrupted.
  */
 final class ResumeCommand implements Command {
+    /** The model folders, relative to the checkpoint's, that train ({@code .}) and compare ({@code ../models}) record. */
+    static final java.util.List<String> MODEL_FOLDERS = java.util.List.of(".", "../models");
+
     @Override
     public String name() {
         return "resume";
@@ -58,7 +61,16 @@ final class ResumeCommand implements Command {
         int every = everyOpt != null ? args.integer("checkpoint-every", 1, 1, 10_000_000)
                 : Integer.parseInt(c.notes().getOrDefault("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY)));
         Path dir = file.toAbsolutePath().getParent();
-        Path models = dir.resolve(c.notes().getOrDefault("models", ".")).normalize();
+        // The checkpoint names where its run keeps the policy file and the curve, but a received
+        // file must not choose where this command writes: only the two layouts train and compare
+        // create are accepted, both inside the run's folder.
+        String modelsNote = c.notes().getOrDefault("models", ".");
+        if (!MODEL_FOLDERS.contains(modelsNote)) {
+            err.println("error: " + file + ": notes.models must be one of " + MODEL_FOLDERS
+                    + " (the layouts of train and compare), got '" + modelsNote + "'; refusing to write outside the run's folder");
+            return 1;
+        }
+        Path models = dir.resolve(modelsNote).normalize();
         TrainingJob.Outputs o = TrainingJob.Outputs.of(c.spec(), dir, models);
         TrainingJob.Outputs files = new TrainingJob.Outputs(file, o.model(), o.curve());
         err.printf("resuming %s at episode %d of %d%n", TrainingJob.stem(c.spec()), c.episodesDone(), c.spec().episodes());

@@ -51,7 +51,7 @@ final class TrainCommand implements Command {
         return String.format(Locale.ROOT, """
                 usage: retail train [--algorithm NAME] [--seed N] [--scenario NAME|<file.json>] [--preset NAME]
                                     [--config run.json] [--episodes N] [--copies N] [--checkpoint-every N]
-                                    [--threads N] [--out DIR]
+                                    [--threads N] [--out DIR] [--overwrite]
 
                 Trains one learner of the learner core (docs/model.md §8) for one seed: FSDA (pricing fast,
                 ordering slow) or PPO over the joint (price, order) action on a pricing scenario
@@ -80,7 +80,9 @@ final class TrainCommand implements Command {
                   --copies            environment copies per episode, 1..4096   (default %d pricing, %d recommendation)
                   --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
                   --threads           rollout threads, 1..64; results do not depend on it (default min(2, cores))
-                  --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>)""",
+                  --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>);
+                                      refused when it already holds files (continue a run with `retail resume`)
+                  --overwrite         allow a non-empty --out; its outputs are replaced""",
                 String.join(", ", Presets.all().keySet()), TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
                 Presets.RECOMMENDATION_COPIES, TrainingDefaults.CHECKPOINT_EVERY);
     }
@@ -104,6 +106,7 @@ final class TrainCommand implements Command {
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
         int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
         String outDir = args.string("out", null);
+        boolean overwrite = args.flag("overwrite");
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("train takes no positional arguments, got '" + args.positional().get(0) + "'");
@@ -121,12 +124,41 @@ final class TrainCommand implements Command {
         }
         Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
                 + "-" + timestamp());
-        java.nio.file.Files.createDirectories(dir);
+        prepareOut(dir, overwrite);
         Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(config));
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
             t.setThreads(threads);
             return train(t, files, every, null, out, err, faultHook);
+        }
+    }
+
+    /**
+     * Makes {@code dir} the output folder before any work: it must be a folder this process can
+     * write, and empty unless {@code overwrite} — a second run into the folder of a first would
+     * silently replace its checkpoint, policy file and curve.
+     */
+    static void prepareOut(Path dir, boolean overwrite) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UsageException("--out '" + dir + "' is an existing file, not a folder");
+        }
+        if (java.nio.file.Files.isDirectory(dir) && !overwrite) {
+            try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+                java.util.Optional<Path> any = entries.findFirst();
+                if (any.isPresent()) {
+                    throw new UsageException("--out '" + dir + "' already holds files (e.g. '" + any.get().getFileName()
+                            + "'); a new run would replace them. Continue that run with `retail resume <its .ckpt>`, "
+                            + "choose another --out, or pass --overwrite to replace its outputs");
+                }
+            }
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            Path probe = java.nio.file.Files.createTempFile(dir, ".write-check", ".tmp");
+            java.nio.file.Files.delete(probe);
+        } catch (java.io.IOException e) {
+            throw new UsageException("--out '" + dir + "' cannot be written: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 
@@ -218,7 +250,10 @@ final class TrainCommand implements Command {
         long t0 = System.nanoTime();
         int startDone = t.episodesDone();
         try {
-            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", "."),
+            // The model folder relative to the checkpoint's ("." for train, "../models" for compare), kept across resumes.
+            Path rel = files.checkpoint().toAbsolutePath().getParent().relativize(files.model().toAbsolutePath().getParent());
+            String models = rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
+            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", models),
                     resumedFrom, (tr, p) -> {
                         if (hook != null) {
                             hook.afterEpisode(tr, p);

@@ -108,6 +108,49 @@ class TrainResumeTest {
     }
 
     @Test
+    void aSecondTrainIntoANonEmptyOutIsRefusedAndLeavesTheFirstRunsFiles(@TempDir Path dir) throws Exception {
+        Path sc = CliRun.shortScenario(dir);
+        Path out = dir.resolve("o");
+        CliRun first = CliRun.of(trainArgs(sc, "fsda", 1, out).toArray(String[]::new));
+        assertEquals(0, first.code(), first.err());
+        byte[] model = Files.readAllBytes(out.resolve("fsda-seed5.rrpf"));
+        List<String> again = new ArrayList<>(trainArgs(sc, "fsda", 2, out));
+        CliRun second = CliRun.of(again.toArray(String[]::new));
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("--out '" + out + "' already holds files") && second.err().contains("--overwrite")
+                && second.err().contains("retail resume"), second.err());
+        assertArrayEquals(model, Files.readAllBytes(out.resolve("fsda-seed5.rrpf")), "the first run's model is kept");
+        again.add("--overwrite");
+        CliRun forced = CliRun.of(again.toArray(String[]::new));
+        assertEquals(0, forced.code(), forced.err());
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        CliRun onFile = CliRun.of(trainArgs(sc, "fsda", 1, file).toArray(String[]::new));
+        assertEquals(2, onFile.code());
+        assertTrue(onFile.err().contains("--out '" + file + "' is an existing file, not a folder"), onFile.err());
+    }
+
+    @Test
+    void aReceivedCheckpointCannotChooseWhereResumeWrites(@TempDir Path dir) throws Exception {
+        Path sc = CliRun.shortScenario(dir);
+        Path run = dir.resolve("run");
+        CliRun train = CliRun.of(trainArgs(sc, "fsda", 2, run).toArray(String[]::new));
+        assertEquals(0, train.code(), train.err());
+        TrainingCheckpoint c = TrainingCheckpoint.load(run.resolve("fsda-seed5.ckpt"));
+        assertEquals(".", c.notes().get("models"));
+        org.retailrl.algorithms.checkpoint.RunSpec s = c.spec();
+        // The same run with one more episode planned, whose notes point the outputs outside its folder.
+        Path received = Files.createDirectories(dir.resolve("inbox/x")).resolve("fsda-seed5.ckpt");
+        new TrainingCheckpoint(new org.retailrl.algorithms.checkpoint.RunSpec(s.algorithm(), s.scenario(), s.copies(),
+                s.seed(), s.episodes() + 1, s.config()), c.episodesDone(), c.state(), c.curve(),
+                java.util.Map.of("checkpointEvery", "1", "models", "../../escape")).save(received);
+        CliRun resumed = CliRun.of("resume", received.toString());
+        assertEquals(1, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains(received + ": notes.models must be one of [., ../models]")
+                && resumed.err().contains("'../../escape'"), resumed.err());
+        assertTrue(!Files.exists(dir.resolve("escape")), "nothing written where the file said");
+    }
+
+    @Test
     void killNineThenResumeEqualsAnUninterruptedRun(@TempDir Path dir) throws Exception {
         Path sc = CliRun.shortScenario(dir);
         int episodes = 40;

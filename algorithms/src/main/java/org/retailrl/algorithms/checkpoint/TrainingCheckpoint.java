@@ -71,6 +71,37 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, Trainer.State s
         return decode(CheckpointFormat.read(path), path.toString());
     }
 
+    /**
+     * Resuming builds every network from the configuration before the stored values are copied
+     * in, so the configuration's sizes must be the ones the stored networks have: a checkpoint
+     * cannot make the trainer allocate networks wider or deeper than the values the file itself holds.
+     */
+    private static void checkNetworkSizes(LearnerConfig config, Trainer.State state, SectionReader st)
+            throws CheckpointException {
+        String[] names = state.parameterNames();
+        int networks = 0;
+        int gruLayers = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].endsWith(".mlp.0.bias")) {
+                networks++;
+                if (state.parameters()[i].length != config.hidden()) {
+                    throw st.error("config hidden = " + config.hidden() + " but the stored network '" + names[i]
+                            .substring(0, names[i].length() - ".mlp.0.bias".length()) + "' is "
+                            + state.parameters()[i].length + " wide");
+                }
+            } else if (names[i].contains(".gru.") && names[i].endsWith(".bias_ih")) {
+                gruLayers++;
+            }
+        }
+        if (networks == 0) {
+            throw st.error("holds no network (no '<name>.mlp.0.bias' parameter)");
+        }
+        if (gruLayers != networks * config.gruLayers()) {
+            throw st.error("config gruLayers = " + config.gruLayers() + " but the " + networks
+                    + " stored networks have " + gruLayers + " GRU layers in total");
+        }
+    }
+
     /** Decodes verified sections read from {@code source}. */
     static TrainingCheckpoint decode(Map<String, byte[]> sections, String source) throws CheckpointException {
         for (String need : new String[] {"run", "scenario", "config", "state", "curve", "notes"}) {
@@ -109,6 +140,7 @@ public record TrainingCheckpoint(RunSpec spec, int episodesDone, Trainer.State s
         cr.end();
         SectionReader st = new SectionReader(sections.get("state"), source, "state");
         Trainer.State state = StateCodec.read(st);
+        checkNetworkSizes(config, state, st);
         SectionReader cu = new SectionReader(sections.get("curve"), source, "curve");
         double[] curve = cu.doubles();
         cu.end();

@@ -27,6 +27,7 @@ import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.kernel.RowNet;
 
 /**
  * A self-contained file of a trained pricing-and-replenishment policy (docs/model.md §1 problem, §8
@@ -72,6 +73,12 @@ public final class PolicyFile {
 
     /** Upper bound on any length field, so a corrupt length cannot ask for a huge buffer. */
     private static final int MAX_LENGTH = 1 << 30;
+    /** Largest accepted {@code hidden} of an actor: networks above it are refused before anything is built. */
+    public static final int MAX_HIDDEN = RowNet.MAX_HIDDEN;
+    /** Largest accepted {@code gruLayers} of an actor. */
+    public static final int MAX_GRU_LAYERS = RowNet.MAX_GRU_LAYERS;
+    /** Largest accepted {@code inputs} and {@code outputs} of an actor. */
+    public static final int MAX_WIDTH = RowNet.MAX_WIDTH;
     private static final String NAME_SUFFIX = ".mlp.0.weight";
 
     private static Algorithm.Problem problemOf(String kind) {
@@ -213,14 +220,21 @@ public final class PolicyFile {
                 int hidden = b.getInt();
                 int layers = b.getInt();
                 int outputs = b.getInt();
-                try {
-                    configs.add(new RecurrentNet.Config(inputs, hidden, layers, outputs));
-                } catch (IllegalArgumentException e) {
-                    throw new ModelFileException(source + ": actor " + a + " has a bad config: " + e.getMessage());
+                String bad = checkSize(inputs, hidden, layers, outputs);
+                if (bad != null) {
+                    throw new ModelFileException(source + ": actor " + a + " " + bad);
                 }
+                configs.add(new RecurrentNet.Config(inputs, hidden, layers, outputs));
                 int len = b.getInt();
                 if (len < 0 || len > b.remaining()) {
                     throw new ModelFileException(source + ": actor " + a + " has a bad weights length " + len);
+                }
+                // The network is built from the config before its weights are read: the image must
+                // already hold every float it declares, so a small file cannot ask for a big network.
+                long floats = parameterCount(configs.get(a));
+                if (4 * floats > len) {
+                    throw new ModelFileException(source + ": actor " + a + " declares " + floats + " weights ("
+                            + 4 * floats + " bytes) but its weights image has " + len + " bytes");
                 }
                 byte[] m = new byte[len];
                 b.get(m);
@@ -244,6 +258,28 @@ public final class PolicyFile {
         } catch (BufferUnderflowException e) {
             throw new ModelFileException(source + ": ends inside a record (truncated)");
         }
+    }
+
+    /** Null when the sizes are within the hard limits of this format, else a message naming the field and range. */
+    static String checkSize(int inputs, int hidden, int gruLayers, int outputs) {
+        if (inputs < 1 || inputs > MAX_WIDTH) {
+            return "inputs must be in [1, " + MAX_WIDTH + "], got " + inputs;
+        }
+        if (hidden < 1 || hidden > MAX_HIDDEN) {
+            return "hidden must be in [1, " + MAX_HIDDEN + "], got " + hidden;
+        }
+        if (gruLayers < 1 || gruLayers > MAX_GRU_LAYERS) {
+            return "gruLayers must be in [1, " + MAX_GRU_LAYERS + "], got " + gruLayers;
+        }
+        if (outputs < 1 || outputs > MAX_WIDTH) {
+            return "outputs must be in [1, " + MAX_WIDTH + "], got " + outputs;
+        }
+        return null;
+    }
+
+    /** Floats of a {@link RecurrentNet} of config {@code c}, weights and biases. */
+    static long parameterCount(RecurrentNet.Config c) {
+        return RowNet.parameterCount(c.inputs(), c.hidden(), c.gruLayers(), c.outputs());
     }
 
     /**

@@ -30,10 +30,13 @@ public final class PricingView {
     private double competitorPrice;
     private double referencePrice;
 
+    /** Largest lead time the view (and so every heuristic and learner that uses it) accepts. */
+    public static final int MAX_LEAD_TIME = 1000;
+
     /** A view for lead time {@code leadTime >= 0} (it holds {@code max(leadTime − 1, 0)} pipeline entries). */
     public PricingView(int leadTime) {
-        if (leadTime < 0 || leadTime > 1000) {
-            throw new IllegalArgumentException("leadTime must be in [0, 1000], got " + leadTime);
+        if (leadTime < 0 || leadTime > MAX_LEAD_TIME) {
+            throw new IllegalArgumentException("leadTime must be in [0, " + MAX_LEAD_TIME + "], got " + leadTime);
         }
         this.leadTime = leadTime;
         this.pipeline = new int[Math.max(leadTime - 1, 0)];

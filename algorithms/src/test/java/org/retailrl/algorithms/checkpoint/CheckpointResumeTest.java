@@ -162,6 +162,26 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aConfigLargerThanTheStoredNetworksIsRefusedBeforeAnythingIsBuilt(@TempDir Path dir) throws IOException {
+        try (ResumableTrainer t = ResumableTrainer.start(fsdaSpec(3))) {
+            t.episode();
+            byte[] good = t.checkpoint(Map.of()).encode();
+            for (LearnerConfig huge : List.of(SMALL_FSDA.withSizes(1_000_000, 2, 1, 10),
+                    SMALL_FSDA.withSizes(8, 100_000, 1, 10))) {
+                Map<String, byte[]> sections = new java.util.LinkedHashMap<>(CheckpointFormat.decode(good, "good"));
+                sections.put("config", new SectionWriter().str(org.retailrl.algorithms.rl.LearnerConfigJson.write(huge))
+                        .toBytes());
+                Path f = dir.resolve("huge.ckpt");
+                CheckpointFormat.write(f, sections);
+                CheckpointException e = assertThrows(CheckpointException.class, () -> TrainingCheckpoint.load(f));
+                String field = huge.hidden() != 8 ? "config hidden = 1000000 but the stored network"
+                        : "config gruLayers = 100000 but the";
+                assertTrue(e.getMessage().startsWith(f + ": section 'state': " + field), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void runSpecsRefuseAConfigOrScenarioOfAnotherLearner() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RunSpec(Algorithm.FSDA, SHORT, 2, 1, 3, SMALL));

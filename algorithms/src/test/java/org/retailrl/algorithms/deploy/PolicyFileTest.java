@@ -213,6 +213,49 @@ class PolicyFileTest {
                 scenario.getMessage());
     }
 
+    @Test
+    void hugeDeclaredShapesAreRefusedBeforeAnyNetworkIsBuilt() throws Exception {
+        byte[] good = PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4));
+        Path f = dir.resolve("huge.rrpf");
+        // A valid checksum over a config of a million GRU layers of width 8,000.
+        Files.write(f, withActor0Sizes(good, 8_000, 1_000_000));
+        ModelFileException layers = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertEquals(f + ": actor 0 hidden must be in [1, " + PolicyFile.MAX_HIDDEN + "], got 8000", layers.getMessage());
+        Files.write(f, withActor0Sizes(good, 8, 1_000_000));
+        ModelFileException deep = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertEquals(f + ": actor 0 gruLayers must be in [1, " + PolicyFile.MAX_GRU_LAYERS + "], got 1000000",
+                deep.getMessage());
+        // Within the hard limits, but the weights image is far smaller than the network declared.
+        Files.write(f, withActor0Sizes(good, PolicyFile.MAX_HIDDEN, PolicyFile.MAX_GRU_LAYERS));
+        ModelFileException small = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
+        assertTrue(small.getMessage().startsWith(f + ": actor 0 declares ") && small.getMessage().contains("bytes) but its "
+                + "weights image has"), small.getMessage());
+    }
+
+    @Test
+    void parameterCountIsTheNetworksFloatCount() {
+        RecurrentNet net = RecurrentNet.actor("a", 7, 12, 3, 5, new Rng(1));
+        long floats = net.parameters().stream().mapToLong(p -> p.size()).sum();
+        assertEquals(floats, PolicyFile.parameterCount(net.config()));
+    }
+
+    /** {@code file} with actor 0's hidden width and GRU layer count replaced and the checksum recomputed. */
+    private static byte[] withActor0Sizes(byte[] file, int hidden, int gruLayers) {
+        byte[] out = file.clone();
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(8);
+        string(b);
+        string(b);
+        b.getInt();
+        string(b);
+        int at = b.position();
+        b.putInt(at + 4, hidden).putInt(at + 8, gruLayers);
+        CRC32C crc = new CRC32C();
+        crc.update(out, 0, out.length - 4);
+        b.putInt(out.length - 4, (int) crc.getValue());
+        return out;
+    }
+
     /** The file with its kind and/or scenario text replaced and the checksum recomputed. */
     private static byte[] rewrite(byte[] file, String kind, String scenarioJson) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);

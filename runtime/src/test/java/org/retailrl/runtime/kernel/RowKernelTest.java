@@ -1,10 +1,10 @@
-package org.retailrl.algorithms.deploy;
+package org.retailrl.runtime.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.retailrl.core.random.Rng;
 
 /** The Vector API row kernel agrees with the scalar reference bit for bit, and both with a double-precision sum. */
 class RowKernelTest {
@@ -16,7 +16,7 @@ class RowKernelTest {
         RowKernel vector = RowKernel.select();
         RowKernel scalar = new ScalarRowKernel();
         assertTrue(vector.name().startsWith("vector-"), "tests run with jdk.incubator.vector, got " + vector.name());
-        Rng rng = new Rng(42);
+        Random rng = new Random(42);
         for (int in : INS) {
             for (int out : OUTS) {
                 int xo = 3;
@@ -26,7 +26,7 @@ class RowKernelTest {
                     x[i] = (float) (2 * rng.nextDouble() - 1);
                 }
                 for (int i = 0; i < wt.length; i++) {
-                    wt[i] = (float) rng.normal();
+                    wt[i] = (float) rng.nextGaussian();
                 }
                 float[] yv = new float[out + 2];
                 float[] ys = new float[out + 2];

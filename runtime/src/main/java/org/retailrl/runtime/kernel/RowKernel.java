@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.deploy;
+package org.retailrl.runtime.kernel;
 
 /**
  * The one hot loop of single-row inference (docs/model.md §8 networks at batch size 1): the
@@ -10,7 +10,7 @@ package org.retailrl.algorithms.deploy;
  * Vector API one ({@code PanamaRowKernel}) is used when {@code jdk.incubator.vector} is present
  * and {@code -Dretailrl.simd} is not {@code scalar}. Units are the operands'.
  */
-interface RowKernel {
+public interface RowKernel {
     /** {@code "scalar"} or {@code "vector-<bits>"}. */
     String name();
 
@@ -28,7 +28,7 @@ interface RowKernel {
         }
         try {
             // Loaded by name so that nothing else in this module links against the incubator module.
-            Class<?> c = Class.forName("org.retailrl.algorithms.deploy.PanamaRowKernel");
+            Class<?> c = Class.forName("org.retailrl.runtime.kernel.PanamaRowKernel");
             return (RowKernel) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new ScalarRowKernel();

@@ -1,4 +1,4 @@
-package org.retailrl.algorithms.deploy;
+package org.retailrl.runtime.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;

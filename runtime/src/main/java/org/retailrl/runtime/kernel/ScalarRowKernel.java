@@ -1,9 +1,9 @@
-package org.retailrl.algorithms.deploy;
+package org.retailrl.runtime.kernel;
 
 import java.util.Arrays;
 
-/** The scalar reference of {@link RowKernel}: the row-major layout as given, one {@link Math#fma} chain per output in input order. */
-final class ScalarRowKernel implements RowKernel {
+/** The scalar reference of {@link RowKernel} (docs/model.md §8 networks): the row-major layout as given, one {@link Math#fma} chain per output in input order. */
+public final class ScalarRowKernel implements RowKernel {
     @Override
     public String name() {
         return "scalar";
