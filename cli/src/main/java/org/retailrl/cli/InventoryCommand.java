@@ -51,7 +51,7 @@ final class InventoryCommand implements Command {
     @Override
     public String usage() {
         return String.format(Locale.ROOT, """
-                usage: retail inventory solve|heuristics|compare|train [--problem lost-sales|dual-sourcing|serial]
+                usage: retail inventory solve|heuristics|compare|train [--problem lost-sales|dual-sourcing|serial|owmr]
                                  [--demand poisson|geometric] [--mean M] [--penalty p] [--lead L] [--holding h]
                                  [--scenario FILE] [--table zipkin] [--check N] [--out DIR]
                                  [--learn] [--episodes N] [--copies N] [--seed N] [--horizon T] [--preset NAME]
@@ -68,13 +68,14 @@ final class InventoryCommand implements Command {
                               `retail resume` continues a killed run), then its simulated average cost and
                               gap to the optimal policy on common random numbers
 
-                  --problem   lost-sales (default), dual-sourcing, serial
+                  --problem   lost-sales (default), dual-sourcing, serial, owmr (one warehouse, several
+                              retailers: lower bound and base-stock heuristics fitted by simulation)
                   --demand    poisson or geometric                                (default poisson)
                   --mean      mean demand per period, (0, 1000]                   (default 5)
                   --penalty   lost-sales penalty p >= 0                           (default 9)
                   --lead      lead time L, 0..50                                  (default 2)
                   --holding   holding cost h >= 0                                 (default 1)
-                  --scenario  a lost-sales scenario JSON file instead of the options above
+                  --scenario  a lost-sales (or, with --problem owmr, an OWMR) scenario JSON file
                   --table     zipkin: the 32 instances of Zipkin (2008): Poisson and geometric demand of
                               mean 5, h = 1, p in {4, 9, 19, 39}, L in {1, 2, 3, 4}
                   --check     solve: simulate the optimal policy for N periods x 200 copies (seed 1)
@@ -111,13 +112,13 @@ final class InventoryCommand implements Command {
         }
         return switch (problem) {
             case "lost-sales" -> lostSales(action, args, out, err);
-            case "dual-sourcing", "serial" -> {
+            case "dual-sourcing", "serial", "owmr" -> {
                 if (action.equals("train")) {
                     throw new UsageException("train is available for --problem lost-sales only, got '" + problem + "'");
                 }
                 yield InventoryNetworks.run(problem, action, args, out, err);
             }
-            default -> throw new UsageException("--problem must be lost-sales, dual-sourcing or serial, got '"
+            default -> throw new UsageException("--problem must be lost-sales, dual-sourcing, serial or owmr, got '"
                     + problem + "'");
         };
     }

@@ -11,15 +11,19 @@ import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.inventory.ClarkScarf;
 import org.retailrl.algorithms.inventory.DualSourcingDp;
 import org.retailrl.algorithms.inventory.HeuristicResult;
+import org.retailrl.algorithms.inventory.Owmr;
 import org.retailrl.cli.report.HtmlReport;
 import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.envs.inventory.DualSourcingScenario;
+import org.retailrl.envs.inventory.OwmrScenario;
+import org.retailrl.envs.inventory.OwmrScenarioJson;
 import org.retailrl.envs.inventory.SerialScenario;
 
 /**
- * The dual-sourcing and serial parts of {@code retail inventory} (docs/model.md §7): the example
- * instances ({@link DualSourcingScenario#example}, {@link SerialScenario#example}), their exact
- * optimum and the heuristics; {@code compare} writes {@code table.txt} and {@code report.html}
+ * The dual-sourcing, serial and one-warehouse multi-retailer parts of {@code retail inventory}
+ * (docs/model.md §7): the example instances ({@link DualSourcingScenario#example},
+ * {@link SerialScenario#example}, {@link OwmrScenario#example} or an OWMR scenario file), their exact
+ * optimum or lower bound and the heuristics; {@code compare} writes {@code table.txt} and {@code report.html}
  * (atomically) into the report folder.
  */
 final class InventoryNetworks {
@@ -34,6 +38,7 @@ final class InventoryNetworks {
     static int run(String problem, String action, Args args, PrintStream out, PrintStream err) throws Exception {
         String lead = args.string("lead", null);
         String outDir = args.string("out", null);
+        String scenarioFile = problem.equals("owmr") ? args.string("scenario", null) : null;
         args.finish();
         long t0 = System.nanoTime();
         StringBuilder text = new StringBuilder();
@@ -71,6 +76,9 @@ final class InventoryNetworks {
             }
             html.table("Average cost per period by regular lead time", List.of("l_r", "policy", "parameters", "cost",
                     "gap %"), rows);
+        } else if (problem.equals("owmr")) {
+            OwmrScenario s = scenarioFile != null ? OwmrScenarioJson.load(Path.of(scenarioFile)) : OwmrScenario.example();
+            html = owmr(s, action, text);
         } else {
             SerialScenario s = SerialScenario.example();
             html = new HtmlReport("Serial supply chain: Clark–Scarf optimum and echelon base-stock");
@@ -107,6 +115,38 @@ final class InventoryNetworks {
             out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
         }
         return 0;
+    }
+
+    /** The one-warehouse multi-retailer system: the lower bound and the four fitted base-stock heuristics. */
+    private static HtmlReport owmr(OwmrScenario s, String action, StringBuilder text) {
+        HtmlReport html = new HtmlReport("One warehouse, several retailers: lower bound and base-stock heuristics");
+        html.paragraph("docs/model.md §7. " + s + ". The lower bound is the balance relaxation (Federgruen & Zipkin "
+                + "1984) solved exactly by the Clark–Scarf decomposition; every heuristic is fitted by coordinate "
+                + "descent on " + Owmr.FIT_COPIES + " copies x " + Owmr.FIT_PERIODS + " periods with common random "
+                + "numbers and scored on " + Owmr.SCORE_COPIES + " copies x " + Owmr.SCORE_PERIODS + " periods of "
+                + "other demands (after " + Owmr.BURN_IN + " periods of burn-in).");
+        text.append(s).append('\n');
+        Owmr.Bound bound = Owmr.lowerBound(s);
+        List<List<String>> rows = new ArrayList<>();
+        text.append(String.format(Locale.ROOT, "  %-42s %-26s %10.4f   (%.3f s)%n", "lower bound (balance relaxation)",
+                "S0=" + bound.echelonLevel() + " s=" + Arrays.toString(bound.retailerLevels()), bound.cost(),
+                bound.seconds()));
+        rows.add(List.of("lower bound (balance relaxation)", "", "S0=" + bound.echelonLevel() + " s="
+                + Arrays.toString(bound.retailerLevels()), String.format(Locale.ROOT, "%.4f", bound.cost()), ""));
+        if (!action.equals("solve")) {
+            for (Owmr.Fitted f : Owmr.heuristics(s, bound)) {
+                double gap = 100 * (f.cost().mean() - bound.cost()) / bound.cost();
+                text.append(String.format(Locale.ROOT, "  %-42s %-26s %10.4f +- %.4f  gap to bound %+.2f%%  (%d sims, "
+                        + "%.1f s)%n", f.name(), f.policy().levels(), f.cost().mean(), f.cost().halfWidth(), gap,
+                        f.evaluations(), f.seconds()));
+                rows.add(List.of(f.policy().name(), f.scenario().allocation().label(), f.policy().levels(),
+                        String.format(Locale.ROOT, "%.4f ± %.4f", f.cost().mean(), f.cost().halfWidth()),
+                        String.format(Locale.ROOT, "%+.2f", gap)));
+            }
+        }
+        html.table("Average cost per period", List.of("policy", "allocation", "levels", "cost (± 95 %)",
+                "gap to bound %"), rows);
+        return html;
     }
 
     private static void heuristic(SerialScenario s, StringBuilder text, List<List<String>> rows, double optimum) {
