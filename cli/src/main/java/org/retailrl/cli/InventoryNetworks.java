@@ -10,7 +10,15 @@ import java.util.Locale;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.inventory.ClarkScarf;
 import org.retailrl.algorithms.inventory.DualSourcingDp;
+import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.inventory.DualSourcingAgentEnv;
 import org.retailrl.algorithms.inventory.HeuristicResult;
+import org.retailrl.algorithms.inventory.InventoryAgentEnv;
+import org.retailrl.algorithms.inventory.InventoryEvaluation;
+import org.retailrl.algorithms.inventory.InventoryLearners;
+import org.retailrl.algorithms.inventory.SerialAgentEnv;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.algorithms.inventory.Owmr;
 import org.retailrl.cli.report.HtmlReport;
 import org.retailrl.core.io.AtomicFiles;
@@ -158,6 +166,79 @@ final class InventoryNetworks {
                 "echelon base-stock (fit by sim)", Arrays.toString(fit), "", sim.mean(), sim.halfWidth(), gap));
         rows.add(List.of("echelon base-stock, fitted by simulation", Arrays.toString(fit), "",
                 String.format(Locale.ROOT, "%.4f ± %.4f", sim.mean(), sim.halfWidth())));
+    }
+
+    /**
+     * A PPO run on a network example: the report text and the learning curve (CSV: round, average
+     * cost per period of the round's episodes, entropy).
+     */
+    record Learned(String text, String curve) {
+    }
+
+    /**
+     * Trains PPO on the dual-sourcing example with regular lead time {@code lead} or on the serial
+     * example, then scores it ({@link InventoryEvaluation}) with the table's evaluation seed.
+     */
+    static Learned train(String problem, int lead, int rounds, int copies, long seed, LearnerConfig config,
+            int threads, PrintStream err) {
+        boolean dual = problem.equals("dual-sourcing");
+        DualSourcingScenario ds = dual ? DualSourcingScenario.example(lead) : null;
+        SerialScenario ss = dual ? null : SerialScenario.example();
+        StringBuilder text = new StringBuilder().append(dual ? ds : ss).append('\n');
+        long t0 = System.nanoTime();
+        Trainer t = dual ? InventoryLearners.dualSourcing(ds, copies, config, seed, rounds)
+                : InventoryLearners.serial(ss, copies, config, seed, rounds);
+        t.setRolloutThreads(threads);
+        StringBuilder curve = new StringBuilder("round,avg_cost,entropy\n");
+        for (int n = 0; n < rounds; n++) {
+            Trainer.RoundStats r = t.round();
+            curve.append(String.format(Locale.ROOT, "%d,%.6f,%.6f%n", n, -r.meanEpisodeReward(),
+                    r.agents()[0].entropy()));
+            if ((n + 1) % Math.max(1, rounds / 10) == 0) {
+                err.printf(Locale.ROOT, "round %d/%d: average cost %.3f, entropy %.3f%n", n + 1, rounds,
+                        -r.meanEpisodeReward(), r.agents()[0].entropy());
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        t.close();
+        long evalSeed = TrainingDefaults.EVAL_SEED;
+        int c = InventoryEvaluation.COPIES;
+        double optimum;
+        double[] reference = null;
+        if (dual) {
+            optimum = new DualSourcingDp(ds).solve(1e-7).cost();
+            text.append(String.format(Locale.ROOT, "optimal average cost per period: %.4f (exact DP)%n", optimum));
+        } else {
+            ClarkScarf.Solution cs = ClarkScarf.solve(ss);
+            optimum = cs.cost();
+            reference = ClarkScarf.perCopy(ss, cs.levels(), c, InventoryEvaluation.BURN_IN, InventoryEvaluation.PERIODS,
+                    evalSeed);
+            Summary sim = Summary.of(reference, 0.95);
+            text.append(String.format(Locale.ROOT, "optimal average cost per period: %.4f (Clark-Scarf %s); simulated "
+                    + "%.4f +- %.4f%n", optimum, Arrays.toString(cs.levels()), sim.mean(), sim.halfWidth()));
+        }
+        for (boolean sampled : new boolean[] {false, true}) {
+            InventoryAgentEnv env = dual ? new DualSourcingAgentEnv(ds, c) : new SerialAgentEnv(ss, c);
+            double[] cost = InventoryEvaluation.learned(env, t.actor(0), InventoryEvaluation.BURN_IN,
+                    InventoryEvaluation.PERIODS, evalSeed, sampled);
+            Summary sum = Summary.of(cost, 0.95);
+            String gap;
+            if (reference != null) {
+                PairedComparison pc = PairedComparison.of("ppo", cost, "clark-scarf", reference, 0.95);
+                gap = String.format(Locale.ROOT, "%+.2f%% +- %.2f%% (paired with the Clark-Scarf policy)",
+                        pc.improvementPct(), pc.improvementHalfWidthPct());
+            } else {
+                gap = String.format(Locale.ROOT, "%+.2f%% +- %.2f%%", 100 * (sum.mean() - optimum) / optimum,
+                        100 * sum.halfWidth() / optimum);
+            }
+            text.append(String.format(Locale.ROOT, "ppo %s %.4f +- %.4f, gap to the optimum %s%n",
+                    sampled ? "sampled:" : "greedy: ", sum.mean(), sum.halfWidth(), gap));
+        }
+        text.append(String.format(Locale.ROOT, "(%d rounds x %d copies x %d periods, seed %d, %.1f s of training; "
+                + "evaluation %d copies x %d periods after %d, seed %d)%n", rounds, copies, dual ? ds.horizon()
+                        : ss.horizon(), seed, secs, c, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN,
+                evalSeed));
+        return new Learned(text.toString(), curve.toString());
     }
 
     private static int parseLead(String v) {

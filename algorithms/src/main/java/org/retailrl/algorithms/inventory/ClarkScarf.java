@@ -119,10 +119,15 @@ public final class ClarkScarf {
      * periods discarded; 95 % interval over the copies' averages.
      */
     public static Summary simulate(SerialScenario s, int[] levels, int copies, int burnIn, int periods, long seed) {
+        return Summary.of(perCopy(s, levels, copies, burnIn, periods, seed), 0.95);
+    }
+
+    /** As {@link #simulate}, every copy's average cost in copy order (for paired comparisons). */
+    public static double[] perCopy(SerialScenario s, int[] levels, int copies, int burnIn, int periods, long seed) {
         int n = s.stages();
         SerialBatch batch = new SerialBatch(s, copies);
         batch.reset(seed, 0);
-        return BatchAverage.averageCost(batch, (b, actions) -> {
+        return BatchAverage.perCopy(batch, (b, actions) -> {
             for (int i = 0; i < copies; i++) {
                 for (int j = 0; j < n; j++) {
                     actions[i * n + j] = Math.min(s.maxOrder(), Math.max(0, levels[j] - batch.echelonPosition(i, j)));
