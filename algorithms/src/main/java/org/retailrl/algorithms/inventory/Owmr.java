@@ -3,7 +3,6 @@ package org.retailrl.algorithms.inventory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.envs.inventory.DemandLaw;
 import org.retailrl.envs.inventory.OwmrBatch;
@@ -238,12 +237,5 @@ public final class Owmr {
             }
         }
         return out;
-    }
-
-    /** A report line: name, levels, cost ± half-width and gap to {@code bound}. */
-    public static String line(Fitted f, double bound) {
-        return String.format(Locale.ROOT, "  %-42s %-26s %10.4f +- %.4f  gap to bound %+.2f%%  (%d sims, %.1f s)",
-                f.name(), f.policy().levels(), f.cost().mean(), f.cost().halfWidth(),
-                100 * (f.cost().mean() - bound) / bound, f.evaluations(), f.seconds());
     }
 }
