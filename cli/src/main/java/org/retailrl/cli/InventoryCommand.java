@@ -223,6 +223,10 @@ final class InventoryCommand implements Command {
         int lead = problem.equals("dual-sourcing") ? args.integer("lead", 2, 1, 4) : 0;
         String outDir = args.string("out", null);
         Learning l = learning("train", args);
+        if (l.every() != CHECKPOINT_EVERY) {
+            throw new UsageException("--checkpoint-every applies to --problem lost-sales only: " + problem
+                    + " trains in memory without checkpoints");
+        }
         args.finish();
         InventoryNetworks.Learned r = InventoryNetworks.train(problem, lead, l.episodes(), l.copies(), l.seed(),
                 l.config(), l.threads(), err);
