@@ -51,7 +51,7 @@ final class InventoryCommand implements Command {
     @Override
     public String usage() {
         return String.format(Locale.ROOT, """
-                usage: retail inventory solve|heuristics|compare|train [--problem lost-sales|dual-sourcing|serial]
+                usage: retail inventory solve|heuristics|compare|train [--problem lost-sales|dual-sourcing|serial|owmr]
                                  [--demand poisson|geometric] [--mean M] [--penalty p] [--lead L] [--holding h]
                                  [--scenario FILE] [--table zipkin] [--check N] [--out DIR]
                                  [--learn] [--episodes N] [--copies N] [--seed N] [--horizon T] [--preset NAME]
@@ -63,18 +63,22 @@ final class InventoryCommand implements Command {
                               fitted and scored exactly on its own Markov chain
                   compare     both, with every heuristic's gap to the optimum; writes table.txt, table.csv,
                               result.json and report.html into --out; with --learn also PPO per instance
-                  train       PPO (lost sales only) on one instance through the checkpointed training path
-                              (DIR/ppo-lost-sales-seed<N>.ckpt, .rrpf policy file, -curve.csv, config.json;
-                              `retail resume` continues a killed run), then its simulated average cost and
-                              gap to the optimal policy on common random numbers
+                  train       PPO on one instance, then its simulated average cost and gap to the optimum.
+                              lost sales: through the checkpointed training path (DIR/ppo-lost-sales-
+                              seed<N>.ckpt, .rrpf policy file, -curve.csv, config.json; `retail resume`
+                              continues a killed run), gap paired with the optimal policy on common random
+                              numbers; dual-sourcing (example, --lead = l_r in 1..4) and serial (example):
+                              trained in memory (config.json, curve.csv, result.txt into --out), gap to the
+                              exact optimum (serial: paired with the Clark-Scarf policy)
 
-                  --problem   lost-sales (default), dual-sourcing, serial
+                  --problem   lost-sales (default), dual-sourcing, serial, owmr (one warehouse, several
+                              retailers: lower bound and base-stock heuristics fitted by simulation)
                   --demand    poisson or geometric                                (default poisson)
                   --mean      mean demand per period, (0, 1000]                   (default 5)
                   --penalty   lost-sales penalty p >= 0                           (default 9)
                   --lead      lead time L, 0..50                                  (default 2)
                   --holding   holding cost h >= 0                                 (default 1)
-                  --scenario  a lost-sales scenario JSON file instead of the options above
+                  --scenario  a lost-sales (or, with --problem owmr, an OWMR) scenario JSON file
                   --table     zipkin: the 32 instances of Zipkin (2008): Poisson and geometric demand of
                               mean 5, h = 1, p in {4, 9, 19, 39}, L in {1, 2, 3, 4}
                   --check     solve: simulate the optimal policy for N periods x 200 copies (seed 1)
@@ -111,13 +115,16 @@ final class InventoryCommand implements Command {
         }
         return switch (problem) {
             case "lost-sales" -> lostSales(action, args, out, err);
-            case "dual-sourcing", "serial" -> {
+            case "dual-sourcing", "serial" -> action.equals("train") ? trainNetwork(problem, args, out, err)
+                    : InventoryNetworks.run(problem, action, args, out, err);
+            case "owmr" -> {
                 if (action.equals("train")) {
-                    throw new UsageException("train is available for --problem lost-sales only, got '" + problem + "'");
+                    throw new UsageException("train is available for --problem lost-sales, dual-sourcing and serial, "
+                            + "got '" + problem + "'");
                 }
                 yield InventoryNetworks.run(problem, action, args, out, err);
             }
-            default -> throw new UsageException("--problem must be lost-sales, dual-sourcing or serial, got '"
+            default -> throw new UsageException("--problem must be lost-sales, dual-sourcing, serial or owmr, got '"
                     + problem + "'");
         };
     }
@@ -202,6 +209,35 @@ final class InventoryCommand implements Command {
                 }
                 out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
             }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code train --problem dual-sourcing|serial}: one PPO run on the example instance (in memory:
+     * these problems have no scenario file for checkpoints), then its greedy and sampled policies
+     * simulated over the evaluation copies against the exact optimum — the optimal cost for dual
+     * sourcing, the Clark–Scarf policy on the same demands for the serial system.
+     */
+    private static int trainNetwork(String problem, Args args, PrintStream out, PrintStream err) throws Exception {
+        int lead = problem.equals("dual-sourcing") ? args.integer("lead", 2, 1, 4) : 0;
+        String outDir = args.string("out", null);
+        Learning l = learning("train", args);
+        if (l.every() != CHECKPOINT_EVERY) {
+            throw new UsageException("--checkpoint-every applies to --problem lost-sales only: " + problem
+                    + " trains in memory without checkpoints");
+        }
+        args.finish();
+        InventoryNetworks.Learned r = InventoryNetworks.train(problem, lead, l.episodes(), l.copies(), l.seed(),
+                l.config(), l.threads(), err);
+        out.print(r.text());
+        if (outDir != null) {
+            Path dir = Path.of(outDir);
+            java.nio.file.Files.createDirectories(dir);
+            Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(l.config()));
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("result.txt"), r.text());
+            org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("curve.csv"), r.curve());
+            out.println("results in " + dir);
         }
         return 0;
     }

@@ -10,16 +10,28 @@ import java.util.Locale;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.inventory.ClarkScarf;
 import org.retailrl.algorithms.inventory.DualSourcingDp;
+import org.retailrl.algorithms.eval.PairedComparison;
+import org.retailrl.algorithms.inventory.DualSourcingAgentEnv;
 import org.retailrl.algorithms.inventory.HeuristicResult;
+import org.retailrl.algorithms.inventory.InventoryAgentEnv;
+import org.retailrl.algorithms.inventory.InventoryEvaluation;
+import org.retailrl.algorithms.inventory.InventoryLearners;
+import org.retailrl.algorithms.inventory.SerialAgentEnv;
+import org.retailrl.algorithms.rl.LearnerConfig;
+import org.retailrl.algorithms.rl.Trainer;
+import org.retailrl.algorithms.inventory.Owmr;
 import org.retailrl.cli.report.HtmlReport;
 import org.retailrl.core.io.AtomicFiles;
 import org.retailrl.envs.inventory.DualSourcingScenario;
+import org.retailrl.envs.inventory.OwmrScenario;
+import org.retailrl.envs.inventory.OwmrScenarioJson;
 import org.retailrl.envs.inventory.SerialScenario;
 
 /**
- * The dual-sourcing and serial parts of {@code retail inventory} (docs/model.md §7): the example
- * instances ({@link DualSourcingScenario#example}, {@link SerialScenario#example}), their exact
- * optimum and the heuristics; {@code compare} writes {@code table.txt} and {@code report.html}
+ * The dual-sourcing, serial and one-warehouse multi-retailer parts of {@code retail inventory}
+ * (docs/model.md §7): the example instances ({@link DualSourcingScenario#example},
+ * {@link SerialScenario#example}, {@link OwmrScenario#example} or an OWMR scenario file), their exact
+ * optimum or lower bound and the heuristics; {@code compare} writes {@code table.txt} and {@code report.html}
  * (atomically) into the report folder.
  */
 final class InventoryNetworks {
@@ -34,6 +46,7 @@ final class InventoryNetworks {
     static int run(String problem, String action, Args args, PrintStream out, PrintStream err) throws Exception {
         String lead = args.string("lead", null);
         String outDir = args.string("out", null);
+        String scenarioFile = problem.equals("owmr") ? args.string("scenario", null) : null;
         args.finish();
         long t0 = System.nanoTime();
         StringBuilder text = new StringBuilder();
@@ -71,6 +84,9 @@ final class InventoryNetworks {
             }
             html.table("Average cost per period by regular lead time", List.of("l_r", "policy", "parameters", "cost",
                     "gap %"), rows);
+        } else if (problem.equals("owmr")) {
+            OwmrScenario s = scenarioFile != null ? OwmrScenarioJson.load(Path.of(scenarioFile)) : OwmrScenario.example();
+            html = owmr(s, action, text);
         } else {
             SerialScenario s = SerialScenario.example();
             html = new HtmlReport("Serial supply chain: Clark–Scarf optimum and echelon base-stock");
@@ -109,6 +125,38 @@ final class InventoryNetworks {
         return 0;
     }
 
+    /** The one-warehouse multi-retailer system: the lower bound and the four fitted base-stock heuristics. */
+    private static HtmlReport owmr(OwmrScenario s, String action, StringBuilder text) {
+        HtmlReport html = new HtmlReport("One warehouse, several retailers: lower bound and base-stock heuristics");
+        html.paragraph("docs/model.md §7. " + s + ". The lower bound is the balance relaxation (Federgruen & Zipkin "
+                + "1984) solved exactly by the Clark–Scarf decomposition; every heuristic is fitted by coordinate "
+                + "descent on " + Owmr.FIT_COPIES + " copies x " + Owmr.FIT_PERIODS + " periods with common random "
+                + "numbers and scored on " + Owmr.SCORE_COPIES + " copies x " + Owmr.SCORE_PERIODS + " periods of "
+                + "other demands (after " + Owmr.BURN_IN + " periods of burn-in).");
+        text.append(s).append('\n');
+        Owmr.Bound bound = Owmr.lowerBound(s);
+        List<List<String>> rows = new ArrayList<>();
+        text.append(String.format(Locale.ROOT, "  %-42s %-26s %10.4f   (%.3f s)%n", "lower bound (balance relaxation)",
+                "S0=" + bound.echelonLevel() + " s=" + Arrays.toString(bound.retailerLevels()), bound.cost(),
+                bound.seconds()));
+        rows.add(List.of("lower bound (balance relaxation)", "", "S0=" + bound.echelonLevel() + " s="
+                + Arrays.toString(bound.retailerLevels()), String.format(Locale.ROOT, "%.4f", bound.cost()), ""));
+        if (!action.equals("solve")) {
+            for (Owmr.Fitted f : Owmr.heuristics(s, bound)) {
+                double gap = 100 * (f.cost().mean() - bound.cost()) / bound.cost();
+                text.append(String.format(Locale.ROOT, "  %-42s %-26s %10.4f +- %.4f  gap to bound %+.2f%%  (%d sims, "
+                        + "%.1f s)%n", f.name(), f.policy().levels(), f.cost().mean(), f.cost().halfWidth(), gap,
+                        f.evaluations(), f.seconds()));
+                rows.add(List.of(f.policy().name(), f.scenario().allocation().label(), f.policy().levels(),
+                        String.format(Locale.ROOT, "%.4f ± %.4f", f.cost().mean(), f.cost().halfWidth()),
+                        String.format(Locale.ROOT, "%+.2f", gap)));
+            }
+        }
+        html.table("Average cost per period", List.of("policy", "allocation", "levels", "cost (± 95 %)",
+                "gap to bound %"), rows);
+        return html;
+    }
+
     private static void heuristic(SerialScenario s, StringBuilder text, List<List<String>> rows, double optimum) {
         int[] fit = ClarkScarf.fitBySimulation(s, COPIES, BURN_IN, PERIODS, 11);
         Summary sim = ClarkScarf.simulate(s, fit, 200, BURN_IN, 5 * PERIODS, 7);
@@ -118,6 +166,79 @@ final class InventoryNetworks {
                 "echelon base-stock (fit by sim)", Arrays.toString(fit), "", sim.mean(), sim.halfWidth(), gap));
         rows.add(List.of("echelon base-stock, fitted by simulation", Arrays.toString(fit), "",
                 String.format(Locale.ROOT, "%.4f ± %.4f", sim.mean(), sim.halfWidth())));
+    }
+
+    /**
+     * A PPO run on a network example: the report text and the learning curve (CSV: round, average
+     * cost per period of the round's episodes, entropy).
+     */
+    record Learned(String text, String curve) {
+    }
+
+    /**
+     * Trains PPO on the dual-sourcing example with regular lead time {@code lead} or on the serial
+     * example, then scores it ({@link InventoryEvaluation}) with the table's evaluation seed.
+     */
+    static Learned train(String problem, int lead, int rounds, int copies, long seed, LearnerConfig config,
+            int threads, PrintStream err) {
+        boolean dual = problem.equals("dual-sourcing");
+        DualSourcingScenario ds = dual ? DualSourcingScenario.example(lead) : null;
+        SerialScenario ss = dual ? null : SerialScenario.example();
+        StringBuilder text = new StringBuilder().append(dual ? ds : ss).append('\n');
+        long t0 = System.nanoTime();
+        Trainer t = dual ? InventoryLearners.dualSourcing(ds, copies, config, seed, rounds)
+                : InventoryLearners.serial(ss, copies, config, seed, rounds);
+        t.setRolloutThreads(threads);
+        StringBuilder curve = new StringBuilder("round,avg_cost,entropy\n");
+        for (int n = 0; n < rounds; n++) {
+            Trainer.RoundStats r = t.round();
+            curve.append(String.format(Locale.ROOT, "%d,%.6f,%.6f%n", n, -r.meanEpisodeReward(),
+                    r.agents()[0].entropy()));
+            if ((n + 1) % Math.max(1, rounds / 10) == 0) {
+                err.printf(Locale.ROOT, "round %d/%d: average cost %.3f, entropy %.3f%n", n + 1, rounds,
+                        -r.meanEpisodeReward(), r.agents()[0].entropy());
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        t.close();
+        long evalSeed = TrainingDefaults.EVAL_SEED;
+        int c = InventoryEvaluation.COPIES;
+        double optimum;
+        double[] reference = null;
+        if (dual) {
+            optimum = new DualSourcingDp(ds).solve(1e-7).cost();
+            text.append(String.format(Locale.ROOT, "optimal average cost per period: %.4f (exact DP)%n", optimum));
+        } else {
+            ClarkScarf.Solution cs = ClarkScarf.solve(ss);
+            optimum = cs.cost();
+            reference = ClarkScarf.perCopy(ss, cs.levels(), c, InventoryEvaluation.BURN_IN, InventoryEvaluation.PERIODS,
+                    evalSeed);
+            Summary sim = Summary.of(reference, 0.95);
+            text.append(String.format(Locale.ROOT, "optimal average cost per period: %.4f (Clark-Scarf %s); simulated "
+                    + "%.4f +- %.4f%n", optimum, Arrays.toString(cs.levels()), sim.mean(), sim.halfWidth()));
+        }
+        for (boolean sampled : new boolean[] {false, true}) {
+            InventoryAgentEnv env = dual ? new DualSourcingAgentEnv(ds, c) : new SerialAgentEnv(ss, c);
+            double[] cost = InventoryEvaluation.learned(env, t.actor(0), InventoryEvaluation.BURN_IN,
+                    InventoryEvaluation.PERIODS, evalSeed, sampled);
+            Summary sum = Summary.of(cost, 0.95);
+            String gap;
+            if (reference != null) {
+                PairedComparison pc = PairedComparison.of("ppo", cost, "clark-scarf", reference, 0.95);
+                gap = String.format(Locale.ROOT, "%+.2f%% +- %.2f%% (paired with the Clark-Scarf policy)",
+                        pc.improvementPct(), pc.improvementHalfWidthPct());
+            } else {
+                gap = String.format(Locale.ROOT, "%+.2f%% +- %.2f%%", 100 * (sum.mean() - optimum) / optimum,
+                        100 * sum.halfWidth() / optimum);
+            }
+            text.append(String.format(Locale.ROOT, "ppo %s %.4f +- %.4f, gap to the optimum %s%n",
+                    sampled ? "sampled:" : "greedy: ", sum.mean(), sum.halfWidth(), gap));
+        }
+        text.append(String.format(Locale.ROOT, "(%d rounds x %d copies x %d periods, seed %d, %.1f s of training; "
+                + "evaluation %d copies x %d periods after %d, seed %d)%n", rounds, copies, dual ? ds.horizon()
+                        : ss.horizon(), seed, secs, c, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN,
+                evalSeed));
+        return new Learned(text.toString(), curve.toString());
     }
 
     private static int parseLead(String v) {

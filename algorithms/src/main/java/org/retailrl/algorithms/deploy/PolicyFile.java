@@ -55,7 +55,7 @@ import org.retailrl.runtime.kernel.RowNet;
  * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}; the
  * recommendation learners of docs/model.md §3; and {@code ppo-lost-sales} — one ordering actor on
  * a lost-sales scenario of docs/model.md §7 ({@link LostSalesAgentEnv}: {@code max(L, 1) + 1} inputs,
- * {@code min(Q, S̄) + 1} outputs), the scenario stored as its JSON.
+ * {@code max(S̄, 1) + 1} outputs, one per target inventory position), the scenario stored as its JSON.
  *
  * <p>Writes are atomic ({@link AtomicFiles}). Reading checks magic, version, checksum, every
  * length, the kind, the actor count and every config against the scenario before any network is

@@ -49,32 +49,15 @@ public final class ClarkScarf {
         hi += 5;
         int lo = -reach - 5;
         // G_j is kept on [lo_j, hi]; lo_j rises by L_j·D_max per stage so that y − D^{(L_j)} stays on G_{j−1}'s grid.
-        double[] law0 = s.demand().convolutionPower(lead[0] + 1);
-        double[] g = new double[hi - lo + 1];
+        double[] g = bottom(s.demand().convolutionPower(lead[0] + 1), h[0], (lead[0] + 1) * mu,
+                s.backlogCost() + s.localHolding(0), lo, hi);
         int gLo = lo;
-        for (int y = lo; y <= hi; y++) {
-            double short0 = 0;
-            for (int d = Math.max(y + 1, 0); d < law0.length; d++) {
-                short0 += (d - y) * law0[d];
-            }
-            g[y - lo] = h[0] * (y - (lead[0] + 1) * mu) + (s.backlogCost() + s.localHolding(0)) * short0;
-        }
         int[] levels = new int[n];
         levels[0] = argmin(g, gLo);
         for (int j = 1; j < n; j++) {
-            double[] law = s.demand().convolutionPower(lead[j]);
             int newLo = gLo + lead[j] * dmax;
-            double[] next = new double[hi - newLo + 1];
-            int sPrev = levels[j - 1];
-            for (int y = newLo; y <= hi; y++) {
-                double e = 0;
-                for (int d = 0; d < law.length; d++) {
-                    int x = Math.min(y - d, sPrev);
-                    e += law[d] * g[x - gLo];
-                }
-                next[y - newLo] = h[j] * (y - (lead[j] + 1) * mu) + e;
-            }
-            g = next;
+            g = upstream(g, gLo, levels[j - 1], s.demand().convolutionPower(lead[j]), h[j], (lead[j] + 1) * mu, newLo,
+                    hi);
             gLo = newLo;
             levels[j] = argmin(g, gLo);
         }
@@ -82,7 +65,44 @@ public final class ClarkScarf {
         return new Solution(levels, cost, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static int argmin(double[] g, int lo) {
+    /**
+     * The demand-facing echelon's cost on {@code [lo, hi]}: {@code h (y − meanOver) + shortage ·
+     * E[(D − y)^+]} with {@code D} of law {@code law} (the demand over its lead time plus one period).
+     */
+    static double[] bottom(double[] law, double h, double meanOver, double shortage, int lo, int hi) {
+        double[] g = new double[hi - lo + 1];
+        for (int y = lo; y <= hi; y++) {
+            double short0 = 0;
+            for (int d = Math.max(y + 1, 0); d < law.length; d++) {
+                short0 += (d - y) * law[d];
+            }
+            g[y - lo] = h * (y - meanOver) + shortage * short0;
+        }
+        return g;
+    }
+
+    /**
+     * One step of the decomposition: the cost-to-go of an upstream echelon on {@code [newLo, hi]},
+     * {@code h (y − meanOver) + Σ_d law[d] g(min(y − d, sPrev))}, from the downstream function
+     * {@code g} on {@code [gLo, gLo + g.length)} with its optimal level {@code sPrev}, the demand law
+     * over the upstream lead time and the mean demand over that lead time plus one period. The
+     * caller makes {@code newLo − (law.length − 1) >= gLo}.
+     */
+    static double[] upstream(double[] g, int gLo, int sPrev, double[] law, double h, double meanOver, int newLo,
+            int hi) {
+        double[] next = new double[hi - newLo + 1];
+        for (int y = newLo; y <= hi; y++) {
+            double e = 0;
+            for (int d = 0; d < law.length; d++) {
+                int x = Math.min(y - d, sPrev);
+                e += law[d] * g[x - gLo];
+            }
+            next[y - newLo] = h * (y - meanOver) + e;
+        }
+        return next;
+    }
+
+    static int argmin(double[] g, int lo) {
         int arg = 0;
         for (int i = 1; i < g.length; i++) {
             if (g[i] < g[arg]) {
@@ -99,10 +119,15 @@ public final class ClarkScarf {
      * periods discarded; 95 % interval over the copies' averages.
      */
     public static Summary simulate(SerialScenario s, int[] levels, int copies, int burnIn, int periods, long seed) {
+        return Summary.of(perCopy(s, levels, copies, burnIn, periods, seed), 0.95);
+    }
+
+    /** As {@link #simulate}, every copy's average cost in copy order (for paired comparisons). */
+    public static double[] perCopy(SerialScenario s, int[] levels, int copies, int burnIn, int periods, long seed) {
         int n = s.stages();
         SerialBatch batch = new SerialBatch(s, copies);
         batch.reset(seed, 0);
-        return BatchAverage.averageCost(batch, (b, actions) -> {
+        return BatchAverage.perCopy(batch, (b, actions) -> {
             for (int i = 0; i < copies; i++) {
                 for (int j = 0; j < n; j++) {
                     actions[i * n + j] = Math.min(s.maxOrder(), Math.max(0, levels[j] - batch.echelonPosition(i, j)));

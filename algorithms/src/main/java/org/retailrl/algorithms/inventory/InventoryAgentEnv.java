@@ -117,10 +117,11 @@ public abstract class InventoryAgentEnv implements AgentEnv {
 
     /**
      * Turns every copy's choices ({@code choices[i·F + f]}, factor {@code f} of the layout) into the
-     * simulator's actions ({@code actions[i·d ..]}, laid out as {@link InventoryBatch#step}): the
-     * factors are the simulator's action components in order, so this is a copy.
+     * simulator's actions ({@code actions[i·d ..]}, laid out as {@link InventoryBatch#step}) for the
+     * batch's current state. By default the factors are the simulator's order quantities in order,
+     * so this is a copy; an adapter whose choices mean something else (a target position) overrides it.
      */
-    public final void decode(int[] choices, int[] actions) {
+    public void decode(int[] choices, int[] actions) {
         System.arraycopy(choices, 0, actions, 0, actions.length);
     }
 

@@ -4,11 +4,12 @@ import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.envs.inventory.DualSourcingScenario;
 import org.retailrl.envs.inventory.LostSalesScenario;
+import org.retailrl.envs.inventory.SerialScenario;
 
 /**
  * The learned policies of docs/model.md §7 as configurations of the learner core (§8.13): one PPO
  * agent per inventory problem on the environment adapters ({@link LostSalesAgentEnv},
- * {@link DualSourcingAgentEnv}). One round =
+ * {@link DualSourcingAgentEnv}, {@link SerialAgentEnv}). One round =
  * every copy plays {@code episodesPerUpdate} episodes of the scenario's horizon {@code T}; the
  * configuration is fitted to that rollout ({@link LearnerConfig#fitted}).
  *
@@ -25,6 +26,13 @@ public final class InventoryLearners {
     public static Trainer dualSourcing(DualSourcingScenario scenario, int copies, LearnerConfig config, long seed,
             int rounds) {
         DualSourcingAgentEnv env = new DualSourcingAgentEnv(scenario, copies);
+        return new Trainer(env, config.fitted(config.episodesPerUpdate() * scenario.horizon(), copies), seed, rounds,
+                "orders");
+    }
+
+    /** One PPO agent placing every stage's order on {@code copies} copies of the serial {@code scenario}. */
+    public static Trainer serial(SerialScenario scenario, int copies, LearnerConfig config, long seed, int rounds) {
+        SerialAgentEnv env = new SerialAgentEnv(scenario, copies);
         return new Trainer(env, config.fitted(config.episodesPerUpdate() * scenario.horizon(), copies), seed, rounds,
                 "orders");
     }

@@ -32,7 +32,7 @@ public final class LostSalesLearningRun {
         LostSalesScenario s = new LostSalesScenario(z.demand(), lead, 1, p, 0, z.maxOrder(), horizon, 0,
                 new int[Math.max(lead - 1, 0)]);
         LostSalesSolution opt = LostSalesSolver.solve(s);
-        System.out.printf("optimum %.4f cap %d%n", opt.cost(), LostSalesAgentEnv.orderCap(s));
+        System.out.printf("optimum %.4f target cap %d%n", opt.cost(), LostSalesAgentEnv.targetCap(s));
         Trainer t = InventoryLearners.lostSales(s, copies, cfg, seed, rounds);
         long t0 = System.nanoTime();
         for (int n = 0; n < rounds; n++) {

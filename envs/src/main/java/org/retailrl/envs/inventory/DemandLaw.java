@@ -245,18 +245,23 @@ public final class DemandLaw {
         }
         double[] acc = pmf.clone();
         for (int r = 1; r < n; r++) {
-            double[] next = new double[acc.length + pmf.length - 1];
-            for (int a = 0; a < acc.length; a++) {
-                if (acc[a] == 0) {
-                    continue;
-                }
-                for (int b = 0; b < pmf.length; b++) {
-                    next[a + b] += acc[a] * pmf[b];
-                }
-            }
-            acc = next;
+            acc = convolve(acc, pmf);
         }
         return acc;
+    }
+
+    /** The law of the sum of two independent integer variables on {@code 0..}, given as probability tables. */
+    public static double[] convolve(double[] a, double[] b) {
+        double[] next = new double[a.length + b.length - 1];
+        for (int x = 0; x < a.length; x++) {
+            if (a[x] == 0) {
+                continue;
+            }
+            for (int y = 0; y < b.length; y++) {
+                next[x + y] += a[x] * b[y];
+            }
+        }
+        return next;
     }
 
     /** Short label, e.g. {@code poisson(5)}, {@code geometric(5)}, {@code empirical[0.2, 0.2, …]}. */
