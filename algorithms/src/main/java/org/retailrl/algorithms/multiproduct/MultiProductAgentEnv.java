@@ -1,0 +1,209 @@
+package org.retailrl.algorithms.multiproduct;
+
+import org.retailrl.algorithms.pricing.PricingBatchEnv;
+import org.retailrl.algorithms.rl.AgentEnv;
+import org.retailrl.algorithms.rl.FactorLayout;
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.multiproduct.MultiProductBatch;
+import org.retailrl.envs.multiproduct.MultiProductScenario;
+
+/**
+ * The multi-product simulator of docs/model.md §4 ({@link MultiProductBatch}) as an {@link AgentEnv}
+ * of the learner core (§8.13), with the agents split in one of three ways ({@link Agents}):
+ * {@code 2N} agents — a pricing agent (one action per grid price) and an ordering agent
+ * ({@code Q + 1} sizes) per product, in the order pricing 0, ordering 0, pricing 1, … (FSDA and
+ * HAPPO, §4.3); {@code N} agents, each over its product's joint action
+ * {@code priceIndex·(Q + 1) + q} (independent PPO per product); or one agent whose action has
+ * {@code 2N} factors, the prices and orders of all products (one factorised policy).
+ *
+ * <p>Every agent and the critic see one observation (centralised, as in §1.7): the simulator's
+ * {@code N·(4 + L)} floats with unit quantities divided by {@code Q} and compressed beyond ±1,
+ * prices divided by the largest grid price ({@link PricingBatchEnv#squash}, the encoding of §1.7),
+ * then {@code t/T}. The shared reward is the total profit {@code Σ_i R_i} (Eq. 23 of Zheng, Li,
+ * Jiang &amp; Peng). Episode batch {@code e} resets copy {@code c} onto {@code Rng.stream(seed, e·C + c)}.
+ */
+public final class MultiProductAgentEnv implements AgentEnv {
+    /** How the decisions are split among agents. */
+    public enum Agents {
+        /** A pricing and an ordering agent per product: 2N agents. */
+        PRICING_AND_ORDERING,
+        /** One agent per product over its joint (price, order) action: N agents. */
+        PER_PRODUCT_JOINT,
+        /** One agent, 2N factors (every product's price and order). */
+        FACTORED
+    }
+
+    private final MultiProductBatch batch;
+    private final Agents agents;
+    private final int n;
+    private final int orders;
+    private final float[] raw;
+    private final int[] price;
+    private final int[] order;
+    private final FactorLayout[] layouts;
+
+    /** {@code copies} copies of {@code scenario} with the given split. */
+    public MultiProductAgentEnv(MultiProductScenario scenario, int copies, Agents agents) {
+        if (agents == null) {
+            throw new IllegalArgumentException("agents must be PRICING_AND_ORDERING, PER_PRODUCT_JOINT or FACTORED");
+        }
+        this.batch = new MultiProductBatch(scenario, copies);
+        this.agents = agents;
+        this.n = scenario.products();
+        this.orders = scenario.maxOrder() + 1;
+        this.raw = new float[batch.observationSize()];
+        this.price = new int[copies * n];
+        this.order = new int[copies * n];
+        int prices = scenario.priceCount();
+        layouts = new FactorLayout[agentCount(agents, n)];
+        for (int a = 0; a < layouts.length; a++) {
+            layouts[a] = switch (agents) {
+                case PRICING_AND_ORDERING -> new FactorLayout(a % 2 == 0 ? prices : orders);
+                case PER_PRODUCT_JOINT -> new FactorLayout(prices * orders);
+                case FACTORED -> factored(n, prices, orders);
+            };
+        }
+    }
+
+    private static FactorLayout factored(int n, int prices, int orders) {
+        int[] s = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            s[2 * i] = prices;
+            s[2 * i + 1] = orders;
+        }
+        return new FactorLayout(s);
+    }
+
+    /** Number of agents of split {@code agents} for {@code n} products. */
+    public static int agentCount(Agents agents, int n) {
+        return switch (agents) {
+            case PRICING_AND_ORDERING -> 2 * n;
+            case PER_PRODUCT_JOINT -> n;
+            case FACTORED -> 1;
+        };
+    }
+
+    /** Agent names in agent order ({@code pricing0, ordering0, …}, {@code product0, …} or {@code actor}). */
+    public static String[] agentNames(Agents agents, int n) {
+        String[] names = new String[agentCount(agents, n)];
+        for (int a = 0; a < names.length; a++) {
+            names[a] = switch (agents) {
+                case PRICING_AND_ORDERING -> (a % 2 == 0 ? "pricing" : "ordering") + (a / 2);
+                case PER_PRODUCT_JOINT -> "product" + a;
+                case FACTORED -> "actor";
+            };
+        }
+        return names;
+    }
+
+    /** The simulator. */
+    public MultiProductBatch batch() {
+        return batch;
+    }
+
+    /** The split. */
+    public Agents split() {
+        return agents;
+    }
+
+    /** Floats per copy in the observation every network sees, {@code N·(4 + L) + 1}. */
+    public static int observationSize(MultiProductScenario s) {
+        return s.products() * (MultiProductBatch.PER_PRODUCT + s.leadTime()) + 1;
+    }
+
+    @Override
+    public int copies() {
+        return batch.copies();
+    }
+
+    @Override
+    public int horizon() {
+        return batch.scenario().horizon();
+    }
+
+    @Override
+    public int agents() {
+        return layouts.length;
+    }
+
+    @Override
+    public int viewSize(int view) {
+        if (view != 0) {
+            throw new IllegalArgumentException("view must be 0, got " + view);
+        }
+        return observationSize(batch.scenario());
+    }
+
+    @Override
+    public FactorLayout actionLayout(int agent) {
+        if (agent < 0 || agent >= layouts.length) {
+            throw new IllegalArgumentException("agent must be in [0, " + layouts.length + "), got " + agent);
+        }
+        return layouts[agent];
+    }
+
+    @Override
+    public void reset(long seed, long episode) {
+        batch.reset(seed, Math.multiplyExact(episode, (long) batch.copies()));
+    }
+
+    @Override
+    public void observe(int view, float[] out) {
+        observation(batch, raw, out);
+    }
+
+    /**
+     * Writes the learners' observation of every copy of {@code batch} to
+     * {@code out[c·observationSize ..]}; {@code raw} is scratch of {@code batch.observationSize()} floats.
+     * Evaluations of trained actors call this, so they see what the learner saw.
+     */
+    public static void observation(MultiProductBatch batch, float[] raw, float[] out) {
+        MultiProductScenario sc = batch.scenario();
+        int r = batch.observationSize();
+        int d = r + 1;
+        int per = MultiProductBatch.PER_PRODUCT + sc.leadTime();
+        float unit = (float) (1.0 / Math.max(1, sc.maxOrder()));
+        float priceScale = (float) (1.0 / sc.price(sc.priceCount() - 1));
+        float elapsed = (float) batch.period() / sc.horizon();
+        for (int c = 0; c < batch.copies(); c++) {
+            batch.observe(c, raw, 0);
+            int o = c * d;
+            for (int k = 0; k < r; k++) {
+                out[o + k] = k % per == 3 ? raw[k] * priceScale : PricingBatchEnv.squash(raw[k] * unit);
+            }
+            out[o + r] = elapsed;
+        }
+    }
+
+    @Override
+    public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
+        decode(agents, n, orders, batch.copies(), choices, price, order);
+        batch.step(price, order, rewardOut);
+    }
+
+    /**
+     * Turns the agents' choices ({@code choices[a][c·F_a + f]}) into per-product price indices and
+     * orders ({@code price[c·N + i]}, {@code order[c·N + i]}).
+     */
+    public static void decode(Agents agents, int n, int orders, int copies, int[][] choices, int[] price, int[] order) {
+        for (int c = 0; c < copies; c++) {
+            for (int i = 0; i < n; i++) {
+                int x = c * n + i;
+                switch (agents) {
+                    case PRICING_AND_ORDERING -> {
+                        price[x] = choices[2 * i][c];
+                        order[x] = choices[2 * i + 1][c];
+                    }
+                    case PER_PRODUCT_JOINT -> {
+                        price[x] = choices[i][c] / orders;
+                        order[x] = choices[i][c] % orders;
+                    }
+                    case FACTORED -> {
+                        price[x] = choices[0][c * 2 * n + 2 * i];
+                        order[x] = choices[0][c * 2 * n + 2 * i + 1];
+                    }
+                }
+            }
+        }
+    }
+}
