@@ -18,7 +18,9 @@ import org.retailrl.envs.pricing.ShortageMode;
  * <li>each product serves its own demand from its stock: {@code S_i = min(D_i, [A_i]^+)},
  *     {@code U_i = D_i − S_i} units find it out of stock;</li>
  * <li>substitution, for {@code i = 0..N−1} and each of the {@code U_i} units in turn: one uniform
- *     {@code v} picks the first {@code k} with {@code v < Σ_{m≤k} θ_{im}}; such a unit is served
+ *     {@code v} picks the first {@code k} with {@code v < Σ_{m≤k} θ_{im} a_{im}}, where the
+ *     acceptance {@code a_{im} = min(1, e^{−β_m (p_m − p_i)})} discounts a dearer substitute by the
+ *     logit utility its higher price costs ({@link #acceptance}); such a unit is served
  *     from {@code k}'s remaining stock at {@code k}'s price if any is left, otherwise it is lost at
  *     {@code k} (backlog: waits for {@code k}); a unit with no {@code k} picked is lost at
  *     {@code i} (backlog: waits for {@code i}). No unit switches twice. Rows with
@@ -59,9 +61,11 @@ public final class MultiProductBatch {
     private final double[] h;
     private final double[] b;
     private final double[] k;
-    // Cumulative substitution probabilities per row, and whether a row switches at all.
-    private final double[] thetaCum;
+    // Substitution probabilities θ (row-major), whether a row switches at all, and the substitutes' sensitivities.
+    private final double[] theta;
     private final boolean[] switches;
+    private final double[] beta;
+    private final double[] rowCum;
 
     private final long[] seed;
     private final long[] gamma;
@@ -107,17 +111,19 @@ public final class MultiProductBatch {
         h = scenario.holdingCost();
         b = scenario.shortageCost();
         k = scenario.fixedCost();
-        double[][] theta = scenario.substitution();
-        thetaCum = new double[n * n];
+        double[][] th = scenario.substitution();
+        theta = new double[n * n];
         switches = new boolean[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int m = 0; m < n; m++) {
-                s += theta[i][m];
-                thetaCum[i * n + m] = s;
+                s += th[i][m];
+                theta[i * n + m] = th[i][m];
             }
             switches[i] = s > 0;
         }
+        beta = scenario.sensitivity();
+        rowCum = new double[n];
         int cn = Math.multiplyExact(copies, n);
         seed = new long[copies];
         gamma = new long[copies];
@@ -249,11 +255,16 @@ public final class MultiProductBatch {
                 lastLost[x] += missing;
                 continue;
             }
+            double cum = 0;
+            for (int m = 0; m < n; m++) {
+                cum += theta[i * n + m] * acceptance(posted[m] - posted[i], m);
+                rowCum[m] = cum;
+            }
             for (int u = 0; u < missing; u++) {
                 double v = RawStreams.nextDouble(seed, gamma, cp);
                 int to = -1;
                 for (int m = 0; m < n; m++) {
-                    if (v < thetaCum[i * n + m]) {
+                    if (v < rowCum[m]) {
                         to = m;
                         break;
                     }
@@ -296,6 +307,15 @@ public final class MultiProductBatch {
             total += r;
         }
         return total;
+    }
+
+    /**
+     * The factor by which a switch to product {@code m} is accepted when {@code m} costs
+     * {@code dearer} more than the product that was out of stock: 1 when it is not dearer,
+     * {@code e^{−β_m·dearer}} (the logit utility lost to the higher price) when it is.
+     */
+    public double acceptance(double dearer, int m) {
+        return dearer <= 0 ? 1 : StrictMath.exp(-beta[m] * dearer);
     }
 
     /** Floats per copy in the observation, {@code N·(4 + L)}. */

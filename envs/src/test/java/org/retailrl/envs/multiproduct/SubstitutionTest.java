@@ -49,6 +49,29 @@ class SubstitutionTest {
         assertEquals(primary1 + moved, sold1, "switched units are sold from the substitute's stock");
     }
 
+    /**
+     * A substitute 10 dearer with {@code β = 0.05} accepts a switch with probability
+     * {@code e^{−0.5}}: the fraction is {@code 0.5·0.607 = 0.303}; over more than 2,000 units its
+     * standard error is about 0.01, and the tolerance of 0.04 rejects the price-blind 0.5.
+     */
+    @Test
+    void aDearerSubstituteAcceptsFewerSwitches() {
+        MultiProductBatch b = new MultiProductBatch(pair(0.5, 0), 2);
+        b.reset(12, 0);
+        long primary = 0;
+        long moved = 0;
+        double[] r = new double[2];
+        while (!b.done()) {
+            b.step(new int[] {0, 1, 0, 1}, new int[4], r);
+            for (int cp = 0; cp < 2; cp++) {
+                primary += b.lastPrimaryDemand(cp, 0);
+                moved += b.lastMovedOut(cp, 0);
+            }
+        }
+        assertTrue(primary > 2000, "enough units: " + primary);
+        assertEquals(0.5 * Math.exp(-0.5), (double) moved / primary, 0.04);
+    }
+
     @Test
     void withoutSubstitutionStockedOutDemandIsLost() {
         MultiProductBatch b = new MultiProductBatch(pair(0, 0), 1);
