@@ -20,8 +20,8 @@ import org.retailrl.algorithms.eval.Summary;
  * @param paired    {@code paired[row][col]}: row policy versus baseline {@code col}, null on the diagonal
  */
 record CompareTable(EvaluationReport report, List<String> baselines, PairedComparison[][] paired) {
-    /** The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8 and the PPO comparison. */
-    static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", CompareCommand.PPO);
+    /** The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8, Subs (§4.4) and the PPO comparison. */
+    static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", "Subs", CompareCommand.PPO);
 
     static CompareTable of(EvaluationReport report) {
         List<String> names = new ArrayList<>();
