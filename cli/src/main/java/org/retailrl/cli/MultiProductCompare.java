@@ -14,6 +14,7 @@ import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.eval.EvaluationReport;
 import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
 import org.retailrl.algorithms.multiproduct.LearnedMultiProductPolicy;
 import org.retailrl.algorithms.multiproduct.MultiProductPolicy;
 import org.retailrl.algorithms.multiproduct.MultiProductRollout;
@@ -153,7 +154,7 @@ final class MultiProductCompare {
         for (long s : seeds) {
             jobs.add(() -> {
                 List<ProductHeuristicFit.Fitted> f = ProductHeuristicFit.fit(scenario,
-                        new ProductHeuristicFit.Settings(10_000, fitEpisodes, 3, s));
+                        new HeuristicSuite.Settings(10_000, fitEpisodes, 3, s));
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return f;
             });

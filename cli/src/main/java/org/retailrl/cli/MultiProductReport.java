@@ -28,31 +28,13 @@ import org.retailrl.envs.multiproduct.MultiProductScenarioJson;
  * {@code trajectory.csv} (price, order, ending stock and profit of every product per period of
  * the first evaluation episode, for the first learner of the first seed and for Subs),
  * {@code scenario.json} and {@code report.html}. Profits in currency per episode.
+ *
+ * @param perProduct policy name → mean episode profit per product
+ * @param curves     learner name → mean training profit per round, one array per seed
  */
-final class MultiProductReport {
-    private final String label;
-    private final MultiProductScenario scenario;
-    private final List<Long> seeds;
-    private final int episodes;
-    private final int copies;
-    private final EvaluationReport report;
-    private final CompareTable table;
-    private final Map<String, double[]> perProduct;
-    private final Map<String, List<double[]>> curves;
-
-    MultiProductReport(String label, MultiProductScenario scenario, List<Long> seeds, int episodes, int copies,
-                       EvaluationReport report, CompareTable table, Map<String, double[]> perProduct,
-                       Map<String, List<double[]>> curves) {
-        this.label = label;
-        this.scenario = scenario;
-        this.seeds = seeds;
-        this.episodes = episodes;
-        this.copies = copies;
-        this.report = report;
-        this.table = table;
-        this.perProduct = perProduct;
-        this.curves = curves;
-    }
+record MultiProductReport(String label, MultiProductScenario scenario, List<Long> seeds, int episodes, int copies,
+                          EvaluationReport report, CompareTable table, Map<String, double[]> perProduct,
+                          Map<String, List<double[]>> curves) {
 
     /** Per-product mean profit of every policy as an aligned text table. */
     static String perProductText(MultiProductScenario s, Map<String, double[]> perProduct) {

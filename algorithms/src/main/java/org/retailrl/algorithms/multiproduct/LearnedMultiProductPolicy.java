@@ -2,6 +2,7 @@ package org.retailrl.algorithms.multiproduct;
 
 import java.util.Arrays;
 import java.util.List;
+import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
 import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
@@ -83,22 +84,12 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
             int w = l.width();
             for (int i = 0; i < copies; i++) {
                 for (int f = 0; f < l.factors(); f++) {
-                    chosen[a][i * l.factors() + f] = argmax(logits, i * w + l.offset(f), l.size(f));
+                    chosen[a][i * l.factors() + f] = LearnedPricingPolicy.argmax(logits, i * w + l.offset(f), l.size(f));
                 }
             }
             tape.reset();
         }
         MultiProductAgentEnv.decode(split, batch.products(), batch.scenario().maxOrder() + 1, copies, chosen, priceOut,
                 orderOut);
-    }
-
-    private static int argmax(float[] x, int off, int n) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (x[off + k] > x[off + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

@@ -21,44 +21,13 @@ import org.retailrl.envs.pricing.PricingScenario;
  * ({@link HeuristicSuite#starts}); (4) optimise by simulation — cyclic coordinate search over the
  * products, each step searching one product's parameters with the others held, on the total profit
  * of the multi-product simulator over fixed optimisation episodes (common random numbers), until a
- * sweep over all products changes nothing or {@code maxRounds} sweeps were made.
+ * sweep over all products changes nothing or {@code maxRounds} sweeps were made. The settings are
+ * those of the single-product suite ({@link HeuristicSuite.Settings}: rows, optimisation episodes,
+ * sweeps, seed).
  */
 public final class ProductHeuristicFit {
     /** Names of the fitted kinds, in order. */
     public static final List<String> KINDS = List.of("BSLP", "(s,S,p)", "Myopic");
-
-    /**
-     * Settings of a fit.
-     *
-     * @param samples   (price, demand) rows per product, in [2, 10^7]
-     * @param episodes  optimisation episodes per objective evaluation, in [1, 10^6]
-     * @param maxRounds sweeps over the products at most, in [1, 100]
-     * @param seed      seed of the demand rows; the optimisation episodes use another stream family
-     */
-    public record Settings(int samples, int episodes, int maxRounds, long seed) {
-        /** Validates the ranges. */
-        public Settings {
-            if (samples < 2 || samples > 10_000_000) {
-                throw new IllegalArgumentException("samples must be in [2, 10000000], got " + samples);
-            }
-            if (episodes < 1 || episodes > 1_000_000) {
-                throw new IllegalArgumentException("episodes must be in [1, 1000000], got " + episodes);
-            }
-            if (maxRounds < 1 || maxRounds > 100) {
-                throw new IllegalArgumentException("maxRounds must be in [1, 100], got " + maxRounds);
-            }
-        }
-
-        /** Seed of the optimisation episodes (the single-product suite's mixing constant). */
-        public long optimisationSeed() {
-            return seed ^ 0x6a09e667f3bcc909L;
-        }
-
-        /** 10,000 rows, 100 optimisation episodes, up to 3 sweeps. */
-        public static Settings defaults(long seed) {
-            return new Settings(10_000, 100, 3, seed);
-        }
-    }
 
     /**
      * One fitted kind.
@@ -115,7 +84,7 @@ public final class ProductHeuristicFit {
     }
 
     /** Fits BSLP, (s,S,p) and Myopic per product, in the order of {@link #KINDS}. */
-    public static List<Fitted> fit(MultiProductScenario s, Settings settings) {
+    public static List<Fitted> fit(MultiProductScenario s, HeuristicSuite.Settings settings) {
         int n = s.products();
         List<FittedDemand> demands = fitDemand(s, settings.samples(), settings.seed());
         List<List<Heuristic>> starts = new ArrayList<>();

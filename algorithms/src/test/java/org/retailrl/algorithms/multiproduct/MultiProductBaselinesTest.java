@@ -68,7 +68,7 @@ class MultiProductBaselinesTest {
     @Test
     void theSearchImprovesOnItsStartingPoint() {
         MultiProductScenario s = MultiProductScenarioJson.parse("{\"base\": \"multiproduct-small\", \"horizon\": 10}");
-        ProductHeuristicFit.Settings settings = new ProductHeuristicFit.Settings(1000, 10, 1, 3);
+        HeuristicSuite.Settings settings = new HeuristicSuite.Settings(1000, 10, 1, 3);
         List<FittedDemand> fits = ProductHeuristicFit.fitDemand(s, settings.samples(), settings.seed());
         List<Heuristic> start = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
