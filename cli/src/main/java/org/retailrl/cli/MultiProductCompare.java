@@ -48,7 +48,10 @@ final class MultiProductCompare {
     private MultiProductCompare() {
     }
 
-    /** Whether {@code spec} names a multi-product scenario or file. */
+    /**
+     * Whether {@code spec} names a multi-product scenario, or a JSON file with member {@code names}
+     * or a {@code base} that is one.
+     */
     static boolean handles(String spec) {
         if (spec.toLowerCase(Locale.ROOT).startsWith("multiproduct")) {
             return true;
@@ -56,7 +59,8 @@ final class MultiProductCompare {
         Path p = Path.of(spec);
         if (spec.endsWith(".json") && Files.isRegularFile(p)) {
             try {
-                return Json.readObject(p).has("names");
+                org.retailrl.core.json.JsonObject o = Json.readObject(p);
+                return o.has("names") || o.getString("base", "").toLowerCase(Locale.ROOT).startsWith("multiproduct");
             } catch (Exception e) {
                 return false;
             }
@@ -70,7 +74,7 @@ final class MultiProductCompare {
                                [--seeds N|s1,s2,..] [--episodes N] [--copies N] [--learners a,b,..] [--threads N]
                                [--eval-episodes N] [--eval-seed N] [--fit-episodes N] [--config run.json] [--out DIR]
                   --scenario       a built-in multi-product scenario (docs/model.md §4.2) or a JSON file with
-                                   member "names" (MultiProductScenarioJson)
+                                   member "names" or "base": "multiproduct…" (MultiProductScenarioJson)
                   --seeds          a count N (seeds 1..N) or a list                        (default %d)
                   --episodes       training rounds per learner and seed, 1..10000000        (default %d)
                   --copies         environment copies per round, 1..4096                    (default %d)
