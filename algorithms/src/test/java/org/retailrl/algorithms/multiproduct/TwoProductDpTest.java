@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.envs.multiproduct.MultiProductScenario;
 import org.retailrl.envs.multiproduct.MultiProductScenarioJson;
 
@@ -22,18 +23,9 @@ class TwoProductDpTest {
     @Test
     void theOptimalTablePlayedInTheSimulatorEarnsTheOptimum() {
         TwoProductDp dp = TwoProductDp.solve(SMALL);
-        double[] x = MultiProductRollout.play(SMALL, dp.policy(), 4242, 20_000, null).total();
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double var = 0;
-        for (double v : x) {
-            var += (v - m) * (v - m);
-        }
-        double half = 3.29 * Math.sqrt(var / (x.length - 1) / x.length);
-        assertEquals(dp.optimum(), m, half, "V* = " + dp.optimum() + ", simulated " + m + " ± " + half);
+        Summary sim = Summary.of(MultiProductRollout.play(SMALL, dp.policy(), 4242, 20_000, null).total(), 0.999);
+        assertEquals(dp.optimum(), sim.mean(), sim.halfWidth(), "V* = " + dp.optimum() + ", simulated " + sim.mean()
+                + " ± " + sim.halfWidth());
     }
 
     @Test
