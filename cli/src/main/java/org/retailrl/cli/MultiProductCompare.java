@@ -139,11 +139,18 @@ final class MultiProductCompare {
             }
         }
         MultiProductScenario scenario = resolve(spec);
+        // Every multi-product learner may be configured, so one file serves any --learners selection.
         Map<String, LearnerConfig> defaults = new LinkedHashMap<>();
-        for (Algorithm a : learners) {
-            defaults.put(a.label(), a.defaults());
+        for (Algorithm a : Algorithm.values()) {
+            if (a.problem() == Algorithm.Problem.MULTIPRODUCT) {
+                defaults.put(a.label(), a.defaults());
+            }
         }
-        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile, defaults);
+        Map<String, LearnerConfig> all = TrainCommand.resolveConfigs(configFile, defaults);
+        Map<String, LearnerConfig> configs = new LinkedHashMap<>();
+        for (Algorithm a : learners) {
+            configs.put(a.label(), all.get(a.label()));
+        }
         String label = TrainCommand.label(spec);
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + label + "-" + TrainCommand.timestamp());
         Files.createDirectories(dir.resolve("models"));

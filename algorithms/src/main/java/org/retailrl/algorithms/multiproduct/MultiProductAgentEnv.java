@@ -169,7 +169,7 @@ public final class MultiProductAgentEnv implements AgentEnv {
             batch.observe(c, raw, 0);
             int o = c * d;
             for (int k = 0; k < r; k++) {
-                out[o + k] = k % per == 3 ? raw[k] * priceScale : PricingBatchEnv.squash(raw[k] * unit);
+                out[o + k] = k % per == MultiProductBatch.PRICE ? raw[k] * priceScale : PricingBatchEnv.squash(raw[k] * unit);
             }
             out[o + r] = elapsed;
         }

@@ -47,6 +47,8 @@ import org.retailrl.envs.pricing.ShortageMode;
 public final class MultiProductBatch {
     /** Floats per product in the observation before the pipeline. */
     public static final int PER_PRODUCT = 4;
+    /** Offset of the last price within a product's observation (the other three are unit quantities). */
+    public static final int PRICE = 3;
 
     private final MultiProductScenario scenario;
     private final int copies;
@@ -332,7 +334,7 @@ public final class MultiProductBatch {
             out[o] = inventory[x];
             out[o + 1] = lastLost[x];
             out[o + 2] = lastDemand[x];
-            out[o + 3] = (float) lastPrice[x];
+            out[o + PRICE] = (float) lastPrice[x];
             for (int j = 0; j < lead; j++) {
                 out[o + PER_PRODUCT + j] = pipeline[x * lead + slot(j)];
             }
