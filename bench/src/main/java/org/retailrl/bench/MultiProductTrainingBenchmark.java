@@ -42,8 +42,8 @@ public class MultiProductTrainingBenchmark {
     @Param({"1", "3", "10"})
     public int n;
 
-    /** Learner label: fsda-2n, happo-2n, ppo-per-product or ppo-factored. */
-    @Param({"fsda-2n", "ppo-per-product", "ppo-factored"})
+    /** Learner label: fsda-2n, happo-2n, ppo-per-product, ppo-factored or ppo-shared. */
+    @Param({"fsda-2n", "ppo-per-product", "ppo-factored", "ppo-shared"})
     public String learner;
 
     private Trainer trainer;

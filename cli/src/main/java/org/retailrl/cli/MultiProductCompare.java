@@ -78,7 +78,7 @@ final class MultiProductCompare {
                   --seeds          a count N (seeds 1..N) or a list                        (default %d)
                   --episodes       training rounds per learner and seed, 1..10000000        (default %d)
                   --copies         environment copies per round, 1..4096                    (default %d)
-                  --learners       from fsda-2n, happo-2n, ppo-per-product, ppo-factored
+                  --learners       from fsda-2n, happo-2n, ppo-per-product, ppo-factored, ppo-shared
                                                                 (default fsda-2n,happo-2n,ppo-per-product)
                   --eval-episodes  common evaluation episodes, 2..1000000                   (default %d)
                   --eval-seed      seed of the evaluation episodes                          (default %d)
@@ -132,7 +132,7 @@ final class MultiProductCompare {
                     a = null;
                 }
                 if (a == null || a.problem() != Algorithm.Problem.MULTIPRODUCT) {
-                    throw new UsageException("--learners must list fsda-2n, happo-2n, ppo-per-product or ppo-factored,"
+                    throw new UsageException("--learners must list fsda-2n, happo-2n, ppo-per-product, ppo-factored or ppo-shared,"
                             + " got '" + l.trim() + "'");
                 }
                 learners.add(a);
@@ -286,6 +286,7 @@ final class MultiProductCompare {
             case HAPPO_2N -> "HAPPO-2N";
             case PPO_PER_PRODUCT -> "PPO-per-product";
             case PPO_FACTORED -> "PPO-factored";
+            case PPO_SHARED -> "PPO-shared";
             default -> a.label();
         };
     }

@@ -46,7 +46,9 @@ public enum Algorithm {
     /** One joint-action PPO agent per product, independent updates (docs/model.md §4.3). */
     PPO_PER_PRODUCT("ppo-per-product", Problem.MULTIPRODUCT, Presets.PPO_PER_PRODUCT),
     /** One PPO agent over every product's price and order as 2N factors (docs/model.md §4.3). */
-    PPO_FACTORED("ppo-factored", Problem.MULTIPRODUCT, Presets.PPO_JOINT);
+    PPO_FACTORED("ppo-factored", Problem.MULTIPRODUCT, Presets.PPO_JOINT),
+    /** One PPO network shared by every product, with a product code (docs/model.md §4.3). */
+    PPO_SHARED("ppo-shared", Problem.MULTIPRODUCT, Presets.PPO_JOINT);
 
     /** Which simulator an algorithm trains on, with its scenario type and that type's JSON form. */
     public enum Problem {
@@ -153,6 +155,7 @@ public enum Algorithm {
             case FSDA_2N, HAPPO_2N -> MultiProductAgentEnv.Agents.PRICING_AND_ORDERING;
             case PPO_PER_PRODUCT -> MultiProductAgentEnv.Agents.PER_PRODUCT_JOINT;
             case PPO_FACTORED -> MultiProductAgentEnv.Agents.FACTORED;
+            case PPO_SHARED -> MultiProductAgentEnv.Agents.SHARED;
             default -> null;
         };
     }

@@ -58,7 +58,7 @@ import org.retailrl.nn.RecurrentNet;
  * a lost-sales scenario of docs/model.md §7 ({@link LostSalesAgentEnv}: {@code max(L, 1) + 1} inputs,
  * {@code min(Q, S̄) + 1} outputs), the scenario stored as its JSON; and the multi-product learners
  * of docs/model.md §4.3 ({@code fsda-2n}, {@code happo-2n}: 2N actors; {@code ppo-per-product}: N;
- * {@code ppo-factored}: 1; {@link MultiProductAgentEnv}).
+ * {@code ppo-factored}, {@code ppo-shared}: 1; {@link MultiProductAgentEnv}).
  *
  * <p>Writes are atomic ({@link AtomicFiles}). Reading checks magic, version, checksum, every
  * length, the kind, the actor count and every config against the scenario before any network is
@@ -286,7 +286,7 @@ public final class PolicyFile {
             inputs = new int[env.agents()];
             outputs = new int[env.agents()];
             for (int a = 0; a < env.agents(); a++) {
-                inputs[a] = MultiProductAgentEnv.observationSize(ms);
+                inputs[a] = env.viewSize(0);
                 outputs[a] = env.actionLayout(a).width();
             }
         } else {

@@ -24,6 +24,7 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
     private FactorLayout[] layouts;
     private float[][] hidden;
     private float[] raw;
+    private float[] full;
     private float[] obs;
     private float[] mask;
     private int[][] chosen;
@@ -43,11 +44,12 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
     @Override
     public void reset(MultiProductBatch batch) {
         int copies = batch.copies();
+        int rows = copies * MultiProductAgentEnv.rowsPerCopy(batch.scenario(), split);
         MultiProductAgentEnv shape = new MultiProductAgentEnv(batch.scenario(), 1, split);
         if (shape.agents() != actors.size()) {
             throw new IllegalArgumentException("the scenario needs " + shape.agents() + " actors, got " + actors.size());
         }
-        int in = MultiProductAgentEnv.observationSize(batch.scenario());
+        int in = MultiProductAgentEnv.viewSize(batch.scenario(), split);
         layouts = new FactorLayout[actors.size()];
         hidden = new float[actors.size()][];
         chosen = new int[actors.size()][];
@@ -58,31 +60,33 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
                 throw new IllegalArgumentException("actor " + a + " maps " + c.inputs() + " inputs to " + c.outputs()
                         + " outputs; the scenario needs " + in + " → " + layouts[a].width());
             }
-            hidden[a] = new float[c.hiddenSize() * copies];
-            chosen[a] = new int[copies * layouts[a].factors()];
+            hidden[a] = new float[c.hiddenSize() * rows];
+            chosen[a] = new int[rows * layouts[a].factors()];
         }
         raw = new float[batch.observationSize()];
-        obs = new float[in * copies];
-        mask = new float[copies];
+        full = new float[MultiProductAgentEnv.observationSize(batch.scenario()) * copies];
+        obs = new float[in * rows];
+        mask = new float[rows];
     }
 
     @Override
     public void act(MultiProductBatch batch, int[] priceOut, int[] orderOut) {
         int copies = batch.copies();
-        MultiProductAgentEnv.observation(batch, raw, obs);
+        int rows = mask.length;
+        MultiProductAgentEnv.observation(batch, split, raw, full, obs);
         Arrays.fill(mask, batch.period() == 0 ? 1f : 0f);
-        Tensor obsT = Tensor.wrap(obs, 1, copies, obs.length / copies);
+        Tensor obsT = Tensor.wrap(obs, 1, rows, obs.length / rows);
         tape.setGradEnabled(false);
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet net = actors.get(a);
             RecurrentNet.Config c = net.config();
-            RecurrentNet.Output out = net.forward(tape, obsT, mask, Tensor.wrap(hidden[a], c.gruLayers(), copies,
+            RecurrentNet.Output out = net.forward(tape, obsT, mask, Tensor.wrap(hidden[a], c.gruLayers(), rows,
                     c.hidden()));
             float[] logits = out.out().value().data();
             System.arraycopy(out.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
             FactorLayout l = layouts[a];
             int w = l.width();
-            for (int i = 0; i < copies; i++) {
+            for (int i = 0; i < rows; i++) {
                 for (int f = 0; f < l.factors(); f++) {
                     chosen[a][i * l.factors() + f] = LearnedPricingPolicy.argmax(logits, i * w + l.offset(f), l.size(f));
                 }

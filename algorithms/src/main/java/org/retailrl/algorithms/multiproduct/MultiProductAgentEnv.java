@@ -14,7 +14,8 @@ import org.retailrl.envs.multiproduct.MultiProductScenario;
  * ({@code Q + 1} sizes) per product, in the order pricing 0, ordering 0, pricing 1, … (FSDA and
  * HAPPO, §4.3); {@code N} agents, each over its product's joint action
  * {@code priceIndex·(Q + 1) + q} (independent PPO per product); or one agent whose action has
- * {@code 2N} factors, the prices and orders of all products (one factorised policy).
+ * {@code 2N} factors, the prices and orders of all products (one factorised policy); or one
+ * network shared by all products with a product code ({@link Agents#SHARED}).
  *
  * <p>Every agent and the critic see one observation (centralised, as in §1.7): the simulator's
  * {@code N·(4 + L)} floats with unit quantities divided by {@code Q} and compressed beyond ±1,
@@ -30,7 +31,15 @@ public final class MultiProductAgentEnv implements AgentEnv {
         /** One agent per product over its joint (price, order) action: N agents. */
         PER_PRODUCT_JOINT,
         /** One agent, 2N factors (every product's price and order). */
-        FACTORED
+        FACTORED,
+        /**
+         * One network shared by the products: every (copy, product) pair is a copy of this
+         * environment whose one agent sets that product's price and order (2 factors) from the
+         * copy's observation with the product's own block first and a one-hot product code (the
+         * first layer's weights on it are the learned product embedding); every pair receives the
+         * copy's total profit.
+         */
+        SHARED
     }
 
     private final MultiProductBatch batch;
@@ -38,6 +47,8 @@ public final class MultiProductAgentEnv implements AgentEnv {
     private final int n;
     private final int orders;
     private final float[] raw;
+    private final float[] full;
+    private final double[] total;
     private final int[] price;
     private final int[] order;
     private final FactorLayout[] layouts;
@@ -52,6 +63,8 @@ public final class MultiProductAgentEnv implements AgentEnv {
         this.n = scenario.products();
         this.orders = scenario.maxOrder() + 1;
         this.raw = new float[batch.observationSize()];
+        this.full = new float[copies * observationSize(scenario)];
+        this.total = new double[copies];
         this.price = new int[copies * n];
         this.order = new int[copies * n];
         int prices = scenario.priceCount();
@@ -61,6 +74,7 @@ public final class MultiProductAgentEnv implements AgentEnv {
                 case PRICING_AND_ORDERING -> new FactorLayout(a % 2 == 0 ? prices : orders);
                 case PER_PRODUCT_JOINT -> new FactorLayout(prices * orders);
                 case FACTORED -> factored(n, prices, orders);
+                case SHARED -> new FactorLayout(prices, orders);
             };
         }
     }
@@ -79,11 +93,11 @@ public final class MultiProductAgentEnv implements AgentEnv {
         return switch (agents) {
             case PRICING_AND_ORDERING -> 2 * n;
             case PER_PRODUCT_JOINT -> n;
-            case FACTORED -> 1;
+            case FACTORED, SHARED -> 1;
         };
     }
 
-    /** Agent names in agent order ({@code pricing0, ordering0, …}, {@code product0, …} or {@code actor}). */
+    /** Agent names in agent order ({@code pricing0, ordering0, …}, {@code product0, …}, {@code actor} or {@code shared}). */
     public static String[] agentNames(Agents agents, int n) {
         String[] names = new String[agentCount(agents, n)];
         for (int a = 0; a < names.length; a++) {
@@ -91,6 +105,7 @@ public final class MultiProductAgentEnv implements AgentEnv {
                 case PRICING_AND_ORDERING -> (a % 2 == 0 ? "pricing" : "ordering") + (a / 2);
                 case PER_PRODUCT_JOINT -> "product" + a;
                 case FACTORED -> "actor";
+                case SHARED -> "shared";
             };
         }
         return names;
@@ -111,9 +126,19 @@ public final class MultiProductAgentEnv implements AgentEnv {
         return s.products() * (MultiProductBatch.PER_PRODUCT + s.leadTime()) + 1;
     }
 
+    /** Floats per row that the networks of {@code split} see: {@link #observationSize} plus {@code N} for {@link Agents#SHARED}. */
+    public static int viewSize(MultiProductScenario s, Agents split) {
+        return observationSize(s) + (split == Agents.SHARED ? s.products() : 0);
+    }
+
+    /** Rows per simulator copy: {@code N} for {@link Agents#SHARED}, else 1. */
+    public static int rowsPerCopy(MultiProductScenario s, Agents split) {
+        return split == Agents.SHARED ? s.products() : 1;
+    }
+
     @Override
     public int copies() {
-        return batch.copies();
+        return batch.copies() * rowsPerCopy(batch.scenario(), agents);
     }
 
     @Override
@@ -131,7 +156,7 @@ public final class MultiProductAgentEnv implements AgentEnv {
         if (view != 0) {
             throw new IllegalArgumentException("view must be 0, got " + view);
         }
-        return observationSize(batch.scenario());
+        return viewSize(batch.scenario(), agents);
     }
 
     @Override
@@ -149,7 +174,39 @@ public final class MultiProductAgentEnv implements AgentEnv {
 
     @Override
     public void observe(int view, float[] out) {
-        observation(batch, raw, out);
+        observation(batch, agents, raw, full, out);
+    }
+
+    /**
+     * The rows {@code split}'s networks see: {@link #observation(MultiProductBatch, float[], float[])}
+     * into {@code full} (copies × {@link #observationSize}); for {@link Agents#SHARED} each copy's
+     * row is then written once per product {@code i} to {@code out}, blocks in the order
+     * {@code i, i+1, …, i−1} (cyclic), then {@code t/T}, then the one-hot code of {@code i}; for
+     * the other splits {@code out} receives {@code full}.
+     */
+    public static void observation(MultiProductBatch batch, Agents split, float[] raw, float[] full, float[] out) {
+        observation(batch, raw, full);
+        MultiProductScenario sc = batch.scenario();
+        int d = observationSize(sc);
+        if (split != Agents.SHARED) {
+            System.arraycopy(full, 0, out, 0, d * batch.copies());
+            return;
+        }
+        int n = sc.products();
+        int per = MultiProductBatch.PER_PRODUCT + sc.leadTime();
+        int w = d + n;
+        for (int c = 0; c < batch.copies(); c++) {
+            for (int i = 0; i < n; i++) {
+                int o = (c * n + i) * w;
+                for (int k = 0; k < n; k++) {
+                    System.arraycopy(full, c * d + ((i + k) % n) * per, out, o + k * per, per);
+                }
+                out[o + n * per] = full[c * d + d - 1];
+                for (int k = 0; k < n; k++) {
+                    out[o + d + k] = k == i ? 1f : 0f;
+                }
+            }
+        }
     }
 
     /**
@@ -178,7 +235,11 @@ public final class MultiProductAgentEnv implements AgentEnv {
     @Override
     public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
         decode(agents, n, orders, batch.copies(), choices, price, order);
-        batch.step(price, order, rewardOut);
+        batch.step(price, order, total);
+        int rows = rowsPerCopy(batch.scenario(), agents);
+        for (int r = 0; r < copies(); r++) {
+            rewardOut[r] = total[r / rows];
+        }
     }
 
     /**
@@ -198,9 +259,10 @@ public final class MultiProductAgentEnv implements AgentEnv {
                         price[x] = choices[i][c] / orders;
                         order[x] = choices[i][c] % orders;
                     }
-                    case FACTORED -> {
-                        price[x] = choices[0][c * 2 * n + 2 * i];
-                        order[x] = choices[0][c * 2 * n + 2 * i + 1];
+                    case FACTORED, SHARED -> {
+                        // FACTORED: copy c's row holds 2N factors; SHARED: row c·N + i holds 2.
+                        price[x] = choices[0][2 * x];
+                        order[x] = choices[0][2 * x + 1];
                     }
                 }
             }

@@ -21,7 +21,10 @@ import org.retailrl.envs.multiproduct.MultiProductScenario;
  *     action, updated independently against the shared critic ({@link Presets#PPO_PER_PRODUCT},
  *     scheme {@code mappo}); one schedule is given to every product;</li>
  * <li><b>PPO factored</b>: one agent whose policy is the product of {@code 2N} categorical
- *     factors, one per product and decision ({@link Presets#PPO_JOINT}).</li>
+ *     factors, one per product and decision ({@link Presets#PPO_JOINT});</li>
+ * <li><b>PPO shared</b>: one network applied to every product, which it tells apart by a
+ *     one-hot product code (a learned embedding in its first layer), each (copy, product) pair a
+ *     copy of the environment ({@link MultiProductAgentEnv.Agents#SHARED}, {@link Presets#PPO_JOINT}).</li>
  * </ul>
  * One round = every copy plays {@code episodesPerUpdate} episodes.
  */
@@ -69,7 +72,7 @@ public final class MultiProductLearners {
         if (config.agentCount() == want) {
             return config;
         }
-        if (split == MultiProductAgentEnv.Agents.FACTORED || config.agentCount() != per) {
+        if (want == 1 || config.agentCount() != per) {
             throw new IllegalArgumentException("agents must list " + per + " schedule(s) (one product's, repeated) or "
                     + want + " (every agent's), got " + config.agentCount());
         }

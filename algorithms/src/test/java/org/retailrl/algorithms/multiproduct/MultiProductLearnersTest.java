@@ -77,6 +77,41 @@ class MultiProductLearnersTest {
         assertArrayEquals(new int[] {2, 4, 6, 8, 10, 12}, order);
     }
 
+    /**
+     * The shared agent: one network, each (copy, product) pair a row that sees its own product's
+     * block first and its one-hot code, and every row of a copy receives the copy's total profit.
+     */
+    @Test
+    void theSharedAgentSeesItsOwnProductFirstWithItsCode() {
+        try (Trainer t = MultiProductLearners.trainer(THREE, 2, Presets.PPO_JOINT.withSizes(8, 1, 1, 25).withUpdates(1, 2),
+                1, 2, MultiProductAgentEnv.Agents.SHARED)) {
+            assertEquals(1, t.agents());
+            assertEquals(6, t.env().copies());
+            assertEquals(3 * 6 + 1 + 3, t.actor(0).config().inputs());
+            assertEquals(21 + 21, t.actor(0).config().outputs());
+            t.round();
+        }
+        MultiProductAgentEnv env = new MultiProductAgentEnv(THREE, 2, MultiProductAgentEnv.Agents.SHARED);
+        env.reset(4, 0);
+        int[][] choices = {new int[12]};
+        for (int r = 0; r < 6; r++) {
+            choices[0][2 * r] = r; // product r % 3 of copy r / 3 posts grid price r
+            choices[0][2 * r + 1] = 2 + r;
+        }
+        double[] reward = new double[6];
+        env.step(choices, new Rng[6], reward);
+        assertEquals(reward[3], reward[5], 0.0, "rows of one copy share its total profit");
+        assertEquals(env.batch().lastReward(1, 0) + env.batch().lastReward(1, 1) + env.batch().lastReward(1, 2),
+                reward[4], 1e-9);
+        float[] rows = new float[6 * 22];
+        env.observe(0, rows);
+        int row = 1 * 3 + 2; // copy 1, product 2
+        assertEquals((float) THREE.price(5) / 50, rows[row * 22 + 3], 1e-6, "own last price first");
+        assertEquals((float) THREE.price(3) / 50, rows[row * 22 + 6 + 3], 1e-6, "then product 0 (cyclic)");
+        assertEquals(1f, rows[row * 22 + 19 + 2]);
+        assertEquals(0f, rows[row * 22 + 19 + 0]);
+    }
+
     @Test
     void theRewardIsTheTotalProfitOfTheSimulator() {
         MultiProductAgentEnv env = new MultiProductAgentEnv(THREE, 2, MultiProductAgentEnv.Agents.FACTORED);
