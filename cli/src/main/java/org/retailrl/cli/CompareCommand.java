@@ -119,10 +119,14 @@ final class CompareCommand implements Command {
                 With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
                 recommendation comparison instead (MTMA, Joint, IM-Only, RS-Only, Naive, heuristics; docs/model.md §3)
                 with its own defaults:
+                %s
+                With --scenario multiproduct[-fixed|-backlog|-small] or a multi-product JSON file it runs the
+                correlated multi-product comparison (FSDA-2N, HAPPO-2N, PPO per product, per-product BSLP,
+                (s,S,p), Myopic, Subs, the exact DP on two products; docs/model.md §4):
                 %s""",
                 TrainingDefaults.SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
                 TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
-                RecommendationCompare.usage().strip().indent(2));
+                RecommendationCompare.usage().strip().indent(2), MultiProductCompare.usage().strip().indent(2));
     }
 
     /**
@@ -165,6 +169,9 @@ final class CompareCommand implements Command {
         String spec = args.string("scenario", "b");
         if (spec.startsWith("recommendation-")) {
             return delegateRecommendation(args, out, err);
+        }
+        if (MultiProductCompare.handles(spec)) {
+            return MultiProductCompare.run(args, out, err);
         }
         List<Long> seeds = SeedList.parse(args.string("seeds", Integer.toString(TrainingDefaults.SEEDS)));
         int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);

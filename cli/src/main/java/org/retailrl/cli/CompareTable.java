@@ -24,10 +24,10 @@ import org.retailrl.algorithms.eval.Summary;
 record CompareTable(EvaluationReport report, List<String> baselines, PairedComparison[][] paired) {
     /**
      * The baselines, in this order, when present: the three of Zheng, Li, Jiang and Peng §3.8, base
-     * stock, the two strongest competitor-aware heuristics and the PPO comparison.
+     * stock, the two strongest competitor-aware heuristics, Subs (§4.4) and the PPO comparison.
      */
     static final List<String> BASELINES = List.of("BSLP", "(s,S,p)", "Myopic", "BaseStock", "Myopic*", "(s,S,p)*",
-            CompareCommand.PPO);
+            "Subs", CompareCommand.PPO);
 
     static CompareTable of(EvaluationReport report) {
         List<String> names = new ArrayList<>();

@@ -101,7 +101,8 @@ final class TrainCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        boolean pricing = algorithm.problem() == Algorithm.Problem.PRICING;
+        boolean multi = algorithm.problem() == Algorithm.Problem.MULTIPRODUCT;
+        boolean pricing = algorithm.problem() == Algorithm.Problem.PRICING || multi;
         int copies = args.integer("copies", pricing ? TrainingDefaults.COPIES : Presets.RECOMMENDATION_COPIES, 1, 4096);
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
         int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
@@ -112,7 +113,7 @@ final class TrainCommand implements Command {
             throw new UsageException("train takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
         if (spec == null) {
-            spec = pricing ? "b" : "recommendation-lost";
+            spec = multi ? "multiproduct" : pricing ? "b" : "recommendation-lost";
         }
         Record scenario = resolveScenario(algorithm, spec);
         LearnerConfig config = resolveConfig(algorithm, preset, configFile);
@@ -166,6 +167,9 @@ final class TrainCommand implements Command {
     static Record resolveScenario(Algorithm algorithm, String spec) throws java.io.IOException {
         if (algorithm.problem() == Algorithm.Problem.PRICING) {
             return EvaluateCommand.resolveScenario(spec);
+        }
+        if (algorithm.problem() == Algorithm.Problem.MULTIPRODUCT) {
+            return MultiProductCompare.resolve(spec);
         }
         if (spec.endsWith(".json")) {
             Path file = Path.of(spec);

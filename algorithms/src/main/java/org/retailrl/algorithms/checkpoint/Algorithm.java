@@ -1,6 +1,8 @@
 package org.retailrl.algorithms.checkpoint;
 
 import org.retailrl.algorithms.inventory.InventoryLearners;
+import org.retailrl.algorithms.multiproduct.MultiProductAgentEnv;
+import org.retailrl.algorithms.multiproduct.MultiProductLearners;
 import org.retailrl.algorithms.pricing.PricingLearners;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.algorithms.recommendation.Learner;
@@ -10,6 +12,8 @@ import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.json.Json;
 import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.envs.inventory.LostSalesScenarioJson;
+import org.retailrl.envs.multiproduct.MultiProductScenario;
+import org.retailrl.envs.multiproduct.MultiProductScenarioJson;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
 import org.retailrl.envs.recommendation.RecommendationScenario;
@@ -34,7 +38,17 @@ public enum Algorithm {
     /** RS-Only: recommendation learned, orders random. */
     RS_ONLY("rs-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
     /** One PPO agent ordering in the lost-sales problem with lead time (docs/model.md §7.1). */
-    PPO_LOST_SALES("ppo-lost-sales", Problem.LOST_SALES, Presets.PPO_INVENTORY);
+    PPO_LOST_SALES("ppo-lost-sales", Problem.LOST_SALES, Presets.PPO_INVENTORY),
+    /** FSDA on N products: a fast pricing and a slow ordering agent per product (docs/model.md §4.3). */
+    FSDA_2N("fsda-2n", Problem.MULTIPRODUCT, Presets.FSDA),
+    /** HAPPO over the 2N pricing and ordering agents, all updated every round (docs/model.md §4.3). */
+    HAPPO_2N("happo-2n", Problem.MULTIPRODUCT, Presets.HAPPO),
+    /** One joint-action PPO agent per product, independent updates (docs/model.md §4.3). */
+    PPO_PER_PRODUCT("ppo-per-product", Problem.MULTIPRODUCT, Presets.PPO_PER_PRODUCT),
+    /** One PPO agent over every product's price and order as 2N factors (docs/model.md §4.3). */
+    PPO_FACTORED("ppo-factored", Problem.MULTIPRODUCT, Presets.PPO_JOINT),
+    /** One PPO network shared by every product, with a product code (docs/model.md §4.3). */
+    PPO_SHARED("ppo-shared", Problem.MULTIPRODUCT, Presets.PPO_JOINT);
 
     /** Which simulator an algorithm trains on, with its scenario type and that type's JSON form. */
     public enum Problem {
@@ -43,7 +57,9 @@ public enum Algorithm {
         /** Inventory with recommendation (docs/model.md §3). */
         RECOMMENDATION(RecommendationScenario.class),
         /** Lost sales with lead time (docs/model.md §7.1). */
-        LOST_SALES(LostSalesScenario.class);
+        LOST_SALES(LostSalesScenario.class),
+        /** Multi-product pricing and replenishment with correlated demand (docs/model.md §4). */
+        MULTIPRODUCT(MultiProductScenario.class);
 
         private final Class<? extends Record> scenarioType;
 
@@ -62,6 +78,7 @@ public enum Algorithm {
                 case PRICING -> PricingScenarioJson.write((PricingScenario) scenario);
                 case RECOMMENDATION -> RecommendationScenarioJson.write((RecommendationScenario) scenario);
                 case LOST_SALES -> Json.write(LostSalesScenarioJson.toJson((LostSalesScenario) scenario));
+                case MULTIPRODUCT -> MultiProductScenarioJson.write((MultiProductScenario) scenario);
             };
         }
 
@@ -71,6 +88,7 @@ public enum Algorithm {
                 case PRICING -> PricingScenarioJson.parse(json);
                 case RECOMMENDATION -> RecommendationScenarioJson.parse(json);
                 case LOST_SALES -> LostSalesScenarioJson.parse(json);
+                case MULTIPRODUCT -> MultiProductScenarioJson.parse(json);
             };
         }
     }
@@ -126,6 +144,19 @@ public enum Algorithm {
                     spec.config(), spec.copies(), spec.seed(), spec.episodes());
             case LOST_SALES -> InventoryLearners.lostSales((LostSalesScenario) spec.scenario(), spec.copies(),
                     spec.config(), spec.seed(), spec.episodes());
+            case MULTIPRODUCT -> MultiProductLearners.trainer((MultiProductScenario) spec.scenario(), spec.copies(),
+                    spec.config(), spec.seed(), spec.episodes(), split());
+        };
+    }
+
+    /** How a multi-product algorithm splits the decisions among agents; null for the other problems. */
+    public MultiProductAgentEnv.Agents split() {
+        return switch (this) {
+            case FSDA_2N, HAPPO_2N -> MultiProductAgentEnv.Agents.PRICING_AND_ORDERING;
+            case PPO_PER_PRODUCT -> MultiProductAgentEnv.Agents.PER_PRODUCT_JOINT;
+            case PPO_FACTORED -> MultiProductAgentEnv.Agents.FACTORED;
+            case PPO_SHARED -> MultiProductAgentEnv.Agents.SHARED;
+            default -> null;
         };
     }
 

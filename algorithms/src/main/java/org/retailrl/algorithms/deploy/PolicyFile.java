@@ -20,6 +20,8 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarioJson;
 import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.inventory.LostSalesAgentEnv;
+import org.retailrl.algorithms.multiproduct.MultiProductAgentEnv;
+import org.retailrl.envs.multiproduct.MultiProductScenario;
 import org.retailrl.envs.inventory.LostSalesScenario;
 import org.retailrl.algorithms.recommendation.AgentSpec;
 import org.retailrl.algorithms.recommendation.DecisionSpace;
@@ -55,7 +57,10 @@ import org.retailrl.runtime.kernel.RowNet;
  * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}; the
  * recommendation learners of docs/model.md §3; and {@code ppo-lost-sales} — one ordering actor on
  * a lost-sales scenario of docs/model.md §7 ({@link LostSalesAgentEnv}: {@code max(L, 1) + 1} inputs,
- * {@code max(S̄, 1) + 1} outputs, one per target inventory position), the scenario stored as its JSON.
+ * {@code max(S̄, 1) + 1} outputs, one per target inventory position), the scenario stored as its JSON;
+ * and the multi-product learners of docs/model.md §4.3 ({@code fsda-2n}, {@code happo-2n}: 2N
+ * actors; {@code ppo-per-product}: N; {@code ppo-factored}, {@code ppo-shared}: 1;
+ * {@link MultiProductAgentEnv}).
  *
  * <p>Writes are atomic ({@link AtomicFiles}). Reading checks magic, version, checksum, every
  * length, the kind, the actor count and every config against the scenario before any network is
@@ -310,6 +315,17 @@ public final class PolicyFile {
             }
             inputs = new int[] {LostSalesAgentEnv.observationSize(ls)};
             outputs = new int[] {LostSalesAgentEnv.layout(ls).width()};
+        } else if (algorithm.problem() == Algorithm.Problem.MULTIPRODUCT) {
+            if (!(scenario instanceof MultiProductScenario ms)) {
+                return "kind '" + kind + "' needs a multi-product scenario";
+            }
+            MultiProductAgentEnv env = new MultiProductAgentEnv(ms, 1, algorithm.split());
+            inputs = new int[env.agents()];
+            outputs = new int[env.agents()];
+            for (int a = 0; a < env.agents(); a++) {
+                inputs[a] = env.viewSize(0);
+                outputs[a] = env.actionLayout(a).width();
+            }
         } else {
             if (!(scenario instanceof RecommendationScenario rs)) {
                 return "kind '" + kind + "' needs a recommendation scenario";

@@ -46,13 +46,46 @@ public final class PolicyEvaluator {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidates must not be empty");
         }
-        List<PolicyScore> scores = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<double[][]> profits = new ArrayList<>();
         for (Candidate c : candidates) {
-            int seeds = c.perSeed().size();
+            double[][] perSeed = new double[c.perSeed().size()][];
+            for (int s = 0; s < perSeed.length; s++) {
+                perSeed[s] = Rollout.profits(scenario, c.perSeed().get(s), evalSeed, episodes);
+            }
+            names.add(c.name());
+            profits.add(perSeed);
+        }
+        return fromProfits(label, names, profits, evalSeed, optimum);
+    }
+
+    /**
+     * The report of policies already played: {@code profits.get(k)[s][e]} is policy
+     * {@code names.get(k)}'s profit with seed {@code s} on evaluation episode {@code e} (the same
+     * episodes, common random numbers, for every policy and seed). Used by every problem whose
+     * simulator is not the pricing one (docs/model.md §4).
+     */
+    public static EvaluationReport fromProfits(String label, List<String> names, List<double[][]> profits,
+                                               long evalSeed, double optimum) {
+        if (names.isEmpty() || names.size() != profits.size()) {
+            throw new IllegalArgumentException("names and profits must be non-empty and of the same length");
+        }
+        int episodes = profits.get(0)[0].length;
+        if (episodes < 2) {
+            throw new IllegalArgumentException("episodes must be >= 2 for an interval, got " + episodes);
+        }
+        List<PolicyScore> scores = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            double[][] perSeed = profits.get(k);
+            int seeds = perSeed.length;
             double[] perEpisode = new double[episodes];
             double[] seedMeans = new double[seeds];
             for (int s = 0; s < seeds; s++) {
-                double[] x = Rollout.profits(scenario, c.perSeed().get(s), evalSeed, episodes);
+                double[] x = perSeed[s];
+                if (x.length != episodes) {
+                    throw new IllegalArgumentException("policy '" + names.get(k) + "' seed " + s + " has " + x.length
+                            + " episodes, expected " + episodes);
+                }
                 double m = 0;
                 for (int e = 0; e < episodes; e++) {
                     perEpisode[e] += x[e] / seeds;
@@ -67,7 +100,7 @@ public final class PolicyEvaluator {
                 gap = 100 * (optimum - sum.mean()) / Math.abs(optimum);
                 gapHw = 100 * sum.halfWidth() / Math.abs(optimum);
             }
-            scores.add(new PolicyScore(c.name(), perEpisode, seedMeans, sum, gap, gapHw));
+            scores.add(new PolicyScore(names.get(k), perEpisode, seedMeans, sum, gap, gapHw));
         }
         List<PairedComparison> pairs = new ArrayList<>();
         for (int i = 0; i < scores.size(); i++) {

@@ -2,6 +2,7 @@ package org.retailrl.algorithms.heuristics;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.pricing.PerCopyBatchPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
@@ -38,12 +39,24 @@ public final class HeuristicOptimizer {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
+        Map<String, Double> cache = new HashMap<>();
+        return optimize(start, h -> objective(scenario, h, seed, episodes, cache), maxRounds);
+    }
+
+    /**
+     * The same cyclic coordinate search from {@code start} on any objective (larger is better;
+     * it must be deterministic). The multi-product baselines of docs/model.md §4.4 search one
+     * product's heuristic at a time with the total profit as objective.
+     */
+    public static Result optimize(Heuristic start, ToDoubleFunction<Heuristic> objective, int maxRounds) {
         if (maxRounds < 1) {
             throw new IllegalArgumentException("maxRounds must be >= 1, got " + maxRounds);
         }
-        Map<String, Double> cache = new HashMap<>();
+        Map<String, Double> seen = new HashMap<>();
+        ToDoubleFunction<Heuristic> cached = h -> seen.computeIfAbsent(h.parameters().toString(),
+                k -> objective.applyAsDouble(h));
         Heuristic best = start;
-        double bestValue = objective(scenario, best, seed, episodes, cache);
+        double bestValue = cached.applyAsDouble(best);
         int rounds = 0;
         boolean changed = true;
         while (changed && rounds < maxRounds) {
@@ -52,7 +65,7 @@ public final class HeuristicOptimizer {
             for (String name : start.parameters().keySet()) {
                 for (double v : best.candidates(name)) {
                     Heuristic h = best.with(name, v);
-                    double value = objective(scenario, h, seed, episodes, cache);
+                    double value = cached.applyAsDouble(h);
                     if (value > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
                         best = h;
                         bestValue = value;
@@ -61,7 +74,7 @@ public final class HeuristicOptimizer {
                 }
             }
         }
-        return new Result(best, bestValue, cache.size(), rounds);
+        return new Result(best, bestValue, seen.size(), rounds);
     }
 
     private static double objective(PricingScenario scenario, Heuristic h, long seed, int episodes,

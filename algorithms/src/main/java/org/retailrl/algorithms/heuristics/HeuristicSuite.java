@@ -83,12 +83,45 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
     /** Fits the four paper-faithful and the four strong heuristics to {@code scenario}. */
     public static HeuristicSuite fit(PricingScenario scenario, Settings settings) {
         FittedDemand demand = FittedDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
+        int maxLevel = maxLevel(scenario);
+        MyopicPriceTable table = table(scenario, demand);
+        List<Heuristic> starts = starts(scenario, demand, table);
+        List<HeuristicOptimizer.Result> out = new ArrayList<>();
+        for (Heuristic h : starts) {
+            out.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
+                    settings.maxRounds()));
+        }
+        FeatureDemand features = FeatureDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
+        List<HeuristicOptimizer.Result> strong = new ArrayList<>();
+        for (Heuristic h : strongStarts(scenario, features, out, maxLevel)) {
+            strong.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
+                    settings.maxRounds()));
+        }
+        return new HeuristicSuite(demand, table, List.copyOf(out), features, List.copyOf(strong));
+    }
+
+    /** Largest stock level the heuristics search, {@code (L + 1)·Q} (at most 10,000). */
+    public static int maxLevel(PricingScenario scenario) {
+        return (int) Math.min(10_000, (long) (scenario.leadTime() + 1) * scenario.maxOrder());
+    }
+
+    /** The myopic price function of {@code demand} on {@code scenario}'s grid and costs, over every stock level searched. */
+    public static MyopicPriceTable table(PricingScenario scenario, FittedDemand demand) {
+        int hi = maxLevel(scenario) + scenario.maxOrder();
+        int lo = scenario.mode() == ShortageMode.BACKLOG ? -hi : 0;
+        return new MyopicPriceTable(scenario, demand, lo, hi);
+    }
+
+    /**
+     * The paper-faithful heuristics at their starting values from the fit (class description), in
+     * the order BSLP, (s,S,p), Myopic, BaseStock; only {@code scenario}'s grid, order range, lead
+     * time and costs are read, so a product of the multi-product problem (docs/model.md §4.4) can
+     * pass a single-product scenario with its own parameters.
+     */
+    public static List<Heuristic> starts(PricingScenario scenario, FittedDemand demand, MyopicPriceTable table) {
         int lead = scenario.leadTime();
         int q = scenario.maxOrder();
-        int maxLevel = (int) Math.min(10_000, (long) (lead + 1) * q);
-        int hi = maxLevel + q;
-        int lo = scenario.mode() == ShortageMode.BACKLOG ? -hi : 0;
-        MyopicPriceTable table = new MyopicPriceTable(scenario, demand, lo, hi);
+        int maxLevel = maxLevel(scenario);
         int np = scenario.priceCount();
         int p0 = 0;
         double bestMargin = Double.NEGATIVE_INFINITY;
@@ -108,23 +141,11 @@ public record HeuristicSuite(FittedDemand demand, MyopicPriceTable table, List<H
         double rho = x2 > x1 ? (demand.mean(scenario.price(table.priceIndex(x2)))
                 - demand.mean(scenario.price(table.priceIndex(x1)))) / (x2 - x1) : 0;
         double alpha0 = Math.round(10 * Math.max(0, Math.min(1, 1 - rho))) / 10.0;
-        List<Heuristic> starts = List.of(
+        return List.of(
                 new BslpPolicy(s0, p0, table, q, np, maxLevel),
                 new SsPricePolicy(r0, s0, np - 1, table, q, np, maxLevel),
                 new MyopicPolicy(s0, alpha0, table, q, maxLevel),
                 new BaseStockPolicy(s0, p0, q, np, maxLevel));
-        List<HeuristicOptimizer.Result> out = new ArrayList<>();
-        for (Heuristic h : starts) {
-            out.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
-                    settings.maxRounds()));
-        }
-        FeatureDemand features = FeatureDemand.simulateAndFit(scenario, settings.samples(), settings.seed());
-        List<HeuristicOptimizer.Result> strong = new ArrayList<>();
-        for (Heuristic h : strongStarts(scenario, features, out, maxLevel)) {
-            strong.add(HeuristicOptimizer.optimize(scenario, h, settings.optimisationSeed(), settings.episodes(),
-                    settings.maxRounds()));
-        }
-        return new HeuristicSuite(demand, table, List.copyOf(out), features, List.copyOf(strong));
     }
 
     /** The strong heuristics' starting points: their faithful counterparts' optimised parameters. */

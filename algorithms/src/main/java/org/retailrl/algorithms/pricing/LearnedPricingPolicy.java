@@ -125,7 +125,8 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
         }
     }
 
-    private static int argmax(float[] x, int off, int n) {
+    /** The index of the largest of {@code x[off..off+n)} relative to {@code off}, the lowest on ties (greedy decisions, docs/model.md §8.11). */
+    public static int argmax(float[] x, int off, int n) {
         int best = 0;
         for (int k = 1; k < n; k++) {
             if (x[off + k] > x[off + best]) {

@@ -138,6 +138,15 @@ public final class Presets {
     public static final LearnerConfig PPO_INVENTORY = base(Update.PPO, 32, 25, cleanRlCritic(StepSize.linear(2e-3)),
             List.of(agent(StepSize.linear(2e-3), UpdatePeriod.ALWAYS))).withEntropyAndScaling(0.001, true);
 
+    /**
+     * Independent joint-action PPO per product on the multi-product problem of docs/model.md §4: one
+     * agent per product over its joint (price, order) action, each updated on its own against the
+     * shared advantages (scheme {@code mappo}); {@link #PPO_JOINT}'s step size and sequences and its
+     * CleanRL critic. The one schedule listed is given to every product.
+     */
+    public static final LearnerConfig PPO_PER_PRODUCT = base(Update.MAPPO, 64, 25,
+            cleanRlCritic(StepSize.linear(2e-3)), List.of(agent(StepSize.linear(2e-3), UpdatePeriod.ALWAYS)));
+
     private static final Map<String, LearnerConfig> BY_NAME = new LinkedHashMap<>();
 
     static {
@@ -151,6 +160,7 @@ public final class Presets {
         BY_NAME.put("mtma", MTMA);
         BY_NAME.put("mtma-single", MTMA_SINGLE);
         BY_NAME.put("ppo-inventory", PPO_INVENTORY);
+        BY_NAME.put("ppo-per-product", PPO_PER_PRODUCT);
     }
 
     private Presets() {

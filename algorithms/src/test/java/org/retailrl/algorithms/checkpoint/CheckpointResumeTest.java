@@ -19,6 +19,7 @@ import org.retailrl.algorithms.rl.Presets;
 import org.retailrl.algorithms.rl.UpdatePeriod;
 import org.retailrl.envs.inventory.DemandLaw;
 import org.retailrl.envs.inventory.LostSalesScenario;
+import org.retailrl.envs.multiproduct.MultiProductScenario;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.recommendation.RecommendationScenarios;
 import org.retailrl.nn.Parameter;
@@ -131,6 +132,13 @@ class CheckpointResumeTest {
         LostSalesScenario s = new LostSalesScenario(DemandLaw.poisson(2), 2, 1, 9, 0, 12, 20, 1, new int[] {2});
         resumeMatchesUninterrupted(new RunSpec(Algorithm.PPO_LOST_SALES, s, 2, 7, 4,
                 Presets.PPO_INVENTORY.withSizes(8, 1, 1, 10).withUpdates(2, 2)), 2, dir);
+    }
+
+    @Test
+    void multiProductFsdaResumedFromFileIsBitIdentical(@TempDir Path dir) throws IOException {
+        // 4 agents (2 products): the slow ordering agents' schedule straddles the cut.
+        resumeMatchesUninterrupted(new RunSpec(Algorithm.FSDA_2N, MultiProductScenario.named("multiproduct-small"), 2, 3,
+                5, Presets.FSDA.withSizes(8, 1, 1, 10).withUpdates(2, 2)), 3, dir);
     }
 
     @Test

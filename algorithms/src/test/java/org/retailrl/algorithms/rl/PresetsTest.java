@@ -108,7 +108,8 @@ class PresetsTest {
     @Test
     void presetsAreFoundByNameAndAnUnknownNameListsThem() {
         assertEquals(List.of("cleanrl-ppo", "ppo-joint", "fsda", "fsda-two-timescale", "happo", "fsda-reversed",
-                "fsda-cleanrl", "mtma", "mtma-single", "ppo-inventory"), List.copyOf(Presets.all().keySet()));
+                "fsda-cleanrl", "mtma", "mtma-single", "ppo-inventory", "ppo-per-product"),
+                List.copyOf(Presets.all().keySet()));
         assertSame(Presets.FSDA, Presets.named("fsda"));
         assertSame(Presets.MTMA_SINGLE, Presets.named("mtma-single"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.named("fdsa"));

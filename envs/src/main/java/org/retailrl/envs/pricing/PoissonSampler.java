@@ -53,8 +53,11 @@ public final class PoissonSampler {
         }
     }
 
-    /** One deviate from raw stream {@code i}: one uniform, then inversion or PTRS as described above. */
-    static int sample(long[] seed, long[] gamma, int i, double lambda) {
+    /**
+     * One deviate from raw stream {@code i} ({@link RawStreams}): one uniform, then inversion or PTRS as
+     * described above. Public so that every batched simulator draws demand the same way.
+     */
+    public static int sample(long[] seed, long[] gamma, int i, double lambda) {
         double u = RawStreams.nextDouble(seed, gamma, i);
         return finish(seed, gamma, i, u, lambda);
     }
