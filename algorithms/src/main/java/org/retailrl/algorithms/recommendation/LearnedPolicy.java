@@ -31,6 +31,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
     private final float[][] hidden;
     private final float[][] obs;
     private final int[][] choices;
+    private final float[][] continuous;
     private final Tape tape = new Tape();
     private Rng rng = Rng.stream(SALT, 0);
     private boolean fresh = true;
@@ -53,6 +54,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
         hidden = new float[actors.size()][];
         obs = new float[actors.size()][];
         choices = new int[actors.size()][];
+        continuous = new float[actors.size()][];
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet.Config c = actors.get(a).config();
             int d = specs.get(a).view().size(space.scenario());
@@ -63,6 +65,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
             hidden[a] = new float[c.hiddenSize()];
             obs[a] = new float[d];
             choices[a] = new int[sampler.layout(a).factors()];
+            continuous[a] = new float[sampler.layout(a).continuous()];
         }
     }
 
@@ -119,8 +122,8 @@ public final class LearnedPolicy implements RecommendationPolicy {
             float[] logits = o.out().value().data().clone();
             System.arraycopy(o.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
             tape.reset();
-            sampler.sample(a, logits, 0, rng, choices[a], 0);
-            sampler.apply(a, choices[a], 0, orders, 0, exposure, 0);
+            sampler.sample(a, logits, 0, rng, choices[a], 0, continuous[a], 0);
+            sampler.apply(a, choices[a], 0, continuous[a], 0, orders, 0, exposure, 0);
         }
         sampler.randomRest(rng, orders, 0, exposure, 0);
     }

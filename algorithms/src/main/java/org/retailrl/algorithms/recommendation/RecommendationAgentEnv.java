@@ -125,13 +125,27 @@ public final class RecommendationAgentEnv implements AgentEnv {
 
     @Override
     public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
+        float[][] none = new float[specs.size()][];
+        for (int a = 0; a < none.length; a++) {
+            if (sampler.layout(a).continuous() > 0) {
+                throw new IllegalArgumentException("agent '" + specs.get(a).name() + "' acts with Gaussian "
+                        + "coordinates: use step(choices, continuous, streams, rewardOut)");
+            }
+            none[a] = new float[0];
+        }
+        step(choices, none, streams, rewardOut);
+    }
+
+    @Override
+    public void step(int[][] choices, float[][] continuous, Rng[] streams, double[] rewardOut) {
         int n = batch.copies();
         int np = scenario.products();
         int nm = np * scenario.customers();
         for (int a = 0; a < specs.size(); a++) {
             int f = sampler.layout(a).factors();
+            int d = sampler.layout(a).continuous();
             for (int k = 0; k < n; k++) {
-                sampler.apply(a, choices[a], k * f, orders, k * np, exposure, k * nm);
+                sampler.apply(a, choices[a], k * f, continuous[a], k * d, orders, k * np, exposure, k * nm);
             }
         }
         for (int k = 0; k < n; k++) {
