@@ -7,6 +7,7 @@ import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
 import org.retailrl.nn.RecurrentNet;
 
@@ -33,6 +34,8 @@ public final class LearnedPolicy implements RecommendationPolicy {
     private final int[][] choices;
     private final float[][] continuous;
     private final Tape tape = new Tape();
+    private final int[] lastDemand;
+    private final int[] lastSales;
     private Rng rng = Rng.stream(SALT, 0);
     private boolean fresh = true;
 
@@ -54,6 +57,8 @@ public final class LearnedPolicy implements RecommendationPolicy {
         hidden = new float[actors.size()][];
         obs = new float[actors.size()][];
         choices = new int[actors.size()][];
+        lastDemand = new int[space.scenario().products()];
+        lastSales = new int[space.scenario().products()];
         continuous = new float[actors.size()][];
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet.Config c = actors.get(a).config();
@@ -104,7 +109,15 @@ public final class LearnedPolicy implements RecommendationPolicy {
         for (float[] h : hidden) {
             Arrays.fill(h, 0f);
         }
+        Arrays.fill(lastDemand, 0);
+        Arrays.fill(lastSales, 0);
         fresh = true;
+    }
+
+    @Override
+    public void observe(RecommendationInfo outcome) {
+        System.arraycopy(outcome.demand(), 0, lastDemand, 0, lastDemand.length);
+        System.arraycopy(outcome.sales(), 0, lastSales, 0, lastSales.length);
     }
 
     @Override
@@ -114,7 +127,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet net = actors.get(a);
             RecurrentNet.Config c = net.config();
-            specs.get(a).view().write(space.scenario(), state, obs[a], 0);
+            specs.get(a).view().write(space.scenario(), state, lastDemand, lastSales, 0, obs[a], 0);
             tape.reset();
             tape.setGradEnabled(false);
             RecurrentNet.Output o = net.forward(tape, Tensor.wrap(obs[a].clone(), 1, 1, c.inputs()), mask,

@@ -7,6 +7,7 @@ import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationBatch;
 import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
@@ -30,8 +31,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
     private final List<ObservationView> views = new ArrayList<>();
     private final int[] agentViews;
     private final int criticView;
+    private final boolean needsSignals;
     private final int[] orders;
     private final double[] exposure;
+    private final int[] lastDemand;
+    private final int[] lastSales;
 
     /** {@code copies} copies of {@code space}'s scenario played by {@code specs}. */
     public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies) {
@@ -45,8 +49,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
             agentViews[a] = viewIndex(specs.get(a).view());
         }
         criticView = viewIndex(ObservationView.GLOBAL);
+        needsSignals = views.size() > 1 || views.get(0) != ObservationView.GLOBAL;
         orders = new int[copies * scenario.products()];
         exposure = new double[copies * scenario.products() * scenario.customers()];
+        lastDemand = new int[copies * scenario.products()];
+        lastSales = new int[copies * scenario.products()];
     }
 
     private int viewIndex(ObservationView v) {
@@ -111,6 +118,8 @@ public final class RecommendationAgentEnv implements AgentEnv {
     @Override
     public void reset(long seed, long episode) {
         batch.reset(seed, Math.multiplyExact(episode, (long) batch.copies()));
+        java.util.Arrays.fill(lastDemand, 0);
+        java.util.Arrays.fill(lastSales, 0);
     }
 
     @Override
@@ -119,7 +128,7 @@ public final class RecommendationAgentEnv implements AgentEnv {
         int d = v.size(scenario);
         for (int k = 0; k < batch.copies(); k++) {
             RecommendationState st = batch.state(k);
-            v.write(scenario, st, out, k * d);
+            v.write(scenario, st, lastDemand, lastSales, k * scenario.products(), out, k * d);
         }
     }
 
@@ -152,5 +161,12 @@ public final class RecommendationAgentEnv implements AgentEnv {
             sampler.randomRest(streams[k], orders, k * np, exposure, k * nm);
         }
         batch.step(orders, exposure, rewardOut);
+        if (needsSignals) {
+            for (int k = 0; k < n; k++) {
+                RecommendationInfo info = batch.lastInfo(k, orders);
+                System.arraycopy(info.demand(), 0, lastDemand, k * np, np);
+                System.arraycopy(info.sales(), 0, lastSales, k * np, np);
+            }
+        }
     }
 }
