@@ -39,12 +39,12 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
  * ties by index) cut into {@code S = min(M, maxSegments)} contiguous groups — one customer each in
  * the small scenario.
  *
- * <p>Why a factorised categorical and not a Gaussian over the {@code N·M} logits: with
- * {@code E·(R_max − R)} lift in Eq. 8 entering Eq. 10 through {@code exp}, each customer's
- * demand for a product is convex in that product's exposure, so concentrated exposure is where
- * the value lies (the rating-greedy and stock-aware heuristics are of this form too); a small
- * categorical explores those corners directly, its log-probability is exact, and its PPO ratio
- * does not suffer from the variance of a 100-dimensional Gaussian density.
+ * <p>Why the discrete ablation is kept: with {@code E·(R_max − R)} lift in Eq. 8 entering Eq. 10
+ * through {@code exp}, each customer's demand for a product is convex in that product's
+ * exposure, so concentrated exposure is where much of the value lies (the rating-greedy and
+ * stock-aware heuristics are of this form too); a small categorical explores those corners
+ * directly, where a 100-dimensional Gaussian reaches them only through large, coordinated logits,
+ * and its PPO ratio does not carry the variance of a 100-dimensional density.
  */
 public final class DecisionSpace {
     /** How the recommendation agent's action is represented. */

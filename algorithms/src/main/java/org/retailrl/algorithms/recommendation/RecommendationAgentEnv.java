@@ -14,10 +14,12 @@ import org.retailrl.envs.recommendation.RecommendationState;
  * The inventory-with-recommendation simulator of docs/model.md §3 ({@link RecommendationBatch}) as
  * an {@link AgentEnv} for the learner core: each agent of a {@link Learner} sees its own
  * {@link ObservationView} and makes its part of the decision through the {@link DecisionSpace}'s
- * factors; the centralised critic sees {@link ObservationView#GLOBAL}. Distinct views are stored
- * once each, in order of first use (agents first, then the critic). Parts of the decision no agent
- * makes are drawn uniformly from the copy's policy stream after the agents' choices
- * ({@link ActionSampler#randomRest}), exactly as an evaluated policy draws them.
+ * factors and Gaussian coordinates; the centralised critic sees {@link ObservationView#GLOBAL}.
+ * Distinct views are stored once each, in order of first use (agents first, then the critic); the
+ * decentralised views' last-period demand and sales are kept per copy and zeroed at every episode
+ * start. Parts of the decision no agent makes are drawn from the copy's policy stream after the
+ * agents' choices, as an untrained policy would ({@link ActionSampler#randomRest}), exactly as an
+ * evaluated policy draws them.
  *
  * <p>Randomness: episode batch {@code e} resets copy {@code i} onto stream {@code e·N + i} of
  * the environment seed, so episodes never share a stream.
