@@ -5,10 +5,12 @@ import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 
 /**
- * Turns the agents' logits into one period's docs/model.md §3 decision for one environment copy:
- * each agent's factors are sampled in agent order, factor order ({@link Rng#categorical}), then
- * every part no agent makes is drawn uniformly (the "random" of {@link Learner}): order levels
- * first, then exposure choices, product by product. Rollouts and evaluation both go through this
+ * Turns the agents' outputs into one period's docs/model.md §3 decision for one environment copy:
+ * each agent's action is sampled in agent order ({@link FactorLayout#sample}: categorical factors
+ * in order, then Gaussian coordinates), then every part no agent makes is drawn as an untrained
+ * policy would (the "random" of {@link Learner}): order levels uniformly first, then the exposure,
+ * product by product — uniform over the {@code S + 1} choices of the discrete ablation, or
+ * standard normal segment logits for the simplex. Rollouts and evaluation both go through this
  * class, so a policy acts identically in training and in the comparison.
  */
 public final class ActionSampler {
@@ -17,6 +19,9 @@ public final class ActionSampler {
     private final FactorLayout[] layouts;
     private final boolean randomOrders;
     private final boolean randomExposure;
+    private final double[] z;
+    private final double[] alpha;
+    private final float[] randomLogits;
 
     /** A sampler for {@code agents} in {@code space}; at most one agent may make each part. */
     public ActionSampler(DecisionSpace space, List<AgentSpec> agents) {
@@ -37,6 +42,10 @@ public final class ActionSampler {
         }
         randomOrders = !orders;
         randomExposure = !exposure;
+        int nm = space.scenario().products() * space.scenario().customers();
+        z = new double[nm];
+        alpha = new double[nm];
+        randomLogits = new float[space.scenario().products() * space.segments()];
     }
 
     /** Agent {@code a}'s factor layout. */
@@ -50,20 +59,23 @@ public final class ActionSampler {
     }
 
     /**
-     * Samples agent {@code a}'s choices from row {@code row} of {@code logits} into
-     * {@code choices[cOff ..]} and returns their exact log-probability.
+     * Samples agent {@code a}'s action from row {@code row} of {@code logits} into
+     * {@code choices[cOff ..]} and its Gaussian coordinates into {@code x[xOff ..]}, and returns
+     * its exact log-probability.
      */
-    public double sample(int a, float[] logits, int row, Rng rng, int[] choices, int cOff) {
+    public double sample(int a, float[] logits, int row, Rng rng, int[] choices, int cOff, float[] x, int xOff) {
         FactorLayout l = layouts[a];
-        l.sample(logits, row, rng, choices, cOff);
-        return l.logProb(logits, row, choices, cOff);
+        l.sample(logits, row, rng, choices, cOff, x, xOff);
+        return l.logProb(logits, row, choices, cOff, x, xOff, new FactorLayout.Scratch(Math.max(1, l.width())));
     }
 
     /**
-     * Writes agent {@code a}'s choices {@code choices[cOff ..]} as orders
-     * {@code orders[oOff .. oOff + N)} and/or exposure {@code exposure[eOff .. eOff + N·M)}.
+     * Writes agent {@code a}'s action — categorical choices {@code choices[cOff ..]}, Gaussian
+     * coordinates {@code x[xOff ..]} — as orders {@code orders[oOff .. oOff + N)} and/or exposure
+     * {@code exposure[eOff .. eOff + N·M)}.
      */
-    public void apply(int a, int[] choices, int cOff, int[] orders, int oOff, double[] exposure, int eOff) {
+    public void apply(int a, int[] choices, int cOff, float[] x, int xOff, int[] orders, int oOff, double[] exposure,
+                      int eOff) {
         Decision d = agents.get(a).decision();
         int n = space.scenario().products();
         int at = cOff;
@@ -73,8 +85,12 @@ public final class ActionSampler {
             }
         }
         if (d.exposure()) {
-            for (int i = 0; i < n; i++) {
-                space.writeExposure(i, choices[at++], exposure, eOff);
+            if (space.exposureActions() == DecisionSpace.ExposureActions.SIMPLEX) {
+                space.writeSimplexExposure(x, xOff, z, alpha, exposure, eOff);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    space.writeExposure(i, choices[at++], exposure, eOff);
+                }
             }
         }
     }
@@ -88,8 +104,15 @@ public final class ActionSampler {
             }
         }
         if (randomExposure) {
-            for (int i = 0; i < n; i++) {
-                space.writeExposure(i, rng.nextInt(space.segments() + 1), exposure, eOff);
+            if (space.exposureActions() == DecisionSpace.ExposureActions.SIMPLEX) {
+                for (int k = 0; k < randomLogits.length; k++) {
+                    randomLogits[k] = (float) rng.normal();
+                }
+                space.writeSimplexExposure(randomLogits, 0, z, alpha, exposure, eOff);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    space.writeExposure(i, rng.nextInt(space.segments() + 1), exposure, eOff);
+                }
             }
         }
     }

@@ -32,7 +32,9 @@ public final class CrnEvaluation {
             while (!env.done()) {
                 RecommendationState st = env.state();
                 policy.act(st, orders, exposure);
-                total += env.step(orders, exposure).reward();
+                var step = env.step(orders, exposure);
+                policy.observe(step.info());
+                total += step.reward();
             }
             out[e] = total;
         }

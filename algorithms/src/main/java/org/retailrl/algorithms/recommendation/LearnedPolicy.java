@@ -7,6 +7,7 @@ import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
 import org.retailrl.nn.RecurrentNet;
 
@@ -31,7 +32,10 @@ public final class LearnedPolicy implements RecommendationPolicy {
     private final float[][] hidden;
     private final float[][] obs;
     private final int[][] choices;
+    private final float[][] continuous;
     private final Tape tape = new Tape();
+    private final int[] lastDemand;
+    private final int[] lastSales;
     private Rng rng = Rng.stream(SALT, 0);
     private boolean fresh = true;
 
@@ -53,6 +57,9 @@ public final class LearnedPolicy implements RecommendationPolicy {
         hidden = new float[actors.size()][];
         obs = new float[actors.size()][];
         choices = new int[actors.size()][];
+        lastDemand = new int[space.scenario().products()];
+        lastSales = new int[space.scenario().products()];
+        continuous = new float[actors.size()][];
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet.Config c = actors.get(a).config();
             int d = specs.get(a).view().size(space.scenario());
@@ -63,6 +70,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
             hidden[a] = new float[c.hiddenSize()];
             obs[a] = new float[d];
             choices[a] = new int[sampler.layout(a).factors()];
+            continuous[a] = new float[sampler.layout(a).continuous()];
         }
     }
 
@@ -101,7 +109,15 @@ public final class LearnedPolicy implements RecommendationPolicy {
         for (float[] h : hidden) {
             Arrays.fill(h, 0f);
         }
+        Arrays.fill(lastDemand, 0);
+        Arrays.fill(lastSales, 0);
         fresh = true;
+    }
+
+    @Override
+    public void observe(RecommendationInfo outcome) {
+        System.arraycopy(outcome.demand(), 0, lastDemand, 0, lastDemand.length);
+        System.arraycopy(outcome.sales(), 0, lastSales, 0, lastSales.length);
     }
 
     @Override
@@ -111,7 +127,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet net = actors.get(a);
             RecurrentNet.Config c = net.config();
-            specs.get(a).view().write(space.scenario(), state, obs[a], 0);
+            specs.get(a).view().write(space.scenario(), state, lastDemand, lastSales, 0, obs[a], 0);
             tape.reset();
             tape.setGradEnabled(false);
             RecurrentNet.Output o = net.forward(tape, Tensor.wrap(obs[a].clone(), 1, 1, c.inputs()), mask,
@@ -119,8 +135,8 @@ public final class LearnedPolicy implements RecommendationPolicy {
             float[] logits = o.out().value().data().clone();
             System.arraycopy(o.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
             tape.reset();
-            sampler.sample(a, logits, 0, rng, choices[a], 0);
-            sampler.apply(a, choices[a], 0, orders, 0, exposure, 0);
+            sampler.sample(a, logits, 0, rng, choices[a], 0, continuous[a], 0);
+            sampler.apply(a, choices[a], 0, continuous[a], 0, orders, 0, exposure, 0);
         }
         sampler.randomRest(rng, orders, 0, exposure, 0);
     }

@@ -7,12 +7,13 @@ import org.retailrl.algorithms.rl.Trainer;
 
 /**
  * The learned systems compared in docs/model.md §3 / Jiang et al. §VI.B, each a list of agents; whatever
- * part of the decision no agent makes is drawn at random, and "random" means precisely: each
- * product's factor uniform over its discrete choices, independently every period — orders
- * uniform on the {@code K} order levels of {@link DecisionSpace}, exposure choice uniform on the
- * {@code S} favoured segments and "no favourite". That is the distribution of the untrained
- * policies (whose head gain 0.01 makes their softmaxes uniform to within about 1 %), so a siloed
- * learner's partner is the same as where a learned partner starts.
+ * part of the decision no agent makes is drawn at random, and "random" means precisely, independently
+ * every period: orders uniform on the {@code K} order levels of {@link DecisionSpace}; exposure
+ * standard normal segment logits (simplex exposure) or each product's choice uniform on the
+ * {@code S} favoured segments and "no favourite" (the discrete ablation). That is the distribution
+ * of the untrained policies (whose head gain 0.01 makes their softmaxes uniform to within about
+ * 1 % and their Gaussian logits mean 0, standard deviation 1), so a siloed learner's partner is the
+ * same as where a learned partner starts.
  * <ul>
  * <li>{@link #MTMA} — replenishment (slow, own ledger view) + recommendation (fast, own stock
  *     summary view), centralised critic;</li>

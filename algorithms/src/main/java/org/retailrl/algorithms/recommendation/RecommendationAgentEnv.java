@@ -7,16 +7,19 @@ import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationBatch;
 import org.retailrl.envs.recommendation.RecommendationScenario;
+import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
  * The inventory-with-recommendation simulator of docs/model.md §3 ({@link RecommendationBatch}) as
  * an {@link AgentEnv} for the learner core: each agent of a {@link Learner} sees its own
  * {@link ObservationView} and makes its part of the decision through the {@link DecisionSpace}'s
- * factors; the centralised critic sees {@link ObservationView#GLOBAL}. Distinct views are stored
- * once each, in order of first use (agents first, then the critic). Parts of the decision no agent
- * makes are drawn uniformly from the copy's policy stream after the agents' choices
- * ({@link ActionSampler#randomRest}), exactly as an evaluated policy draws them.
+ * factors and Gaussian coordinates; the centralised critic sees {@link ObservationView#GLOBAL}.
+ * Distinct views are stored once each, in order of first use (agents first, then the critic); the
+ * decentralised views' last-period demand and sales are kept per copy and zeroed at every episode
+ * start. Parts of the decision no agent makes are drawn from the copy's policy stream after the
+ * agents' choices, as an untrained policy would ({@link ActionSampler#randomRest}), exactly as an
+ * evaluated policy draws them.
  *
  * <p>Randomness: episode batch {@code e} resets copy {@code i} onto stream {@code e·N + i} of
  * the environment seed, so episodes never share a stream.
@@ -30,8 +33,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
     private final List<ObservationView> views = new ArrayList<>();
     private final int[] agentViews;
     private final int criticView;
+    private final boolean needsSignals;
     private final int[] orders;
     private final double[] exposure;
+    private final int[] lastDemand;
+    private final int[] lastSales;
 
     /** {@code copies} copies of {@code space}'s scenario played by {@code specs}. */
     public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies) {
@@ -45,8 +51,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
             agentViews[a] = viewIndex(specs.get(a).view());
         }
         criticView = viewIndex(ObservationView.GLOBAL);
+        needsSignals = views.size() > 1 || views.get(0) != ObservationView.GLOBAL;
         orders = new int[copies * scenario.products()];
         exposure = new double[copies * scenario.products() * scenario.customers()];
+        lastDemand = new int[copies * scenario.products()];
+        lastSales = new int[copies * scenario.products()];
     }
 
     private int viewIndex(ObservationView v) {
@@ -111,6 +120,8 @@ public final class RecommendationAgentEnv implements AgentEnv {
     @Override
     public void reset(long seed, long episode) {
         batch.reset(seed, Math.multiplyExact(episode, (long) batch.copies()));
+        java.util.Arrays.fill(lastDemand, 0);
+        java.util.Arrays.fill(lastSales, 0);
     }
 
     @Override
@@ -119,24 +130,45 @@ public final class RecommendationAgentEnv implements AgentEnv {
         int d = v.size(scenario);
         for (int k = 0; k < batch.copies(); k++) {
             RecommendationState st = batch.state(k);
-            v.write(scenario, st, out, k * d);
+            v.write(scenario, st, lastDemand, lastSales, k * scenario.products(), out, k * d);
         }
     }
 
     @Override
     public void step(int[][] choices, Rng[] streams, double[] rewardOut) {
+        float[][] none = new float[specs.size()][];
+        for (int a = 0; a < none.length; a++) {
+            if (sampler.layout(a).continuous() > 0) {
+                throw new IllegalArgumentException("agent '" + specs.get(a).name() + "' acts with Gaussian "
+                        + "coordinates: use step(choices, continuous, streams, rewardOut)");
+            }
+            none[a] = new float[0];
+        }
+        step(choices, none, streams, rewardOut);
+    }
+
+    @Override
+    public void step(int[][] choices, float[][] continuous, Rng[] streams, double[] rewardOut) {
         int n = batch.copies();
         int np = scenario.products();
         int nm = np * scenario.customers();
         for (int a = 0; a < specs.size(); a++) {
             int f = sampler.layout(a).factors();
+            int d = sampler.layout(a).continuous();
             for (int k = 0; k < n; k++) {
-                sampler.apply(a, choices[a], k * f, orders, k * np, exposure, k * nm);
+                sampler.apply(a, choices[a], k * f, continuous[a], k * d, orders, k * np, exposure, k * nm);
             }
         }
         for (int k = 0; k < n; k++) {
             sampler.randomRest(streams[k], orders, k * np, exposure, k * nm);
         }
         batch.step(orders, exposure, rewardOut);
+        if (needsSignals) {
+            for (int k = 0; k < n; k++) {
+                RecommendationInfo info = batch.lastInfo(k, orders);
+                System.arraycopy(info.demand(), 0, lastDemand, k * np, np);
+                System.arraycopy(info.sales(), 0, lastSales, k * np, np);
+            }
+        }
     }
 }

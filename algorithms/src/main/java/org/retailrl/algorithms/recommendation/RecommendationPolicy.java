@@ -1,5 +1,6 @@
 package org.retailrl.algorithms.recommendation;
 
+import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
@@ -17,6 +18,13 @@ public interface RecommendationPolicy {
 
     /** Writes the period's decisions into {@code orders} ({@code N}) and {@code exposure} ({@code N·M}). */
     void act(RecommendationState state, int[] orders, double[] exposure);
+
+    /**
+     * Called after every period with what happened in it (its demand and sales are what the
+     * decentralised views of {@link ObservationView} show next period); by default ignored.
+     */
+    default void observe(RecommendationInfo outcome) {
+    }
 
     /** A policy whose orders come from {@code replenishment} and exposure from {@code recommendation}. */
     static RecommendationPolicy of(ReplenishmentRule replenishment, ExposureRule recommendation) {

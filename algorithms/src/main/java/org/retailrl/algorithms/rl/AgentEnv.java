@@ -15,7 +15,9 @@ import org.retailrl.core.random.Rng;
  * stores it once.
  *
  * <p><b>Actions.</b> Agent {@code a} picks, per copy and step, one choice for each categorical
- * factor of {@link #actionLayout(int)} (a plain categorical is one factor). Parts of the decision
+ * factor of {@link #actionLayout(int)} (a plain categorical is one factor) and, when the layout has
+ * a continuous part, one float per Gaussian coordinate ({@link #step(int[][], float[][], Rng[],
+ * double[])}; environments without continuous actions need not override it). Parts of the decision
  * that no agent makes are the environment's business: {@link #step} receives each copy's policy
  * stream so it can draw them after the agents' choices (uniformly, for the siloed baselines of
  * docs/model.md §3).
@@ -66,4 +68,15 @@ public interface AgentEnv {
      * no agent makes); copy {@code i}'s reward goes to {@code rewardOut[i]}.
      */
     void step(int[][] choices, Rng[] streams, double[] rewardOut);
+
+    /**
+     * Plays one step with continuous actions: as {@link #step(int[][], Rng[], double[])}, and
+     * {@code continuous[a][i·D_a + d]} is agent {@code a}'s Gaussian coordinate {@code d} in copy
+     * {@code i} ({@link FactorLayout#continuous()}). The learner core always calls this method;
+     * by default it ignores {@code continuous} and plays the categorical choices, which is all an
+     * environment without continuous actions has.
+     */
+    default void step(int[][] choices, float[][] continuous, Rng[] streams, double[] rewardOut) {
+        step(choices, streams, rewardOut);
+    }
 }

@@ -5,20 +5,56 @@ import org.retailrl.core.random.Rng;
 import org.retailrl.nn.CategoricalRows;
 
 /**
- * How one actor's output row is cut into independent categorical factors (docs/model.md §3 actions):
- * factor {@code f} owns the {@code sizes[f]} logits starting at {@code offset(f)}, and a joint
- * action is one choice per factor. The policy is the product of the factors' softmaxes, so
- * {@code log π(a) = Σ_f log softmax(z_f)[a_f]} exactly, which is what the PPO ratio needs.
+ * How one actor's output row is cut into independent action factors (docs/model.md §3 actions,
+ * §8.13): factor {@code f} is a categorical that owns the {@code sizes[f]} logits starting at
+ * {@code offset(f)}, and a joint action is one choice per factor. The policy is the product of the
+ * factors' softmaxes, so {@code log π(a) = Σ_f log softmax(z_f)[a_f]} exactly, which is what the
+ * PPO ratio needs.
+ *
+ * <p><b>Continuous part.</b> A layout may also carry {@code D = }{@link #continuous()} independent
+ * Gaussian coordinates after the categorical logits: the row continues with the means
+ * {@code μ_0..μ_{D−1}} and then the log standard deviations {@code s_0..s_{D−1}}, each clamped to
+ * {@code [}{@link #LOG_STD_MIN}{@code , }{@link #LOG_STD_MAX}{@code ]} (state-dependent, as
+ * in HARL's diagonal Gaussian policies), and the action holds one float {@code x_d} per coordinate
+ * besides the categorical choices. The joint log-probability adds
+ * {@code Σ_d −½((x_d − μ_d)/σ_d)² − log σ_d − ½ log 2π} and the entropy
+ * {@code Σ_d ½ log(2πe) + log σ_d}, both exact. What the coordinates mean is the environment's
+ * business: a block of {@code K} coordinates mapped through a softmax is the logistic-normal
+ * policy on the {@code K}-simplex (the recommender's exposure of docs/model.md §3.7, whose
+ * {@code α^{i,·} = softmax(z^{i,·})} makes the coordinates the paper's logits), a coordinate
+ * mapped by {@link #bounded} a scalar in {@code [lo, hi]}. The density is that of the coordinates the policy samples, so the PPO ratio
+ * is exact whatever map the environment applies. A layout without a continuous part is the plain
+ * factored categorical, bit for bit.
  */
 public final class FactorLayout {
+    /** Lower clamp of a Gaussian coordinate's log standard deviation. */
+    public static final double LOG_STD_MIN = -5.0;
+    /** Upper clamp of a Gaussian coordinate's log standard deviation. */
+    public static final double LOG_STD_MAX = 2.0;
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
     private final int[] sizes;
     private final int[] offsets;
+    private final int categoricalWidth;
+    private final int continuous;
     private final int width;
 
     /** Factors of the given sizes, each >= 1, at least one factor. */
     public FactorLayout(int... sizes) {
-        if (sizes == null || sizes.length == 0) {
-            throw new IllegalArgumentException("sizes must list at least one factor");
+        this(sizes, 0);
+    }
+
+    /**
+     * Categorical factors of the given sizes (each >= 1; none is allowed when {@code continuous >
+     * 0}) followed by {@code continuous >= 0} Gaussian coordinates.
+     */
+    public FactorLayout(int[] sizes, int continuous) {
+        if (sizes == null || (sizes.length == 0 && continuous == 0)) {
+            throw new IllegalArgumentException("sizes must list at least one factor when there is no continuous part");
+        }
+        if (continuous < 0 || continuous > Integer.MAX_VALUE / 8) {
+            throw new IllegalArgumentException("continuous must be in [0, " + Integer.MAX_VALUE / 8 + "], got "
+                    + continuous);
         }
         this.sizes = sizes.clone();
         this.offsets = new int[sizes.length];
@@ -33,7 +69,22 @@ public final class FactorLayout {
                 throw new IllegalArgumentException("sum of sizes must be <= " + Integer.MAX_VALUE / 2 + ", got " + w);
             }
         }
+        this.categoricalWidth = (int) w;
+        w += 2L * continuous;
+        if (w > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("sum of sizes + 2·continuous must be <= " + Integer.MAX_VALUE / 2
+                    + ", got " + w);
+        }
+        this.continuous = continuous;
         this.width = (int) w;
+    }
+
+    /** {@code d >= 1} Gaussian coordinates and no categorical factor. */
+    public static FactorLayout gaussian(int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be >= 1, got " + d);
+        }
+        return new FactorLayout(new int[0], d);
     }
 
     /** {@code count} factors of {@code size} choices each. */
@@ -46,11 +97,73 @@ public final class FactorLayout {
         return new FactorLayout(s);
     }
 
-    /** The factors of {@code a} followed by those of {@code b}. */
+    /**
+     * The factors of {@code a} followed by those of {@code b}; the continuous coordinates likewise
+     * ({@code a}'s first), after all categorical logits.
+     */
     public static FactorLayout concat(FactorLayout a, FactorLayout b) {
         int[] s = Arrays.copyOf(a.sizes, a.sizes.length + b.sizes.length);
         System.arraycopy(b.sizes, 0, s, a.sizes.length, b.sizes.length);
-        return new FactorLayout(s);
+        return new FactorLayout(s, a.continuous + b.continuous);
+    }
+
+    /** Number of Gaussian coordinates {@code D} (0: a plain factored categorical). */
+    public int continuous() {
+        return continuous;
+    }
+
+    /** Offset of the first mean {@code μ_0} in a row (the width of the categorical logits). */
+    public int meanOffset() {
+        return categoricalWidth;
+    }
+
+    /** Offset of the first log standard deviation {@code s_0} in a row. */
+    public int logStdOffset() {
+        return categoricalWidth + continuous;
+    }
+
+    /**
+     * A Gaussian coordinate as a bounded scalar: {@code x} clipped to {@code [lo, hi]} (CleanRL's
+     * continuous-action PPO; the log-probability stays that of the unclipped coordinate, which is
+     * what the policy sampled).
+     */
+    public static double bounded(float x, double lo, double hi) {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("bounds must have lo <= hi, got [" + lo + ", " + hi + "]");
+        }
+        return Math.min(Math.max(x, lo), hi);
+    }
+
+    /** The clamped log standard deviation of the raw output {@code s}. */
+    public static double clampLogStd(float s) {
+        return Math.min(Math.max(s, LOG_STD_MIN), LOG_STD_MAX);
+    }
+
+    /**
+     * The Gaussian part of {@code log π} of row {@code row} at {@code x[xOff .. xOff + D)}, in
+     * double, coordinates in order. {@link PolicyLoss} calls this very method, so a rollout's
+     * stored log-probability and the loss's recomputation agree bit for bit on equal outputs.
+     */
+    public double gaussianLogProb(float[] out, int row, float[] x, int xOff) {
+        int mu = row * width + categoricalWidth;
+        int ls = mu + continuous;
+        double sum = 0;
+        for (int d = 0; d < continuous; d++) {
+            double s = clampLogStd(out[ls + d]);
+            double u = (x[xOff + d] - (double) out[mu + d]) * Math.exp(-s);
+            sum += -0.5 * u * u - s - HALF_LOG_2PI;
+        }
+        return sum;
+    }
+
+    /** The Gaussian part of the entropy of row {@code row}, nats: {@code Σ_d ½ log(2πe) + s_d}. */
+    public double gaussianEntropy(float[] out, int row) {
+        int ls = row * width + categoricalWidth + continuous;
+        double sum = 0;
+        for (int d = 0; d < continuous; d++) {
+            sum += HALF_LOG_2PI + 0.5 + clampLogStd(out[ls + d]);
+        }
+        return sum;
     }
 
     /** Number of factors {@code F}. */
@@ -85,6 +198,17 @@ public final class FactorLayout {
     }
 
     /**
+     * {@code log π(a)} of a layout with a continuous part: the categorical choices
+     * {@code actions[aOff ..]} as {@link #logProb(float[], int, int[], int, Scratch)}, plus
+     * {@link #gaussianLogProb} at {@code x[xOff .. xOff + D)} ({@code x} may be null when
+     * {@code D = 0}).
+     */
+    public double logProb(float[] out, int row, int[] actions, int aOff, float[] x, int xOff, Scratch scratch) {
+        double lp = sizes.length == 0 ? 0 : logProb(out, row, actions, aOff, scratch);
+        return continuous == 0 ? lp : lp + gaussianLogProb(out, row, x, xOff);
+    }
+
+    /**
      * Reusable work space of {@link #logProb(float[], int, int[], int, Scratch)} for layouts up to
      * a given width, so rollouts allocate nothing per step. Not thread-safe: one per thread.
      */
@@ -104,13 +228,13 @@ public final class FactorLayout {
 
     /** As {@link #logProb(float[], int, int[], int)} with caller-provided work space. */
     public double logProb(float[] logits, int row, int[] actions, int aOff, Scratch scratch) {
-        if (scratch.z.length < width) {
-            throw new IllegalArgumentException("scratch must hold width = " + width + " floats, got "
+        if (scratch.z.length < categoricalWidth) {
+            throw new IllegalArgumentException("scratch must hold width = " + categoricalWidth + " floats, got "
                     + scratch.z.length);
         }
         // logSoftmaxRow reads z and writes logp at the same offsets, so the row is copied out of
         // the logits first.
-        System.arraycopy(logits, row * width, scratch.z, 0, width);
+        System.arraycopy(logits, row * width, scratch.z, 0, categoricalWidth);
         double sum = 0;
         for (int f = 0; f < sizes.length; f++) {
             int a = actions[aOff + f];
@@ -136,18 +260,33 @@ public final class FactorLayout {
         }
     }
 
+    /**
+     * Samples a whole action of row {@code row}: the categorical choices as
+     * {@link #sample(float[], int, Rng, int[], int)}, then the Gaussian coordinates in order,
+     * {@code x_d = μ_d + σ_d·ε_d} with {@code ε_d = rng.normal()}, stored as floats in
+     * {@code x[xOff ..]} (the log-probability is then taken at the stored float values).
+     */
+    public void sample(float[] out, int row, Rng rng, int[] choices, int off, float[] x, int xOff) {
+        sample(out, row, rng, choices, off);
+        int mu = row * width + categoricalWidth;
+        int ls = mu + continuous;
+        for (int d = 0; d < continuous; d++) {
+            x[xOff + d] = (float) (out[mu + d] + Math.exp(clampLogStd(out[ls + d])) * rng.normal());
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof FactorLayout l && Arrays.equals(sizes, l.sizes);
+        return o instanceof FactorLayout l && Arrays.equals(sizes, l.sizes) && continuous == l.continuous;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(sizes);
+        return 31 * Arrays.hashCode(sizes) + continuous;
     }
 
     @Override
     public String toString() {
-        return "FactorLayout" + Arrays.toString(sizes);
+        return "FactorLayout" + Arrays.toString(sizes) + (continuous == 0 ? "" : " + " + continuous + " gaussian");
     }
 }

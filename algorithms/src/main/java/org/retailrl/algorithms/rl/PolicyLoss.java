@@ -23,6 +23,12 @@ import org.retailrl.nn.CategoricalRows;
  * Diagnostics: approximate KL {@code mean((ρ − 1) − log ρ)} (CleanRL), clip fraction
  * {@code mean(|ρ − 1| > c)}, mean entropy in nats (summed over factors).
  *
+ * <p>A layout with Gaussian coordinates ({@link FactorLayout#continuous()}) adds to {@code logp_i}
+ * and {@code H_i} their exact terms ({@link FactorLayout#gaussianLogProb},
+ * {@link FactorLayout#gaussianEntropy}); with {@code u = (x − μ)/σ} and {@code s = log σ} the
+ * gradients are {@code ∂logp/∂μ = u/σ}, {@code ∂logp/∂s = u² − 1} and {@code ∂H/∂s = 1}, where
+ * {@code s} is inside its clamp (0 outside, as the clamp is flat there).
+ *
  * @param clip                clip range {@code c}, > 0
  * @param entCoef             entropy coefficient, >= 0
  * @param normaliseAdvantages whether to normalise advantages within the minibatch
@@ -52,6 +58,16 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
      */
     public Result compute(Var logits, FactorLayout layout, int[] actions, float[] oldLogp, float[] advantages,
                           float[] weights) {
+        return compute(logits, layout, actions, null, oldLogp, advantages, weights);
+    }
+
+    /**
+     * As {@link #compute(Var, FactorLayout, int[], float[], float[], float[])} for a layout with
+     * Gaussian coordinates: {@code continuous [N·D]} holds row {@code i}'s coordinates at
+     * {@code i·D ..} (null when {@code D = 0}).
+     */
+    public Result compute(Var logits, FactorLayout layout, int[] actions, float[] continuous, float[] oldLogp,
+                          float[] advantages, float[] weights) {
         int[] ls = logits.shape();
         if (ls.length != 2 || ls[1] != layout.width()) {
             throw new IllegalArgumentException("logits shape " + java.util.Arrays.toString(ls) + " must be [N, "
@@ -66,11 +82,16 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                     + ", N = " + n + ", N and N entries, got " + actions.length + ", " + oldLogp.length + ", "
                     + advantages.length + " and " + (weights == null ? "none" : Integer.toString(weights.length)));
         }
+        final int nd = layout.continuous();
+        if (nd > 0 && (continuous == null || continuous.length != n * nd)) {
+            throw new IllegalArgumentException("continuous must have N·D = " + n * nd + " entries, got "
+                    + (continuous == null ? "none" : Integer.toString(continuous.length)));
+        }
         Tape tape = logits.tape();
         float[] z = logits.value().data();
         float[] logp = tape.empty(n, w).data();
         float[] coef = tape.empty(n).data();
-        float[] ent = tape.empty(n, nf).data();
+        float[] ent = nf == 0 ? new float[0] : tape.empty(n, nf).data();
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
         ClippedSurrogate surrogate = new ClippedSurrogate(clip, n);
         double entSum = 0;
@@ -89,6 +110,10 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 ent[i * nf + f] = (float) h;
                 entSum += h;
                 lp += logp[o + act];
+            }
+            if (nd > 0) {
+                lp += layout.gaussianLogProb(z, i, continuous, i * nd);
+                entSum += layout.gaussianEntropy(z, i);
             }
             double adv = normaliseAdvantages ? (advantages[i] - stats[0]) / stats[1] : advantages[i];
             coef[i] = surrogate.add(lp - oldLogp[i], adv, weights == null ? 1 : weights[i]);
@@ -116,9 +141,33 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                         }
                         dz[o + actions[i * nf + f]] += up * c;
                     }
+                    if (nd > 0) {
+                        gaussianBackward(z, dz, layout, i, continuous, up * c, up * entScale);
+                    }
                 }
             });
         }
         return new Result(loss, pgLoss, entropy, surrogate.approxKl(), surrogate.clipFraction());
+    }
+
+    /**
+     * Adds row {@code i}'s Gaussian gradient: {@code dLogp·∂logp/∂(μ, s) − dEnt·∂H/∂s}, where
+     * {@code dLogp = ∂L/∂logp_i} and {@code dEnt} is the entropy weight per row.
+     */
+    private static void gaussianBackward(float[] z, float[] dz, FactorLayout layout, int i, float[] x, float dLogp,
+                                         float dEnt) {
+        int nd = layout.continuous();
+        int mu = i * layout.width() + layout.meanOffset();
+        int ls = i * layout.width() + layout.logStdOffset();
+        for (int d = 0; d < nd; d++) {
+            float raw = z[ls + d];
+            double s = FactorLayout.clampLogStd(raw);
+            double invSigma = Math.exp(-s);
+            double u = (x[i * nd + d] - (double) z[mu + d]) * invSigma;
+            dz[mu + d] += (float) (dLogp * u * invSigma);
+            if (raw > FactorLayout.LOG_STD_MIN && raw < FactorLayout.LOG_STD_MAX) {
+                dz[ls + d] += (float) (dLogp * (u * u - 1) - dEnt);
+            }
+        }
     }
 }

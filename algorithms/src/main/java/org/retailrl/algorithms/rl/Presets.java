@@ -22,9 +22,10 @@ import org.retailrl.algorithms.rl.LearnerConfig.Update;
  *     441-way or 21-way softmax to leave its uniform start; shorter sequences give 4× the rows per
  *     recurrent product and mix more episode phases per minibatch. Both were chosen on training
  *     seeds and evaluation episodes disjoint from those of the reported tables.</li>
- * <li>Recommendation learners ({@link #MTMA}, {@link #MTMA_SINGLE}): width 32 and constant steps
- *     of 1e-3 (5e-4 for the slow replenishment agent), so that four learners on three seeds train
- *     within minutes on two cores; no value normalisation, CleanRL's squared clipped value loss.</li>
+ * <li>Recommendation learners ({@link #MTMA}, {@link #MTMA_SINGLE}): width 32, so that four
+ *     learners on three seeds train within minutes on two cores; steps of 1e-3 (constant for the
+ *     single-agent learners, polynomially decaying at two rates for MTMA); no value normalisation,
+ *     CleanRL's squared clipped value loss.</li>
  * </ul>
  */
 public final class Presets {
@@ -111,12 +112,32 @@ public final class Presets {
                     agent(StepSize.linear(3e-4), UpdatePeriod.logarithmic())));
 
     /**
-     * MTMA (Jiang, Han, Peng &amp; Zhang) on §3: independent updates against a centralised critic;
-     * agent 0 replenishment (slow: step 5e-4, every 2nd round), agent 1 recommendation (fast: step
-     * 1e-3, every round) — exposure changes this period's demand, an order acts only after its
-     * lead time.
+     * MTMA (Jiang, Han, Peng &amp; Zhang) on §3 with true multi-timescale step sizes: independent
+     * updates against a centralised critic; agent 1, recommendation, is fast (every round,
+     * {@code a_n = 1e-3/(1 + n/100)^0.6}, as is the critic), agent 0, replenishment, slow (every 2nd
+     * round, {@code b_n = 1e-3/(1 + n/100)^0.9}), so the slow agent's step per round over the fast
+     * one's, {@code b_n/(2a_n)}, tends to 0. Exposure changes this period's demand, an order acts
+     * only after its lead time: the recommender tracks a replenishment policy that moves slowly.
      */
-    public static final LearnerConfig MTMA = base(Update.MAPPO, 32, 25, cleanRlCritic(StepSize.constant(1e-3)),
+    public static final LearnerConfig MTMA = base(Update.MAPPO, 32, 25,
+            cleanRlCritic(StepSize.polynomial(1e-3, 0.6, 100)),
+            List.of(agent(StepSize.polynomial(1e-3, 0.9, 100), UpdatePeriod.every(2)),
+                    agent(StepSize.polynomial(1e-3, 0.6, 100), UpdatePeriod.ALWAYS)));
+
+    /**
+     * {@link #MTMA} with the roles swapped: replenishment fast, recommendation slow (the ablation
+     * of which agent is fast).
+     */
+    public static final LearnerConfig MTMA_REPLENISHMENT_FAST = MTMA.withAgents(List.of(
+            agent(StepSize.polynomial(1e-3, 0.6, 100), UpdatePeriod.ALWAYS),
+            agent(StepSize.polynomial(1e-3, 0.9, 100), UpdatePeriod.every(2))));
+
+    /**
+     * MTMA with constant step sizes, the earlier default: replenishment 5e-4 every 2nd round,
+     * recommendation and critic 1e-3 every round (a fixed ratio, not a vanishing one).
+     */
+    public static final LearnerConfig MTMA_CONSTANT = base(Update.MAPPO, 32, 25,
+            cleanRlCritic(StepSize.constant(1e-3)),
             List.of(agent(StepSize.constant(5e-4), UpdatePeriod.every(2)),
                     agent(StepSize.constant(1e-3), UpdatePeriod.ALWAYS)));
 
@@ -158,6 +179,8 @@ public final class Presets {
         BY_NAME.put("fsda-reversed", FSDA_REVERSED);
         BY_NAME.put("fsda-cleanrl", FSDA_CLEANRL);
         BY_NAME.put("mtma", MTMA);
+        BY_NAME.put("mtma-replenishment-fast", MTMA_REPLENISHMENT_FAST);
+        BY_NAME.put("mtma-constant", MTMA_CONSTANT);
         BY_NAME.put("mtma-single", MTMA_SINGLE);
         BY_NAME.put("ppo-inventory", PPO_INVENTORY);
         BY_NAME.put("ppo-per-product", PPO_PER_PRODUCT);

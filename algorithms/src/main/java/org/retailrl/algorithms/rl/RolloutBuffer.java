@@ -24,6 +24,8 @@ public final class RolloutBuffer {
     private final RecurrentNet.Config[] nets;
     private final float[][] obs;
     private final int[][] actions;
+    private final int[] continuous;
+    private final float[][] continuousActions;
     private final float[][] logProbs;
     private final float[] values;
     private final float[] rewards;
@@ -44,6 +46,15 @@ public final class RolloutBuffer {
      */
     public RolloutBuffer(int steps, int copies, int chunk, int[] viewSizes, int[] factors, int[] netViews,
                          RecurrentNet.Config... nets) {
+        this(steps, copies, chunk, viewSizes, factors, new int[factors.length], netViews, nets);
+    }
+
+    /**
+     * As above, with {@code continuous[a]} Gaussian coordinates per action of agent {@code a}
+     * ({@link FactorLayout#continuous()}); an agent needs at least one factor or coordinate.
+     */
+    public RolloutBuffer(int steps, int copies, int chunk, int[] viewSizes, int[] factors, int[] continuous,
+                         int[] netViews, RecurrentNet.Config... nets) {
         if (steps < 1 || copies < 1 || factors.length < 1 || viewSizes.length < 1) {
             throw new IllegalArgumentException("steps, copies, agents and views must be >= 1, got " + steps + ", "
                     + copies + ", " + factors.length + ", " + viewSizes.length);
@@ -70,13 +81,21 @@ public final class RolloutBuffer {
             }
             obs[v] = new float[rows * viewSizes[v]];
         }
+        if (continuous.length != factors.length) {
+            throw new IllegalArgumentException("continuous must have one entry per agent (" + factors.length + "), got "
+                    + continuous.length);
+        }
+        this.continuous = continuous.clone();
         actions = new int[factors.length][];
+        continuousActions = new float[factors.length][];
         logProbs = new float[factors.length][rows];
         for (int a = 0; a < factors.length; a++) {
-            if (factors[a] < 1) {
-                throw new IllegalArgumentException("factors[" + a + "] must be >= 1, got " + factors[a]);
+            if (factors[a] < 0 || continuous[a] < 0 || factors[a] + continuous[a] < 1) {
+                throw new IllegalArgumentException("factors[" + a + "] and continuous[" + a + "] must be >= 0 with at "
+                        + "least one of them >= 1, got " + factors[a] + " and " + continuous[a]);
             }
             actions[a] = new int[rows * factors[a]];
+            continuousActions[a] = new float[rows * continuous[a]];
         }
         for (int k = 0; k < nets.length; k++) {
             if (netViews[k] < 0 || netViews[k] >= viewSizes.length || nets[k].inputs() != viewSizes[netViews[k]]) {
@@ -146,6 +165,16 @@ public final class RolloutBuffer {
     /** {@code F_a}. */
     public int factors(int a) {
         return factors[a];
+    }
+
+    /** Gaussian coordinates of agent {@code a}'s actions {@code [S·N·D_a]} (empty when {@code D_a = 0}). */
+    public float[] continuousActions(int a) {
+        return continuousActions[a];
+    }
+
+    /** {@code D_a}. */
+    public int continuous(int a) {
+        return continuous[a];
     }
 
     /** Behaviour log-probabilities of agent {@code a}'s joint choices {@code [S·N]}. */
@@ -255,6 +284,11 @@ public final class RolloutBuffer {
         /** {@code src[rows[i]]} for every row. */
         public float[] gather(float[] src) {
             return SequenceGather.gather(src, rows);
+        }
+
+        /** The {@code width} floats of every row: {@code src[rows[i]·width ..]}. */
+        public float[] gather(float[] src, int width) {
+            return SequenceGather.gather(src, rows, width);
         }
 
         /** The {@code width} entries of every row: {@code src[rows[i]·width ..]}. */

@@ -42,6 +42,7 @@ public final class RolloutCollector implements AutoCloseable {
     private final double[] reward;
     private final float[] scaled;
     private final int[][] act;
+    private final float[][] cont;
     private ExecutorService pool;
 
     /** The networks' view of copies {@code [lo, hi)}: its tape, hidden states and inputs. */
@@ -117,8 +118,10 @@ public final class RolloutCollector implements AutoCloseable {
         reward = new double[n];
         scaled = new float[n];
         act = new int[actors.size()][];
+        cont = new float[actors.size()][];
         for (int a = 0; a < act.length; a++) {
             act[a] = new int[n * layouts[a].factors()];
+            cont[a] = new float[n * layouts[a].continuous()];
         }
     }
 
@@ -129,13 +132,15 @@ public final class RolloutCollector implements AutoCloseable {
             sizes[v] = env.viewSize(v);
         }
         int[] factors = new int[layouts.length];
+        int[] continuous = new int[layouts.length];
         RecurrentNet.Config[] nets = new RecurrentNet.Config[actors.size() + 1];
         for (int a = 0; a < layouts.length; a++) {
             factors[a] = layouts[a].factors();
+            continuous[a] = layouts[a].continuous();
             nets[a] = actors.get(a).config();
         }
         nets[actors.size()] = critic.config();
-        return new RolloutBuffer(steps, env.copies(), chunk, sizes, factors, netViews, nets);
+        return new RolloutBuffer(steps, env.copies(), chunk, sizes, factors, continuous, netViews, nets);
     }
 
     private RecurrentNet net(int k) {
@@ -204,7 +209,7 @@ public final class RolloutCollector implements AutoCloseable {
             }
             final int step = t;
             runShards(s -> act(s, buffer, step, start, valueNorm));
-            env.step(act, samplers, reward);
+            env.step(act, cont, samplers, reward);
             for (int i = 0; i < n; i++) {
                 FiniteCheck.scalar("reward of copy " + i + " at step " + t, reward[i]);
                 profit[e * n + i] += reward[i];
@@ -286,14 +291,25 @@ public final class RolloutCollector implements AutoCloseable {
                 FiniteCheck.array("logits of actor " + k + " at step " + t, o);
                 FactorLayout l = layouts[k];
                 int f = l.factors();
+                int d = l.continuous();
                 int[] chosen = act[k];
                 int[] bufAct = buffer.actions(k);
                 float[] bufLp = buffer.logProbs(k);
-                for (int i = 0; i < m; i++) {
-                    int copy = s.lo + i;
-                    int at = copy * f;
-                    l.sample(o, i, samplers[copy], chosen, at);
-                    bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, at, s.scratch);
+                if (d == 0) {
+                    for (int i = 0; i < m; i++) {
+                        int copy = s.lo + i;
+                        int at = copy * f;
+                        l.sample(o, i, samplers[copy], chosen, at);
+                        bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, at, s.scratch);
+                    }
+                } else {
+                    float[] x = cont[k];
+                    for (int i = 0; i < m; i++) {
+                        int copy = s.lo + i;
+                        l.sample(o, i, samplers[copy], chosen, copy * f, x, copy * d);
+                        bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, copy * f, x, copy * d, s.scratch);
+                    }
+                    System.arraycopy(x, s.lo * d, buffer.continuousActions(k), (t * n + s.lo) * d, m * d);
                 }
                 System.arraycopy(chosen, s.lo * f, bufAct, (t * n + s.lo) * f, m * f);
             } else {

@@ -320,8 +320,10 @@ public final class Trainer implements AutoCloseable {
 
     private PolicyLoss.Result policyTerm(RolloutBuffer.Batch mb, int a, float[] weights, Tally t) {
         Var logits = actors.get(a).forward(tape, mb.obsT(a), mb.maskT(), mb.h0(a)).out();
+        int d = buffer.continuous(a);
         PolicyLoss.Result r = policyLoss.compute(logits, env.actionLayout(a), mb.gather(buffer.actions(a),
-                buffer.factors(a)), mb.gather(buffer.logProbs(a)), mb.gather(buffer.advantages()),
+                buffer.factors(a)), d == 0 ? null : mb.gather(buffer.continuousActions(a), d),
+                mb.gather(buffer.logProbs(a)), mb.gather(buffer.advantages()),
                 weights == null ? null : mb.gather(weights));
         t.pg += r.pgLoss();
         t.ent += r.entropy();
@@ -430,10 +432,13 @@ public final class Trainer implements AutoCloseable {
         FactorLayout layout = env.actionLayout(a);
         int f = layout.factors();
         int[] acts = mb.gather(buffer.actions(a), f);
+        int d = layout.continuous();
+        float[] x = d == 0 ? null : mb.gather(buffer.continuousActions(a), d);
         FactorLayout.Scratch scratch = new FactorLayout.Scratch(layout.width());
         float[] out = new float[mb.rows().length];
         for (int i = 0; i < out.length; i++) {
-            out[mb.rows()[i]] = (float) layout.logProb(logits, i, acts, i * f, scratch);
+            out[mb.rows()[i]] = (float) (d == 0 ? layout.logProb(logits, i, acts, i * f, scratch)
+                    : layout.logProb(logits, i, acts, i * f, x, i * d, scratch));
         }
         tape.reset();
         tape.setGradEnabled(true);

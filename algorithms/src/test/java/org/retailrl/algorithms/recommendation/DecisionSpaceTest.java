@@ -76,19 +76,88 @@ class DecisionSpaceTest {
         double u = 58.0 / 5;
         float[] g = new float[ObservationView.GLOBAL.size(s)];
         assertEquals(26, g.length);
-        ObservationView.GLOBAL.write(s, st, g, 0);
+        int[] demand = {7, 0, 0, 14, 0};
+        int[] sales = {5, 0, 0, 9, 0};
+        ObservationView.GLOBAL.write(s, st, demand, sales, 0, g, 0);
         assertEquals(1 / u, g[0], 1e-6);
         assertEquals(0f, g[5]);
         assertEquals(6 / u, g[10 + 3], 1e-6);
         assertEquals(0f, g[10 + 4]);
         assertEquals(12 / u, g[10 + 4 * 3 + 2], 1e-6);
         assertEquals(0.2f, g[25], 1e-7);
+        float[] p = new float[ObservationView.REPLENISHMENT.size(s)];
+        assertEquals(36, p.length);
+        ObservationView.REPLENISHMENT.write(s, st, demand, sales, 0, p, 0);
+        for (int k = 0; k < 25; k++) {
+            assertEquals(g[k], p[k], "the ledger part equals the global state at " + k);
+        }
+        assertEquals(5 / u, p[25], 1e-6);
+        assertEquals(9 / u, p[25 + 3], 1e-6);
+        assertEquals(7 / u, p[30], 1e-6);
+        assertEquals(14 / u, p[30 + 3], 1e-6);
+        assertEquals(0.2f, p[35], 1e-7);
         float[] r = new float[ObservationView.RECOMMENDATION.size(s)];
-        assertEquals(11, r.length);
-        ObservationView.RECOMMENDATION.write(s, st, r, 0);
+        assertEquals(16, r.length);
+        ObservationView.RECOMMENDATION.write(s, st, demand, sales, 0, r, 0);
         assertEquals(12 / u, r[3], 1e-6);
         assertEquals(21 / u, r[5 + 3], 1e-6);
         assertEquals(1 / u, r[0], 1e-6);
-        assertEquals(0.2f, r[10], 1e-7);
+        assertEquals(7 / u, r[10], 1e-6);
+        assertEquals(14 / u, r[10 + 3], 1e-6);
+        assertEquals(0.2f, r[15], 1e-7);
+    }
+
+    @Test
+    void simplexExposureIsASoftmaxOfTheSegmentLogits() {
+        assertEquals(DecisionSpace.ExposureActions.SIMPLEX, space.exposureActions());
+        int n = s.products();
+        int m = s.customers();
+        assertEquals(m, space.segments(), "one segment per customer in the small scenario");
+        assertEquals(2 * n * m, space.exposureLayout().width());
+        assertEquals(0, space.exposureLayout().factors());
+        float[] x = new float[n * m];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) Math.sin(k);
+        }
+        double[] alpha = new double[n * m];
+        space.writeSimplexExposure(x, 0, new double[n * m], new double[n * m], alpha, 0);
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            double norm = 0;
+            for (int j = 0; j < m; j++) {
+                norm += Math.exp(x[i * m + space.segmentOf(j)]);
+            }
+            for (int j = 0; j < m; j++) {
+                sum += alpha[i * m + j];
+                assertEquals(Math.exp(x[i * m + space.segmentOf(j)]) / norm, alpha[i * m + j], 1e-12);
+            }
+            assertEquals(1.0, sum, 1e-12);
+        }
+        // The largest buyer is segment 0.
+        int top = 0;
+        for (int j = 1; j < m; j++) {
+            if (s.purchaseCounts()[j] > s.purchaseCounts()[top]) {
+                top = j;
+            }
+        }
+        assertEquals(0, space.segmentOf(top));
+        DecisionSpace discrete = DecisionSpace.segments(s);
+        assertEquals(DecisionSpace.ExposureActions.SEGMENTS, discrete.exposureActions());
+        assertEquals(n * (m + 1), discrete.exposureLayout().width());
+    }
+
+    @Test
+    void segmentsPoolCustomersAtALargerSize() {
+        RecommendationScenario large = org.retailrl.envs.recommendation.RecommendationScenarios.named("large");
+        DecisionSpace big = new DecisionSpace(large);
+        assertEquals(DecisionSpace.DEFAULT_MAX_SEGMENTS, big.segments());
+        assertEquals(2 * large.products() * big.segments(), big.exposureLayout().width());
+        int[] members = new int[big.segments()];
+        for (int j = 0; j < large.customers(); j++) {
+            members[big.segmentOf(j)]++;
+        }
+        for (int g = 0; g < members.length; g++) {
+            assertTrue(members[g] == 31 || members[g] == 32, "segment " + g + " has " + members[g] + " customers");
+        }
     }
 }

@@ -65,10 +65,17 @@ class MultiAgentTrainerTest {
         assertEquals(ObservationView.REPLENISHMENT.size(S), t.actor(0).config().inputs());
         assertEquals(S.products() * SPACE.orderLevels(), t.actor(0).config().outputs());
         assertEquals(ObservationView.RECOMMENDATION.size(S), t.actor(1).config().inputs());
-        assertEquals(S.products() * (SPACE.segments() + 1), t.actor(1).config().outputs());
+        // Simplex exposure: a mean and a log standard deviation per product and segment.
+        assertEquals(2 * S.products() * SPACE.segments(), t.actor(1).config().outputs());
         assertEquals(ObservationView.GLOBAL.size(S), t.critic().config().inputs());
         Trainer joint = trainer(Learner.JOINT, 1);
-        assertEquals(S.products() * (SPACE.orderLevels() + SPACE.segments() + 1), joint.actor(0).config().outputs());
+        assertEquals(S.products() * (SPACE.orderLevels() + 2 * SPACE.segments()), joint.actor(0).config().outputs());
+        DecisionSpace discrete = DecisionSpace.segments(S);
+        Trainer ablation = Learner.MTMA.trainer(discrete, TINY, COPIES, 1, ROUNDS);
+        assertEquals(S.products() * (discrete.segments() + 1), ablation.actor(1).config().outputs());
+        Trainer jointAblation = Learner.JOINT.trainer(discrete, TINY_SINGLE, COPIES, 1, ROUNDS);
+        assertEquals(S.products() * (discrete.orderLevels() + discrete.segments() + 1),
+                jointAblation.actor(0).config().outputs());
     }
 
     /**

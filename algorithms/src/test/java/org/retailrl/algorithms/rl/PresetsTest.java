@@ -94,22 +94,32 @@ class PresetsTest {
     @Test
     void mtmaMakesReplenishmentSlowAndRecommendationFast() {
         LearnerConfig m = Presets.MTMA;
+        StepSize fast = StepSize.polynomial(1e-3, 0.6, 100);
+        StepSize slow = StepSize.polynomial(1e-3, 0.9, 100);
         // Every field at once: width 32, 2 GRU layers, 1 episode per round, 25-step sequences, 4 × 4
         // minibatches, γ 0.99, λ 0.95, clip 0.2, entropy 0.01, gradient clip 0.5, Adam (0.9, 0.999,
-        // 1e-5), normalised advantages, scaled rewards, CleanRL's critic at a constant 1e-3.
+        // 1e-5), normalised advantages, scaled rewards, CleanRL's critic on the fast sequence.
         assertEquals(new LearnerConfig(Update.MAPPO, 32, 2, 1, 25, 4, 4, 0.99, 0.95, 0.2, 0.01, 0.5, 0.9, 0.999, 1e-5,
-                true, true, new Critic(false, Double.POSITIVE_INFINITY, true, 0.5, StepSize.constant(1e-3)),
-                List.of(new AgentSchedule(StepSize.constant(5e-4), UpdatePeriod.every(2)),
-                        new AgentSchedule(StepSize.constant(1e-3), UpdatePeriod.ALWAYS))), m);
+                true, true, new Critic(false, Double.POSITIVE_INFINITY, true, 0.5, fast),
+                List.of(new AgentSchedule(slow, UpdatePeriod.every(2)), new AgentSchedule(fast, UpdatePeriod.ALWAYS))),
+                m);
+        // The slow agent's step per round over the fast one's vanishes: b_n / (2 a_n) → 0.
+        double early = slow.at(0, 1) / (2 * fast.at(0, 1));
+        double late = slow.at(1_000_000, 1) / (2 * fast.at(1_000_000, 1));
+        assertTrue(late < early / 10, early + " → " + late);
+        assertEquals(List.of(m.agents().get(1), m.agents().get(0)), Presets.MTMA_REPLENISHMENT_FAST.agents());
+        assertEquals(List.of(new AgentSchedule(StepSize.constant(5e-4), UpdatePeriod.every(2)),
+                new AgentSchedule(StepSize.constant(1e-3), UpdatePeriod.ALWAYS)), Presets.MTMA_CONSTANT.agents());
         LearnerConfig s = Presets.MTMA_SINGLE;
-        assertEquals(m.withAgents(List.of(new AgentSchedule(StepSize.constant(1e-3), UpdatePeriod.ALWAYS))), s);
+        assertEquals(Presets.MTMA_CONSTANT.withAgents(List.of(new AgentSchedule(StepSize.constant(1e-3),
+                UpdatePeriod.ALWAYS))), s);
     }
 
     @Test
     void presetsAreFoundByNameAndAnUnknownNameListsThem() {
         assertEquals(List.of("cleanrl-ppo", "ppo-joint", "fsda", "fsda-two-timescale", "happo", "fsda-reversed",
-                "fsda-cleanrl", "mtma", "mtma-single", "ppo-inventory", "ppo-per-product"),
-                List.copyOf(Presets.all().keySet()));
+                "fsda-cleanrl", "mtma", "mtma-replenishment-fast", "mtma-constant", "mtma-single", "ppo-inventory",
+                "ppo-per-product"), List.copyOf(Presets.all().keySet()));
         assertSame(Presets.FSDA, Presets.named("fsda"));
         assertSame(Presets.MTMA_SINGLE, Presets.named("mtma-single"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.named("fdsa"));
