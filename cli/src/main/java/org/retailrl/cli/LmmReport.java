@@ -1,0 +1,169 @@
+package org.retailrl.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.retailrl.algorithms.eval.Summary;
+import org.retailrl.algorithms.lmm.LmmEvaluation;
+import org.retailrl.algorithms.lmm.TaskFamily;
+import org.retailrl.cli.report.HtmlReport;
+import org.retailrl.cli.report.LineChart;
+import org.retailrl.cli.report.Series;
+import org.retailrl.core.io.AtomicFiles;
+
+/**
+ * Tables, the achieved-versus-target chart and the HTML report of {@code retail lmm evaluate}
+ * (docs/model.md §6.4). Learned policies get a mean and a 95 % Student-t interval across training
+ * seeds of their task-averaged normalised score; heuristics, which have no training seed, the
+ * task average alone.
+ */
+final class LmmReport {
+    private LmmReport() {
+    }
+
+    private interface Score {
+        double of(LmmEvaluation.TaskResult r, int seed);
+    }
+
+    /** Per seed: the mean over the split's tasks of the normalised score. */
+    private static double[] perSeed(List<LmmEvaluation.TaskResult> rs, TaskFamily.Split split, int seeds, Score f) {
+        double[] out = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            int n = 0;
+            for (LmmEvaluation.TaskResult r : rs) {
+                if (r.split() == split) {
+                    out[s] += f.of(r, s);
+                    n++;
+                }
+            }
+            out[s] /= n;
+        }
+        return out;
+    }
+
+    private static String cell(double[] xs) {
+        if (xs.length == 1) {
+            return String.format(Locale.ROOT, "%.1f", xs[0]);
+        }
+        Summary s = Summary.of(xs, 0.95);
+        return String.format(Locale.ROOT, "%.1f ± %.1f", s.mean(), s.halfWidth());
+    }
+
+    /** Rows: method name, then the seen and held-out cells. */
+    static List<List<String>> rows(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("random", rs, 1, (r, s) -> 0));
+        rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.normalised(r.bestPaper())));
+        rows.add(row("best heuristic (of 8)", rs, 1, (r, s) -> 100));
+        if (bcSeeds > 0) {
+            rows.add(row("BC (" + bcSeeds + " seeds)", rs, bcSeeds, (r, s) -> r.normalised(r.bc()[s])));
+        }
+        for (int k = 0; k < targets.length; k++) {
+            int kk = k;
+            rows.add(row(String.format(Locale.ROOT, "DT, target k=%.2f (%d seeds)", targets[k], dtSeeds), rs, dtSeeds,
+                    (r, s) -> r.normalised(r.dt()[s][kk])));
+        }
+        return rows;
+    }
+
+    private static List<String> row(String name, List<LmmEvaluation.TaskResult> rs, int seeds, Score f) {
+        return List.of(name, cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, f)),
+                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, f)));
+    }
+
+    /** Per-task mean returns (currency per episode). */
+    static List<List<String>> taskRows(List<LmmEvaluation.TaskResult> rs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (LmmEvaluation.TaskResult r : rs) {
+            var sc = r.scenario();
+            String task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
+                    r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out", r.index(), sc.unitCost(), sc.holdingCost(),
+                    sc.shortageCost(), sc.fixedCost(), sc.leadTime(), sc.mode().name().toLowerCase(Locale.ROOT),
+                    sc.competitor().name().toLowerCase(Locale.ROOT), sc.marketSize());
+            double bc = 0;
+            for (double x : r.bc()) {
+                bc += x;
+            }
+            bc = r.bc().length == 0 ? Double.NaN : bc / r.bc().length;
+            int mid = r.targets().length / 2;
+            double dt = 0;
+            for (double[] x : r.dt()) {
+                dt += x[mid];
+            }
+            dt /= Math.max(1, r.dt().length);
+            rows.add(List.of(task, f0(r.random()), f0(r.bestPaper()), f0(r.best()), f0(bc), f0(dt)));
+        }
+        return rows;
+    }
+
+    private static String f0(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.0f", x);
+    }
+
+    /** The plain-text tables. */
+    static String table(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("normalised score (0 = random, 100 = best heuristic of the task; mean ± 95% over seeds)\n");
+        sb.append(String.format(Locale.ROOT, "%-34s %16s %16s%n", "policy", "seen tasks", "held-out tasks"));
+        for (List<String> row : rows(rs, targets, dtSeeds, bcSeeds)) {
+            sb.append(String.format(Locale.ROOT, "%-34s %16s %16s%n", row.get(0), row.get(1), row.get(2)));
+        }
+        int mid = targets.length / 2;
+        sb.append(String.format(Locale.ROOT, "%nmean return per episode (DT at k=%.2f, BC: mean over seeds)%n", targets[mid]));
+        sb.append(String.format(Locale.ROOT, "%-78s %8s %8s %8s %8s %8s%n", "task", "random", "paper", "best", "BC", "DT"));
+        for (List<String> row : taskRows(rs)) {
+            sb.append(String.format(Locale.ROOT, "%-78s %8s %8s %8s %8s %8s%n", row.toArray()));
+        }
+        return sb.toString();
+    }
+
+    /** The achieved-versus-target chart: normalised achieved score against normalised target, per split. */
+    static String chart(List<LmmEvaluation.TaskResult> rs, double[] targets) {
+        List<Series> series = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (TaskFamily.Split split : TaskFamily.Split.values()) {
+            double[] x = new double[targets.length];
+            double[] y = new double[targets.length];
+            double[] l = new double[targets.length];
+            double[] u = new double[targets.length];
+            for (int k = 0; k < targets.length; k++) {
+                int kk = k;
+                int seeds = rs.get(0).dt().length;
+                x[k] = perSeed(rs, split, 1, (r, s) -> r.normalised(r.targets()[kk]))[0];
+                double[] ys = perSeed(rs, split, seeds, (r, s) -> r.normalised(r.dt()[s][kk]));
+                Summary sm = Summary.of(ys, 0.95);
+                y[k] = sm.mean();
+                double hw = Double.isFinite(sm.halfWidth()) ? sm.halfWidth() : 0;
+                l[k] = y[k] - hw;
+                u[k] = y[k] + hw;
+                lo = Math.min(lo, x[k]);
+                hi = Math.max(hi, x[k]);
+            }
+            series.add(new Series(split == TaskFamily.Split.SEEN ? "DT, seen tasks" : "DT, held-out tasks", x, y, l, u));
+        }
+        series.add(Series.of("achieved = target", new double[] {lo, hi}, new double[] {lo, hi}));
+        return LineChart.of("Decision Transformer: achieved vs target return", "target (normalised score)",
+                "achieved (normalised score)", series).svg();
+    }
+
+    /** Writes {@code report.html}, {@code results.txt} and the chart to {@code dir}. */
+    static void write(Path dir, List<LmmEvaluation.TaskResult> rs, double[] targets, String table) throws IOException {
+        int dtSeeds = rs.get(0).dt().length;
+        int bcSeeds = rs.get(0).bc().length;
+        String svg = chart(rs, targets);
+        AtomicFiles.writeString(dir.resolve("results.txt"), table);
+        AtomicFiles.writeString(dir.resolve("achieved-vs-target.svg"), svg);
+        HtmlReport h = new HtmlReport("Large management model: Decision Transformer vs specialised policies");
+        h.paragraph("Normalised score per task: 100 (R - R_random)/(H - R_random), H the best of the eight heuristics fitted "
+                + "to the task; averaged over tasks; learned policies: mean ± 95% Student-t interval across training seeds "
+                + "(docs/model.md §6.4).");
+        h.table("Normalised score", List.of("policy", "seen tasks", "held-out tasks"), rows(rs, targets, dtSeeds, bcSeeds));
+        h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");
+        h.table("Mean return per episode", List.of("task", "random", "best paper heuristic", "best heuristic", "BC", "DT"),
+                taskRows(rs));
+        h.write(dir.resolve("report.html"));
+    }
+}
