@@ -148,6 +148,50 @@ public final class DecisionTransformer implements Module {
         return params;
     }
 
+    Linear rtgEmbed() {
+        return rtgEmbed;
+    }
+
+    Linear stateEmbed() {
+        return stateEmbed;
+    }
+
+    Embedding priceEmbed() {
+        return priceEmbed;
+    }
+
+    Embedding orderEmbed() {
+        return orderEmbed;
+    }
+
+    Embedding timeEmbed() {
+        return timeEmbed;
+    }
+
+    LayerNorm embedNorm() {
+        return embedNorm;
+    }
+
+    List<TransformerBlock> blocks() {
+        return blocks;
+    }
+
+    LayerNorm finalNorm() {
+        return finalNorm;
+    }
+
+    Linear priceHead() {
+        return priceHead;
+    }
+
+    Embedding chosenPrice() {
+        return chosenPrice;
+    }
+
+    Linear orderHead() {
+        return orderHead;
+    }
+
     /** Whether a parameter is decayed by AdamW: the matrices of linear layers, not biases, gains or embeddings. */
     public static boolean decays(Parameter p) {
         return p.value().rank() == 2 && p.name().endsWith(".weight") && !p.name().startsWith("price.")

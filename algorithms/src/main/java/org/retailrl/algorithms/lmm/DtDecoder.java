@@ -1,0 +1,225 @@
+package org.retailrl.algorithms.lmm;
+
+import java.util.List;
+import org.retailrl.core.simd.Kernels;
+import org.retailrl.nn.LayerNorm;
+import org.retailrl.nn.Linear;
+import org.retailrl.nn.Module;
+import org.retailrl.nn.TransformerBlock;
+
+/**
+ * Autoregressive decisions of a trained {@link DecisionTransformer} for one episode with a
+ * key/value cache (docs/model.md §6.3): each period appends the previous action's token and the
+ * new return and state tokens, runs only those through the blocks (each attending to the cached
+ * keys and values of every earlier token) and reads the decision from the state token's output.
+ * Allocation-free after construction; the products go through {@link Kernels}.
+ *
+ * <p>It is exact while the episode still fits in the model's context, periods {@code 0..K−1};
+ * from period {@code K} on the window slides, which changes every cached entry, so
+ * {@link #decide} then refuses and the batched {@link DtPolicy} (which recomputes the window) is
+ * the way to act.
+ */
+public final class DtDecoder {
+    private final DecisionTransformer model;
+    private final int d;
+    private final int heads;
+    private final int dh;
+    private final int maxTokens;
+    private final float[][] keys;
+    private final float[][] values;
+    private final float[] x;
+    private final float[] h;
+    private final float[] qkv;
+    private final float[] att;
+    private final float[] tmp;
+    private final float[] wide;
+    private final float[] scores;
+    private final float[] priceLogits;
+    private final float[] orderLogits;
+    private final float[] state = new float[TaskFamily.STATE_SIZE];
+    private final float[] one = new float[1];
+    private final float rtgScale;
+    private int tokens;
+    private int period;
+    private float rtg;
+    private int lastPrice;
+    private int lastOrder;
+
+    /** A decoder over {@code model}'s weights (read, not copied: it sees later weight changes). */
+    public DtDecoder(DecisionTransformer model, float rtgScale) {
+        this.model = model;
+        this.rtgScale = rtgScale;
+        d = model.config().width();
+        heads = model.config().heads();
+        dh = d / heads;
+        maxTokens = 3 * model.config().context();
+        int layers = model.blocks().size();
+        keys = new float[layers][maxTokens * d];
+        values = new float[layers][maxTokens * d];
+        x = new float[d];
+        h = new float[d];
+        qkv = new float[3 * d];
+        att = new float[d];
+        tmp = new float[d];
+        wide = new float[4 * d];
+        scores = new float[maxTokens];
+        priceLogits = new float[TaskFamily.PRICES];
+        orderLogits = new float[TaskFamily.ORDERS];
+    }
+
+    /** Starts an episode conditioned on {@code target} (currency per episode). */
+    public void reset(double target) {
+        tokens = 0;
+        period = 0;
+        rtg = (float) (target / rtgScale);
+    }
+
+    /**
+     * The decision of the coming period given its encoded state ({@link TaskFamily#encode}) and
+     * the profit of the previous period (ignored in period 0); writes price index and order size
+     * to {@code out[0], out[1]}.
+     *
+     * @throws IllegalStateException from period {@code K} on (the window would slide)
+     */
+    public void decide(float[] encodedState, int off, double lastReward, int[] out) {
+        if (period >= model.config().context()) {
+            throw new IllegalStateException("period " + period + ": the key/value cache covers the first "
+                    + model.config().context() + " periods (the model's context)");
+        }
+        if (period > 0) {
+            rtg -= (float) (lastReward / rtgScale);
+            // The previous action's token: its component embeddings plus the period's.
+            embedRow(model.priceEmbed().table().value().data(), lastPrice, model.orderEmbed().table().value().data(), lastOrder,
+                    period - 1);
+            append();
+        }
+        one[0] = model.config().returnConditioned() ? rtg : 0f;
+        linear(model.rtgEmbed(), one, x);
+        addTime(period);
+        append();
+        System.arraycopy(encodedState, off, state, 0, state.length);
+        linear(model.stateEmbed(), state, x);
+        addTime(period);
+        append();
+        layerNorm(model.finalNorm(), x, h);
+        linear(model.priceHead(), h, priceLogits);
+        int p = argmax(priceLogits);
+        float[] cp = model.chosenPrice().table().value().data();
+        for (int j = 0; j < d; j++) {
+            h[j] += cp[p * d + j];
+        }
+        linear(model.orderHead(), h, orderLogits);
+        int q = argmax(orderLogits);
+        out[0] = p;
+        out[1] = q;
+        lastPrice = p;
+        lastOrder = q;
+        period++;
+    }
+
+    /** The price logits of the last decision (for tests). */
+    float[] priceLogits() {
+        return priceLogits;
+    }
+
+    private void embedRow(float[] a, int ia, float[] b, int ib, int t) {
+        for (int j = 0; j < d; j++) {
+            x[j] = a[ia * d + j] + b[ib * d + j];
+        }
+        addTime(t);
+    }
+
+    private void addTime(int t) {
+        float[] te = model.timeEmbed().table().value().data();
+        for (int j = 0; j < d; j++) {
+            x[j] += te[t * d + j];
+        }
+    }
+
+    /** Runs the embedded token in {@code x} through the stack; leaves the last block's output in {@code x}. */
+    private void append() {
+        layerNorm(model.embedNorm(), x, x);
+        int n = tokens;
+        List<TransformerBlock> blocks = model.blocks();
+        for (int l = 0; l < blocks.size(); l++) {
+            List<Module> parts = blocks.get(l).layers();
+            layerNorm((LayerNorm) parts.get(0), x, h);
+            linear((Linear) parts.get(1), h, qkv);
+            System.arraycopy(qkv, d, keys[l], n * d, d);
+            System.arraycopy(qkv, 2 * d, values[l], n * d, d);
+            float scale = (float) (1.0 / Math.sqrt(dh));
+            for (int hd = 0; hd < heads; hd++) {
+                Kernels.gemm(false, true, 1, n + 1, dh, qkv, hd * dh, dh, keys[l], hd * dh, d, scores, 0, n + 1, false);
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j <= n; j++) {
+                    scores[j] *= scale;
+                    m = Math.max(m, scores[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j <= n; j++) {
+                    double e = Math.exp(scores[j] - m);
+                    scores[j] = (float) e;
+                    sum += e;
+                }
+                float inv = (float) (1.0 / sum);
+                for (int j = 0; j <= n; j++) {
+                    scores[j] *= inv;
+                }
+                Kernels.gemm(false, false, 1, dh, n + 1, scores, 0, n + 1, values[l], hd * dh, d, att, hd * dh, d, false);
+            }
+            linear((Linear) parts.get(2), att, tmp);
+            Kernels.add(x, 0, tmp, 0, x, 0, d);
+            layerNorm((LayerNorm) parts.get(3), x, h);
+            linear((Linear) parts.get(4), h, wide);
+            gelu(wide);
+            linear((Linear) parts.get(5), wide, tmp);
+            Kernels.add(x, 0, tmp, 0, x, 0, d);
+        }
+        tokens++;
+    }
+
+    private static void linear(Linear layer, float[] in, float[] out) {
+        int o = layer.out();
+        int i = layer.in();
+        System.arraycopy(layer.bias().value().data(), 0, out, 0, o);
+        Kernels.gemm(false, true, 1, o, i, in, 0, i, layer.weight().value().data(), 0, i, out, 0, o, true);
+    }
+
+    private void layerNorm(LayerNorm ln, float[] in, float[] out) {
+        float[] g = ln.parameters().get(0).value().data();
+        float[] b = ln.parameters().get(1).value().data();
+        double mu = 0;
+        for (int j = 0; j < d; j++) {
+            mu += in[j];
+        }
+        mu /= d;
+        double var = 0;
+        for (int j = 0; j < d; j++) {
+            double u = in[j] - mu;
+            var += u * u;
+        }
+        var /= d;
+        double rs = 1.0 / Math.sqrt(var + 1e-5);
+        for (int j = 0; j < d; j++) {
+            out[j] = g[j] * (float) ((in[j] - mu) * rs) + b[j];
+        }
+    }
+
+    private static void gelu(float[] v) {
+        float c = (float) Math.sqrt(2 / Math.PI);
+        for (int j = 0; j < v.length; j++) {
+            float xj = v[j];
+            v[j] = 0.5f * xj * (1f + (float) Math.tanh(c * (xj + 0.044715f * xj * xj * xj)));
+        }
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}
