@@ -96,7 +96,8 @@ final class TransformerOps {
 
     /**
      * Row {@code i} of the {@code len × len} block at {@code off}: scaled, softmaxed over columns
-     * {@code 0..i} (maximum subtracted, sum in double) and zero beyond (the causal mask).
+     * {@code 0..i} (maximum subtracted, exponentials by {@link Kernels#exp}, sum in double) and zero
+     * beyond (the causal mask).
      */
     static void causalSoftmaxRows(float[] s, int off, int len, float scale) {
         for (int i = 0; i < len; i++) {
@@ -106,11 +107,13 @@ final class TransformerOps {
                 s[r + j] *= scale;
                 m = Math.max(m, s[r + j]);
             }
+            for (int j = 0; j <= i; j++) {
+                s[r + j] -= m;
+            }
+            Kernels.exp(s, r, s, r, i + 1);
             double sum = 0;
             for (int j = 0; j <= i; j++) {
-                double e = Math.exp(s[r + j] - m);
-                s[r + j] = (float) e;
-                sum += e;
+                sum += s[r + j];
             }
             float inv = (float) (1.0 / sum);
             for (int j = 0; j <= i; j++) {

@@ -41,7 +41,8 @@ final class LmmCommand implements Command {
                                            [--lr a] [--weight-decay w] [--checkpoint-every N] [--resume]
                        retail lmm evaluate --data FILE --dt CKPT[,CKPT...] [--bc CKPT[,CKPT...]] [--tasks N]
                                            [--episodes E] [--targets k1,k2,..] [--eval-seed S] [--out DIR]
-                       retail lmm run      [--dir DIR] [--seeds N|list] (dataset, DT and BC per seed, evaluate)
+                       retail lmm run      [--dir DIR] [--seeds N|list] (small default: 16 tasks, DT and BC of 600 steps per
+                                           seed, default 2 seeds; evaluated on 4 + 4 tasks x 50 episodes)
 
                 The task family (docs/model.md §6.4): the pricing-and-replenishment problem of docs/model.md §1
                 over 50 periods with drawn unit cost c in [7, 13], holding cost h in [0.5, 1.5], shortage
@@ -262,7 +263,8 @@ final class LmmCommand implements Command {
         List<DtTraining.Loaded> bc = new ArrayList<>();
         for (long s : seeds) {
             for (boolean conditioned : new boolean[] {true, false}) {
-                TrainOptions o = trainOptions(new Args(conditioned ? List.of() : List.of("--bc")), s);
+                TrainOptions o = trainOptions(new Args(conditioned ? List.of("--steps", "600")
+                        : List.of("--steps", "600", "--bc")), s);
                 Path ck = dir.resolve((conditioned ? "dt" : "bc") + "-seed" + s + ".ckpt");
                 train(new DtTraining(o.config(), o.settings(), d), ck, o.every(), out, err);
                 (conditioned ? dt : bc).add(DtTraining.loadModel(ck));

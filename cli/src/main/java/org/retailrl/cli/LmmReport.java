@@ -51,26 +51,38 @@ final class LmmReport {
         return String.format(Locale.ROOT, "%.1f ± %.1f", s.mean(), s.halfWidth());
     }
 
-    /** Rows: method name, then the seen and held-out cells. */
+    /** A policy's mean return on a task for a seed. */
+    private interface Profit {
+        double of(LmmEvaluation.TaskResult r, int seed);
+    }
+
+    /**
+     * Rows: method name, then the normalised score on seen and held-out tasks, then the return as a
+     * percentage of the best heuristic's, {@code 100·R/|H|}, on seen and held-out tasks.
+     */
     static List<List<String>> rows(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("random", rs, 1, (r, s) -> 0));
-        rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.normalised(r.bestPaper())));
-        rows.add(row("best heuristic (of 8)", rs, 1, (r, s) -> 100));
+        rows.add(row("random", rs, 1, (r, s) -> r.random()));
+        rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.bestPaper()));
+        rows.add(row("best heuristic (of 8)", rs, 1, (r, s) -> r.best()));
         if (bcSeeds > 0) {
-            rows.add(row("BC (" + bcSeeds + " seeds)", rs, bcSeeds, (r, s) -> r.normalised(r.bc()[s])));
+            rows.add(row("BC (" + bcSeeds + " seeds)", rs, bcSeeds, (r, s) -> r.bc()[s]));
         }
         for (int k = 0; k < targets.length; k++) {
             int kk = k;
             rows.add(row(String.format(Locale.ROOT, "DT, target k=%.2f (%d seeds)", targets[k], dtSeeds), rs, dtSeeds,
-                    (r, s) -> r.normalised(r.dt()[s][kk])));
+                    (r, s) -> r.dt()[s][kk]));
         }
         return rows;
     }
 
-    private static List<String> row(String name, List<LmmEvaluation.TaskResult> rs, int seeds, Score f) {
-        return List.of(name, cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, f)),
-                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, f)));
+    private static List<String> row(String name, List<LmmEvaluation.TaskResult> rs, int seeds, Profit p) {
+        Score norm = (r, s) -> r.normalised(p.of(r, s));
+        Score pct = (r, s) -> 100 * p.of(r, s) / Math.abs(r.best());
+        return List.of(name, cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, norm)),
+                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, norm)),
+                cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, pct)),
+                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, pct)));
     }
 
     /** Per-task mean returns (currency per episode). */
@@ -105,10 +117,12 @@ final class LmmReport {
     /** The plain-text tables. */
     static String table(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
         StringBuilder sb = new StringBuilder();
-        sb.append("normalised score (0 = random, 100 = best heuristic of the task; mean ± 95% over seeds)\n");
-        sb.append(String.format(Locale.ROOT, "%-34s %16s %16s%n", "policy", "seen tasks", "held-out tasks"));
+        sb.append("score: 100 (R - random)/(H - random); profit: 100 R/|H|; H the best heuristic of the task;\n"
+                + "averaged over tasks; learned policies: mean ± 95% interval across training seeds\n");
+        sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", "policy", "score seen", "score held-out",
+                "profit seen", "profit held-out"));
         for (List<String> row : rows(rs, targets, dtSeeds, bcSeeds)) {
-            sb.append(String.format(Locale.ROOT, "%-34s %16s %16s%n", row.get(0), row.get(1), row.get(2)));
+            sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", row.toArray()));
         }
         int mid = targets.length / 2;
         sb.append(String.format(Locale.ROOT, "%nmean return per episode (DT at k=%.2f, BC: mean over seeds)%n", targets[mid]));
@@ -160,7 +174,9 @@ final class LmmReport {
         h.paragraph("Normalised score per task: 100 (R - R_random)/(H - R_random), H the best of the eight heuristics fitted "
                 + "to the task; averaged over tasks; learned policies: mean ± 95% Student-t interval across training seeds "
                 + "(docs/model.md §6.4).");
-        h.table("Normalised score", List.of("policy", "seen tasks", "held-out tasks"), rows(rs, targets, dtSeeds, bcSeeds));
+        h.table("Normalised score and profit relative to the best heuristic", List.of("policy", "score, seen tasks",
+                "score, held-out tasks", "% of best heuristic's profit, seen", "% of best heuristic's profit, held-out"),
+                rows(rs, targets, dtSeeds, bcSeeds));
         h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");
         h.table("Mean return per episode", List.of("task", "random", "best paper heuristic", "best heuristic", "BC", "DT"),
                 taskRows(rs));

@@ -111,6 +111,36 @@ public final class DatasetBuilder {
     }
 
     /**
+     * {@code episodes} episodes of one {@code policy} on each of {@code tasks} (task {@code j} on the
+     * streams {@code seed + j}): a dataset without heuristic fits, for tests and benchmarks.
+     */
+    public static TrajectoryDataset single(List<PricingScenario> tasks, BatchPricingPolicy policy, long seed, int episodes) {
+        int t = TaskFamily.HORIZON;
+        int st = TaskFamily.STATE_SIZE;
+        int n = tasks.size() * episodes;
+        int[] task = new int[n];
+        float[] states = new float[n * t * st];
+        byte[] price = new byte[n * t];
+        byte[] order = new byte[n * t];
+        float[] reward = new float[n * t];
+        for (int j = 0; j < tasks.size(); j++) {
+            float[] sv = new float[episodes * t * st];
+            byte[] pv = new byte[episodes * t];
+            byte[] ov = new byte[episodes * t];
+            float[] rv = new float[episodes * t];
+            record(tasks.get(j), policy, seed + j, 0, episodes, sv, pv, ov, rv);
+            System.arraycopy(sv, 0, states, j * episodes * t * st, sv.length);
+            System.arraycopy(pv, 0, price, j * episodes * t, pv.length);
+            System.arraycopy(ov, 0, order, j * episodes * t, ov.length);
+            System.arraycopy(rv, 0, reward, j * episodes * t, rv.length);
+            java.util.Arrays.fill(task, j * episodes, (j + 1) * episodes, j);
+        }
+        JsonObject meta = JsonObject.builder().put("seed", seed).put("tasks", tasks.size()).put("episodes", episodes)
+                .put("policies", JsonArray.of(new JsonString(policy.name()))).build();
+        return new TrajectoryDataset(meta, task, new int[n], states, price, order, reward);
+    }
+
+    /**
      * Plays {@code n} episodes of {@code policy} on {@code task} (streams {@code seed, first + e}) and
      * writes each step's encoded state, action and reward, episode-major.
      */

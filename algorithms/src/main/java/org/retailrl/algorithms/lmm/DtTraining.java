@@ -28,8 +28,8 @@ import org.retailrl.nn.Parameter;
  * (docs/model.md §6.4): minibatches of windows of {@code K} consecutive steps drawn uniformly (an
  * episode, then a start in {@code 0..T−K}), the cross-entropy of the logged actions, AdamW with
  * linear warm-up and cosine decay, global gradient clipping. The return-to-go of step {@code t} is
- * {@code R̂_t = Σ_{t' ≥ t} r_{t'}} (docs/model.md §6.3, choice C3) divided by the largest absolute
- * episode return of the dataset, which the model keeps.
+ * {@code R̂_t = Σ_{t' ≥ t} r_{t'}} (docs/model.md §6.3, choice C3) divided by the best episode
+ * return of the dataset ({@link #rtgScale}), which the model keeps.
  *
  * <p>Randomness: the initial weights from {@code Rng.stream(seed, 0)}, windows from stream 1,
  * dropout from stream 2; a checkpoint holds the weights, the optimiser's moments and both streams,
@@ -114,13 +114,20 @@ public final class DtTraining {
         this.batch = new DecisionTransformer.Batch(settings.batch(), model.config().context());
     }
 
-    /** The largest absolute episode return of {@code data} (at least 1): the return token's unit. */
+    /**
+     * The return token's unit (currency): the best logged episode return, or the largest absolute
+     * one when no return is positive (at least 1). Good returns then lie near 1 while the large
+     * losses of the random policy stay a few units below 0.
+     */
     static float rtgScale(TrajectoryDataset data) {
-        double m = 1;
+        double best = Double.NEGATIVE_INFINITY;
+        double abs = 1;
         for (int e = 0; e < data.episodes(); e++) {
-            m = Math.max(m, Math.abs(data.episodeReturn(e)));
+            double r = data.episodeReturn(e);
+            best = Math.max(best, r);
+            abs = Math.max(abs, Math.abs(r));
         }
-        return (float) m;
+        return (float) (best >= 1 ? best : abs);
     }
 
     private static float[] returnsToGo(TrajectoryDataset data, float scale) {

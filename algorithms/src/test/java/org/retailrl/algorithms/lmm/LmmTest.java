@@ -46,29 +46,11 @@ class LmmTest {
 
     /** Episodes of {@code policy} on the first {@code tasks} seen tasks, without heuristic fits. */
     private static TrajectoryDataset dataset(BatchPricingPolicy policy, int tasks, int episodes) {
-        int t = TaskFamily.HORIZON;
-        int s = TaskFamily.STATE_SIZE;
-        int n = tasks * episodes;
-        int[] task = new int[n];
-        float[] states = new float[n * t * s];
-        byte[] price = new byte[n * t];
-        byte[] order = new byte[n * t];
-        float[] reward = new float[n * t];
+        java.util.List<PricingScenario> ts = new java.util.ArrayList<>();
         for (int j = 0; j < tasks; j++) {
-            float[] sv = new float[episodes * t * s];
-            byte[] pv = new byte[episodes * t];
-            byte[] ov = new byte[episodes * t];
-            float[] rv = new float[episodes * t];
-            DatasetBuilder.record(TaskFamily.task(1, TaskFamily.Split.SEEN, j), policy, 7 + j, 0, episodes, sv, pv, ov, rv);
-            System.arraycopy(sv, 0, states, j * episodes * t * s, sv.length);
-            System.arraycopy(pv, 0, price, j * episodes * t, pv.length);
-            System.arraycopy(ov, 0, order, j * episodes * t, ov.length);
-            System.arraycopy(rv, 0, reward, j * episodes * t, rv.length);
-            java.util.Arrays.fill(task, j * episodes, (j + 1) * episodes, j);
+            ts.add(TaskFamily.task(1, TaskFamily.Split.SEEN, j));
         }
-        JsonObject meta = JsonObject.builder().put("seed", 1).put("tasks", tasks)
-                .put("policies", JsonArray.of(new JsonString(policy.name()))).build();
-        return new TrajectoryDataset(meta, task, new int[n], states, price, order, reward);
+        return DatasetBuilder.single(ts, policy, 7, episodes);
     }
 
     @Test
