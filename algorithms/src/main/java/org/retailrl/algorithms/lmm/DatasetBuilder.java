@@ -106,8 +106,9 @@ public final class DatasetBuilder {
         names.keySet().forEach(x -> pn.add(new JsonString(x)));
         JsonObject meta = JsonObject.builder().put("seed", s.seed()).put("tasks", s.tasks()).put("episodes", s.episodes())
                 .put("epsilons", JsonArray.ofDoubles(s.epsilons())).put("policies", new JsonArray(pn)).build();
-        return new TrajectoryDataset(meta, concat(taskIdx, total), concat(polIdx, total), concatF(states, total * t * st),
-                concatB(prices, total * t), concatB(orders, total * t), concatF(rewards, total * t));
+        return new TrajectoryDataset(meta, concat(taskIdx, new int[total]), concat(polIdx, new int[total]),
+                concat(states, new float[total * t * st]), concat(prices, new byte[total * t]), concat(orders, new byte[total * t]),
+                concat(rewards, new float[total * t]));
     }
 
     /**
@@ -119,25 +120,22 @@ public final class DatasetBuilder {
         int st = TaskFamily.STATE_SIZE;
         int n = tasks.size() * episodes;
         int[] task = new int[n];
-        float[] states = new float[n * t * st];
-        byte[] price = new byte[n * t];
-        byte[] order = new byte[n * t];
-        float[] reward = new float[n * t];
+        List<float[]> states = new ArrayList<>();
+        List<byte[]> prices = new ArrayList<>();
+        List<byte[]> orders = new ArrayList<>();
+        List<float[]> rewards = new ArrayList<>();
         for (int j = 0; j < tasks.size(); j++) {
-            float[] sv = new float[episodes * t * st];
-            byte[] pv = new byte[episodes * t];
-            byte[] ov = new byte[episodes * t];
-            float[] rv = new float[episodes * t];
-            record(tasks.get(j), policy, seed + j, 0, episodes, sv, pv, ov, rv);
-            System.arraycopy(sv, 0, states, j * episodes * t * st, sv.length);
-            System.arraycopy(pv, 0, price, j * episodes * t, pv.length);
-            System.arraycopy(ov, 0, order, j * episodes * t, ov.length);
-            System.arraycopy(rv, 0, reward, j * episodes * t, rv.length);
+            states.add(new float[episodes * t * st]);
+            prices.add(new byte[episodes * t]);
+            orders.add(new byte[episodes * t]);
+            rewards.add(new float[episodes * t]);
+            record(tasks.get(j), policy, seed + j, 0, episodes, states.get(j), prices.get(j), orders.get(j), rewards.get(j));
             java.util.Arrays.fill(task, j * episodes, (j + 1) * episodes, j);
         }
         JsonObject meta = JsonObject.builder().put("seed", seed).put("tasks", tasks.size()).put("episodes", episodes)
                 .put("policies", JsonArray.of(new JsonString(policy.name()))).build();
-        return new TrajectoryDataset(meta, task, new int[n], states, price, order, reward);
+        return new TrajectoryDataset(meta, task, new int[n], concat(states, new float[n * t * st]),
+                concat(prices, new byte[n * t]), concat(orders, new byte[n * t]), concat(rewards, new float[n * t]));
     }
 
     /**
@@ -169,32 +167,13 @@ public final class DatasetBuilder {
         }
     }
 
-    private static int[] concat(List<int[]> parts, int n) {
-        int[] out = new int[n];
+    /** The parts (arrays of one primitive type) end to end in {@code out}, which must fit them exactly. */
+    private static <A> A concat(List<A> parts, A out) {
         int o = 0;
-        for (int[] a : parts) {
-            System.arraycopy(a, 0, out, o, a.length);
-            o += a.length;
-        }
-        return out;
-    }
-
-    private static float[] concatF(List<float[]> parts, int n) {
-        float[] out = new float[n];
-        int o = 0;
-        for (float[] a : parts) {
-            System.arraycopy(a, 0, out, o, a.length);
-            o += a.length;
-        }
-        return out;
-    }
-
-    private static byte[] concatB(List<byte[]> parts, int n) {
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] a : parts) {
-            System.arraycopy(a, 0, out, o, a.length);
-            o += a.length;
+        for (A a : parts) {
+            int n = java.lang.reflect.Array.getLength(a);
+            System.arraycopy(a, 0, out, o, n);
+            o += n;
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.retailrl.algorithms.lmm;
 
 import java.util.List;
+import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.LayerNorm;
 import org.retailrl.nn.Linear;
@@ -103,13 +104,13 @@ public final class DtDecoder {
         append();
         layerNorm(model.finalNorm(), x, h);
         linear(model.priceHead(), h, priceLogits);
-        int p = argmax(priceLogits);
+        int p = RecurrentInference.argmax(priceLogits, priceLogits.length);
         float[] cp = model.chosenPrice().table().value().data();
         for (int j = 0; j < d; j++) {
             h[j] += cp[p * d + j];
         }
         linear(model.orderHead(), h, orderLogits);
-        int q = argmax(orderLogits);
+        int q = RecurrentInference.argmax(orderLogits, orderLogits.length);
         out[0] = p;
         out[1] = q;
         lastPrice = p;
@@ -211,15 +212,5 @@ public final class DtDecoder {
             float xj = v[j];
             v[j] = 0.5f * xj * (1f + (float) Math.tanh(c * (xj + 0.044715f * xj * xj * xj)));
         }
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int j = 1; j < v.length; j++) {
-            if (v[j] > v[best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 }

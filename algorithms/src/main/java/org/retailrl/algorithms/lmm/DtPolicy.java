@@ -1,5 +1,6 @@
 package org.retailrl.algorithms.lmm;
 
+import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
@@ -18,6 +19,7 @@ public final class DtPolicy implements BatchPricingPolicy {
     private final double target;
     private final String name;
     private final Tape tape = new Tape();
+    private final float[] row = new float[Math.max(TaskFamily.PRICES, TaskFamily.ORDERS)];
     private int copies;
     private float[] rtg;
     private float[] states;
@@ -97,25 +99,17 @@ public final class DtPolicy implements BatchPricingPolicy {
         float[] pl = model.priceLogits(hl).value().data();
         int[] chosen = new int[copies];
         for (int i = 0; i < copies; i++) {
-            chosen[i] = argmax(pl, i * TaskFamily.PRICES, TaskFamily.PRICES);
+            System.arraycopy(pl, i * TaskFamily.PRICES, row, 0, TaskFamily.PRICES);
+            chosen[i] = RecurrentInference.argmax(row, TaskFamily.PRICES);
         }
         float[] ol = model.orderLogits(tape, hl, chosen).value().data();
         for (int i = 0; i < copies; i++) {
-            int q = argmax(ol, i * TaskFamily.ORDERS, TaskFamily.ORDERS);
+            System.arraycopy(ol, i * TaskFamily.ORDERS, row, 0, TaskFamily.ORDERS);
+            int q = RecurrentInference.argmax(row, TaskFamily.ORDERS);
             priceOut[i] = chosen[i];
             orderOut[i] = q;
             price[i * horizon + t] = chosen[i];
             order[i * horizon + t] = q;
         }
-    }
-
-    private static int argmax(float[] x, int off, int n) {
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (x[off + j] > x[off + best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 }
