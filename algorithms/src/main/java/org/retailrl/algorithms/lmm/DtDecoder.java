@@ -13,7 +13,8 @@ import org.retailrl.nn.TransformerBlock;
  * key/value cache (docs/model.md §6.3): each period appends the previous action's token and the
  * new return and state tokens, runs only those through the blocks (each attending to the cached
  * keys and values of every earlier token) and reads the decision from the state token's output.
- * Allocation-free after construction; the products go through {@link Kernels}.
+ * Allocation-free after construction; every product is a {@link Kernels#dot} or {@link Kernels#axpy}
+ * (one row at a time, nothing to pack).
  *
  * <p>It is exact while the episode still fits in the model's context, periods {@code 0..K−1};
  * from period {@code K} on the window slides, which changes every cached entry, so
@@ -40,6 +41,7 @@ public final class DtDecoder {
     private final float[] state = new float[TaskFamily.STATE_SIZE];
     private final float[] one = new float[1];
     private final float rtgScale;
+    private final float scale;
     private int tokens;
     private int period;
     private float rtg;
@@ -53,6 +55,7 @@ public final class DtDecoder {
         d = model.config().width();
         heads = model.config().heads();
         dh = d / heads;
+        scale = (float) (1.0 / Math.sqrt(dh));
         maxTokens = 3 * model.config().context();
         int layers = model.blocks().size();
         keys = new float[layers][maxTokens * d];
@@ -148,25 +151,26 @@ public final class DtDecoder {
             linear((Linear) parts.get(1), h, qkv);
             System.arraycopy(qkv, d, keys[l], n * d, d);
             System.arraycopy(qkv, 2 * d, values[l], n * d, d);
-            float scale = (float) (1.0 / Math.sqrt(dh));
             for (int hd = 0; hd < heads; hd++) {
-                Kernels.gemm(false, true, 1, n + 1, dh, qkv, hd * dh, dh, keys[l], hd * dh, d, scores, 0, n + 1, false);
+                int ho = hd * dh;
                 float m = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j <= n; j++) {
-                    scores[j] *= scale;
+                    scores[j] = Kernels.dot(qkv, ho, keys[l], j * d + ho, dh) * scale;
                     m = Math.max(m, scores[j]);
                 }
+                for (int j = 0; j <= n; j++) {
+                    scores[j] -= m;
+                }
+                Kernels.exp(scores, 0, scores, 0, n + 1);
                 double sum = 0;
                 for (int j = 0; j <= n; j++) {
-                    double e = Math.exp(scores[j] - m);
-                    scores[j] = (float) e;
-                    sum += e;
+                    sum += scores[j];
                 }
                 float inv = (float) (1.0 / sum);
+                java.util.Arrays.fill(att, ho, ho + dh, 0f);
                 for (int j = 0; j <= n; j++) {
-                    scores[j] *= inv;
+                    Kernels.axpy(scores[j] * inv, values[l], j * d + ho, att, ho, dh);
                 }
-                Kernels.gemm(false, false, 1, dh, n + 1, scores, 0, n + 1, values[l], hd * dh, d, att, hd * dh, d, false);
             }
             linear((Linear) parts.get(2), att, tmp);
             Kernels.add(x, 0, tmp, 0, x, 0, d);
@@ -179,11 +183,15 @@ public final class DtDecoder {
         tokens++;
     }
 
+    /** {@code out = W·in + b} as one dot product per output row ({@code W} is stored {@code [out, in]}). */
     private static void linear(Linear layer, float[] in, float[] out) {
         int o = layer.out();
         int i = layer.in();
-        System.arraycopy(layer.bias().value().data(), 0, out, 0, o);
-        Kernels.gemm(false, true, 1, o, i, in, 0, i, layer.weight().value().data(), 0, i, out, 0, o, true);
+        float[] w = layer.weight().value().data();
+        float[] b = layer.bias().value().data();
+        for (int r = 0; r < o; r++) {
+            out[r] = b[r] + Kernels.dot(w, r * i, in, 0, i);
+        }
     }
 
     private void layerNorm(LayerNorm ln, float[] in, float[] out) {
