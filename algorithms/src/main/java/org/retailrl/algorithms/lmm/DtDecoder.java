@@ -1,12 +1,10 @@
 package org.retailrl.algorithms.lmm;
 
-import java.util.List;
 import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.LayerNorm;
 import org.retailrl.nn.Linear;
 import org.retailrl.nn.Module;
-import org.retailrl.nn.TransformerBlock;
 
 /**
  * Autoregressive decisions of a trained {@link DecisionTransformer} for one episode with a
@@ -42,6 +40,8 @@ public final class DtDecoder {
     private final float[] one = new float[1];
     private final float rtgScale;
     private final float scale;
+    /** Per block, the sublayers {@code ln1, qkv, proj, ln2, fc1, fc2}, looked up once. */
+    private final Module[][] layers;
     private int tokens;
     private int period;
     private float rtg;
@@ -60,6 +60,10 @@ public final class DtDecoder {
         int layers = model.blocks().size();
         keys = new float[layers][maxTokens * d];
         values = new float[layers][maxTokens * d];
+        this.layers = new Module[layers][];
+        for (int l = 0; l < layers; l++) {
+            this.layers[l] = model.blocks().get(l).layers().toArray(new Module[0]);
+        }
         x = new float[d];
         h = new float[d];
         qkv = new float[3 * d];
@@ -144,11 +148,10 @@ public final class DtDecoder {
     private void append() {
         layerNorm(model.embedNorm(), x, x);
         int n = tokens;
-        List<TransformerBlock> blocks = model.blocks();
-        for (int l = 0; l < blocks.size(); l++) {
-            List<Module> parts = blocks.get(l).layers();
-            layerNorm((LayerNorm) parts.get(0), x, h);
-            linear((Linear) parts.get(1), h, qkv);
+        for (int l = 0; l < layers.length; l++) {
+            Module[] parts = layers[l];
+            layerNorm((LayerNorm) parts[0], x, h);
+            linear((Linear) parts[1], h, qkv);
             System.arraycopy(qkv, d, keys[l], n * d, d);
             System.arraycopy(qkv, 2 * d, values[l], n * d, d);
             for (int hd = 0; hd < heads; hd++) {
@@ -172,12 +175,12 @@ public final class DtDecoder {
                     Kernels.axpy(scores[j] * inv, values[l], j * d + ho, att, ho, dh);
                 }
             }
-            linear((Linear) parts.get(2), att, tmp);
+            linear((Linear) parts[2], att, tmp);
             Kernels.add(x, 0, tmp, 0, x, 0, d);
-            layerNorm((LayerNorm) parts.get(3), x, h);
-            linear((Linear) parts.get(4), h, wide);
+            layerNorm((LayerNorm) parts[3], x, h);
+            linear((Linear) parts[4], h, wide);
             gelu(wide);
-            linear((Linear) parts.get(5), wide, tmp);
+            linear((Linear) parts[5], wide, tmp);
             Kernels.add(x, 0, tmp, 0, x, 0, d);
         }
         tokens++;
@@ -195,8 +198,8 @@ public final class DtDecoder {
     }
 
     private void layerNorm(LayerNorm ln, float[] in, float[] out) {
-        float[] g = ln.parameters().get(0).value().data();
-        float[] b = ln.parameters().get(1).value().data();
+        float[] g = ln.gain().value().data();
+        float[] b = ln.bias().value().data();
         double mu = 0;
         for (int j = 0; j < d; j++) {
             mu += in[j];
