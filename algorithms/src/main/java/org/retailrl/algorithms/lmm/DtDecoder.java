@@ -11,8 +11,8 @@ import org.retailrl.nn.Module;
  * key/value cache (docs/model.md §6.3): each period appends the previous action's token and the
  * new return and state tokens, runs only those through the blocks (each attending to the cached
  * keys and values of every earlier token) and reads the decision from the state token's output.
- * Allocation-free after construction; every product is a {@link Kernels#dot} or {@link Kernels#axpy}
- * (one row at a time, nothing to pack).
+ * Allocation-free after construction; every product is a chain of {@link Kernels#axpy} calls over
+ * transposed weights and feature-major keys (one row at a time, nothing to pack or reduce).
  *
  * <p>It is exact while the episode still fits in the model's context, periods {@code 0..K−1};
  * from period {@code K} on the window slides, which changes every cached entry, so
@@ -20,6 +20,20 @@ import org.retailrl.nn.Module;
  * the way to act.
  */
 public final class DtDecoder {
+    /** A linear layer with its weight transposed to {@code [in, out]}, so {@code W·x} is one axpy per input. */
+    private record Dense(float[] wt, float[] bias, int in, int out) {
+        static Dense of(Linear l) {
+            float[] w = l.weight().value().data();
+            float[] wt = new float[w.length];
+            for (int o = 0; o < l.out(); o++) {
+                for (int i = 0; i < l.in(); i++) {
+                    wt[i * l.out() + o] = w[o * l.in() + i];
+                }
+            }
+            return new Dense(wt, l.bias().value().data().clone(), l.in(), l.out());
+        }
+    }
+
     private final DecisionTransformer model;
     private final int d;
     private final int heads;
@@ -42,13 +56,22 @@ public final class DtDecoder {
     private final float scale;
     /** Per block, the sublayers {@code ln1, qkv, proj, ln2, fc1, fc2}, looked up once. */
     private final Module[][] layers;
+    /** Per block, {@code qkv, proj, fc1, fc2} transposed. */
+    private final Dense[][] dense;
+    private final Dense rtgEmbed;
+    private final Dense stateEmbed;
+    private final Dense priceHead;
+    private final Dense orderHead;
     private int tokens;
     private int period;
     private float rtg;
     private int lastPrice;
     private int lastOrder;
 
-    /** A decoder over {@code model}'s weights (read, not copied: it sees later weight changes). */
+    /**
+     * A decoder over {@code model}'s weights: linear layers are copied (transposed) now, the
+     * embeddings and LayerNorm parameters are read in place.
+     */
     public DtDecoder(DecisionTransformer model, float rtgScale) {
         this.model = model;
         this.rtgScale = rtgScale;
@@ -61,9 +84,17 @@ public final class DtDecoder {
         keys = new float[layers][maxTokens * d];
         values = new float[layers][maxTokens * d];
         this.layers = new Module[layers][];
+        dense = new Dense[layers][];
         for (int l = 0; l < layers; l++) {
-            this.layers[l] = model.blocks().get(l).layers().toArray(new Module[0]);
+            Module[] m = model.blocks().get(l).layers().toArray(new Module[0]);
+            this.layers[l] = m;
+            dense[l] = new Dense[] {Dense.of((Linear) m[1]), Dense.of((Linear) m[2]), Dense.of((Linear) m[4]),
+                    Dense.of((Linear) m[5])};
         }
+        rtgEmbed = Dense.of(model.rtgEmbed());
+        stateEmbed = Dense.of(model.stateEmbed());
+        priceHead = Dense.of(model.priceHead());
+        orderHead = Dense.of(model.orderHead());
         x = new float[d];
         h = new float[d];
         qkv = new float[3 * d];
@@ -102,21 +133,21 @@ public final class DtDecoder {
             append();
         }
         one[0] = model.config().returnConditioned() ? rtg : 0f;
-        linear(model.rtgEmbed(), one, x);
+        linear(rtgEmbed, one, x);
         addTime(period);
         append();
         System.arraycopy(encodedState, off, state, 0, state.length);
-        linear(model.stateEmbed(), state, x);
+        linear(stateEmbed, state, x);
         addTime(period);
         append();
         layerNorm(model.finalNorm(), x, h);
-        linear(model.priceHead(), h, priceLogits);
+        linear(priceHead, h, priceLogits);
         int p = RecurrentInference.argmax(priceLogits, priceLogits.length);
         float[] cp = model.chosenPrice().table().value().data();
         for (int j = 0; j < d; j++) {
             h[j] += cp[p * d + j];
         }
-        linear(model.orderHead(), h, orderLogits);
+        linear(orderHead, h, orderLogits);
         int q = RecurrentInference.argmax(orderLogits, orderLogits.length);
         out[0] = p;
         out[1] = q;
@@ -151,14 +182,21 @@ public final class DtDecoder {
         for (int l = 0; l < layers.length; l++) {
             Module[] parts = layers[l];
             layerNorm((LayerNorm) parts[0], x, h);
-            linear((Linear) parts[1], h, qkv);
-            System.arraycopy(qkv, d, keys[l], n * d, d);
+            linear(dense[l][0], h, qkv);
+            // Keys are kept transposed (feature-major), so a head's scores are dh axpys over the tokens.
+            for (int c = 0; c < d; c++) {
+                keys[l][c * maxTokens + n] = qkv[d + c];
+            }
             System.arraycopy(qkv, 2 * d, values[l], n * d, d);
             for (int hd = 0; hd < heads; hd++) {
                 int ho = hd * dh;
+                java.util.Arrays.fill(scores, 0, n + 1, 0f);
+                for (int c = 0; c < dh; c++) {
+                    Kernels.axpy(qkv[ho + c], keys[l], (ho + c) * maxTokens, scores, 0, n + 1);
+                }
                 float m = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j <= n; j++) {
-                    scores[j] = Kernels.dot(qkv, ho, keys[l], j * d + ho, dh) * scale;
+                    scores[j] *= scale;
                     m = Math.max(m, scores[j]);
                 }
                 for (int j = 0; j <= n; j++) {
@@ -175,25 +213,22 @@ public final class DtDecoder {
                     Kernels.axpy(scores[j] * inv, values[l], j * d + ho, att, ho, dh);
                 }
             }
-            linear((Linear) parts[2], att, tmp);
+            linear(dense[l][1], att, tmp);
             Kernels.add(x, 0, tmp, 0, x, 0, d);
             layerNorm((LayerNorm) parts[3], x, h);
-            linear((Linear) parts[4], h, wide);
+            linear(dense[l][2], h, wide);
             gelu(wide);
-            linear((Linear) parts[5], wide, tmp);
+            linear(dense[l][3], wide, tmp);
             Kernels.add(x, 0, tmp, 0, x, 0, d);
         }
         tokens++;
     }
 
-    /** {@code out = W·in + b} as one dot product per output row ({@code W} is stored {@code [out, in]}). */
-    private static void linear(Linear layer, float[] in, float[] out) {
-        int o = layer.out();
-        int i = layer.in();
-        float[] w = layer.weight().value().data();
-        float[] b = layer.bias().value().data();
-        for (int r = 0; r < o; r++) {
-            out[r] = b[r] + Kernels.dot(w, r * i, in, 0, i);
+    /** {@code out = b + Σ_p in_p·Wᵀ[p, :]}: one axpy per input. */
+    private static void linear(Dense l, float[] in, float[] out) {
+        System.arraycopy(l.bias(), 0, out, 0, l.out());
+        for (int p = 0; p < l.in(); p++) {
+            Kernels.axpy(in[p], l.wt(), p * l.out(), out, 0, l.out());
         }
     }
 
