@@ -85,6 +85,25 @@ final class LmmReport {
                 cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, pct)));
     }
 
+    /**
+     * One row per DT checkpoint at the middle target: the spread across seeds, or a comparison of
+     * model sizes when the checkpoints differ in size.
+     */
+    static List<List<String>> perModelRows(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds) {
+        int mid = targets.length / 2;
+        List<List<String>> rows = new ArrayList<>();
+        for (int m = 0; m < dtSeeds; m++) {
+            int mm = m;
+            Profit p = (r, s) -> r.dt()[mm][mid];
+            Score norm = (r, s) -> r.normalised(p.of(r, s));
+            Score pct = (r, s) -> 100 * p.of(r, s) / Math.abs(r.best());
+            rows.add(List.of("DT checkpoint " + (m + 1), cell(perSeed(rs, TaskFamily.Split.SEEN, 1, norm)),
+                    cell(perSeed(rs, TaskFamily.Split.HELD_OUT, 1, norm)), cell(perSeed(rs, TaskFamily.Split.SEEN, 1, pct)),
+                    cell(perSeed(rs, TaskFamily.Split.HELD_OUT, 1, pct))));
+        }
+        return rows;
+    }
+
     /** Per-task mean returns (currency per episode). */
     static List<List<String>> taskRows(List<LmmEvaluation.TaskResult> rs) {
         List<List<String>> rows = new ArrayList<>();
@@ -122,6 +141,10 @@ final class LmmReport {
         sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", "policy", "score seen", "score held-out",
                 "profit seen", "profit held-out"));
         for (List<String> row : rows(rs, targets, dtSeeds, bcSeeds)) {
+            sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", row.toArray()));
+        }
+        sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f%n", targets[targets.length / 2]));
+        for (List<String> row : perModelRows(rs, targets, dtSeeds)) {
             sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", row.toArray()));
         }
         int mid = targets.length / 2;
@@ -178,6 +201,8 @@ final class LmmReport {
         h.table("Normalised score and profit relative to the best heuristic", List.of("policy", "score seen",
                 "score held-out", "profit % seen", "profit % held-out"),
                 rows(rs, targets, dtSeeds, bcSeeds));
+        h.table("Per DT checkpoint, middle target", List.of("checkpoint", "score seen", "score held-out", "profit % seen",
+                "profit % held-out"), perModelRows(rs, targets, dtSeeds));
         h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");
         h.table("Mean return per episode", List.of("task", "random", "paper", "best", "BC", "DT"),
                 taskRows(rs));
