@@ -229,7 +229,7 @@ public final class Ops {
 
     /** Elementwise GELU, tanh form: {@code x/2 · (1 + tanh(√(2/π)(x + 0.044715 x³)))} (docs/model.md §6.3). */
     public static Var gelu(Var a) {
-        return TransformerOps.gelu(a);
+        return UnaryOps.gelu(a);
     }
 
     /**
@@ -237,6 +237,6 @@ public final class Ops {
      * element in index order (docs/model.md §6.3); {@code p = 0} returns {@code a}.
      */
     public static Var dropout(Var a, float p, org.retailrl.core.random.Rng rng) {
-        return TransformerOps.dropout(a, p, rng);
+        return UnaryOps.dropout(a, p, rng);
     }
 }

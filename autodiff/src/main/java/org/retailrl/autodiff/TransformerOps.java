@@ -1,19 +1,14 @@
 package org.retailrl.autodiff;
 
-import org.retailrl.core.random.Rng;
 import org.retailrl.core.simd.Kernels;
 
 /**
- * The ops a transformer adds to the tape (docs/model.md §6.3, the Decision Transformer): fused causal
- * multi-head self-attention, GELU and dropout. Products go through {@link Kernels#gemm} with
+ * Fused causal multi-head self-attention on the tape (docs/model.md §6.3, the Decision Transformer;
+ * GELU and dropout are elementwise and live in {@link UnaryOps}). Products go through {@link Kernels#gemm} with
  * leading dimensions that step over the packed projections, so no head is ever copied out; row
  * softmaxes subtract the row maximum and sum in double, as {@link RowOps} does.
  */
 final class TransformerOps {
-    /** {@code √(2/π)} of the tanh form of GELU. */
-    private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
-    private static final float GELU_A = 0.044715f;
-
     private TransformerOps() {
     }
 
@@ -123,85 +118,5 @@ final class TransformerOps {
                 s[r + j] = 0f;
             }
         }
-    }
-
-    /**
-     * GELU in the tanh form of Hendrycks &amp; Gimpel (as GPT-2 and PyTorch's
-     * {@code approximate="tanh"}): {@code x/2 · (1 + tanh(√(2/π)(x + 0.044715 x³)))}.
-     */
-    static Var gelu(Var a) {
-        Tape t = OpSupport.tapeOf("gelu", a);
-        boolean req = OpSupport.needsGrad(t, a);
-        Var out = OpSupport.output(t, req, a.shape());
-        float[] x = a.value().data();
-        float[] y = out.value().data();
-        int n = x.length;
-        // tanh of the inner term is kept for backward (pooled).
-        float[] th = req ? t.empty(n).data() : y;
-        for (int i = 0; i < n; i++) {
-            float xi = x[i];
-            th[i] = GELU_C * (xi + GELU_A * xi * xi * xi);
-        }
-        Kernels.tanh(th, 0, th, 0, n);
-        for (int i = 0; i < n; i++) {
-            y[i] = 0.5f * x[i] * (1f + th[i]);
-        }
-        if (req) {
-            t.record(() -> {
-                if (!out.hasGrad()) {
-                    return;
-                }
-                float[] g = out.grad().data();
-                float[] ga = a.grad().data();
-                for (int i = 0; i < n; i++) {
-                    float xi = x[i];
-                    float ti = th[i];
-                    float du = GELU_C * (1f + 3f * GELU_A * xi * xi);
-                    ga[i] += g[i] * (0.5f * (1f + ti) + 0.5f * xi * (1f - ti * ti) * du);
-                }
-            });
-        }
-        return out;
-    }
-
-    /**
-     * Inverted dropout: each element is kept with probability {@code 1 − p} and then scaled by
-     * {@code 1/(1 − p)}, so the expected value is unchanged; {@code p = 0} returns {@code a}
-     * itself. One uniform of {@code rng} per element in index order, so the mask is a function of
-     * the stream's state.
-     */
-    static Var dropout(Var a, float p, Rng rng) {
-        Tape t = OpSupport.tapeOf("dropout", a);
-        if (!(p >= 0f && p < 1f)) {
-            throw new IllegalArgumentException("dropout: p must be in [0, 1), got " + p);
-        }
-        if (rng == null) {
-            throw new IllegalArgumentException("dropout: rng must not be null");
-        }
-        if (p == 0f) {
-            return a;
-        }
-        boolean req = OpSupport.needsGrad(t, a);
-        Var out = OpSupport.output(t, req, a.shape());
-        float[] x = a.value().data();
-        float[] mask = t.empty(x.length).data();
-        float keep = (float) (1.0 / (1.0 - p));
-        for (int i = 0; i < x.length; i++) {
-            mask[i] = rng.nextFloat() < p ? 0f : keep;
-        }
-        Kernels.mul(x, 0, mask, 0, out.value().data(), 0, x.length);
-        if (req) {
-            t.record(() -> {
-                if (!out.hasGrad()) {
-                    return;
-                }
-                float[] g = out.grad().data();
-                float[] ga = a.grad().data();
-                for (int i = 0; i < x.length; i++) {
-                    ga[i] += g[i] * mask[i];
-                }
-            });
-        }
-        return out;
     }
 }
