@@ -216,4 +216,27 @@ public final class Ops {
     public static Var huber(Var a, float delta) {
         return UnaryOps.huber(a, delta);
     }
+
+    /**
+     * Fused causal multi-head self-attention (docs/model.md §6.3): {@code qkv [B, T, 3D]} holds the
+     * query, key and value projections side by side; each of {@code heads} heads of width
+     * {@code D/heads} attends from position {@code i} to positions {@code 0..i} with weights
+     * {@code softmax(q·k/√d_h)} (maximum subtracted). Result {@code [B, T, D]}, heads side by side.
+     */
+    public static Var causalSelfAttention(Var qkv, int heads) {
+        return TransformerOps.causalSelfAttention(qkv, heads);
+    }
+
+    /** Elementwise GELU, tanh form: {@code x/2 · (1 + tanh(√(2/π)(x + 0.044715 x³)))} (docs/model.md §6.3). */
+    public static Var gelu(Var a) {
+        return UnaryOps.gelu(a);
+    }
+
+    /**
+     * Inverted dropout with drop probability {@code p ∈ [0, 1)}, one uniform of {@code rng} per
+     * element in index order (docs/model.md §6.3); {@code p = 0} returns {@code a}.
+     */
+    public static Var dropout(Var a, float p, org.retailrl.core.random.Rng rng) {
+        return UnaryOps.dropout(a, p, rng);
+    }
 }

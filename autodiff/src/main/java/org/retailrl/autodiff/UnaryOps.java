@@ -173,4 +173,63 @@ final class UnaryOps {
             }
         });
     }
+
+    /** {@code √(2/π)} of the tanh form of GELU. */
+    private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
+    private static final float GELU_A = 0.044715f;
+
+    /**
+     * GELU in the tanh form of Hendrycks &amp; Gimpel (as GPT-2 and PyTorch's
+     * {@code approximate="tanh"}; docs/model.md §6.3): {@code x/2 · (1 + tanh(√(2/π)(x + 0.044715 x³)))}.
+     * The inner tanh is kept (pooled) for backward.
+     */
+    static Var gelu(Var a) {
+        float[] th = a.tape().empty(a.value().size()).data();
+        return unary("gelu", a, (x, y) -> {
+            for (int i = 0; i < x.length; i++) {
+                float xi = x[i];
+                th[i] = GELU_C * (xi + GELU_A * xi * xi * xi);
+            }
+            Kernels.tanh(th, 0, th, 0, th.length);
+            for (int i = 0; i < x.length; i++) {
+                y[i] = 0.5f * x[i] * (1f + th[i]);
+            }
+        }, (ga, g, x, y, n) -> {
+            for (int i = 0; i < n; i++) {
+                float xi = x[i];
+                float ti = th[i];
+                float du = GELU_C * (1f + 3f * GELU_A * xi * xi);
+                ga[i] += g[i] * (0.5f * (1f + ti) + 0.5f * xi * (1f - ti * ti) * du);
+            }
+        });
+    }
+
+    /**
+     * Inverted dropout (docs/model.md §6.3): each element is kept with probability {@code 1 − p} and
+     * then scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code p = 0} returns
+     * {@code a} itself. One uniform of {@code rng} per element in index order, so the mask is a
+     * function of the stream's state.
+     */
+    static Var dropout(Var a, float p, org.retailrl.core.random.Rng rng) {
+        OpSupport.tapeOf("dropout", a);
+        if (!(p >= 0f && p < 1f)) {
+            throw new IllegalArgumentException("dropout: p must be in [0, 1), got " + p);
+        }
+        if (rng == null) {
+            throw new IllegalArgumentException("dropout: rng must not be null");
+        }
+        if (p == 0f) {
+            return a;
+        }
+        float[] mask = a.tape().empty(a.value().size()).data();
+        float keep = (float) (1.0 / (1.0 - p));
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = rng.nextFloat() < p ? 0f : keep;
+        }
+        return unary("dropout", a, (x, y) -> Kernels.mul(x, 0, mask, 0, y, 0, x.length), (ga, g, x, y, n) -> {
+            for (int i = 0; i < n; i++) {
+                ga[i] += g[i] * mask[i];
+            }
+        });
+    }
 }

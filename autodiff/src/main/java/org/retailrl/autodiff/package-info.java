@@ -30,6 +30,10 @@
  *   <li>Reductions: {@code sum}, {@code mean} over everything or one axis (with {@code keepDim}).</li>
  *   <li>Movement: {@code reshape} (a view), {@code concat}, {@code slice}, {@code gather} (one
  *       column per row), {@code indexSelect} (rows, repeats allowed; gradients scatter-add).</li>
+ *   <li>Transformer (docs/model.md §6.3): {@code causalSelfAttention} (fused multi-head attention over
+ *       packed query/key/value projections, causal mask, max-subtracted softmax; every product one
+ *       {@code Kernels.gemm} with leading dimensions that step over the packing), {@code gelu} (tanh
+ *       form), {@code dropout} (inverted, drawn from a given {@code Rng} stream).</li>
  * </ul>
  *
  * <h2>Broadcasting</h2>

@@ -30,7 +30,7 @@ public final class Main {
                 new InfoCommand(),
                 new DpCommand(),
                 new AnalyzeCommand(),
-                new DemandCommand(), new InventoryCommand())) {
+                new DemandCommand(), new InventoryCommand(), new LmmCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -38,6 +38,16 @@ public final class LayerNorm implements Module {
         return List.of(gain, bias);
     }
 
+    /** The gain γ {@code [width]}. */
+    public Parameter gain() {
+        return gain;
+    }
+
+    /** The bias β {@code [width]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
     /** Normalises {@code x [..., width]}. */
     public Var forward(Var x) {
         if (x.value().rank() == 0 || x.value().dim(-1) != width) {

@@ -13,8 +13,11 @@
  *   <li>{@link org.retailrl.nn.Init}: orthogonal initialisation with gain (√2 hidden, 0.01 policy
  *       head, 1 value head).</li>
  *   <li>{@link org.retailrl.nn.Adam} (defaults in {@link org.retailrl.nn.AdamConfig}),
- *       {@link org.retailrl.nn.Sgd}, {@link org.retailrl.nn.GradClip},
- *       {@link org.retailrl.nn.LrSchedule}.</li>
+ *       {@link org.retailrl.nn.AdamW}, {@link org.retailrl.nn.Sgd}, {@link org.retailrl.nn.GradClip},
+ *       {@link org.retailrl.nn.LrSchedule} (constant, linear annealing, warm-up then cosine).</li>
+ *   <li>Transformer parts (docs/model.md §6.3): {@link org.retailrl.nn.Embedding} (learned lookup
+ *       table) and {@link org.retailrl.nn.TransformerBlock} (pre-LayerNorm causal self-attention and
+ *       GELU MLP with dropout).</li>
  *   <li>{@link org.retailrl.nn.RecurrentNet}: the recurrent network of every actor and critic
  *       (docs/model.md §8.1: MLP → GRU × L → linear head).</li>
  *   <li>{@link org.retailrl.nn.CategoricalRows}: log-softmax rows with their entropy and the

@@ -1,0 +1,180 @@
+package org.retailrl.algorithms.lmm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
+import org.retailrl.core.json.JsonArray;
+import org.retailrl.core.json.JsonObject;
+import org.retailrl.core.json.JsonString;
+import org.retailrl.core.json.JsonValue;
+import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * Logs episodes of behaviour policies of varying quality on the seen tasks of the family
+ * (docs/model.md §6.4): per task, the eight heuristics fitted to it, each played greedily and with
+ * ε-noise, and the random policy. Task {@code j}'s episodes of policy {@code k} run on the
+ * simulator streams {@code Rng.stream(seed + 1 + j, k·episodes + e)}, so every episode has its own
+ * stream and the dataset is a function of its settings alone.
+ */
+public final class DatasetBuilder {
+    /**
+     * @param seed     seed of the task draws, fits and episodes
+     * @param tasks    seen tasks, 1..1000
+     * @param episodes episodes per behaviour policy and task, 1..10000
+     * @param epsilons noise levels played besides the greedy heuristics, each in (0, 1)
+     */
+    public record Settings(long seed, int tasks, int episodes, double[] epsilons) {
+        /** Validates the ranges. */
+        public Settings {
+            if (tasks < 1 || tasks > 1000) {
+                throw new IllegalArgumentException("tasks must be in [1, 1000], got " + tasks);
+            }
+            if (episodes < 1 || episodes > 10_000) {
+                throw new IllegalArgumentException("episodes must be in [1, 10000], got " + episodes);
+            }
+            for (double e : epsilons) {
+                if (!(e > 0 && e < 1)) {
+                    throw new IllegalArgumentException("epsilons must be in (0, 1), got " + e);
+                }
+            }
+            epsilons = epsilons.clone();
+        }
+    }
+
+    private DatasetBuilder() {
+    }
+
+    /** The behaviour policies of one task: each fitted heuristic, its noisy variants, then random. */
+    static List<BatchPricingPolicy> policies(PricingScenario task, long seed, double[] epsilons) {
+        HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(seed));
+        List<BatchPricingPolicy> out = new ArrayList<>();
+        int k = 0;
+        for (BatchPricingPolicy h : Behaviour.heuristics(suite)) {
+            out.add(h);
+            for (double e : epsilons) {
+                out.add(Behaviour.noisy(h, e, seed * 31 + (k++)));
+            }
+        }
+        out.add(Behaviour.random(seed * 31 + k));
+        return out;
+    }
+
+    /** Builds the dataset; {@code progress} hears each finished task's index. */
+    public static TrajectoryDataset build(Settings s, IntConsumer progress) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        int t = TaskFamily.HORIZON;
+        int st = TaskFamily.STATE_SIZE;
+        List<int[]> taskIdx = new ArrayList<>();
+        List<int[]> polIdx = new ArrayList<>();
+        List<float[]> states = new ArrayList<>();
+        List<byte[]> prices = new ArrayList<>();
+        List<byte[]> orders = new ArrayList<>();
+        List<float[]> rewards = new ArrayList<>();
+        int total = 0;
+        for (int j = 0; j < s.tasks(); j++) {
+            PricingScenario task = TaskFamily.task(s.seed(), TaskFamily.Split.SEEN, j);
+            List<BatchPricingPolicy> pols = policies(task, s.seed() + 1 + j, s.epsilons());
+            for (int k = 0; k < pols.size(); k++) {
+                BatchPricingPolicy p = pols.get(k);
+                int id = names.computeIfAbsent(p.name(), x -> names.size());
+                int n = s.episodes();
+                float[] sv = new float[n * t * st];
+                byte[] pv = new byte[n * t];
+                byte[] ov = new byte[n * t];
+                float[] rv = new float[n * t];
+                record(task, p, s.seed() + 1 + j, (long) k * n, n, sv, pv, ov, rv);
+                int[] ti = new int[n];
+                int[] pi = new int[n];
+                java.util.Arrays.fill(ti, j);
+                java.util.Arrays.fill(pi, id);
+                taskIdx.add(ti);
+                polIdx.add(pi);
+                states.add(sv);
+                prices.add(pv);
+                orders.add(ov);
+                rewards.add(rv);
+                total += n;
+            }
+            progress.accept(j);
+        }
+        List<JsonValue> pn = new ArrayList<>();
+        names.keySet().forEach(x -> pn.add(new JsonString(x)));
+        JsonObject meta = JsonObject.builder().put("seed", s.seed()).put("tasks", s.tasks()).put("episodes", s.episodes())
+                .put("epsilons", JsonArray.ofDoubles(s.epsilons())).put("policies", new JsonArray(pn)).build();
+        return new TrajectoryDataset(meta, concat(taskIdx, new int[total]), concat(polIdx, new int[total]),
+                concat(states, new float[total * t * st]), concat(prices, new byte[total * t]), concat(orders, new byte[total * t]),
+                concat(rewards, new float[total * t]));
+    }
+
+    /**
+     * {@code episodes} episodes of one {@code policy} on each of {@code tasks} (task {@code j} on the
+     * streams {@code seed + j}): a dataset without heuristic fits, for tests and benchmarks.
+     */
+    public static TrajectoryDataset single(List<PricingScenario> tasks, BatchPricingPolicy policy, long seed, int episodes) {
+        int t = TaskFamily.HORIZON;
+        int st = TaskFamily.STATE_SIZE;
+        int n = tasks.size() * episodes;
+        int[] task = new int[n];
+        List<float[]> states = new ArrayList<>();
+        List<byte[]> prices = new ArrayList<>();
+        List<byte[]> orders = new ArrayList<>();
+        List<float[]> rewards = new ArrayList<>();
+        for (int j = 0; j < tasks.size(); j++) {
+            states.add(new float[episodes * t * st]);
+            prices.add(new byte[episodes * t]);
+            orders.add(new byte[episodes * t]);
+            rewards.add(new float[episodes * t]);
+            record(tasks.get(j), policy, seed + j, 0, episodes, states.get(j), prices.get(j), orders.get(j), rewards.get(j));
+            java.util.Arrays.fill(task, j * episodes, (j + 1) * episodes, j);
+        }
+        JsonObject meta = JsonObject.builder().put("seed", seed).put("tasks", tasks.size()).put("episodes", episodes)
+                .put("policies", JsonArray.of(new JsonString(policy.name()))).build();
+        return new TrajectoryDataset(meta, task, new int[n], concat(states, new float[n * t * st]),
+                concat(prices, new byte[n * t]), concat(orders, new byte[n * t]), concat(rewards, new float[n * t]));
+    }
+
+    /**
+     * Plays {@code n} episodes of {@code policy} on {@code task} (streams {@code seed, first + e}) and
+     * writes each step's encoded state, action and reward, episode-major.
+     */
+    static void record(PricingScenario task, BatchPricingPolicy policy, long seed, long first, int n, float[] states,
+                       byte[] price, byte[] order, float[] reward) {
+        int t = TaskFamily.HORIZON;
+        int st = TaskFamily.STATE_SIZE;
+        PricingBatch batch = new PricingBatch(task, n);
+        batch.reset(seed, first);
+        policy.reset(batch);
+        float[] raw = new float[batch.observationSize()];
+        int[] p = new int[n];
+        int[] q = new int[n];
+        double[] r = new double[n];
+        for (int k = 0; k < t; k++) {
+            for (int e = 0; e < n; e++) {
+                TaskFamily.encode(batch, e, raw, states, (e * t + k) * st);
+            }
+            policy.act(batch, p, q);
+            batch.step(p, q, r);
+            for (int e = 0; e < n; e++) {
+                price[e * t + k] = (byte) p[e];
+                order[e * t + k] = (byte) q[e];
+                reward[e * t + k] = (float) r[e];
+            }
+        }
+    }
+
+    /** The parts (arrays of one primitive type) end to end in {@code out}, which must fit them exactly. */
+    private static <A> A concat(List<A> parts, A out) {
+        int o = 0;
+        for (A a : parts) {
+            int n = java.lang.reflect.Array.getLength(a);
+            System.arraycopy(a, 0, out, o, n);
+            o += n;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package org.retailrl.algorithms.lmm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.retailrl.algorithms.eval.Rollout;
+import org.retailrl.algorithms.heuristics.HeuristicSuite;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
+import org.retailrl.envs.pricing.PricingScenario;
+
+/**
+ * The comparison of docs/model.md §6.4 on seen and held-out tasks of the family: per task, the
+ * heuristics fitted to it (the specialised policies and the best behaviour policies of the data),
+ * the random policy, behaviour cloning and the Decision Transformer conditioned on a sweep of
+ * target returns, all on the same evaluation episodes (common random numbers, docs/model.md §8.11).
+ *
+ * <p>Targets are set per task relative to the best heuristic's mean return {@code H}:
+ * {@code H + (κ − 1)·|H|} for each multiplier {@code κ}. Scores are normalised per task,
+ * {@code 100·(R − R_random)/(H − R_random)}, so that 0 is the random policy and 100 the best
+ * heuristic of that task.
+ */
+public final class LmmEvaluation {
+    /**
+     * One task's results.
+     *
+     * @param split        seen or held out
+     * @param index        task index within its split
+     * @param scenario     the task
+     * @param heuristics   mean return of each fitted heuristic, in {@link HeuristicSuite#all()} order
+     * @param heuristicNames their names
+     * @param random       mean return of the random policy
+     * @param dt           mean return of the DT, {@code [seed][target]}
+     * @param targets      the target returns used
+     * @param bc           mean return of behaviour cloning per seed
+     */
+    public record TaskResult(TaskFamily.Split split, int index, PricingScenario scenario, double[] heuristics,
+                             List<String> heuristicNames, double random, double[][] dt, double[] targets, double[] bc) {
+        /** The best heuristic's mean return. */
+        public double best() {
+            double b = Double.NEGATIVE_INFINITY;
+            for (double h : heuristics) {
+                b = Math.max(b, h);
+            }
+            return b;
+        }
+
+        /** The best of the four paper-faithful heuristics (the first four). */
+        public double bestPaper() {
+            double b = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < Math.min(4, heuristics.length); i++) {
+                b = Math.max(b, heuristics[i]);
+            }
+            return b;
+        }
+
+        /** {@code 100·(r − random)/(best − random)}. */
+        public double normalised(double r) {
+            return 100 * (r - random) / (best() - random);
+        }
+    }
+
+    /**
+     * Settings.
+     *
+     * @param taskSeed   the family seed (the dataset's)
+     * @param tasks      tasks per split, 1..1000
+     * @param episodes   evaluation episodes per policy and task, 1..100000
+     * @param evalSeed   seed of the evaluation episodes
+     * @param multipliers target multipliers κ
+     */
+    public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers) {
+        /** Validates the ranges. */
+        public Settings {
+            if (tasks < 1 || tasks > 1000) {
+                throw new IllegalArgumentException("tasks must be in [1, 1000], got " + tasks);
+            }
+            if (episodes < 1 || episodes > 100_000) {
+                throw new IllegalArgumentException("episodes must be in [1, 100000], got " + episodes);
+            }
+            if (multipliers.length < 1) {
+                throw new IllegalArgumentException("multipliers must hold at least one value");
+            }
+            multipliers = multipliers.clone();
+        }
+    }
+
+    private LmmEvaluation() {
+    }
+
+    /** The fit seed of task {@code index} of {@code split}: the dataset's for seen tasks. */
+    static long fitSeed(long taskSeed, TaskFamily.Split split, int index) {
+        return split == TaskFamily.Split.SEEN ? taskSeed + 1 + index : (taskSeed ^ 0x4E1DL) + 1 + index;
+    }
+
+    /**
+     * Evaluates every task of both splits; {@code dt} and {@code bc} hold one trained network per
+     * seed. {@code done} hears each finished task.
+     */
+    public static List<TaskResult> run(Settings s, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc,
+                                       Consumer<TaskResult> done) {
+        List<TaskResult> out = new ArrayList<>();
+        for (TaskFamily.Split split : TaskFamily.Split.values()) {
+            for (int j = 0; j < s.tasks(); j++) {
+                PricingScenario task = TaskFamily.task(s.taskSeed(), split, j);
+                HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(fitSeed(s.taskSeed(), split, j)));
+                List<BatchPricingPolicy> hs = Behaviour.heuristics(suite);
+                double[] hm = new double[hs.size()];
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < hs.size(); i++) {
+                    hm[i] = mean(task, hs.get(i), s);
+                    names.add(hs.get(i).name());
+                }
+                double best = Double.NEGATIVE_INFINITY;
+                for (double h : hm) {
+                    best = Math.max(best, h);
+                }
+                double random = mean(task, Behaviour.random(s.evalSeed() ^ 0x7a5L), s);
+                double[] targets = new double[s.multipliers().length];
+                for (int k = 0; k < targets.length; k++) {
+                    targets[k] = best + (s.multipliers()[k] - 1) * Math.abs(best);
+                }
+                double[][] dtm = new double[dt.size()][targets.length];
+                for (int seed = 0; seed < dt.size(); seed++) {
+                    DtTraining.Loaded m = dt.get(seed);
+                    for (int k = 0; k < targets.length; k++) {
+                        dtm[seed][k] = mean(task, new DtPolicy("DT", m.model(), m.rtgScale(), targets[k]), s);
+                    }
+                }
+                double[] bcm = new double[bc.size()];
+                for (int seed = 0; seed < bc.size(); seed++) {
+                    DtTraining.Loaded m = bc.get(seed);
+                    bcm[seed] = mean(task, new DtPolicy("BC", m.model(), m.rtgScale(), 0), s);
+                }
+                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm);
+                out.add(r);
+                done.accept(r);
+            }
+        }
+        return out;
+    }
+
+    private static double mean(PricingScenario task, BatchPricingPolicy p, Settings s) {
+        double[] r = Rollout.profits(task, p, s.evalSeed(), s.episodes());
+        double m = 0;
+        for (double x : r) {
+            m += x;
+        }
+        return m / r.length;
+    }
+}

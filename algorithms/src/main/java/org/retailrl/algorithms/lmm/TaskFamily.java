@@ -1,0 +1,120 @@
+package org.retailrl.algorithms.lmm;
+
+import org.retailrl.core.random.Rng;
+import org.retailrl.envs.pricing.CompetitorKind;
+import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.envs.pricing.PricingObservation;
+import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.pricing.ShortageMode;
+
+/**
+ * The family of pricing-and-replenishment tasks the large management model is trained and tested
+ * on (docs/model.md §6.4): the scenario of docs/model.md §1 (price grid 10..50 step 2, orders 0..20)
+ * with drawn unit, holding, shortage and fixed ordering costs, lead time, unmet-demand rule,
+ * competitor rule and market size. {@link Split#SEEN} draws from the training ranges;
+ * {@link Split#HELD_OUT} draws costs, market sizes and lead times outside them (dearer goods,
+ * bigger markets, lead time 4), so a model meets values it never saw.
+ *
+ * <p>The state a model reads ({@link #encode}) is one fixed-length vector for every task: the
+ * learners' normalised observation of docs/model.md §1.7 with the pipeline padded with zeros to
+ * {@link #MAX_LEAD} orders, the elapsed fraction of the horizon, and the task's cost and market
+ * parameters. The task is identified only through these observations.
+ */
+public final class TaskFamily {
+    /** Longest lead time of any task; shorter pipelines are padded. */
+    public static final int MAX_LEAD = 4;
+    /** Periods per episode. */
+    public static final int HORIZON = 50;
+    /** Entries of the encoded state. */
+    public static final int STATE_SIZE = 6 + MAX_LEAD + 1 + 8;
+    /** Price-grid points (the action's first component). */
+    public static final int PRICES = 21;
+    /** Order sizes 0..20 (the action's second component). */
+    public static final int ORDERS = 21;
+
+    /** Which ranges a task is drawn from. */
+    public enum Split {
+        /** The training ranges. */
+        SEEN,
+        /** Outside the training ranges. */
+        HELD_OUT
+    }
+
+    private TaskFamily() {
+    }
+
+    /**
+     * Task {@code index} of {@code split} under {@code seed}: a function of the three only (its own
+     * stream {@code Rng.stream(seed ^ split salt, index)}).
+     */
+    public static PricingScenario task(long seed, Split split, int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("task index must be >= 0, got " + index);
+        }
+        long salt = split == Split.SEEN ? 0x5EE4L : 0x4E1DL;
+        Rng r = Rng.stream(seed ^ salt, index);
+        boolean out = split == Split.HELD_OUT;
+        double c = out ? r.uniform(13, 15) : r.uniform(7, 13);
+        double h = r.uniform(0.5, 1.5);
+        double b = r.uniform(2, 8);
+        double k = r.nextInt(2) == 0 ? 0 : 20;
+        int lead = out ? 1 + r.nextInt(MAX_LEAD) : 1 + r.nextInt(3);
+        ShortageMode mode = r.nextInt(2) == 0 ? ShortageMode.LOST_SALES : ShortageMode.BACKLOG;
+        CompetitorKind comp = r.nextInt(2) == 0 ? CompetitorKind.UNDERCUT : CompetitorKind.UNIFORM;
+        double eta = out ? r.uniform(1000, 1200) : r.uniform(600, 1000);
+        return PricingScenario.defaults().toBuilder().unitCost(round2(c)).holdingCost(round2(h)).shortageCost(round2(b))
+                .fixedCost(k).leadTime(lead).initialPipeline(new int[lead]).mode(mode).competitor(comp)
+                .marketSize(Math.round(eta)).horizon(HORIZON).build();
+    }
+
+    private static double round2(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
+    /** Checks that {@code s} fits the layout: the family's price grid and order range, lead time <= {@link #MAX_LEAD}. */
+    public static void requireCompatible(PricingScenario s) {
+        if (s.priceCount() != PRICES || s.maxOrder() + 1 != ORDERS) {
+            throw new IllegalArgumentException("scenario must have " + PRICES + " prices and orders 0.." + (ORDERS - 1)
+                    + ", got " + s.priceCount() + " prices and maxOrder " + s.maxOrder());
+        }
+        if (s.leadTime() < 1 || s.leadTime() > MAX_LEAD) {
+            throw new IllegalArgumentException("scenario lead time must be in [1, " + MAX_LEAD + "], got " + s.leadTime());
+        }
+    }
+
+    /**
+     * Writes the state of copy {@code i} of {@code batch} (before the coming period's decision) to
+     * {@code out[off .. off + STATE_SIZE)}; {@code raw} is scratch of at least
+     * {@code batch.observationSize()} floats. Allocation-free.
+     */
+    public static void encode(PricingBatch batch, int i, float[] raw, float[] out, int off) {
+        PricingScenario s = batch.scenario();
+        int lead = s.leadTime();
+        batch.observe(i, raw, 0);
+        float unit = 1f / s.maxOrder();
+        float price = (float) (1.0 / s.maxPrice());
+        int pipe = PricingObservation.PIPELINE;
+        for (int k = 0; k < pipe; k++) {
+            boolean isPrice = k == PricingObservation.PRICE || k == PricingObservation.COMPETITOR_PRICE
+                    || k == PricingObservation.REFERENCE_PRICE;
+            out[off + k] = isPrice ? raw[k] * price : squash(raw[k] * unit);
+        }
+        for (int k = 0; k < MAX_LEAD; k++) {
+            out[off + pipe + k] = k < lead ? squash(raw[pipe + k] * unit) : 0f;
+        }
+        int o = off + pipe + MAX_LEAD;
+        out[o++] = (float) batch.period() / s.horizon();
+        out[o++] = (float) (s.unitCost() / s.maxPrice());
+        out[o++] = (float) s.holdingCost() / 2f;
+        out[o++] = (float) s.shortageCost() / 10f;
+        out[o++] = (float) s.fixedCost() / 20f;
+        out[o++] = (float) lead / MAX_LEAD;
+        out[o++] = s.mode() == ShortageMode.BACKLOG ? 1f : 0f;
+        out[o++] = s.competitor() == CompetitorKind.UNIFORM ? 1f : 0f;
+        out[o] = (float) (s.marketSize() / 1000.0);
+    }
+
+    private static float squash(float u) {
+        return org.retailrl.algorithms.pricing.PricingBatchEnv.squash(u);
+    }
+}

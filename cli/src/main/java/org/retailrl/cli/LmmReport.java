@@ -1,0 +1,211 @@
+package org.retailrl.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.retailrl.algorithms.eval.Summary;
+import org.retailrl.algorithms.lmm.LmmEvaluation;
+import org.retailrl.algorithms.lmm.TaskFamily;
+import org.retailrl.cli.report.HtmlReport;
+import org.retailrl.cli.report.LineChart;
+import org.retailrl.cli.report.Series;
+import org.retailrl.core.io.AtomicFiles;
+
+/**
+ * Tables, the achieved-versus-target chart and the HTML report of {@code retail lmm evaluate}
+ * (docs/model.md §6.4). Learned policies get a mean and a 95 % Student-t interval across training
+ * seeds of their task-averaged normalised score; heuristics, which have no training seed, the
+ * task average alone.
+ */
+final class LmmReport {
+    private LmmReport() {
+    }
+
+    private interface Score {
+        double of(LmmEvaluation.TaskResult r, int seed);
+    }
+
+    /** Per seed: the mean over the split's tasks of the normalised score. */
+    private static double[] perSeed(List<LmmEvaluation.TaskResult> rs, TaskFamily.Split split, int seeds, Score f) {
+        double[] out = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            int n = 0;
+            for (LmmEvaluation.TaskResult r : rs) {
+                if (r.split() == split) {
+                    out[s] += f.of(r, s);
+                    n++;
+                }
+            }
+            out[s] /= n;
+        }
+        return out;
+    }
+
+    private static String cell(double[] xs) {
+        if (xs.length == 1) {
+            return String.format(Locale.ROOT, "%.1f", xs[0]);
+        }
+        Summary s = Summary.of(xs, 0.95);
+        return String.format(Locale.ROOT, "%.1f ± %.1f", s.mean(), s.halfWidth());
+    }
+
+    /** A policy's mean return on a task for a seed. */
+    private interface Profit {
+        double of(LmmEvaluation.TaskResult r, int seed);
+    }
+
+    /**
+     * Rows: method name, then the normalised score on seen and held-out tasks, then the return as a
+     * percentage of the best heuristic's, {@code 100·R/|H|}, on seen and held-out tasks.
+     */
+    static List<List<String>> rows(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("random", rs, 1, (r, s) -> r.random()));
+        rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.bestPaper()));
+        rows.add(row("best heuristic (of 8)", rs, 1, (r, s) -> r.best()));
+        if (bcSeeds > 0) {
+            rows.add(row("BC (" + bcSeeds + " seeds)", rs, bcSeeds, (r, s) -> r.bc()[s]));
+        }
+        for (int k = 0; k < targets.length; k++) {
+            int kk = k;
+            rows.add(row(String.format(Locale.ROOT, "DT, target k=%.2f (%d seeds)", targets[k], dtSeeds), rs, dtSeeds,
+                    (r, s) -> r.dt()[s][kk]));
+        }
+        return rows;
+    }
+
+    private static List<String> row(String name, List<LmmEvaluation.TaskResult> rs, int seeds, Profit p) {
+        Score norm = (r, s) -> r.normalised(p.of(r, s));
+        Score pct = (r, s) -> 100 * p.of(r, s) / Math.abs(r.best());
+        return List.of(name, cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, norm)),
+                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, norm)),
+                cell(perSeed(rs, TaskFamily.Split.SEEN, seeds, pct)),
+                cell(perSeed(rs, TaskFamily.Split.HELD_OUT, seeds, pct)));
+    }
+
+    /**
+     * One row per DT checkpoint at the middle target: the spread across seeds, or a comparison of
+     * model sizes when the checkpoints differ in size.
+     */
+    static List<List<String>> perModelRows(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds) {
+        int mid = targets.length / 2;
+        List<List<String>> rows = new ArrayList<>();
+        for (int m = 0; m < dtSeeds; m++) {
+            int mm = m;
+            Profit p = (r, s) -> r.dt()[mm][mid];
+            Score norm = (r, s) -> r.normalised(p.of(r, s));
+            Score pct = (r, s) -> 100 * p.of(r, s) / Math.abs(r.best());
+            rows.add(List.of("DT checkpoint " + (m + 1), cell(perSeed(rs, TaskFamily.Split.SEEN, 1, norm)),
+                    cell(perSeed(rs, TaskFamily.Split.HELD_OUT, 1, norm)), cell(perSeed(rs, TaskFamily.Split.SEEN, 1, pct)),
+                    cell(perSeed(rs, TaskFamily.Split.HELD_OUT, 1, pct))));
+        }
+        return rows;
+    }
+
+    /** Per-task mean returns (currency per episode). */
+    static List<List<String>> taskRows(List<LmmEvaluation.TaskResult> rs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (LmmEvaluation.TaskResult r : rs) {
+            var sc = r.scenario();
+            String task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
+                    r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out", r.index(), sc.unitCost(), sc.holdingCost(),
+                    sc.shortageCost(), sc.fixedCost(), sc.leadTime(), sc.mode().name().toLowerCase(Locale.ROOT),
+                    sc.competitor().name().toLowerCase(Locale.ROOT), sc.marketSize());
+            double bc = 0;
+            for (double x : r.bc()) {
+                bc += x;
+            }
+            bc = r.bc().length == 0 ? Double.NaN : bc / r.bc().length;
+            int mid = r.targets().length / 2;
+            double dt = 0;
+            for (double[] x : r.dt()) {
+                dt += x[mid];
+            }
+            dt /= Math.max(1, r.dt().length);
+            rows.add(List.of(task, f0(r.random()), f0(r.bestPaper()), f0(r.best()), f0(bc), f0(dt)));
+        }
+        return rows;
+    }
+
+    private static String f0(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.0f", x);
+    }
+
+    /** The plain-text tables. */
+    static String table(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("score: 100 (R - random)/(H - random); profit: 100 R/|H|; H the best heuristic of the task;\n"
+                + "averaged over tasks; learned policies: mean ± 95% interval across training seeds\n");
+        sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", "policy", "score seen", "score held-out",
+                "profit seen", "profit held-out"));
+        for (List<String> row : rows(rs, targets, dtSeeds, bcSeeds)) {
+            sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", row.toArray()));
+        }
+        sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f%n", targets[targets.length / 2]));
+        for (List<String> row : perModelRows(rs, targets, dtSeeds)) {
+            sb.append(String.format(Locale.ROOT, "%-30s %14s %14s %14s %14s%n", row.toArray()));
+        }
+        int mid = targets.length / 2;
+        sb.append(String.format(Locale.ROOT, "%nmean return per episode (DT at k=%.2f, BC: mean over seeds)%n", targets[mid]));
+        sb.append(String.format(Locale.ROOT, "%-78s %8s %8s %8s %8s %8s%n", "task", "random", "paper", "best", "BC", "DT"));
+        for (List<String> row : taskRows(rs)) {
+            sb.append(String.format(Locale.ROOT, "%-78s %8s %8s %8s %8s %8s%n", row.toArray()));
+        }
+        return sb.toString();
+    }
+
+    /** The achieved-versus-target chart: normalised achieved score against normalised target, per split. */
+    static String chart(List<LmmEvaluation.TaskResult> rs, double[] targets) {
+        List<Series> series = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (TaskFamily.Split split : TaskFamily.Split.values()) {
+            double[] x = new double[targets.length];
+            double[] y = new double[targets.length];
+            double[] l = new double[targets.length];
+            double[] u = new double[targets.length];
+            for (int k = 0; k < targets.length; k++) {
+                int kk = k;
+                int seeds = rs.get(0).dt().length;
+                x[k] = perSeed(rs, split, 1, (r, s) -> r.normalised(r.targets()[kk]))[0];
+                double[] ys = perSeed(rs, split, seeds, (r, s) -> r.normalised(r.dt()[s][kk]));
+                Summary sm = Summary.of(ys, 0.95);
+                y[k] = sm.mean();
+                double hw = Double.isFinite(sm.halfWidth()) ? sm.halfWidth() : 0;
+                l[k] = y[k] - hw;
+                u[k] = y[k] + hw;
+                lo = Math.min(lo, x[k]);
+                hi = Math.max(hi, x[k]);
+            }
+            series.add(new Series(split == TaskFamily.Split.SEEN ? "DT, seen tasks" : "DT, held-out tasks", x, y, l, u));
+        }
+        series.add(Series.of("achieved = target", new double[] {lo, hi}, new double[] {lo, hi}));
+        return LineChart.of("Decision Transformer: achieved vs target return", "target (normalised score)",
+                "achieved (normalised score)", series).svg();
+    }
+
+    /** Writes {@code report.html}, {@code results.txt} and the chart to {@code dir}. */
+    static void write(Path dir, List<LmmEvaluation.TaskResult> rs, double[] targets, String table) throws IOException {
+        int dtSeeds = rs.get(0).dt().length;
+        int bcSeeds = rs.get(0).bc().length;
+        String svg = chart(rs, targets);
+        AtomicFiles.writeString(dir.resolve("results.txt"), table);
+        AtomicFiles.writeString(dir.resolve("achieved-vs-target.svg"), svg);
+        HtmlReport h = new HtmlReport("Large management model: Decision Transformer vs specialised policies");
+        h.paragraph("Score per task: 100 (R - R_random)/(H - R_random); profit %: 100 R/|H|; H the best of the eight "
+                + "heuristics fitted to the task; averaged over tasks; learned policies: mean ± 95% Student-t interval across "
+                + "training seeds (docs/model.md §6.4). Per-task table: mean return per episode; paper = the best of the four "
+                + "paper-faithful heuristics; DT at the middle target.");
+        h.table("Normalised score and profit relative to the best heuristic", List.of("policy", "score seen",
+                "score held-out", "profit % seen", "profit % held-out"),
+                rows(rs, targets, dtSeeds, bcSeeds));
+        h.table("Per DT checkpoint, middle target", List.of("checkpoint", "score seen", "score held-out", "profit % seen",
+                "profit % held-out"), perModelRows(rs, targets, dtSeeds));
+        h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");
+        h.table("Mean return per episode", List.of("task", "random", "paper", "best", "BC", "DT"),
+                taskRows(rs));
+        h.write(dir.resolve("report.html"));
+    }
+}
