@@ -43,6 +43,25 @@ abstract class BatchBase implements InventoryBatch {
         Check.length("costOut", costOut, copies);
     }
 
+    /** Copy {@code i}'s state in the observation layout, into {@code out}. */
+    public abstract void state(int i, int[] out);
+
+    /**
+     * {@link #observe} through {@link #state}, for simulators whose observation is exactly their
+     * integer state.
+     */
+    protected final void observeStates(float[] out, int off) {
+        int dim = observationSize();
+        Check.observeBuffer(out, off, (long) dim * copies);
+        int[] buf = new int[dim];
+        for (int i = 0; i < copies; i++) {
+            state(i, buf);
+            for (int k = 0; k < dim; k++) {
+                out[off + i * dim + k] = buf[k];
+            }
+        }
+    }
+
     /** The next uniform of copy {@code i}'s stream. */
     protected final double uniform(int i) {
         return RawStreams.nextDouble(seed, gamma, i);

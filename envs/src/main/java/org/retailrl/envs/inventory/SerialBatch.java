@@ -126,15 +126,7 @@ public final class SerialBatch extends BatchBase {
 
     @Override
     public void observe(float[] out, int off) {
-        int dim = observationSize();
-        Check.observeBuffer(out, off, (long) dim * copies);
-        int[] buf = new int[dim];
-        for (int i = 0; i < copies; i++) {
-            state(i, buf);
-            for (int k = 0; k < dim; k++) {
-                out[off + i * dim + k] = buf[k];
-            }
-        }
+        observeStates(out, off);
     }
 
     /** Copy {@code i}'s state in the observation layout. */
