@@ -22,7 +22,9 @@ import org.retailrl.core.simd.Kernels;
  *
  * <p>Layout is time-major ({@code [T, B, ·]}) so the rows of one step are contiguous. The input
  * projection is one GEMM {@code [rows, in]×[in, 3H]} per block of about 256 rows; each step adds
- * only the recurrent GEMM {@code [B, H]×[H, 3H]}. Both right operands are packed once per call. The
+ * only the recurrent GEMM {@code [B, H]×[H, 3H]}. Both right operands are packed once per call when
+ * the tape records gradients; without gradients (inference, one step per call) the packing is kept
+ * and reused until the weights' values change. The
  * backward pass does one GEMM per step ({@code dh·W_hh}, also packed once) and the weight and
  * input gradients as big GEMMs per block of steps. Every buffer comes from the tape's pool, so
  * nothing is allocated per step.
@@ -36,6 +38,9 @@ public final class GRULayer implements Module {
     private final Parameter weightHh;
     private final Parameter biasIh;
     private final Parameter biasHh;
+    /** {@code W_ihᵀ} and {@code W_hhᵀ} packed for inference, kept while the weights are unchanged. */
+    private final DerivedWeights packedIh = new DerivedWeights(w -> packedTranspose(w, in()));
+    private final DerivedWeights packedHh = new DerivedWeights(w -> packedTranspose(w, hidden()));
 
     /** A layer named {@code name} with {@code in} inputs and {@code hidden} units. */
     public GRULayer(String name, int in, int hidden, Rng rng) {
@@ -131,9 +136,18 @@ public final class GRULayer implements Module {
         float[] bih = biasIh.value().data();
         float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
-        // W_hhᵀ [H, 3H] packed once for all steps instead of by every step's GEMM.
-        float[] whhT = tape.empty(Kernels.packedRightSize(h, g)).data();
-        Kernels.packRight(true, h, g, weightHh.value().data(), 0, h, whhT, 0);
+        // W_ihᵀ [in, 3H] and W_hhᵀ [H, 3H] packed once for all steps instead of by every step's GEMM.
+        float[] wihT;
+        float[] whhT;
+        if (tape.isGradEnabled()) {
+            whhT = tape.empty(Kernels.packedRightSize(h, g)).data();
+            Kernels.packRight(true, h, g, weightHh.value().data(), 0, h, whhT, 0);
+            wihT = tape.empty(Kernels.packedRightSize(in, g)).data();
+            Kernels.packRight(true, in, g, wih, 0, in, wihT, 0);
+        } else {
+            wihT = packedIh.of(wih);
+            whhT = packedHh.of(weightHh.value().data());
+        }
         float[] h0d = h0 == null ? null : h0.value().data();
 
         // Both biases of r and z join the recurrent product (b_hn alone for n) in the step
@@ -149,8 +163,6 @@ public final class GRULayer implements Module {
         // sequence-long storage. W_ihᵀ is packed once for all blocks.
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
         float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
-        float[] wihT = tape.empty(Kernels.packedRightSize(in, g)).data();
-        Kernels.packRight(true, in, g, wih, 0, in, wihT, 0);
         for (int t = 0; t < steps; t++) {
             int base = t * batch;
             if (t % chunk == 0) {
@@ -188,6 +200,14 @@ public final class GRULayer implements Module {
             tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
         }
         return out;
+    }
+
+    /** {@code wᵀ} of a {@code [3H, k]} weight, packed as the right operand of a {@code [·, k]×[k, 3H]} GEMM. */
+    private float[] packedTranspose(float[] w, int k) {
+        int g = 3 * hidden;
+        float[] packed = new float[Kernels.packedRightSize(k, g)];
+        Kernels.packRight(true, k, g, w, 0, k, packed, 0);
+        return packed;
     }
 
     private void backward(Var x, float[] mask, Var h0, Var out, int steps, int batch,

@@ -19,6 +19,12 @@ public final class Linear implements Module {
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
+    /** {@code Wᵀ} for inference, kept while the weight is unchanged. */
+    private final DerivedWeights transposed = new DerivedWeights(w -> {
+        float[] t = new float[w.length];
+        WeightGrad.transpose(w, out(), in(), t);
+        return t;
+    });
 
     /**
      * A layer named {@code name} mapping {@code in} to {@code out} features, with an orthogonal
@@ -83,10 +89,15 @@ public final class Linear implements Module {
         float[] xd = x.value().data();
         float[] w = weight.value().data();
         // Wᵀ [in, out] so the GEMM packs its right operand with row copies.
-        float[] wt = tape.empty(in, out).data();
-        WeightGrad.transpose(w, out, in, wt);
-        Kernels.gemm(false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
         boolean grad = tape.isGradEnabled();
+        float[] wt;
+        if (grad) {
+            wt = tape.empty(in, out).data();
+            WeightGrad.transpose(w, out, in, wt);
+        } else {
+            wt = transposed.of(w);
+        }
+        Kernels.gemm(false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
         Var result = tape.result(y, grad);
         if (grad) {
             tape.record(() -> backward(x, result, rows));
