@@ -124,7 +124,7 @@ final class CompareCommand implements Command {
                 correlated multi-product comparison (FSDA-2N, HAPPO-2N, PPO per product, per-product BSLP,
                 (s,S,p), Myopic, Subs, the exact DP on two products; docs/model.md §4):
                 %s""",
-                TrainingDefaults.SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
+                TrainingDefaults.PRICING_SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
                 TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
                 RecommendationCompare.usage().strip().indent(2), MultiProductCompare.usage().strip().indent(2));
     }
@@ -173,7 +173,7 @@ final class CompareCommand implements Command {
         if (MultiProductCompare.handles(spec)) {
             return MultiProductCompare.run(args, out, err);
         }
-        List<Long> seeds = SeedList.parse(args.string("seeds", Integer.toString(TrainingDefaults.SEEDS)));
+        List<Long> seeds = SeedList.parse(args.string("seeds", Integer.toString(TrainingDefaults.PRICING_SEEDS)));
         int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
         int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
         int threads = args.integer("threads", Math.min(64, Runtime.getRuntime().availableProcessors()), 1, 64);

@@ -17,7 +17,12 @@ final class TrainingDefaults {
     static final int EVAL_EPISODES = 1000;
     /** Seed of the evaluation episodes; distinct from every training seed 1..100 the options allow. */
     static final long EVAL_SEED = 20_261_124L;
-    /** Training seeds of {@code compare}: 1..SEEDS. */
+    /**
+     * Training seeds of the pricing {@code compare}: 1..PRICING_SEEDS. Seeds are the unit of
+     * replication (docs/model.md §8.11); five keep the default run within 8 minutes on two cores.
+     */
+    static final int PRICING_SEEDS = 5;
+    /** Training seeds of the multi-product {@code compare}: 1..SEEDS. */
     static final int SEEDS = 3;
     /** Checkpoint every this many episodes in {@code train}. */
     static final int CHECKPOINT_EVERY = 10;
