@@ -35,9 +35,4 @@ public final class DualSourcingAgentEnv extends InventoryAgentEnv {
     public FactorLayout layout() {
         return new FactorLayout(batch.scenario().maxRegular() + 1, batch.scenario().maxExpedited() + 1);
     }
-
-    @Override
-    protected void readState(int i, int[] out) {
-        batch.state(i, out);
-    }
 }

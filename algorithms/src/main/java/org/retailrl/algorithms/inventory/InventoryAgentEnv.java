@@ -11,7 +11,7 @@ import org.retailrl.envs.inventory.InventoryBatch;
  * learner core (§8.13): one agent, one view, every decision of a period one factor of the agent's
  * action layout ({@link #layout()}), in the simulator's action order.
  *
- * <p><b>Observation</b>: the simulator's state vector ({@link #readState}) and the sum of its
+ * <p><b>Observation</b>: the simulator's state vector ({@link InventoryBatch#state}) and the sum of its
  * entries (the inventory position), each divided by the subclass's unit and compressed beyond ±1
  * logarithmically ({@link PricingBatchEnv#squash}), so the stock an untrained policy piles up stays
  * within a few units.
@@ -88,9 +88,6 @@ public abstract class InventoryAgentEnv implements AgentEnv {
         return layout();
     }
 
-    /** Copies copy {@code i}'s state vector (units, the simulator's observation layout) into {@code out}. */
-    protected abstract void readState(int i, int[] out);
-
     @Override
     public void reset(long seed, long episode) {
         batch.reset(seed, Math.multiplyExact(episode, (long) batch.copies()));
@@ -105,7 +102,7 @@ public abstract class InventoryAgentEnv implements AgentEnv {
     public final void encode(float[] out) {
         int d = state.length + 1;
         for (int i = 0; i < batch.copies(); i++) {
-            readState(i, state);
+            batch.state(i, state);
             int position = 0;
             for (int k = 0; k < state.length; k++) {
                 out[i * d + k] = PricingBatchEnv.squash(state[k] * scale);

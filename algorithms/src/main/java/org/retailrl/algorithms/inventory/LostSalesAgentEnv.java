@@ -62,11 +62,6 @@ public final class LostSalesAgentEnv extends InventoryAgentEnv {
         return layout;
     }
 
-    @Override
-    protected void readState(int i, int[] out) {
-        batch.state(i, out);
-    }
-
     /** Copy {@code i}'s order: up to target {@code choices[i]} from the current position, cut to {@code Q}. */
     @Override
     public void decode(int[] choices, int[] actions) {

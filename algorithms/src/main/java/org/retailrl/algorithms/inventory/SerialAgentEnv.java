@@ -77,11 +77,6 @@ public final class SerialAgentEnv extends InventoryAgentEnv {
         return layout;
     }
 
-    @Override
-    protected void readState(int i, int[] out) {
-        batch.state(i, out);
-    }
-
     /** Every stage of copy {@code i} orders up to its target echelon position, cut to {@code Q}. */
     @Override
     public void decode(int[] choices, int[] actions) {

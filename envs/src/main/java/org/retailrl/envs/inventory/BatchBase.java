@@ -43,9 +43,6 @@ abstract class BatchBase implements InventoryBatch {
         Check.length("costOut", costOut, copies);
     }
 
-    /** Copy {@code i}'s state in the observation layout, into {@code out}. */
-    public abstract void state(int i, int[] out);
-
     /**
      * {@link #observe} through {@link #state}, for simulators whose observation is exactly their
      * integer state.

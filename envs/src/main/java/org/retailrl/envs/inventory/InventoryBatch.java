@@ -38,6 +38,9 @@ public interface InventoryBatch {
     /** Writes every copy's observation, copy {@code i} at {@code out[off + i·observationSize()]}. */
     void observe(float[] out, int off);
 
+    /** Copy {@code i}'s state in the observation layout ({@link #observationSize()} integers), into {@code out}. */
+    void state(int i, int[] out);
+
     /**
      * Plays one period in every copy.
      *
