@@ -305,19 +305,10 @@ public final class PricingPolicy {
         if (session == null || session.owner != this) {
             throw new IllegalArgumentException("session must come from this policy's newSession()");
         }
-        if (observation == null || observation.length != rawSize) {
-            throw new IllegalArgumentException("observation must hold 6 + L = " + rawSize + " floats, got "
-                    + (observation == null ? "null" : observation.length));
-        }
-        if (period < 0 || period >= horizon) {
-            throw new IllegalArgumentException("period must be in [0, " + horizon + "), got " + period);
-        }
+        RowNet.checkDecisionInput(observation, rawSize, period, horizon);
         float[] x = session.obs;
         for (int k = 0; k < rawSize; k++) {
             float v = observation[k];
-            if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("observation[" + k + "] must be finite, got " + v);
-            }
             // Indices 3, 4, 5: own, competitor and reference price; the rest are quantities.
             x[k] = k >= 3 && k <= 5 ? v * priceScale : squash(v * unitScale);
         }

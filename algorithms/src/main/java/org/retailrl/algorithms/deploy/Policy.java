@@ -9,6 +9,7 @@ import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingObservation;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.kernel.RowNet;
 
 /**
  * A trained pricing-and-replenishment policy (docs/model.md §1 problem, §8 recurrent actors) for
@@ -183,18 +184,7 @@ public final class Policy {
         if (session == null || session.owner != this) {
             throw new IllegalArgumentException("session must come from this policy's newSession()");
         }
-        if (observation == null || observation.length != rawSize) {
-            throw new IllegalArgumentException("observation must hold 6 + L = " + rawSize + " floats, got "
-                    + (observation == null ? "null" : observation.length));
-        }
-        if (period < 0 || period >= horizon) {
-            throw new IllegalArgumentException("period must be in [0, " + horizon + "), got " + period);
-        }
-        for (int k = 0; k < rawSize; k++) {
-            if (!Float.isFinite(observation[k])) {
-                throw new IllegalArgumentException("observation[" + k + "] must be finite, got " + observation[k]);
-            }
-        }
+        RowNet.checkDecisionInput(observation, rawSize, period, horizon);
         PricingBatchEnv.normalizeRow(scenario, observation, 0, period, session.obs, 0);
         return act(session, period == 0);
     }

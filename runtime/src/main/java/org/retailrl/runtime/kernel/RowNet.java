@@ -272,6 +272,27 @@ public final class RowNet {
         }
     }
 
+    /**
+     * The checks of one pricing decision's input, shared by the runtime's and the engine's
+     * {@code decide}: {@code rawSize} finite observation floats and a period in {@code [0, horizon)}.
+     *
+     * @throws IllegalArgumentException naming what is wrong and the allowed range
+     */
+    public static void checkDecisionInput(float[] observation, int rawSize, int period, int horizon) {
+        if (observation == null || observation.length != rawSize) {
+            throw new IllegalArgumentException("observation must hold 6 + L = " + rawSize + " floats, got "
+                    + (observation == null ? "null" : observation.length));
+        }
+        if (period < 0 || period >= horizon) {
+            throw new IllegalArgumentException("period must be in [0, " + horizon + "), got " + period);
+        }
+        for (int k = 0; k < rawSize; k++) {
+            if (!Float.isFinite(observation[k])) {
+                throw new IllegalArgumentException("observation[" + k + "] must be finite, got " + observation[k]);
+            }
+        }
+    }
+
     /** Index of the largest of {@code x[0..n)}, the lowest index on ties (the engine's greedy rule). */
     public static int argmax(float[] x, int n) {
         int best = 0;
