@@ -188,7 +188,9 @@ final class CompareCommand implements Command {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
         List<Contender> contenders = contenders(ablation);
-        int[] snapshotAt = efficiency == null ? new int[0] : checkpoints(efficiency, episodes);
+        int[] efficiencyAt = efficiency == null ? new int[0] : checkpoints(efficiency, episodes);
+        // The last checkpoint is the budget: the trained actors themselves, scored by the main evaluation.
+        int[] snapshotAt = java.util.Arrays.copyOf(efficiencyAt, Math.max(0, efficiencyAt.length - 1));
         PricingScenario scenario = EvaluateCommand.resolveScenario(spec);
         Map<String, LearnerConfig> defaults = new java.util.LinkedHashMap<>();
         for (Contender c : contenders) {
@@ -262,9 +264,9 @@ final class CompareCommand implements Command {
         double optimum = exact == null ? Double.NaN : exact.optimum();
         EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, evalEpisodes, evalSeed, optimum);
         EfficiencyTable eff = null;
-        if (snapshotAt.length > 0) {
+        if (efficiencyAt.length > 0) {
             bar.phase("evaluate checkpoints");
-            eff = EfficiencyTable.evaluate(spec, scenario, contenders, perSeed, snapshotAt, report, evalEpisodes, evalSeed);
+            eff = EfficiencyTable.evaluate(spec, scenario, contenders, perSeed, efficiencyAt, report, evalEpisodes, evalSeed);
         }
         bar.finish();
         double totalSeconds = (System.nanoTime() - t0) / 1e9;

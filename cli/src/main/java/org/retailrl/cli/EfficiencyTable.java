@@ -16,7 +16,8 @@ import org.retailrl.nn.RecurrentNet;
 /**
  * Sample efficiency of the learners of {@code compare --efficiency} (docs/model.md §8.11): each
  * learner's actors kept after given numbers of training episodes, scored greedy on the comparison's
- * own evaluation episodes (so every heuristic's mean is a fixed reference on the same episodes),
+ * own evaluation episodes (the last checkpoint, the budget, is the comparison's own score of the
+ * trained actors) (so every heuristic's mean is a fixed reference on the same episodes),
  * with the mean over training seeds and its 95% t-interval, and for every learner and baseline the
  * first checkpoint at which the learner's mean over seeds is above the baseline's and the first
  * at which the paired per-seed difference is significantly positive (its 95% t-interval above 0).
@@ -27,15 +28,19 @@ import org.retailrl.nn.RecurrentNet;
  * @param baselines every non-learned policy of the comparison (heuristics, DP)
  */
 record EfficiencyTable(List<String> learners, int[] episodes, double[][][] seedMeans, List<PolicyScore> baselines) {
-    /** Scores the snapshots of {@code perSeed} (taken at {@code episodes}) on the evaluation of {@code report}. */
+    /**
+     * Scores the snapshots of {@code perSeed} (taken at {@code episodes} except the last, the training
+     * budget, whose scores are {@code report}'s) on the evaluation of {@code report}.
+     */
     static EfficiencyTable evaluate(String label, PricingScenario scenario, List<CompareCommand.Contender> contenders,
                                     List<CompareCommand.SeedResult> perSeed, int[] episodes, EvaluationReport report,
                                     int evalEpisodes, long evalSeed) {
         List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        int snapshots = episodes.length - 1;
         for (int c = 0; c < contenders.size(); c++) {
             names.add(contenders.get(c).name());
-            for (int k = 0; k < episodes.length; k++) {
+            for (int k = 0; k < snapshots; k++) {
                 String name = contenders.get(c).name() + "@" + episodes[k];
                 List<BatchPricingPolicy> ps = new ArrayList<>();
                 for (CompareCommand.SeedResult r : perSeed) {
@@ -48,17 +53,21 @@ record EfficiencyTable(List<String> learners, int[] episodes, double[][][] seedM
                 candidates.add(new PolicyEvaluator.Candidate(name, ps));
             }
         }
-        EvaluationReport r = PolicyEvaluator.evaluate(label, scenario, candidates, evalEpisodes, evalSeed, Double.NaN);
+        List<PolicyScore> scores = candidates.isEmpty() ? List.of()
+                : PolicyEvaluator.evaluate(label, scenario, candidates, evalEpisodes, evalSeed, Double.NaN).scores();
         double[][][] means = new double[contenders.size()][episodes.length][];
-        for (int c = 0; c < contenders.size(); c++) {
-            for (int k = 0; k < episodes.length; k++) {
-                means[c][k] = r.scores().get(c * episodes.length + k).seedMeans();
-            }
-        }
         List<PolicyScore> base = new ArrayList<>();
         for (PolicyScore s : report.scores()) {
-            if (!isLearned(s.name(), names)) {
+            int c = names.indexOf(s.name());
+            if (c >= 0) {
+                means[c][snapshots] = s.seedMeans();
+            } else if (!isLearned(s.name(), names)) {
                 base.add(s);
+            }
+        }
+        for (int c = 0; c < contenders.size(); c++) {
+            for (int k = 0; k < snapshots; k++) {
+                means[c][k] = scores.get(c * snapshots + k).seedMeans();
             }
         }
         return new EfficiencyTable(List.copyOf(names), episodes.clone(), means, List.copyOf(base));
