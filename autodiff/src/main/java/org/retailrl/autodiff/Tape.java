@@ -2,6 +2,7 @@ package org.retailrl.autodiff;
 
 import java.util.ArrayList;
 import org.retailrl.core.Tensor;
+import org.retailrl.core.parallel.WorkerTeam;
 
 /**
  * A reverse-mode tape (docs/model.md §8: every network is trained by gradients computed here). Each op
@@ -12,12 +13,27 @@ import org.retailrl.core.Tensor;
  * <p>A tape is single-threaded and reusable: {@link #reset()} forgets the recorded ops and
  * returns the temporary buffers to a pool, so a training step does not allocate big arrays once
  * the pool is warm.
+ *
+ * <p>Ops themselves may use several threads: a tape can carry a {@link WorkerTeam}, and the big
+ * layers ({@code Linear}, {@code GRULayer}) split their work over it by output, so their results
+ * are bit-identical to the serial ones. The tape's own bookkeeping stays on the calling thread.
  */
 public final class Tape {
     private final ArrayList<Runnable> ops = new ArrayList<>();
     private final BufferPool pool = new BufferPool();
     private boolean gradEnabled = true;
     private boolean backwardDone;
+    private WorkerTeam team = WorkerTeam.SERIAL;
+
+    /** The team the ops on this tape may split their work over ({@link WorkerTeam#SERIAL} by default). */
+    public WorkerTeam team() {
+        return team;
+    }
+
+    /** Lets the ops on this tape use {@code team}; results do not depend on its size. */
+    public void setTeam(WorkerTeam team) {
+        this.team = java.util.Objects.requireNonNull(team, "team");
+    }
 
     /** A node that does not take part in differentiation (inputs, targets, masks). */
     public Var constant(Tensor value) {

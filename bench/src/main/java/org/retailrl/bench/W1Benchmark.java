@@ -8,16 +8,19 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of workload W1 (docs/model.md §8.5): one PPO minibatch update of a
- * recurrent actor and critic on the training path ({@link W1Workload}), 64 sequences × 100 steps, single thread. Reports milliseconds per
- * update; the target is a median of at most 53 ms. Run: {@code ./retail-bench W1 -f 1 -wi 5 -i 10}.
+ * recurrent actor and critic on the training path ({@link W1Workload}), 64 sequences × 100 steps, on
+ * {@code threads} threads (one JMH thread; the update's layers split over a worker team).
+ * Reports milliseconds per update. Run: {@code ./retail-bench W1 -p threads=1,2 -f 1 -wi 5 -i 10}.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.SampleTime})
@@ -27,12 +30,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
 @Threads(1)
 public class W1Benchmark {
+    /** Threads of the update (1 = the benchmark thread alone); results are bit-identical for any count. */
+    @Param({"1"})
+    public int threads;
+
     private W1Workload workload;
 
     /** Builds the network, batch and optimiser once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
-        workload = new W1Workload(1);
+        workload = new W1Workload(1, threads);
+    }
+
+    /** Stops the update's worker threads. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        workload.close();
     }
 
     /** One minibatch update; the loss is returned so JMH consumes it. */

@@ -28,11 +28,25 @@ public final class W1Workload {
 
     private final Trainer trainer;
 
-    /** Builds the trainer and collects the rollout from {@code seed}. */
+    /** Builds the trainer and collects the rollout from {@code seed}; the update runs on one thread. */
     public W1Workload(long seed) {
+        this(seed, 1);
+    }
+
+    /**
+     * Builds the trainer and collects the rollout from {@code seed}; the update runs on
+     * {@code threads} threads (bit-identical results for any count).
+     */
+    public W1Workload(long seed, int threads) {
         trainer = new Trainer(new RandomEnv(seed), Presets.PPO_JOINT.withSizes(64, 2, 1, STEPS).withUpdates(1, 1),
                 seed, 1_000_000, "actor");
         trainer.round();
+        trainer.setUpdateThreads(threads);
+    }
+
+    /** Stops the update's worker threads. */
+    public void close() {
+        trainer.close();
     }
 
     /** One full minibatch update; returns the actor's mean surrogate loss. */
@@ -95,10 +109,14 @@ public final class W1Workload {
         }
     }
 
-    /** A timing loop for profiling outside JMH: {@code java -cp benchmarks.jar org.retailrl.bench.W1Workload [iterations]}. */
+    /**
+     * A timing loop for profiling outside JMH:
+     * {@code java -cp benchmarks.jar org.retailrl.bench.W1Workload [iterations [threads]]}.
+     */
     public static void main(String[] args) {
         int iters = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        W1Workload w = new W1Workload(1);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        W1Workload w = new W1Workload(1, threads);
         long[] ns = new long[iters];
         long[] cpu = new long[iters];
         // Thread CPU time beside wall time: on a shared machine it is the less disturbed figure.
@@ -113,8 +131,9 @@ public final class W1Workload {
         }
         java.util.Arrays.sort(ns);
         java.util.Arrays.sort(cpu);
-        System.out.printf("kernels=%s iterations=%d wall median=%.2f ms min=%.2f ms, cpu median=%.2f ms min=%.2f ms, loss=%.5f%n",
-                org.retailrl.core.simd.Kernels.implementation(), iters, ns[iters / 2] / 1e6, ns[0] / 1e6,
+        w.close();
+        System.out.printf("kernels=%s threads=%d iterations=%d wall median=%.2f ms min=%.2f ms, cpu median=%.2f ms min=%.2f ms, loss=%.9f%n",
+                org.retailrl.core.simd.Kernels.implementation(), threads, iters, ns[iters / 2] / 1e6, ns[0] / 1e6,
                 cpu[iters / 2] / 1e6, cpu[0] / 1e6, loss);
     }
 }

@@ -63,6 +63,9 @@ final class Experiment {
                          Map<String, Double> latest, TrainingJob.Listener hook) throws Exception {
         List<List<RecurrentNet>> snapshots = new ArrayList<>();
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
+            if (JOB_THREADS.get() > 1) {
+                t.setThreads(JOB_THREADS.get());
+            }
             TrainingJob.run(t, TrainingJob.Outputs.of(stem, dir.resolve("checkpoints"), dir.resolve("models")), every,
                     Map.of("checkpointEvery", Integer.toString(every), "models", "../models"), null, (tr, profit) -> {
                         if (hook != null) {
@@ -83,8 +86,34 @@ final class Experiment {
         }
     }
 
-    /** Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their results in order. */
+    /**
+     * Threads each training job of {@link #runAll} may use inside its own run (rollout shards and
+     * update layers): the share of the pool's threads a job gets when there are fewer jobs than
+     * threads. Results do not depend on it.
+     */
+    private static final ThreadLocal<Integer> JOB_THREADS = ThreadLocal.withInitial(() -> 1);
+
+    /**
+     * Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their
+     * results in order; with fewer jobs than threads, each training run also splits its own work
+     * over its share of the threads.
+     */
     static List<Object> runAll(List<Callable<Object>> jobs, int threads) throws Exception {
+        int share = Math.max(1, threads / Math.max(1, jobs.size()));
+        if (share > 1) {
+            List<Callable<Object>> wrapped = new ArrayList<>();
+            for (Callable<Object> j : jobs) {
+                wrapped.add(() -> {
+                    JOB_THREADS.set(share);
+                    try {
+                        return j.call();
+                    } finally {
+                        JOB_THREADS.remove();
+                    }
+                });
+            }
+            jobs = wrapped;
+        }
         List<Object> out = new ArrayList<>();
         if (threads == 1) {
             for (Callable<Object> j : jobs) {

@@ -37,13 +37,13 @@ final class ResumeCommand implements Command {
                 (compare). A truncated, corrupted or foreign file is refused with a message naming the
                 file and the problem (exit 1). Exit 3 if a non-finite value stops training.
 
-                  --threads           rollout threads, 1..64; results do not depend on it (default 1)
+                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it (default: cores)
                   --checkpoint-every  episodes between checkpoints          (default: as the run was started)""";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        int threads = args.integer("threads", 1, 1, 64);
+        int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         String everyOpt = args.string("checkpoint-every", null);
         args.finish();
         if (args.positional().size() != 1) {

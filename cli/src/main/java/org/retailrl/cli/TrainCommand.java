@@ -79,7 +79,7 @@ final class TrainCommand implements Command {
                   --episodes          training episodes (rounds), 1..10000000            (default %d)
                   --copies            environment copies per episode, 1..4096   (default %d pricing, %d recommendation)
                   --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
-                  --threads           rollout threads, 1..64; results do not depend on it (default min(2, cores))
+                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it (default: cores)
                   --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>);
                                       refused when it already holds files (continue a run with `retail resume`)
                   --overwrite         allow a non-empty --out; its outputs are replaced""",
@@ -105,7 +105,7 @@ final class TrainCommand implements Command {
         boolean pricing = algorithm.problem() == Algorithm.Problem.PRICING || multi;
         int copies = args.integer("copies", pricing ? TrainingDefaults.COPIES : Presets.RECOMMENDATION_COPIES, 1, 4096);
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
-        int threads = args.integer("threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, 64);
+        int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         String outDir = args.string("out", null);
         boolean overwrite = args.flag("overwrite");
         args.finish();

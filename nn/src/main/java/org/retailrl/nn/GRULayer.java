@@ -5,6 +5,8 @@ import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.parallel.TeamKernels;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.core.simd.Kernels;
 
 /**
@@ -127,12 +129,10 @@ public final class GRULayer implements Module {
         Tensor hnT = tape.empty(rows, h);
         Tensor hprevT = tape.empty(rows, h);
         Tensor yT = tape.empty(steps, batch, h);
-        Tensor ghT = tape.empty(batch, g);
         float[] gates = gatesT.data();
         float[] hn = hnT.data();
         float[] hprev = hprevT.data();
         float[] y = yT.data();
-        float[] gh = ghT.data();
         float[] bih = biasIh.value().data();
         float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
@@ -161,16 +161,62 @@ public final class GRULayer implements Module {
         // one block-sized buffer that every block reuses (blocks of about 256 rows): the GEMM then
         // writes to cache-warm memory, and the step kernel streams the gates out to their
         // sequence-long storage. W_ihᵀ is packed once for all blocks.
-        final int chunk = Math.max(1, CHUNK_ROWS / batch);
-        float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
+        // On a team the sequences are split into row shards, each running the whole recurrence
+        // on its own rows with no synchronisation: a row's result does not depend on which other
+        // rows share a GEMM, so the output is bit-identical to the serial pass.
+        WorkerTeam team = tape.team();
+        int parts = TeamKernels.parts(team, batch / 4, (long) rows * g * (in + h));
+        if (parts == 1) {
+            int chunk = Math.max(1, CHUNK_ROWS / batch);
+            float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
+            float[] gh = tape.empty(batch, g).data();
+            forwardRows(0, batch, chunk, steps, batch, xd, mask, h0d, wihT, whhT, ghInit, bih, gates, hn, hprev, y, gi, gh);
+        } else {
+            float[][] gi = new float[parts][];
+            float[][] gh = new float[parts][];
+            for (int p = 0; p < parts; p++) {
+                gi[p] = tape.empty(batch, g).data();
+                gh[p] = tape.empty(batch, g).data();
+            }
+            team.run(w -> {
+                if (w < parts) {
+                    int b0 = WorkerTeam.start(w, parts, batch, 4);
+                    int b1 = WorkerTeam.start(w + 1, parts, batch, 4);
+                    forwardRows(b0, b1, 1, steps, batch, xd, mask, h0d, wihT, whhT, ghInit, bih, gates, hn, hprev, y, gi[w], gh[w]);
+                }
+            });
+        }
+        // The weights always take gradients, so only the tape's no-grad mode turns recording off.
+        boolean grad = tape.isGradEnabled();
+        Var out = tape.result(yT, grad);
+        if (grad) {
+            tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
+        }
+        return out;
+    }
+
+    /**
+     * The recurrence for sequences {@code [b0, b1)}: input projections (of {@code chunk} steps at a
+     * time, which needs all rows, or of one step), recurrent GEMM and gate kernels per step.
+     */
+    private void forwardRows(int b0, int b1, int chunk, int steps, int batch, float[] xd, float[] mask, float[] h0d,
+                             float[] wihT, float[] whhT, float[] ghInit, float[] bih, float[] gates, float[] hn,
+                             float[] hprev, float[] y, float[] gi, float[] gh) {
+        final int h = hidden;
+        final int g = 3 * h;
+        final int nb = b1 - b0;
+        if (nb == 0) {
+            return;
+        }
         for (int t = 0; t < steps; t++) {
             int base = t * batch;
             if (t % chunk == 0) {
-                int n = Math.min(chunk, steps - t) * batch;
-                Kernels.gemmPackedRight(n, g, in, xd, base * in, in, wihT, 0, gi, 0, g, false);
+                // A block of several steps spans whole steps, so only the full batch (nb = batch) uses it.
+                int n = Math.min(chunk, steps - t) * nb;
+                Kernels.gemmPackedRight(n, g, in, xd, (base + b0) * in, in, wihT, 0, gi, 0, g, false);
             }
-            int giBase = (t % chunk) * batch;
-            for (int b = 0; b < batch; b++) {
+            int giBase = (t % chunk) * nb;
+            for (int b = b0; b < b1; b++) {
                 int dst = (base + b) * h;
                 boolean reset = mask != null && mask[base + b] != 0f;
                 if (reset || (t == 0 && h0d == null)) {
@@ -181,25 +227,18 @@ public final class GRULayer implements Module {
                     System.arraycopy(y, dst - batch * h, hprev, dst, h);
                 }
             }
-            Kernels.gemmPackedRight(batch, g, h, hprev, base * h, h, whhT, 0, gh, 0, g, false);
-            for (int b = 0; b < batch; b++) {
+            Kernels.gemmPackedRight(nb, g, h, hprev, (base + b0) * h, h, whhT, 0, gh, 0, g, false);
+            for (int b = b0; b < b1; b++) {
                 int go = (base + b) * g;
-                int ho = b * g;
+                int ho = (b - b0) * g;
                 int ro = (base + b) * h;
-                int io = (giBase + b) * g;
+                int io = (giBase + b - b0) * g;
                 Kernels.addSigmoid(gi, io, gh, ho, ghInit, 0, gates, go, 2 * h);
                 System.arraycopy(gi, io + 2 * h, gates, go + 2 * h, h);
                 Kernels.add(gh, ho + 2 * h, ghInit, 2 * h, hn, ro, h);
                 Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
-        // The weights always take gradients, so only the tape's no-grad mode turns recording off.
-        boolean grad = tape.isGradEnabled();
-        Var out = tape.result(yT, grad);
-        if (grad) {
-            tape.record(() -> backward(x, mask, h0, out, steps, batch, gates, hn, hprev));
-        }
-        return out;
     }
 
     /** {@code wᵀ} of a {@code [3H, k]} weight, packed as the right operand of a {@code [·, k]×[k, 3H]} GEMM. */
@@ -238,21 +277,55 @@ public final class GRULayer implements Module {
         // The blocks' input-gradient GEMMs together write every row of dx once, so a first
         // contribution needs no zeroed buffer.
         boolean dxAdd = !x.requiresGrad() || x.freshGrad() == null;
+        // On a team every member runs the recurrence of its own row shard; at the end of each
+        // block all members meet, and each takes its share of the block's weight gradient (rows
+        // of dW), bias gradient (columns) and input gradient (rows of dx), summed over the
+        // block's rows in the serial order, so the gradients are bit-identical to the serial pass.
+        WorkerTeam team = tape.team();
+        int rows = steps * batch;
+        boolean split = TeamKernels.parts(team, batch / 4, (long) rows * g * (in + 2 * h)) > 1;
+        if (split) {
+            int parts = team.size();
+            team.run(w -> backwardRows(w, parts, team, x, mask, steps, batch, chunk, blockSteps,
+                    gates, hn, hprev, dy, dgi, dgh, dh, dhp, whh, colSums, dxAdd));
+        } else {
+            backwardRows(0, 1, WorkerTeam.SERIAL, x, mask, steps, batch, chunk, blockSteps,
+                    gates, hn, hprev, dy, dgi, dgh, dh, dhp, whh, colSums, dxAdd);
+        }
+        if (h0 != null && h0.requiresGrad()) {
+            // Each step swaps the two state-gradient buffers, so after T steps dh holds it again
+            // when T is even.
+            float[] last = steps % 2 == 0 ? dh : dhp;
+            float[] dh0 = h0.grad().data();
+            Kernels.add(dh0, 0, last, 0, dh0, 0, batch * h);
+        }
+    }
+
+    /** Backpropagation through time for member {@code part} of {@code parts}: its rows' recurrence and its share of each block's gradients. */
+    private void backwardRows(int part, int parts, WorkerTeam team, Var x, float[] mask, int steps, int batch, int chunk,
+                              int blockSteps, float[] gates, float[] hn, float[] hprev, float[] dy, float[] dgi, float[] dgh,
+                              float[] dh, float[] dhp, float[] whh, float[] colSums, boolean dxAdd) {
+        final int h = hidden;
+        final int g = 3 * h;
+        final int b0 = WorkerTeam.start(part, parts, batch, 4);
+        final int b1 = WorkerTeam.start(part + 1, parts, batch, 4);
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
             // Step t of the block ending at chunkEnd sits at local step t − (chunkEnd − blockSteps),
             // which stays in [0, blockSteps) also for the short first block.
             int local = (t - (chunkEnd - blockSteps)) * batch;
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int ro = (base + b) * h;
                 int go = (base + b) * g;
                 int bo = b * h;
                 Kernels.gruBackwardRow(gates, go, hn, hprev, dy, ro, dh, dhp, bo, dgi, dgh, (local + b) * g, h);
             }
-            Kernels.gemmPackedRight(batch, h, g, dgh, local * g, g, whh, 0, dhp, 0, h, true);
+            if (b1 > b0) {
+                Kernels.gemmPackedRight(b1 - b0, h, g, dgh, (local + b0) * g, g, whh, 0, dhp, b0 * h, h, true);
+            }
             if (mask != null) {
-                for (int b = 0; b < batch; b++) {
+                for (int b = b0; b < b1; b++) {
                     if (mask[base + b] != 0f) {
                         java.util.Arrays.fill(dhp, b * h, b * h + h, 0f);
                     }
@@ -263,13 +336,13 @@ public final class GRULayer implements Module {
             dhp = tmp;
             if (t == 0 || chunkEnd - t == chunk) {
                 int local0 = (t - (chunkEnd - blockSteps)) * batch;
-                flushBlock(x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
+                // All rows' gate gradients of the block must be written before any member reads
+                // them, and read by all before the next block overwrites them.
+                team.await();
+                flushBlock(part, parts, x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
+                team.await();
                 chunkEnd = t;
             }
-        }
-        if (h0 != null && h0.requiresGrad()) {
-            float[] dh0 = h0.grad().data();
-            Kernels.add(dh0, 0, dh, 0, dh0, 0, batch * h);
         }
     }
 
@@ -280,24 +353,42 @@ public final class GRULayer implements Module {
      */
     private static final int CHUNK_ROWS = 256;
 
-    /** Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at row {@code l0} of dgi and dgh. */
-    private void flushBlock(Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n, float[] colSums,
-                            boolean dxAdd) {
+    /**
+     * Weight, bias and input gradients of rows {@code [r0, r0 + n)}, whose gate gradients start at
+     * row {@code l0} of dgi and dgh: member {@code part} of {@code parts} takes its rows of the
+     * weight gradients and of dx and its columns of the bias gradients.
+     */
+    private void flushBlock(int part, int parts, Var x, float[] dgi, float[] dgh, int l0, float[] hprev, int r0, int n,
+                            float[] colSums, boolean dxAdd) {
         final int h = hidden;
         final int g = 3 * h;
-        WeightGrad.accumulate(dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data());
-        WeightGrad.accumulate(dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data());
+        // dW += dGᵀ·X (WeightGrad.accumulate), this member's rows of dW.
+        TeamKernels.gemmPart(part, parts, true, false, g, in, n, dgi, l0 * g, g, x.value().data(), r0 * in, in,
+                weightIh.grad().data(), 0, in, true);
+        TeamKernels.gemmPart(part, parts, true, false, g, h, n, dgh, l0 * g, g, hprev, r0 * h, h,
+                weightHh.grad().data(), 0, h, true);
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
-        // the n columns of dgi need a second sum.
-        Kernels.columnSums(dgh, l0 * g, n, g, g, colSums, 0);
+        // the n columns of dgi need a second sum (into the n columns of the scratch row).
+        int c0 = TeamKernels.columnStart(part, parts, g);
+        int c1 = TeamKernels.columnStart(part + 1, parts, g);
         float[] dbih = biasIh.grad().data();
         float[] dbhh = biasHh.grad().data();
-        Kernels.add(dbhh, 0, colSums, 0, dbhh, 0, g);
-        Kernels.add(dbih, 0, colSums, 0, dbih, 0, 2 * h);
-        Kernels.columnSums(dgi, l0 * g + 2 * h, n, h, g, colSums, 0);
-        Kernels.add(dbih, 2 * h, colSums, 0, dbih, 2 * h, h);
+        if (c1 > c0) {
+            Kernels.columnSums(dgh, l0 * g + c0, n, c1 - c0, g, colSums, c0);
+            Kernels.add(dbhh, c0, colSums, c0, dbhh, c0, c1 - c0);
+            int rz = Math.min(c1, 2 * h);
+            if (rz > c0) {
+                Kernels.add(dbih, c0, colSums, c0, dbih, c0, rz - c0);
+            }
+            int n0 = Math.max(c0, 2 * h);
+            if (c1 > n0) {
+                Kernels.columnSums(dgi, l0 * g + n0, n, c1 - n0, g, colSums, n0);
+                Kernels.add(dbih, n0, colSums, n0, dbih, n0, c1 - n0);
+            }
+        }
         if (x.requiresGrad()) {
-            Kernels.gemm(false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in, x.grad().data(), r0 * in, in, dxAdd);
+            TeamKernels.gemmPart(part, parts, false, false, n, in, g, dgi, l0 * g, g, weightIh.value().data(), 0, in,
+                    x.grad().data(), r0 * in, in, dxAdd);
         }
     }
 }

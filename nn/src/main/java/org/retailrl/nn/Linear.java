@@ -5,6 +5,8 @@ import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.parallel.TeamKernels;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.core.simd.Kernels;
 
 /**
@@ -97,7 +99,7 @@ public final class Linear implements Module {
         } else {
             wt = transposed.of(w);
         }
-        Kernels.gemm(false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
+        TeamKernels.gemm(tape.team(), false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
         Var result = tape.result(y, grad);
         if (grad) {
             tape.record(() -> backward(x, result, rows));
@@ -111,15 +113,17 @@ public final class Linear implements Module {
         }
         float[] dy = y.grad().data();
         float[] xd = x.value().data();
-        WeightGrad.accumulate(dy, 0, xd, 0, rows, out, in, weight.grad().data());
+        // Each product is split over the tape's team by output, so the sums are the serial ones.
+        WorkerTeam team = y.tape().team();
+        WeightGrad.accumulate(team, dy, 0, xd, 0, rows, out, in, weight.grad().data());
         float[] db = bias.grad().data();
         float[] sums = y.tape().empty(out).data();
-        Kernels.columnSums(dy, 0, rows, out, out, sums, 0);
+        TeamKernels.columnSums(team, dy, 0, rows, out, out, sums, 0);
         Kernels.add(db, 0, sums, 0, db, 0, out);
         if (x.requiresGrad()) {
             // The GEMM writes all of dx, so a first contribution needs no zeroed buffer.
             boolean add = x.freshGrad() == null;
-            Kernels.gemm(false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, add);
+            TeamKernels.gemm(team, false, false, rows, in, out, dy, 0, out, weight.value().data(), 0, in, x.grad().data(), 0, in, add);
         }
     }
 }

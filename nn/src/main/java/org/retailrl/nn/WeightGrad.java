@@ -1,6 +1,7 @@
 package org.retailrl.nn;
 
-import org.retailrl.core.simd.Kernels;
+import org.retailrl.core.parallel.TeamKernels;
+import org.retailrl.core.parallel.WorkerTeam;
 
 /**
  * Weight-gradient accumulation {@code dW += dYᵀ·X} over many rows (the backward of every
@@ -16,10 +17,11 @@ final class WeightGrad {
 
     /**
      * {@code dW[out, in] += dy[rows, out]ᵀ · x[rows, in]} (the arrays starting at the given
-     * offsets).
+     * offsets), the rows of {@code dW} split over {@code team} (each element summed over all rows
+     * in the serial order, so the result does not depend on the team).
      */
-    static void accumulate(float[] dy, int dyOff, float[] x, int xOff, int rows, int out, int in, float[] dw) {
-        Kernels.gemm(true, false, out, in, rows, dy, dyOff, out, x, xOff, in, dw, 0, in, true);
+    static void accumulate(WorkerTeam team, float[] dy, int dyOff, float[] x, int xOff, int rows, int out, int in, float[] dw) {
+        TeamKernels.gemm(team, true, false, out, in, rows, dy, dyOff, out, x, xOff, in, dw, 0, in, true);
     }
 
     /** {@code dst[cols, rows] = src[rows, cols]ᵀ}. */

@@ -103,9 +103,10 @@ public final class ResumableTrainer implements AutoCloseable {
         return new TrainingCheckpoint(spec, done, trainer.state(), curve.clone(), notes);
     }
 
-    /** Runs the rollouts' network passes on {@code threads} threads; results do not depend on it. */
+    /** Runs the rollouts' network passes and the updates on {@code threads} threads; results do not depend on it. */
     public void setThreads(int threads) {
         trainer.setRolloutThreads(threads);
+        trainer.setUpdateThreads(threads);
     }
 
     @Override

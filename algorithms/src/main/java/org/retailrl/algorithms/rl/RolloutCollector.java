@@ -19,16 +19,18 @@ import org.retailrl.nn.RecurrentNet;
  * carried from step to step within an episode and zeroed when an episode starts; the state entering
  * every chunk is stored for training.
  *
- * <p>Parallelism and determinism: the copies are split into {@link #SHARDS} fixed contiguous
- * shards whatever the thread count; each step, every shard runs the networks on its own copies
- * with its own tape, and copy {@code n} samples its choices from its own stream
- * {@code Rng.stream(seed, n)} (agents in index order, factors in order). Threads only decide who
- * computes a shard, and every shard writes disjoint buffer entries, so the rollout is
- * bit-identical for 1 or more threads. The environment is stepped on the calling thread; its
- * randomness depends only on {@code (envSeed, episode, copy)}.
+ * <p>Parallelism and determinism: the copies are split into contiguous shards, {@link #SHARDS}
+ * or one per thread if there are more threads; each step, every shard runs the networks on its
+ * own copies with its own tape, and copy {@code n} samples its choices from its own stream
+ * {@code Rng.stream(seed, n)} (agents in index order, factors in order). A copy's network outputs
+ * do not depend on which other copies share its shard (every layer computes each row on its own,
+ * with the same arithmetic — the GEMM's row invariance), and every shard writes disjoint buffer
+ * entries, so the rollout is bit-identical for any number of shards and threads. The
+ * environment is stepped on the calling thread; its randomness depends only on
+ * {@code (envSeed, episode, copy)}.
  */
 public final class RolloutCollector implements AutoCloseable {
-    /** Number of fixed shards the copies are split into (at most the number of copies). */
+    /** Shards the copies are split into with one or two threads (at most the number of copies). */
     public static final int SHARDS = 2;
 
     private final AgentEnv env;
@@ -37,7 +39,7 @@ public final class RolloutCollector implements AutoCloseable {
     private final FactorLayout[] layouts;
     private final int[] netViews;
     private final Rng[] samplers;
-    private final Shard[] shards;
+    private Shard[] shards;
     private final float[][] obs;
     private final double[] reward;
     private final float[] scaled;
@@ -106,11 +108,7 @@ public final class RolloutCollector implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             samplers[i] = Rng.stream(seed, i);
         }
-        int count = Math.min(SHARDS, n);
-        shards = new Shard[count];
-        for (int s = 0; s < count; s++) {
-            shards[s] = new Shard(n * s / count, n * (s + 1) / count);
-        }
+        shards = shards(Math.min(SHARDS, n));
         obs = new float[env.views()][];
         for (int v = 0; v < obs.length; v++) {
             obs[v] = new float[n * env.viewSize(v)];
@@ -143,19 +141,33 @@ public final class RolloutCollector implements AutoCloseable {
         return new RolloutBuffer(steps, env.copies(), chunk, sizes, factors, continuous, netViews, nets);
     }
 
+    private Shard[] shards(int count) {
+        int n = env.copies();
+        Shard[] out = new Shard[count];
+        for (int s = 0; s < count; s++) {
+            out[s] = new Shard(n * s / count, n * (s + 1) / count);
+        }
+        return out;
+    }
+
     private RecurrentNet net(int k) {
         return k < actors.size() ? actors.get(k) : critic;
     }
 
     /**
-     * Sets how many threads compute the shards (1: the calling thread only); results do not
-     * depend on it. Must be in [1, 64].
+     * Sets how many threads compute the shards (1: the calling thread only), with one shard per
+     * thread beyond {@link #SHARDS}; results do not depend on it. Must be in [1, 1024]. Call
+     * between rollouts (every rollout starts its episodes afresh, so no state is lost).
      */
     public void setThreads(int threads) {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("threads must be in [1, 64], got " + threads);
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
         }
         close();
+        int count = Math.min(env.copies(), Math.max(SHARDS, threads));
+        if (count != shards.length) {
+            shards = shards(count);
+        }
         if (threads > 1) {
             pool = Executors.newFixedThreadPool(Math.min(threads, shards.length), r -> {
                 Thread t = new Thread(r, "rollout");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.retailrl.algorithms.rl.LearnerConfig.Update;
 import org.retailrl.autodiff.Ops;
 import org.retailrl.autodiff.Tape;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.random.Rng;
 import org.retailrl.nn.Adam;
@@ -240,10 +241,25 @@ public final class Trainer implements AutoCloseable {
         collector.setThreads(threads);
     }
 
-    /** Stops any rollout worker threads. */
+    /**
+     * Runs the update's big layers (every {@code Linear} and GRU pass, forward and backward) on
+     * {@code threads} threads (1 = the calling thread). Each product is split by output and every
+     * gradient element is summed in the serial order, so results are bit-identical whatever the
+     * count (see {@code WorkerTeam}).
+     */
+    public void setUpdateThreads(int threads) {
+        WorkerTeam next = WorkerTeam.create(threads);
+        WorkerTeam previous = tape.team();
+        tape.setTeam(next);
+        previous.close();
+    }
+
+    /** Stops any rollout and update worker threads. */
     @Override
     public void close() {
         collector.close();
+        tape.team().close();
+        tape.setTeam(WorkerTeam.SERIAL);
     }
 
     /** One round: collect a rollout, GAE, then the configured update scheme. */
