@@ -3,6 +3,8 @@ package org.retailrl.nn;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
+import org.retailrl.core.parallel.TeamKernels;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.core.simd.Kernels;
 
 /**
@@ -37,47 +39,58 @@ public enum Activation {
         int n = xd.length;
         Tensor y = tape.empty(x.shape());
         float[] yd = y.data();
-        if (this == TANH) {
-            Kernels.tanh(xd, 0, yd, 0, n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                yd[i] = Math.max(xd[i], 0f);
+        Activation self = this;
+        // Elementwise, so any split gives the same bits; parts start on whole rows of 16 floats
+        // (one 512-bit vector) so every element takes the same code path as in one call.
+        WorkerTeam team = tape.team();
+        int parts = TeamKernels.parts(team, n / 1024, (long) n * 4);
+        team.forEachPart(parts, n, 16, (lo, hi) -> {
+            if (self == TANH) {
+                Kernels.tanh(xd, lo, yd, lo, hi - lo);
+            } else {
+                for (int i = lo; i < hi; i++) {
+                    yd[i] = Math.max(xd[i], 0f);
+                }
             }
-        }
+        });
         boolean grad = x.requiresGrad() && tape.isGradEnabled();
         Var out = tape.result(y, grad);
         if (grad) {
-            Activation self = this;
             tape.record(() -> {
                 if (!out.hasGrad()) {
                     return;
                 }
                 float[] dy = out.grad().data();
-                Tensor fresh = x.freshGrad();
+                boolean fresh = x.freshGrad() != null;
                 float[] dx = x.grad().data();
-                if (self == TANH && fresh != null) {
-                    // 0f + t, not t: the same bits as adding into a zeroed buffer (−0 becomes +0).
-                    for (int i = 0; i < n; i++) {
-                        float v = yd[i];
-                        dx[i] = 0f + dy[i] * (1f - v * v);
-                    }
-                } else if (self == TANH) {
-                    for (int i = 0; i < n; i++) {
-                        float v = yd[i];
-                        dx[i] += dy[i] * (1f - v * v);
-                    }
-                } else {
-                    if (fresh != null) {
-                        java.util.Arrays.fill(dx, 0f);
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (yd[i] > 0f) {
-                            dx[i] += dy[i];
-                        }
-                    }
-                }
+                team.forEachPart(parts, n, 16, (lo, hi) -> backward(self, fresh, yd, dy, dx, lo, hi));
             });
         }
         return out;
+    }
+
+    /** {@code dx[lo, hi)} (+)= {@code dy · f'} from the saved outputs {@code y}; {@code fresh}: dx holds garbage to overwrite. */
+    private static void backward(Activation self, boolean fresh, float[] yd, float[] dy, float[] dx, int lo, int hi) {
+        if (self == TANH && fresh) {
+            // 0f + t, not t: the same bits as adding into a zeroed buffer (−0 becomes +0).
+            for (int i = lo; i < hi; i++) {
+                float v = yd[i];
+                dx[i] = 0f + dy[i] * (1f - v * v);
+            }
+        } else if (self == TANH) {
+            for (int i = lo; i < hi; i++) {
+                float v = yd[i];
+                dx[i] += dy[i] * (1f - v * v);
+            }
+        } else {
+            if (fresh) {
+                java.util.Arrays.fill(dx, lo, hi, 0f);
+            }
+            for (int i = lo; i < hi; i++) {
+                if (yd[i] > 0f) {
+                    dx[i] += dy[i];
+                }
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.core.random.Rng;
 
 /**
- * A tape with a worker team computes the recurrent network of docs/model.md §8.1 — MLP, stacked
+ * A tape with a worker team computes the recurrent network of docs/model.md §8.1 — MLP (tanh), stacked
  * GRU layers with episode resets, head — and every gradient (weights, biases, input, initial
  * hidden state) bit for bit as the serial tape does, for several team sizes and shapes that do
  * and do not divide evenly among the members.
@@ -50,7 +50,7 @@ class TeamParityTest {
         tape.setTeam(team);
         Var xv = tape.leaf(x);
         Var hv = tape.leaf(h0);
-        Var a = lin.forward(xv);
+        Var a = Activation.TANH.apply(lin.forward(xv));
         Var y1 = g1.forwardTimeMajor(a, mask, hv);
         Var y2 = g2.forwardTimeMajor(y1, mask, null);
         Var out = head.forward(y2);

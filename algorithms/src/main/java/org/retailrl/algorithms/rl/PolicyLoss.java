@@ -3,6 +3,8 @@ package org.retailrl.algorithms.rl;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
+import org.retailrl.core.parallel.TeamKernels;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.nn.CategoricalRows;
 
 /**
@@ -94,22 +96,37 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
         float[] ent = nf == 0 ? new float[0] : tape.empty(n, nf).data();
         double[] stats = CategoricalRows.advantageMeanStd(advantages, normaliseAdvantages);
         ClippedSurrogate surrogate = new ClippedSurrogate(clip, n);
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < nf; f++) {
+                int act = actions[i * nf + f];
+                if (act < 0 || act >= layout.size(f)) {
+                    throw new IllegalArgumentException("actions[" + i + "][" + f + "] must be in [0, " + layout.size(f)
+                            + "), got " + act);
+                }
+            }
+        }
+        // The rows' log-softmaxes are independent, so they are split over the tape's team; the
+        // sums over rows (entropy, surrogate) then run serially in row order, as in one thread.
+        double[] entropies = new double[n * nf];
+        WorkerTeam team = tape.team();
+        int parts = TeamKernels.parts(team, n / 16, (long) n * w * 8);
+        team.forEachPart(parts, n, 1, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                for (int f = 0; f < nf; f++) {
+                    int o = i * w + layout.offset(f);
+                    double h = CategoricalRows.logSoftmaxRow(z, o, layout.size(f), logp, null);
+                    ent[i * nf + f] = (float) h;
+                    entropies[i * nf + f] = h;
+                }
+            }
+        });
         double entSum = 0;
         double invN = 1.0 / n;
         for (int i = 0; i < n; i++) {
             double lp = 0;
             for (int f = 0; f < nf; f++) {
-                int o = i * w + layout.offset(f);
-                int size = layout.size(f);
-                int act = actions[i * nf + f];
-                if (act < 0 || act >= size) {
-                    throw new IllegalArgumentException("actions[" + i + "][" + f + "] must be in [0, " + size
-                            + "), got " + act);
-                }
-                double h = CategoricalRows.logSoftmaxRow(z, o, size, logp, null);
-                ent[i * nf + f] = (float) h;
-                entSum += h;
-                lp += logp[o + act];
+                entSum += entropies[i * nf + f];
+                lp += logp[i * w + layout.offset(f) + actions[i * nf + f]];
             }
             if (nd > 0) {
                 lp += layout.gaussianLogProb(z, i, continuous, i * nd);
@@ -128,23 +145,25 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
             tape.record(() -> {
                 float up = loss.grad().data()[0];
                 float[] dz = logits.grad().data();
-                for (int i = 0; i < n; i++) {
-                    float c = coef[i];
-                    for (int f = 0; f < nf; f++) {
-                        int o = i * w + layout.offset(f);
-                        int size = layout.size(f);
-                        float h = ent[i * nf + f];
-                        for (int k = 0; k < size; k++) {
-                            float l = logp[o + k];
-                            float p = (float) Math.exp(l);
-                            dz[o + k] += up * (-c * p + entScale * p * (l + h));
+                team.forEachPart(parts, n, 1, (lo, hi) -> {
+                    for (int i = lo; i < hi; i++) {
+                        float c = coef[i];
+                        for (int f = 0; f < nf; f++) {
+                            int o = i * w + layout.offset(f);
+                            int size = layout.size(f);
+                            float h = ent[i * nf + f];
+                            for (int k = 0; k < size; k++) {
+                                float l = logp[o + k];
+                                float p = (float) Math.exp(l);
+                                dz[o + k] += up * (-c * p + entScale * p * (l + h));
+                            }
+                            dz[o + actions[i * nf + f]] += up * c;
                         }
-                        dz[o + actions[i * nf + f]] += up * c;
+                        if (nd > 0) {
+                            gaussianBackward(z, dz, layout, i, continuous, up * c, up * entScale);
+                        }
                     }
-                    if (nd > 0) {
-                        gaussianBackward(z, dz, layout, i, continuous, up * c, up * entScale);
-                    }
-                }
+                });
             });
         }
         return new Result(loss, pgLoss, entropy, surrogate.approxKl(), surrogate.clipFraction());

@@ -86,6 +86,33 @@ public final class WorkerTeam implements AutoCloseable {
         return (int) Math.min(n, aligned);
     }
 
+    /** A contiguous range {@code [lo, hi)} of items, one part of a split. */
+    @FunctionalInterface
+    public interface Range {
+        /** Processes items {@code [lo, hi)}. */
+        void run(int lo, int hi);
+    }
+
+    /**
+     * Splits {@code [0, n)} into {@code parts} parts (boundaries as {@link #start}) and runs each
+     * on its own member, in one region; with one part, runs it on the calling thread.
+     * {@code parts} must not exceed {@link #size()}.
+     */
+    public void forEachPart(int parts, int n, int align, Range body) {
+        if (parts == 1) {
+            body.run(0, n);
+            return;
+        }
+        if (parts < 1 || parts > size) {
+            throw new IllegalArgumentException("parts must be in [1, " + size + "], got " + parts);
+        }
+        run(w -> {
+            if (w < parts) {
+                body.run(start(w, parts, n, align), start(w + 1, parts, n, align));
+            }
+        });
+    }
+
     /**
      * Runs {@code body.accept(member)} for every member {@code 0 … size − 1}, member 0 on the
      * calling thread, and returns when all are done.
