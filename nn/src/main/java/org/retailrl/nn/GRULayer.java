@@ -262,12 +262,21 @@ public final class GRULayer implements Module {
         // is done, while its gate gradients are still in cache (blocks of about 256 rows).
         final int chunk = Math.max(1, CHUNK_ROWS / batch);
         final int blockSteps = Math.min(chunk, steps);
+        // On a team every member runs the recurrence of its own row shard, then each takes its
+        // share of every block's weight gradient (rows of dW), bias gradient (columns) and input
+        // gradient (rows of dx), blocks in the serial order and each summed over the block's rows
+        // in the serial order, so the gradients are bit-identical to the serial pass.
+        WorkerTeam team = tape.team();
+        int rows = steps * batch;
+        boolean split = TeamKernels.parts(team, batch / 4, (long) rows * g * (in + 2 * h)) > 1;
         // Gate-preactivation gradients of the input side (dgi) and the recurrent side (dgh);
-        // they differ only in the n block (dgh_n = dgi_n ⊙ r). Nothing reads them after their
-        // block is flushed, so they span one block only and stay in L2 instead of streaming
-        // 2·T·B·3H floats through memory.
-        float[] dgi = tape.empty(blockSteps * batch, g).data();
-        float[] dgh = tape.empty(blockSteps * batch, g).data();
+        // they differ only in the n block (dgh_n = dgi_n ⊙ r). Serially nothing reads them after
+        // their block is flushed, so they span one block only and stay in L2 instead of streaming
+        // 2·T·B·3H floats through memory. On a team they span the whole sequence instead, so the
+        // members meet once per pass rather than twice per block.
+        int held = split ? steps : blockSteps;
+        float[] dgi = tape.empty(held * batch, g).data();
+        float[] dgh = tape.empty(held * batch, g).data();
         float[] dh = tape.zeros(batch, h).data();
         float[] dhp = tape.empty(batch, h).data();
         // W_hh [3H, H] packed once for the dh·W_hh GEMM of every step.
@@ -277,20 +286,23 @@ public final class GRULayer implements Module {
         // The blocks' input-gradient GEMMs together write every row of dx once, so a first
         // contribution needs no zeroed buffer.
         boolean dxAdd = !x.requiresGrad() || x.freshGrad() == null;
-        // On a team every member runs the recurrence of its own row shard; at the end of each
-        // block all members meet, and each takes its share of the block's weight gradient (rows
-        // of dW), bias gradient (columns) and input gradient (rows of dx), summed over the
-        // block's rows in the serial order, so the gradients are bit-identical to the serial pass.
-        WorkerTeam team = tape.team();
-        int rows = steps * batch;
-        boolean split = TeamKernels.parts(team, batch / 4, (long) rows * g * (in + 2 * h)) > 1;
         if (split) {
             int parts = team.size();
-            team.run(w -> backwardRows(w, parts, team, x, mask, steps, batch, chunk, blockSteps,
-                    gates, hn, hprev, dy, dgi, dgh, dh, dhp, whh, colSums, dxAdd));
+            team.run(w -> {
+                backwardRows(w, parts, x, mask, steps, batch, steps, steps, gates, hn, hprev, dy, dgi, dgh, dh, dhp,
+                        whh, colSums, dxAdd);
+                team.await();
+                // The serial pass's blocks — chunk steps each counted from the end, the last first —
+                // each read from its rows of the sequence-long buffers.
+                for (int end = steps; end > 0; ) {
+                    int t0 = Math.max(0, end - chunk);
+                    flushBlock(w, parts, x, dgi, dgh, t0 * batch, hprev, t0 * batch, (end - t0) * batch, colSums, dxAdd);
+                    end = t0;
+                }
+            });
         } else {
-            backwardRows(0, 1, WorkerTeam.SERIAL, x, mask, steps, batch, chunk, blockSteps,
-                    gates, hn, hprev, dy, dgi, dgh, dh, dhp, whh, colSums, dxAdd);
+            backwardRows(0, 1, x, mask, steps, batch, chunk, blockSteps, gates, hn, hprev, dy, dgi, dgh, dh, dhp,
+                    whh, colSums, dxAdd);
         }
         if (h0 != null && h0.requiresGrad()) {
             // Each step swaps the two state-gradient buffers, so after T steps dh holds it again
@@ -301,14 +313,20 @@ public final class GRULayer implements Module {
         }
     }
 
-    /** Backpropagation through time for member {@code part} of {@code parts}: its rows' recurrence and its share of each block's gradients. */
-    private void backwardRows(int part, int parts, WorkerTeam team, Var x, float[] mask, int steps, int batch, int chunk,
+    /**
+     * Backpropagation through time for the rows of member {@code part} of {@code parts}. With
+     * {@code chunk < steps} (serial only) each block's gradients are flushed as soon as the block
+     * is done, into block-sized gate buffers; with {@code chunk = steps} the gate gradients of the
+     * whole sequence are kept for the caller to flush.
+     */
+    private void backwardRows(int part, int parts, Var x, float[] mask, int steps, int batch, int chunk,
                               int blockSteps, float[] gates, float[] hn, float[] hprev, float[] dy, float[] dgi, float[] dgh,
                               float[] dh, float[] dhp, float[] whh, float[] colSums, boolean dxAdd) {
         final int h = hidden;
         final int g = 3 * h;
         final int b0 = WorkerTeam.start(part, parts, batch, 4);
         final int b1 = WorkerTeam.start(part + 1, parts, batch, 4);
+        final boolean flush = chunk < steps || parts == 1;
         int chunkEnd = steps;
         for (int t = steps - 1; t >= 0; t--) {
             int base = t * batch;
@@ -334,13 +352,9 @@ public final class GRULayer implements Module {
             float[] tmp = dh;
             dh = dhp;
             dhp = tmp;
-            if (t == 0 || chunkEnd - t == chunk) {
+            if (flush && (t == 0 || chunkEnd - t == chunk)) {
                 int local0 = (t - (chunkEnd - blockSteps)) * batch;
-                // All rows' gate gradients of the block must be written before any member reads
-                // them, and read by all before the next block overwrites them.
-                team.await();
-                flushBlock(part, parts, x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
-                team.await();
+                flushBlock(0, 1, x, dgi, dgh, local0, hprev, t * batch, (chunkEnd - t) * batch, colSums, dxAdd);
                 chunkEnd = t;
             }
         }
