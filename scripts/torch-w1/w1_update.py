@@ -8,13 +8,13 @@ trunk -> Linear(64,1) for the critic; clipped surrogate (clip 0.2) with per-mini
 normalisation and entropy bonus 0.01, clipped value loss with weight 0.5, one backward pass,
 global gradient-norm clip 0.5 over all parameters, one Adam step (lr 2e-3, eps 1e-5).
 
-Two forms of the recurrence, both one thread:
+Two forms of the recurrence, one thread unless --threads says otherwise:
   fused  nn.GRU over the whole sequence (the sequences start at episode starts, so no reset
          inside a sequence: the fastest form PyTorch offers here);
   loop   CleanRL's ppo_atari_lstm.py form: one GRU step per time step with the hidden state
          multiplied by (1 - done), which is what a learner with resets inside sequences needs.
 
-Usage: python3 w1_update.py [--iters 30] [--warmup 5] [--form fused|loop]
+Usage: python3 w1_update.py [--iters 30] [--warmup 5] [--form fused|loop] [--threads 1]
 Prints the median and the 10th/90th percentiles in milliseconds, torch's version and its BLAS.
 """
 import argparse
@@ -54,8 +54,9 @@ def main():
     ap.add_argument("--iters", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--form", choices=["fused", "loop"], default="fused")
+    ap.add_argument("--threads", type=int, default=1, help="intra-op threads (torch.set_num_threads)")
     args = ap.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(1)
     actor, critic = Net(A), Net(1)
     params = list(actor.parameters()) + list(critic.parameters())
@@ -101,7 +102,7 @@ def main():
     # alternatives system, so report the library actually mapped into this process.
     with open("/proc/self/maps") as f:
         blas = sorted({l.split()[-1] for l in f if "blas" in l.lower() and "/" in l})
-    print(f"torch {torch.__version__} threads=1 form={args.form} W1 median {statistics.median(ms):.2f} ms "
+    print(f"torch {torch.__version__} threads={torch.get_num_threads()} form={args.form} W1 median {statistics.median(ms):.2f} ms "
           f"(p10 {q[0]:.2f}, p90 {q[-1]:.2f}, {len(ms)} updates); BLAS {', '.join(blas) or 'none mapped'}")
 
 
