@@ -83,7 +83,7 @@ final class ResumeCommand implements Command {
         }
         try (ResumableTrainer t = resumed) {
             t.setThreads(threads);
-            return TrainCommand.train(t, files, every, file, out, err, null);
+            return TrainCommand.train(t, files, every, file, c.notes().get("scenario"), out, err, null);
         }
     }
 }

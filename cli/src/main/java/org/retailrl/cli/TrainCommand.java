@@ -130,7 +130,7 @@ final class TrainCommand implements Command {
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
         try (ResumableTrainer t = ResumableTrainer.start(run)) {
             t.setThreads(threads);
-            return train(t, files, every, null, out, err, faultHook);
+            return train(t, files, every, null, label(spec), out, err, faultHook);
         }
     }
 
@@ -248,6 +248,15 @@ final class TrainCommand implements Command {
     /** Trains to the budget with a progress bar; the shared tail of {@code train} and {@code resume}. */
     static int train(ResumableTrainer t, TrainingJob.Outputs files, int every, Path resumedFrom, PrintStream out,
                      PrintStream err, TrainingJob.Listener hook) throws java.io.IOException {
+        return train(t, files, every, resumedFrom, null, out, err, hook);
+    }
+
+    /**
+     * As {@link #train(ResumableTrainer, TrainingJob.Outputs, int, Path, PrintStream, PrintStream, TrainingJob.Listener)},
+     * with the scenario's name (kept in the checkpoint's notes, written into the policy file; null for none).
+     */
+    static int train(ResumableTrainer t, TrainingJob.Outputs files, int every, Path resumedFrom, String scenarioName,
+                     PrintStream out, PrintStream err, TrainingJob.Listener hook) throws java.io.IOException {
         String stem = TrainingJob.stem(t.spec());
         ProgressBar bar = new ProgressBar(err, t.spec().episodes(), ProgressBar.isTerminal(err));
         bar.advance("train " + stem, t.episodesDone(), Double.NaN);
@@ -257,8 +266,12 @@ final class TrainCommand implements Command {
             // The model folder relative to the checkpoint's ("." for train, "../models" for compare), kept across resumes.
             Path rel = files.checkpoint().toAbsolutePath().getParent().relativize(files.model().toAbsolutePath().getParent());
             String models = rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
-            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", models),
-                    resumedFrom, (tr, p) -> {
+            Map<String, String> notes = new java.util.TreeMap<>(Map.of("checkpointEvery", Integer.toString(every),
+                    "models", models));
+            if (scenarioName != null) {
+                notes.put("scenario", scenarioName);
+            }
+            TrainingJob.run(t, files, every, notes, resumedFrom, (tr, p) -> {
                         if (hook != null) {
                             hook.afterEpisode(tr, p);
                         }
