@@ -16,10 +16,14 @@ import org.retailrl.core.io.FolderLock;
  * left there are deleted (safe only under the lock, when no other write can be under way).
  */
 final class OutputFolder implements AutoCloseable {
-    private final List<FolderLock> locks;
+    private final List<FolderLock> locks = new ArrayList<>();
 
-    private OutputFolder(List<FolderLock> locks) {
-        this.locks = locks;
+    private OutputFolder() {
+    }
+
+    /** A claim on no folder yet, for a command that learns its folders later ({@link #add}). */
+    static OutputFolder claimLater() {
+        return new OutputFolder();
     }
 
     /**
@@ -30,6 +34,13 @@ final class OutputFolder implements AutoCloseable {
      *                     cannot be created or locked
      */
     static OutputFolder claim(PrintStream err, Path... dirs) throws IOException {
+        OutputFolder f = new OutputFolder();
+        f.add(err, dirs);
+        return f;
+    }
+
+    /** Adds {@code dirs} to this claim, as {@link #claim(PrintStream, Path...)} does. */
+    void add(PrintStream err, Path... dirs) throws IOException {
         List<FolderLock> held = new ArrayList<>();
         try {
             for (Path d : dirs) {
@@ -49,7 +60,7 @@ final class OutputFolder implements AutoCloseable {
             }
             throw e;
         }
-        return new OutputFolder(held);
+        locks.addAll(held);
     }
 
     /** Whether {@code fileName} is bookkeeping this class manages, not a run's output. */
