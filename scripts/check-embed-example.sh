@@ -20,7 +20,7 @@ if [ -z "$jdk" ]; then
   jdk=$RETAILRL_JDK
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" examples/embed/target' EXIT
 ./retail-mvn -B -q -DskipTests -pl bom,runtime install
 ./retail train --algorithm fsda --episodes 2 --copies 2 --seed 1 --out "$work/run" > "$work/train.log"
 JAVA_HOME=$jdk "$RETAILRL_MVN" -B -q -f examples/embed/pom.xml clean package

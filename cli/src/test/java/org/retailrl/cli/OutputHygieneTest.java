@@ -30,14 +30,11 @@ import org.retailrl.core.io.FolderLock;
  */
 class OutputHygieneTest {
     private static List<String> trainArgs(Path scenario, int episodes, Path out) {
-        return new ArrayList<>(List.of("train", "--algorithm", "fsda", "--scenario", scenario.toString(), "--copies", "2",
-                "--seed", "5", "--episodes", Integer.toString(episodes), "--checkpoint-every", "1", "--out",
-                out.toString()));
+        return new ArrayList<>(TrainResumeTest.trainArgs(scenario, "fsda", episodes, out));
     }
 
     private static int runTrain(TrainCommand cmd, List<String> args, ByteArrayOutputStream err) throws Exception {
-        return cmd.run(new Args(args.subList(1, args.size())), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return TrainResumeTest.runTrain(cmd, args, err);
     }
 
     @Test

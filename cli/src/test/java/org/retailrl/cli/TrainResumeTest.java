@@ -49,12 +49,12 @@ class TrainResumeTest {
                 b.length - 4));
     }
 
-    private static List<String> trainArgs(Path scenario, String algo, int episodes, Path out) {
+    static List<String> trainArgs(Path scenario, String algo, int episodes, Path out) {
         return List.of("train", "--algorithm", algo, "--scenario", scenario.toString(), "--copies", "2", "--seed", "5",
                 "--episodes", Integer.toString(episodes), "--checkpoint-every", "1", "--out", out.toString());
     }
 
-    private static int runTrain(TrainCommand cmd, List<String> args, ByteArrayOutputStream err) throws Exception {
+    static int runTrain(TrainCommand cmd, List<String> args, ByteArrayOutputStream err) throws Exception {
         return cmd.run(new Args(args.subList(1, args.size())), new PrintStream(new ByteArrayOutputStream(), true),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

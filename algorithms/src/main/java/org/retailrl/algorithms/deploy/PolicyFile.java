@@ -1,6 +1,5 @@
 package org.retailrl.algorithms.deploy;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -34,6 +33,7 @@ import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.PolicyFormatException;
 import org.retailrl.runtime.PolicyMetadata;
 import org.retailrl.runtime.internal.PolicyHeader;
 import org.retailrl.runtime.internal.PolicyImage;
@@ -290,30 +290,13 @@ public final class PolicyFile {
         if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
             throw new ModelFileException(source + ": not a policy file (magic is not \"RRPF\")");
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int version = b.getInt(4);
-        // A newer file's checksum may sit elsewhere; its header says which version and library wrote it.
-        if (version <= VERSION) {
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, bytes.length - 4);
-            if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
-                throw new ModelFileException(source + ": checksum mismatch (file truncated or corrupted)");
-            }
-        }
         PolicyHeader header;
         try {
-            header = PolicyHeader.read(new ByteArrayInputStream(bytes, 0, bytes.length - 4), source, bytes.length - 4);
-        } catch (IOException e) {
+            header = PolicyHeader.ofFile(bytes, source);
+        } catch (PolicyFormatException e) {
             throw new ModelFileException(e.getMessage());
         }
-        String modelId = header.metadata.get("modelId");
-        if (modelId != null) {
-            String actual = PolicyImage.modelId(bytes, header.length, bytes.length - 4);
-            if (!modelId.equals("\"" + actual + "\"")) {
-                throw new ModelFileException(source + ": metadata.modelId " + modelId + " does not match the weights ("
-                        + actual + ")");
-            }
-        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         b.position(header.length);
         b.limit(bytes.length - 4);
         try {

@@ -232,7 +232,7 @@ public final class TrajectoryDataset {
         int ml = in.readInt();
         if (ml < 2 || ml > (1 << 24) || ml > size) {
             throw new IOException(src + ": metadata length " + ml + " outside [2, " + Math.min(1 << 24, size)
-                    + "] (the file has " + size + " bytes)");
+                    + "] (the file has " + size + " bytes: truncated or corrupted)");
         }
         byte[] m = new byte[ml];
         in.readFully(m);
@@ -260,7 +260,8 @@ public final class TrajectoryDataset {
                         + CHUNK_EPISODES + " episodes of " + perEpisode + " bytes)");
             }
             if (len > size) {
-                throw new IOException(src + ": chunk " + c + " claims " + len + " bytes, more than the file's " + size);
+                throw new IOException(src + ": chunk " + c + " claims " + len + " bytes, more than the file's " + size
+                        + " (truncated or corrupted)");
             }
             byte[] p = new byte[len];
             in.readFully(p);

@@ -107,6 +107,51 @@ public final class PolicyHeader {
     }
 
     /**
+     * The verified header of a whole file's bytes: magic, the whole-file checksum (for the
+     * versions read; a newer file is refused by its header first, naming its version and
+     * library), the header and — when the metadata has one — the model id against the weights.
+     * Both the runtime's and the engine's readers start here.
+     *
+     * @param bytes  the file's bytes, at least 16
+     * @param source what messages call it
+     * @throws PolicyFormatException naming the source and the problem
+     */
+    public static PolicyHeader ofFile(byte[] bytes, String source) throws PolicyFormatException {
+        if (bytes.length < 16) {
+            throw new PolicyFormatException(source + ": truncated (" + bytes.length + " bytes, a policy file has at least 16)");
+        }
+        if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+            throw new PolicyFormatException(source + ": not a policy file (magic is not \"RRPF\")");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        // A newer file's checksum may sit elsewhere; its header says which version and library wrote it.
+        if (b.getInt(4) <= NEWEST) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, bytes.length - 4);
+            if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
+                throw new PolicyFormatException(source + ": checksum mismatch (file truncated or corrupted)");
+            }
+        }
+        PolicyHeader header;
+        try {
+            header = read(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4), source, bytes.length - 4);
+        } catch (PolicyFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PolicyFormatException(source + ": " + e.getMessage());
+        }
+        String modelId = header.metadata.get("modelId");
+        if (modelId != null) {
+            String actual = PolicyImage.modelId(bytes, header.length, bytes.length - 4);
+            if (!stripQuotes(modelId).equals(actual)) {
+                throw new PolicyFormatException(source + ": metadata.modelId " + modelId + " does not match the weights ("
+                        + actual + ")");
+            }
+        }
+        return header;
+    }
+
+    /**
      * Reads the header and makes sure it is intact without keeping the weights: a version-2 header
      * carries its own checksum; for a version-1 file the rest is streamed through the whole-file
      * checksum and dropped.

@@ -1,7 +1,5 @@
 package org.retailrl.runtime.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -84,38 +82,8 @@ public final class PolicyImage {
 
     /** Decodes and fully validates the bytes of a policy file; {@code source} names it in messages. */
     public static PolicyImage decode(byte[] bytes, String source) throws PolicyFormatException {
-        if (bytes.length < 16) {
-            throw new PolicyFormatException(source + ": truncated (" + bytes.length + " bytes, a policy file has at least 16)");
-        }
-        if (!Arrays.equals(Arrays.copyOf(bytes, 4), PolicyHeader.MAGIC)) {
-            throw new PolicyFormatException(source + ": not a policy file (magic is not \"RRPF\")");
-        }
+        PolicyHeader header = PolicyHeader.ofFile(bytes, source);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int version = b.getInt(4);
-        // A newer file's checksum may sit elsewhere; its header says which version and library wrote it.
-        if (version <= PolicyHeader.NEWEST) {
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, bytes.length - 4);
-            if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
-                throw new PolicyFormatException(source + ": checksum mismatch (file truncated or corrupted)");
-            }
-        }
-        PolicyHeader header;
-        try {
-            header = PolicyHeader.read(new ByteArrayInputStream(bytes, 0, bytes.length - 4), source, bytes.length - 4);
-        } catch (PolicyFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new PolicyFormatException(source + ": " + e.getMessage());
-        }
-        String modelId = header.metadata.get("modelId");
-        if (modelId != null) {
-            String actual = modelId(bytes, header.length, bytes.length - 4);
-            if (!PolicyHeader.stripQuotes(modelId).equals(actual)) {
-                throw new PolicyFormatException(source + ": metadata.modelId " + modelId + " does not match the weights ("
-                        + actual + ")");
-            }
-        }
         b.position(header.length);
         b.limit(bytes.length - 4);
         try {
