@@ -85,7 +85,7 @@ final class CompareCommand implements Command {
                 usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
                                       [--copies N] [--checkpoint-every N] [--threads N] [--eval-episodes N] [--eval-seed N]
                                       [--config run.json] [--ablation timescales]
-                                      [--efficiency [E1,E2,..]] [--out DIR]
+                                      [--efficiency [E1,E2,..]] [--out DIR] [--yes]
                        retail compare --resume DIR [--threads N]
 
                 The main job (and the default command). On the scenario (default b: lost sales, no fixed
@@ -131,6 +131,8 @@ final class CompareCommand implements Command {
                                    score them greedy on the evaluation episodes; efficiency.{txt,csv}
                                    and a chart with every heuristic as a horizontal line
                   --out            report folder                    (default runs/compare-<scenario>-<time>)
+                  --yes            run a budget estimated above one hour without asking (needed when not
+                                   on a terminal)
                   --resume         continue the interrupted comparison in DIR from its checkpoints and
                                    rebuild its report (the same results as an uninterrupted run)
 
@@ -220,6 +222,7 @@ final class CompareCommand implements Command {
         String configFile = args.string("config", null);
         String ablation = args.string("ablation", null);
         String efficiency = args.string("efficiency", null);
+        boolean yes = args.flag("yes");
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
@@ -234,6 +237,11 @@ final class CompareCommand implements Command {
             defaults.put(c.key(), c.config());
         }
         Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile, defaults);
+        int runs = seeds.size() * contenders.size();
+        // A resumed comparison was confirmed when it started.
+        BudgetCheck.confirm("comparing " + contenders.size() + " learners on " + seeds.size() + " seeds",
+                BudgetCheck.seconds(new RunSpec(contenders.get(0).algorithm(), scenario, copies, seeds.get(0), episodes,
+                        configs.get(contenders.get(0).key())), runs, Math.min(threads, runs)), yes || resuming, err);
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
         claimed.add(err, dir, dir.resolve("models"), dir.resolve("checkpoints"));
         if (!resuming) {

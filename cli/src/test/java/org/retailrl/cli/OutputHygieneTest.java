@@ -142,11 +142,11 @@ class OutputHygieneTest {
     void aBudgetAboveAnHourNeedsYesOffATerminal(@TempDir Path dir) throws Exception {
         Path sc = CliRun.shortScenario(dir);
         Path out = dir.resolve("big");
-        // 2 copies × 20 periods × 10^7 episodes: about 10^5 s at the assumed rate.
+        // 2 copies × 20 periods × 10^7 episodes: 4·10^4 s at the assumed rate.
         List<String> args = trainArgs(sc, 10_000_000, out);
         CliRun refused = CliRun.of(args.toArray(String[]::new));
         assertEquals(2, refused.code(), refused.err());
-        assertTrue(refused.err().contains("training 10000000 episodes of 2 copies is estimated to take about 1.2 days")
+        assertTrue(refused.err().contains("training 10000000 episodes of 2 copies is estimated to take about 11 h 06 min")
                 && refused.err().contains("pass --yes to run it anyway"), refused.err());
         assertFalse(Files.exists(out), "refused before any work");
         args.add("--yes");
@@ -157,6 +157,14 @@ class OutputHygieneTest {
         });
         assertThrows(IllegalStateException.class, () -> runTrain(stopAfterOne, args, new ByteArrayOutputStream()));
         assertEquals(1, episodes.get(), "with --yes the run starts");
+        // A comparison checks its total budget too, before it writes anything.
+        Path cmp = dir.resolve("cmp");
+        CliRun bigCompare = CliRun.of("compare", "--scenario", sc.toString(), "--episodes", "10000000", "--copies", "2",
+                "--seeds", "2", "--threads", "1", "--out", cmp.toString());
+        assertEquals(2, bigCompare.code(), bigCompare.err());
+        assertTrue(bigCompare.err().contains("comparing 2 learners on 2 seeds is estimated to take about 1.9 days"),
+                bigCompare.err());
+        assertFalse(Files.exists(cmp));
         // A small budget never asks.
         assertTrue(BudgetCheck.seconds(new org.retailrl.algorithms.checkpoint.RunSpec(
                 org.retailrl.algorithms.checkpoint.Algorithm.FSDA, org.retailrl.envs.pricing.PricingScenario.named("b"),
