@@ -220,8 +220,8 @@ public final class PolicyHeader {
 
         byte[] bytes(int n, String field) throws IOException {
             if (n > max - read) {
-                throw new PolicyFormatException(source + ": " + field + " has a bad length " + n + " ("
-                        + Math.max(0, max - read) + " bytes remain)");
+                throw new PolicyFormatException(source + ": ends inside the " + field + " (" + n + " bytes needed, "
+                        + Math.max(0, max - read) + " remain: truncated or corrupted)");
             }
             // Grown chunk by chunk, so a length the stream does not back costs only what is present.
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(n, 8192));
