@@ -69,6 +69,25 @@ public final class Untrusted {
         return o;
     }
 
+    /** A fuzz suite's check of one input: true when it loaded. */
+    public interface Check {
+        boolean loaded(String what, byte[] bytes) throws Exception;
+    }
+
+    /**
+     * Flips bit {@code at} of {@code file}: with {@code recompute} the checksums are then
+     * recomputed by {@code resum} and the damaged file may load; without, it must be refused.
+     */
+    public static void flipped(byte[] file, int at, boolean recompute, java.util.function.UnaryOperator<byte[]> resum,
+                               Check check) throws Exception {
+        byte[] damaged = flip(file, at);
+        if (recompute) {
+            check.loaded("bit " + at + " flipped, checksums recomputed", resum.apply(damaged));
+        } else if (check.loaded("bit " + at + " flipped", damaged)) {
+            throw new AssertionError("bit " + at + " flipped without recomputing the checksums, and the file loaded");
+        }
+    }
+
     /** {@code bytes} cut to its first {@code n}. */
     public static byte[] truncate(byte[] bytes, int n) {
         return Arrays.copyOf(bytes, n);
