@@ -11,4 +11,6 @@ module org.retailrl.runtime {
     exports org.retailrl.runtime;
     // The row kernel is shared with the training engine's own inference; it is not public API.
     exports org.retailrl.runtime.kernel to org.retailrl.algorithms;
+    // The policy file's header reader and model id, shared with the engine's own reader and writer.
+    exports org.retailrl.runtime.internal to org.retailrl.algorithms;
 }

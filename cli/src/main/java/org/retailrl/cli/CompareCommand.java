@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
@@ -45,6 +46,9 @@ final class CompareCommand implements Command {
     static final String FSDA = "FSDA";
     static final String PPO = "PPO-joint";
     private final TrainingJob.Listener faultHook;
+    /** Continue the runs from the checkpoints in --out ({@link CompareResume}). */
+    private final boolean resuming;
+    private final LongFunction<HeuristicSuite.Settings> fit;
 
     CompareCommand() {
         this(null);
@@ -52,7 +56,17 @@ final class CompareCommand implements Command {
 
     /** With a hook called after every training episode of every run (tests inject faults through it). */
     CompareCommand(TrainingJob.Listener faultHook) {
+        this(faultHook, false, HeuristicSuite.Settings::defaults);
+    }
+
+    /**
+     * With the fault hook, continuing from the checkpoints in --out when {@code resuming}, and the
+     * heuristics fitted with {@code fit}'s settings for a seed (tests use smaller fits).
+     */
+    CompareCommand(TrainingJob.Listener faultHook, boolean resuming, LongFunction<HeuristicSuite.Settings> fit) {
         this.faultHook = faultHook;
+        this.resuming = resuming;
+        this.fit = fit;
     }
 
     @Override
@@ -69,9 +83,10 @@ final class CompareCommand implements Command {
     public String usage() {
         return String.format(Locale.ROOT, """
                 usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
-                                      [--copies N] [--threads N] [--eval-episodes N] [--eval-seed N]
+                                      [--copies N] [--checkpoint-every N] [--threads N] [--eval-episodes N] [--eval-seed N]
                                       [--config run.json] [--ablation timescales]
-                                      [--efficiency [E1,E2,..]] [--out DIR]
+                                      [--efficiency [E1,E2,..]] [--out DIR] [--yes]
+                       retail compare --resume DIR [--threads N]
 
                 The main job (and the default command). On the scenario (default b: lost sales, no fixed
                 cost; docs/model.md §1) it
@@ -100,6 +115,7 @@ final class CompareCommand implements Command {
                   --seeds          a count N (seeds 1..N) or a list 4,7,9                  (default %d)
                   --episodes       training episodes per run, 1..10000000                  (default %d)
                   --copies         environment copies per training episode, 1..4096        (default %d)
+                  --checkpoint-every  episodes between a run's checkpoints, 1..10000000  (default %d)
                   --threads        worker threads, 1..64; results do not depend on it      (default: cores)
                   --eval-episodes  evaluation episodes, 2..1000000                         (default %d)
                   --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
@@ -115,6 +131,10 @@ final class CompareCommand implements Command {
                                    score them greedy on the evaluation episodes; efficiency.{txt,csv}
                                    and a chart with every heuristic as a horizontal line
                   --out            report folder                    (default runs/compare-<scenario>-<time>)
+                  --yes            run a budget estimated above one hour without asking (needed when not
+                                   on a terminal)
+                  --resume         continue the interrupted comparison in DIR from its checkpoints and
+                                   rebuild its report (the same results as an uninterrupted run)
 
                 With --scenario recommendation-lost or recommendation-backlog it runs the inventory-with-
                 recommendation comparison instead (MTMA, Joint, IM-Only, RS-Only, Naive, heuristics; docs/model.md §3)
@@ -125,7 +145,7 @@ final class CompareCommand implements Command {
                 (s,S,p), Myopic, Subs, the exact DP on two products; docs/model.md §4):
                 %s""",
                 TrainingDefaults.PRICING_SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
-                TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
+                TrainingDefaults.CHECKPOINT_EVERY, TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
                 RecommendationCompare.usage().strip().indent(2), MultiProductCompare.usage().strip().indent(2));
     }
 
@@ -166,6 +186,23 @@ final class CompareCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        String resume = args.string("resume", null);
+        if (resume != null) {
+            String threads = args.string("threads", null);
+            try {
+                args.finish();
+            } catch (UsageException e) {
+                throw new UsageException("compare --resume DIR takes only --threads (the comparison's options are "
+                        + "recorded in DIR/" + CompareResume.ARGS + "); " + e.getMessage());
+            }
+            return CompareResume.run(Path.of(resume), threads, new CompareCommand(faultHook, true, fit), out, err);
+        }
+        try (OutputFolder claimed = OutputFolder.claimLater()) {
+            return compare(args, out, err, claimed);
+        }
+    }
+
+    private int compare(Args args, PrintStream out, PrintStream err, OutputFolder claimed) throws Exception {
         String spec = args.string("scenario", "b");
         if (spec.startsWith("recommendation-")) {
             return delegateRecommendation(args, out, err);
@@ -173,9 +210,11 @@ final class CompareCommand implements Command {
         if (MultiProductCompare.handles(spec)) {
             return MultiProductCompare.run(args, out, err);
         }
-        List<Long> seeds = SeedList.parse(args.string("seeds", Integer.toString(TrainingDefaults.PRICING_SEEDS)));
+        String seedText = args.string("seeds", Integer.toString(TrainingDefaults.PRICING_SEEDS));
+        List<Long> seeds = SeedList.parse(seedText);
         int episodes = args.integer("episodes", TrainingDefaults.EPISODES, 1, 10_000_000);
         int copies = args.integer("copies", TrainingDefaults.COPIES, 1, 4096);
+        int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
         int threads = args.integer("threads", Math.min(64, Runtime.getRuntime().availableProcessors()), 1, 64);
         int evalEpisodes = args.integer("eval-episodes", TrainingDefaults.EVAL_EPISODES, 2, 1_000_000);
         long evalSeed = args.longValue("eval-seed", TrainingDefaults.EVAL_SEED, SeedList.MAX_SEED + 1, Long.MAX_VALUE);
@@ -183,6 +222,7 @@ final class CompareCommand implements Command {
         String configFile = args.string("config", null);
         String ablation = args.string("ablation", null);
         String efficiency = args.string("efficiency", null);
+        boolean yes = args.flag("yes");
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
@@ -197,10 +237,19 @@ final class CompareCommand implements Command {
             defaults.put(c.key(), c.config());
         }
         Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile, defaults);
+        int runs = seeds.size() * contenders.size();
+        // A resumed comparison was confirmed when it started.
+        BudgetCheck.confirm("comparing " + contenders.size() + " learners on " + seeds.size() + " seeds",
+                BudgetCheck.seconds(new RunSpec(contenders.get(0).algorithm(), scenario, copies, seeds.get(0), episodes,
+                        configs.get(contenders.get(0).key())), runs, Math.min(threads, runs)), yes || resuming, err);
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + TrainCommand.label(spec) + "-" + TrainCommand.timestamp());
-        Files.createDirectories(dir.resolve("models"));
-        Files.createDirectories(dir.resolve("checkpoints"));
-        Experiment.writeConfigs(dir, configs);
+        claimed.add(err, dir, dir.resolve("models"), dir.resolve("checkpoints"));
+        if (!resuming) {
+            Experiment.writeConfigs(dir, configs);
+            CompareResume.record(dir, "scenario", spec, "seeds", seedText, "episodes", Integer.toString(episodes), "copies",
+                    Integer.toString(copies), "checkpoint-every", Integer.toString(every), "eval-episodes", Integer.toString(evalEpisodes), "eval-seed",
+                    Long.toString(evalSeed), "ablation", ablation, "efficiency", efficiency);
+        }
         long t0 = System.nanoTime();
 
         int perSeedJobs = 1 + contenders.size();
@@ -210,14 +259,14 @@ final class CompareCommand implements Command {
         List<Callable<Object>> jobs = new ArrayList<>();
         for (long s : seeds) {
             jobs.add(() -> {
-                HeuristicSuite suite = HeuristicSuite.fit(scenario, HeuristicSuite.Settings.defaults(s));
+                HeuristicSuite suite = HeuristicSuite.fit(scenario, fit.apply(s));
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
             });
             for (Contender c : contenders) {
                 RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
-                jobs.add(() -> Experiment.train(run, c.key() + "-seed" + s, snapshotAt, dir,
-                        TrainingDefaults.CHECKPOINT_EVERY, "train " + names(contenders), bar, latest, faultHook));
+                jobs.add(() -> CompareResume.train(resuming, run, c.key() + "-seed" + s, snapshotAt, dir, every,
+                        "train " + names(contenders), bar, latest, faultHook));
             }
         }
         List<Object> results;

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
+import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.algorithms.rl.Trainer;
@@ -61,13 +62,27 @@ final class Experiment {
      */
     static Trained train(RunSpec run, String stem, int[] snapshotAt, Path dir, int every, String phase, ProgressBar bar,
                          Map<String, Double> latest, TrainingJob.Listener hook) throws Exception {
+        return train(run, null, stem, snapshotAt, dir, every, phase, bar, latest, hook);
+    }
+
+    /**
+     * As {@link #train(RunSpec, String, int[], Path, int, String, ProgressBar, Map, TrainingJob.Listener)},
+     * continuing from {@code from} (a checkpoint of {@code run} in {@code DIR/checkpoints}) when it is not null.
+     */
+    static Trained train(RunSpec run, TrainingCheckpoint from, String stem, int[] snapshotAt, Path dir, int every,
+                         String phase, ProgressBar bar, Map<String, Double> latest, TrainingJob.Listener hook)
+            throws Exception {
         List<List<RecurrentNet>> snapshots = new ArrayList<>();
-        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+        TrainingJob.Outputs files = TrainingJob.Outputs.of(stem, dir.resolve("checkpoints"), dir.resolve("models"));
+        if (from != null) {
+            bar.advance(phase, from.episodesDone(), Double.NaN);
+        }
+        try (ResumableTrainer t = from == null ? ResumableTrainer.start(run) : ResumableTrainer.resume(from)) {
             if (JOB_THREADS.get() > 1) {
                 t.setThreads(JOB_THREADS.get());
             }
-            TrainingJob.run(t, TrainingJob.Outputs.of(stem, dir.resolve("checkpoints"), dir.resolve("models")), every,
-                    Map.of("checkpointEvery", Integer.toString(every), "models", "../models"), null, (tr, profit) -> {
+            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", "../models"),
+                    from == null ? null : files.checkpoint(), (tr, profit) -> {
                         if (hook != null) {
                             hook.afterEpisode(tr, profit);
                         }

@@ -66,9 +66,48 @@ public final class Main {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            err.println("error: " + e);
+            err.println("error: " + describe(e));
             return 1;
         }
+    }
+
+    /**
+     * A failure in words, naming the file where the exception knows it: never a bare exception
+     * class ({@code java.io.IOException: Is a directory}), which tells a user neither what nor where.
+     */
+    static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String what;
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                what = "no such file or folder";
+            } else if (e instanceof java.nio.file.AccessDeniedException) {
+                what = "permission denied";
+            } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                what = "already exists";
+            } else if (e instanceof java.nio.file.NotDirectoryException) {
+                what = "is not a folder";
+            } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+                what = "is a folder that is not empty";
+            } else {
+                what = fs.getReason() != null ? lowerFirst(fs.getReason()) : "cannot be used";
+            }
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + what;
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getCause() != null ? describe(e.getCause()) : "internal error ("
+                    + e.getClass().getSimpleName() + " without a message); please report it";
+        }
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+            return describe(e.getCause());
+        }
+        return m;
+    }
+
+    private static String lowerFirst(String s) {
+        // "Is a directory" from the platform reads as a clause after the file name.
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     private static void printHelp(Map<String, Command> cmds, PrintStream out) {

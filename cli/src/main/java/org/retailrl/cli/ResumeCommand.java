@@ -51,6 +51,10 @@ final class ResumeCommand implements Command {
                     + " positional arguments");
         }
         Path file = Path.of(args.positional().get(0));
+        if (java.nio.file.Files.isDirectory(file)) {
+            err.println("error: " + file + " is a folder; resume takes the run's checkpoint file (<algorithm>-seed<N>.ckpt)");
+            return 1;
+        }
         TrainingCheckpoint c;
         try {
             c = TrainingCheckpoint.load(file);
@@ -81,9 +85,10 @@ final class ResumeCommand implements Command {
             err.println("error: " + file + ": does not fit its own run: " + e.getMessage());
             return 1;
         }
-        try (ResumableTrainer t = resumed) {
+        try (OutputFolder claimed = models.equals(dir) ? OutputFolder.claim(err, dir) : OutputFolder.claim(err, dir, models);
+             ResumableTrainer t = resumed) {
             t.setThreads(threads);
-            return TrainCommand.train(t, files, every, file, out, err, null);
+            return TrainCommand.train(t, files, every, file, c.notes().get("scenario"), out, err, null);
         }
     }
 }

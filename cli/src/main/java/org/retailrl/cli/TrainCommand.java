@@ -51,7 +51,7 @@ final class TrainCommand implements Command {
         return String.format(Locale.ROOT, """
                 usage: retail train [--algorithm NAME] [--seed N] [--scenario NAME|<file.json>] [--preset NAME]
                                     [--config run.json] [--episodes N] [--copies N] [--checkpoint-every N]
-                                    [--threads N] [--out DIR] [--overwrite]
+                                    [--threads N] [--out DIR] [--overwrite] [--yes]
 
                 Trains one learner of the learner core (docs/model.md §8) for one seed: FSDA (pricing fast,
                 ordering slow) or PPO over the joint (price, order) action on a pricing scenario
@@ -82,7 +82,9 @@ final class TrainCommand implements Command {
                   --threads           threads for rollouts and updates, 1..1024; results do not depend on it (default: cores)
                   --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>);
                                       refused when it already holds files (continue a run with `retail resume`)
-                  --overwrite         allow a non-empty --out; its outputs are replaced""",
+                  --overwrite         allow a non-empty --out; its outputs are replaced
+                  --yes               run a budget estimated above one hour without asking (needed when
+                                      not on a terminal); --out is locked while the run writes it""",
                 String.join(", ", Presets.all().keySet()), TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
                 Presets.RECOMMENDATION_COPIES, TrainingDefaults.CHECKPOINT_EVERY);
     }
@@ -108,6 +110,7 @@ final class TrainCommand implements Command {
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         String outDir = args.string("out", null);
         boolean overwrite = args.flag("overwrite");
+        boolean yes = args.flag("yes");
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("train takes no positional arguments, got '" + args.positional().get(0) + "'");
@@ -123,14 +126,16 @@ final class TrainCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        BudgetCheck.confirm("training " + episodes + " episodes of " + copies + " copies",
+                BudgetCheck.seconds(run, 1, 1), yes, err);
         Path dir = Path.of(outDir != null ? outDir : "runs/train-" + algorithm.label() + "-" + label(spec) + "-seed" + seed
                 + "-" + timestamp());
         prepareOut(dir, overwrite);
-        Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(config));
         TrainingJob.Outputs files = TrainingJob.Outputs.of(run, dir, dir);
-        try (ResumableTrainer t = ResumableTrainer.start(run)) {
+        try (OutputFolder claimed = OutputFolder.claim(err, dir); ResumableTrainer t = ResumableTrainer.start(run)) {
+            Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(config));
             t.setThreads(threads);
-            return train(t, files, every, null, out, err, faultHook);
+            return train(t, files, every, null, label(spec), out, err, faultHook);
         }
     }
 
@@ -145,7 +150,8 @@ final class TrainCommand implements Command {
         }
         if (java.nio.file.Files.isDirectory(dir) && !overwrite) {
             try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
-                java.util.Optional<Path> any = entries.findFirst();
+                java.util.Optional<Path> any = entries.filter(f -> !OutputFolder.isBookkeeping(f.getFileName().toString()))
+                        .findFirst();
                 if (any.isPresent()) {
                     throw new UsageException("--out '" + dir + "' already holds files (e.g. '" + any.get().getFileName()
                             + "'); a new run would replace them. Continue that run with `retail resume <its .ckpt>`, "
@@ -248,6 +254,15 @@ final class TrainCommand implements Command {
     /** Trains to the budget with a progress bar; the shared tail of {@code train} and {@code resume}. */
     static int train(ResumableTrainer t, TrainingJob.Outputs files, int every, Path resumedFrom, PrintStream out,
                      PrintStream err, TrainingJob.Listener hook) throws java.io.IOException {
+        return train(t, files, every, resumedFrom, null, out, err, hook);
+    }
+
+    /**
+     * As {@link #train(ResumableTrainer, TrainingJob.Outputs, int, Path, PrintStream, PrintStream, TrainingJob.Listener)},
+     * with the scenario's name (kept in the checkpoint's notes, written into the policy file; null for none).
+     */
+    static int train(ResumableTrainer t, TrainingJob.Outputs files, int every, Path resumedFrom, String scenarioName,
+                     PrintStream out, PrintStream err, TrainingJob.Listener hook) throws java.io.IOException {
         String stem = TrainingJob.stem(t.spec());
         ProgressBar bar = new ProgressBar(err, t.spec().episodes(), ProgressBar.isTerminal(err));
         bar.advance("train " + stem, t.episodesDone(), Double.NaN);
@@ -257,8 +272,12 @@ final class TrainCommand implements Command {
             // The model folder relative to the checkpoint's ("." for train, "../models" for compare), kept across resumes.
             Path rel = files.checkpoint().toAbsolutePath().getParent().relativize(files.model().toAbsolutePath().getParent());
             String models = rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
-            TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", models),
-                    resumedFrom, (tr, p) -> {
+            Map<String, String> notes = new java.util.TreeMap<>(Map.of("checkpointEvery", Integer.toString(every),
+                    "models", models));
+            if (scenarioName != null) {
+                notes.put("scenario", scenarioName);
+            }
+            TrainingJob.run(t, files, every, notes, resumedFrom, (tr, p) -> {
                         if (hook != null) {
                             hook.afterEpisode(tr, p);
                         }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.deploy.PolicyFile;
+import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.core.io.AtomicFiles;
+import org.retailrl.core.json.JsonObject;
 
 /**
  * Runs one training run of docs/model.md §8 to its planned budget with the rules of docs/model.md §8.12:
@@ -90,7 +92,29 @@ final class TrainingJob {
             }
         }
         writeCurve(out.curve(), t.curve());
-        PolicyFile.save(out.model(), t.spec().scenario(), t.spec().algorithm().label(), t.actors());
+        PolicyFile.save(out.model(), t.spec().scenario(), t.spec().algorithm().label(), t.actors(),
+                provenance(t.spec(), t.curve(), notes.get("scenario")));
+    }
+
+    /**
+     * What the policy file says about the run: its seed, configuration and scenario name, and a
+     * summary of the training curve (the file is written before any held-out evaluation).
+     */
+    static PolicyFile.Provenance provenance(RunSpec spec, double[] curve, String scenarioName) {
+        JsonObject.Builder summary = JsonObject.builder().put("episodes", curve.length).put("copies", spec.copies());
+        int last = Math.min(10, curve.length);
+        if (last > 0) {
+            double sum = 0;
+            for (int i = curve.length - last; i < curve.length; i++) {
+                sum += curve[i];
+            }
+            if (Double.isFinite(sum)) {
+                summary.put("lastMeanTrainingProfit", curve[curve.length - 1])
+                        .put("meanTrainingProfitLast" + last + "Episodes", sum / last);
+            }
+        }
+        return new PolicyFile.Provenance(PolicyFile.Provenance.now(), spec.seed(), LearnerConfigJson.toJson(spec.config()),
+                scenarioName, summary.build());
     }
 
     static void writeCurve(Path file, double[] curve) throws IOException {

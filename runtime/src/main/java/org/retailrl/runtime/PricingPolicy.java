@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.retailrl.runtime.internal.PolicyImage;
 import org.retailrl.runtime.kernel.RowKernel;
 import org.retailrl.runtime.kernel.RowNet;
@@ -37,7 +43,7 @@ import org.retailrl.runtime.kernel.RowNet;
  * float[] obs = new float[policy.observationSize()];
  * for (int t = 0; t < policy.horizon(); t++) {
  *     fill(obs);                                    // inventory, lost sales, demand, prices, pipeline
- *     Decision d = policy.decide(store, obs, t);    // t = 0 starts a new episode
+ *     Decision d = policy.decide(store, obs, t);    // t = 0 starts a new episode; see inputFields()
  *     apply(d.price(), d.order());
  * }
  * }</pre>
@@ -48,6 +54,8 @@ public final class PricingPolicy {
     private static final RowKernel KERNEL = RowKernel.select();
 
     private final PolicyImage image;
+    private final PolicyMetadata metadata;
+    private final List<InputField> fields;
     private final RowNet[] nets;
     private final double[] prices;
     private final int rawSize;
@@ -79,8 +87,9 @@ public final class PricingPolicy {
         }
     }
 
-    private PricingPolicy(PolicyImage image) {
+    private PricingPolicy(PolicyImage image, String source) throws PolicyFormatException {
         this.image = image;
+        metadata = new PolicyMetadata(image.header, source);
         nets = new RowNet[image.actors.size()];
         for (int a = 0; a < nets.length; a++) {
             PolicyImage.Actor actor = image.actors.get(a);
@@ -93,6 +102,18 @@ public final class PricingPolicy {
         horizon = image.horizon;
         unitScale = (float) (1.0 / Math.max(1, image.maxOrder));
         priceScale = (float) (1.0 / prices[prices.length - 1]);
+        List<InputField> f = new ArrayList<>();
+        f.add(new InputField(0, "endingInventory", "units", "the previous period's ending inventory (net inventory under backlog)"));
+        f.add(new InputField(1, "lostSales", "units", "the previous period's lost sales (backlog)"));
+        f.add(new InputField(2, "demand", "units", "the previous period's demand"));
+        f.add(new InputField(3, "ownPrice", "currency/unit", "the previous period's own price"));
+        f.add(new InputField(4, "competitorPrice", "currency/unit", "the competitor's price for the coming period"));
+        f.add(new InputField(5, "referencePrice", "currency/unit", "the customers' reference price"));
+        for (int k = 0; k < image.leadTime; k++) {
+            f.add(new InputField(6 + k, "pipeline[" + k + "]", "units", "outstanding order " + k
+                    + " (0 arrives next)"));
+        }
+        fields = List.copyOf(f);
     }
 
     /**
@@ -121,11 +142,20 @@ public final class PricingPolicy {
         if (file == null || maxBytes < 1) {
             throw new IllegalArgumentException("file must not be null and maxBytes must be >= 1, got " + maxBytes);
         }
+        sizeWithin(file, maxBytes);
+        return fromBytes(Files.readAllBytes(file), file.toString());
+    }
+
+    /** The file's size, refused when it is above {@code maxBytes} or not a regular file. */
+    static long sizeWithin(Path file, long maxBytes) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new PolicyFormatException(file + ": is a folder, not a policy file");
+        }
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new PolicyFormatException(file + ": " + size + " bytes, more than the limit of " + maxBytes);
         }
-        return fromBytes(Files.readAllBytes(file), file.toString());
+        return size;
     }
 
     /**
@@ -204,7 +234,28 @@ public final class PricingPolicy {
         if (bytes == null) {
             throw new IllegalArgumentException("bytes must not be null");
         }
-        return new PricingPolicy(PolicyImage.decode(bytes, source));
+        return new PricingPolicy(PolicyImage.decode(bytes, source), source);
+    }
+
+    /**
+     * The file's format version and provenance (model id, library version, creation time,
+     * training seed, configuration, scenario name, training summary). To read them without
+     * loading the weights use {@link PolicyMetadata#read(Path)}.
+     *
+     * @return the metadata
+     */
+    public PolicyMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * The observation's fields by name, in array order: what {@link #decide(Session, float[], int)}
+     * expects at each position.
+     *
+     * @return {@code 6 + L} fields, unmodifiable
+     */
+    public List<InputField> inputFields() {
+        return fields;
     }
 
     /**
@@ -292,20 +343,39 @@ public final class PricingPolicy {
     }
 
     /**
-     * The greedy decision for one period.
+     * The greedy decision for one period, without constraints.
      *
      * @param session     this stream's session (from {@link #newSession()})
-     * @param observation the {@code 6 + L} raw floats described in the class documentation
+     * @param observation the {@code 6 + L} raw floats of {@link #inputFields()}
      * @param period      {@code t ∈ [0, T)}; 0 starts an episode (recurrent state zeroed)
      * @return the decision
      * @throws IllegalArgumentException on a foreign session, a wrong length, a non-finite value or a
      *                                  period outside {@code [0, T)}
      */
     public Decision decide(Session session, float[] observation, int period) {
+        return decide(session, observation, period, DecisionConstraints.NONE);
+    }
+
+    /**
+     * The greedy decision for one period among the actions {@code constraints} allow.
+     *
+     * @param session     this stream's session (from {@link #newSession()})
+     * @param observation the {@code 6 + L} raw floats of {@link #inputFields()}
+     * @param period      {@code t ∈ [0, T)}; 0 starts an episode (recurrent state zeroed)
+     * @param constraints price floor and ceiling, largest order ({@link DecisionConstraints#NONE} for none)
+     * @return the decision
+     * @throws IllegalArgumentException on a foreign session, a wrong length, a non-finite value, a
+     *                                  period outside {@code [0, T)}, or constraints that exclude every grid price
+     */
+    public Decision decide(Session session, float[] observation, int period, DecisionConstraints constraints) {
         if (session == null || session.owner != this) {
             throw new IllegalArgumentException("session must come from this policy's newSession()");
         }
+        if (constraints == null) {
+            throw new IllegalArgumentException("constraints must not be null (use DecisionConstraints.NONE)");
+        }
         RowNet.checkDecisionInput(observation, rawSize, period, horizon);
+        boolean[] priceAllowed = priceMask(constraints);
         float[] x = session.obs;
         for (int k = 0; k < rawSize; k++) {
             float v = observation[k];
@@ -314,13 +384,101 @@ public final class PricingPolicy {
         }
         x[rawSize] = (float) period / horizon;
         boolean reset = period == 0;
-        float[] first = nets[0].step(session.states[0], x, 0, reset);
-        int a0 = RowNet.argmax(first, first.length);
+        float[] first = nets[0].step(session.states[0], x, 0, reset).clone();
+        int maxQ = Math.min(orders - 1, constraints.maxOrder());
         if (nets.length == 1) {
-            return new Decision(a0 / orders, prices[a0 / orders], a0 % orders);
+            for (int a = 0; a < first.length; a++) {
+                if (!priceAllowed[a / orders] || a % orders > maxQ) {
+                    first[a] = Float.NEGATIVE_INFINITY;
+                }
+            }
+            int a0 = RowNet.argmax(first, first.length);
+            return new Decision(a0 / orders, prices[a0 / orders], a0 % orders, new float[][] {first});
         }
-        float[] second = nets[1].step(session.states[1], x, 0, reset);
-        return new Decision(a0, prices[a0], RowNet.argmax(second, second.length));
+        for (int i = 0; i < first.length; i++) {
+            if (!priceAllowed[i]) {
+                first[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        int a0 = RowNet.argmax(first, first.length);
+        float[] second = nets[1].step(session.states[1], x, 0, reset).clone();
+        for (int q = maxQ + 1; q < second.length; q++) {
+            second[q] = Float.NEGATIVE_INFINITY;
+        }
+        return new Decision(a0, prices[a0], RowNet.argmax(second, second.length), new float[][] {first, second});
+    }
+
+    /**
+     * The greedy decision for one period from a named observation.
+     *
+     * @param session     this stream's session (from {@link #newSession()})
+     * @param observation the store's observation; its pipeline must hold {@code L} orders
+     * @param period      {@code t ∈ [0, T)}; 0 starts an episode (recurrent state zeroed)
+     * @param constraints price floor and ceiling, largest order ({@link DecisionConstraints#NONE} for none)
+     * @return the decision
+     * @throws IllegalArgumentException as {@link #decide(Session, float[], int, DecisionConstraints)}, or when
+     *                                  the pipeline's length is not {@code L}
+     */
+    public Decision decide(Session session, StoreObservation observation, int period, DecisionConstraints constraints) {
+        if (observation == null) {
+            throw new IllegalArgumentException("observation must not be null");
+        }
+        if (observation.pipeline().length != image.leadTime) {
+            throw new IllegalArgumentException("observation.pipeline must hold L = " + image.leadTime + " orders, got "
+                    + observation.pipeline().length);
+        }
+        return decide(session, observation.toArray(), period, constraints);
+    }
+
+    /**
+     * The greedy decisions of many stores for the same period in one call: store {@code k} uses
+     * {@code sessions[k]} and {@code observations[k]}, exactly as {@code k} single calls would.
+     *
+     * @param sessions     one distinct session per store, from {@link #newSession()}
+     * @param observations one observation per store, {@code 6 + L} raw floats each
+     * @param period       {@code t ∈ [0, T)}; 0 starts every store's episode
+     * @param constraints  applied to every store ({@link DecisionConstraints#NONE} for none)
+     * @return the decisions, in store order
+     * @throws IllegalArgumentException when the arrays differ in length, a session appears twice, or as
+     *                                  {@link #decide(Session, float[], int, DecisionConstraints)} for a store
+     *                                  (the message names its index)
+     */
+    public Decision[] decide(Session[] sessions, float[][] observations, int period, DecisionConstraints constraints) {
+        if (sessions == null || observations == null || sessions.length != observations.length) {
+            throw new IllegalArgumentException("sessions and observations must be arrays of the same length, got "
+                    + (sessions == null ? "null" : sessions.length) + " and "
+                    + (observations == null ? "null" : observations.length));
+        }
+        Set<Session> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int k = 0; k < sessions.length; k++) {
+            if (!seen.add(sessions[k])) {
+                throw new IllegalArgumentException("sessions[" + k + "] appears twice; every store needs its own session");
+            }
+        }
+        Decision[] out = new Decision[sessions.length];
+        for (int k = 0; k < sessions.length; k++) {
+            try {
+                out[k] = decide(sessions[k], observations[k], period, constraints);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("store " + k + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** Which grid prices {@code c} allows; refused when none. */
+    private boolean[] priceMask(DecisionConstraints c) {
+        boolean[] allowed = new boolean[prices.length];
+        boolean any = false;
+        for (int i = 0; i < prices.length; i++) {
+            allowed[i] = c.allowsPrice(prices[i]);
+            any |= allowed[i];
+        }
+        if (!any) {
+            throw new IllegalArgumentException("constraints allow no grid price: price must be in [" + c.priceFloor()
+                    + ", " + c.priceCeiling() + "] but the grid is " + Arrays.toString(prices));
+        }
+        return allowed;
     }
 
     /** The identity on [−1, 1] and ±(1 + ln|u|) beyond, as the learners' observation. */

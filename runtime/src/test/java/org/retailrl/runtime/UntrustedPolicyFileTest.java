@@ -21,12 +21,31 @@ class UntrustedPolicyFileTest {
     private static final String SCENARIO = "{\"prices\": [10, 12], \"maxOrder\": 3, \"leadTime\": 1, \"horizon\": 5}";
 
     /** An RRPF file of {@code kind} with one actor record of the given sizes and a 16-byte weights image. */
+    /** {@code file(...)} with its version field then set to {@code claimed} (checksum recomputed). */
+    private static byte[] file(int version, String kind, String scenario, int inputs, int hidden, int layers, int outputs,
+                               int claimed) {
+        byte[] b = file(version, kind, scenario, inputs, hidden, layers, outputs);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4, claimed);
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, b.length - 4);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length - 4, (int) crc.getValue());
+        return b;
+    }
+
     private static byte[] file(int version, String kind, String scenario, int inputs, int hidden, int layers, int outputs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {'R', 'R', 'P', 'F'});
         out.writeBytes(le(4).putInt(version).array());
+        if (version >= 2) {
+            string(out, "{\"libraryVersion\": \"9.0.0\"}");
+        }
         string(out, kind);
         string(out, scenario);
+        if (version >= 2) {
+            CRC32C header = new CRC32C();
+            header.update(out.toByteArray());
+            out.writeBytes(le(4).putInt((int) header.getValue()).array());
+        }
         out.writeBytes(le(4).putInt(1).array());
         string(out, "actor");
         out.writeBytes(le(16).putInt(inputs).putInt(hidden).putInt(layers).putInt(outputs).array());
@@ -68,8 +87,13 @@ class UntrustedPolicyFileTest {
 
     @Test
     void newerVersionsOtherProblemsAndHostileScenariosAreRefusedNamingTheField() {
-        assertEquals("f.rrpf: policy file version 2 is newer than this runtime reads (1); use a runtime of the engine "
-                + "version that wrote it", refusal(file(2, "fsda", SCENARIO, 8, 8, 2, 2)));
+        assertEquals("f.rrpf: policy file format version 3 (written by retailrl 9.0.0) is newer than this runtime reads "
+                + "(1 to 2); upgrade retailrl-runtime to the version that wrote it or newer",
+                refusal(file(3, "fsda", SCENARIO, 8, 8, 2, 2)));
+        // The same refusal when the newer file's metadata is not even JSON this runtime understands.
+        assertEquals("f.rrpf: policy file format version 7 is newer than this runtime reads (1 to 2); upgrade "
+                + "retailrl-runtime to the version that wrote it or newer", refusal(file(1, "fsda", SCENARIO, 8, 8, 2, 2,
+                7)));
         assertEquals("f.rrpf: holds a 'mtma' policy of another problem; the runtime serves pricing policies (fsda, "
                 + "ppo-joint)", refusal(file(1, "mtma", SCENARIO, 8, 8, 2, 2)));
         assertEquals("f.rrpf: scenario.maxOrder must be an integer in [0, 1000000], got 1.0E9",

@@ -8,11 +8,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.retailrl.core.io.AtomicFiles;
+import org.retailrl.core.json.Json;
+import org.retailrl.core.json.JsonObject;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
@@ -29,6 +33,10 @@ import org.retailrl.nn.ModelFile;
 import org.retailrl.nn.ModelFileException;
 import org.retailrl.nn.Parameter;
 import org.retailrl.nn.RecurrentNet;
+import org.retailrl.runtime.PolicyFormatException;
+import org.retailrl.runtime.PolicyMetadata;
+import org.retailrl.runtime.internal.PolicyHeader;
+import org.retailrl.runtime.internal.PolicyImage;
 import org.retailrl.runtime.kernel.RowNet;
 
 /**
@@ -36,14 +44,19 @@ import org.retailrl.runtime.kernel.RowNet;
  * actors): everything needed to act without the training code — the scenario (price grid,
  * {@code Q}, {@code L}, {@code T}, hence the observation normalisation of
  * {@link org.retailrl.algorithms.pricing.PricingBatchEnv}), the policy kind, and each actor's
- * {@link RecurrentNet.Config} and weights. Format "RRPF", version 1, little-endian:
+ * {@link RecurrentNet.Config} and weights, and the provenance of the policy. Format "RRPF", version
+ * 2, little-endian:
  * <pre>
  *   offset  size  field
  *   0       4     magic, the ASCII bytes "RRPF"
- *   4       4     int32 format version (= 1)
- *   8       4+K   kind: int32 byte length K, UTF-8 ("fsda" or "ppo-joint")
+ *   4       4     int32 format version (= 2)
+ *   8       4+H   metadata: int32 byte length H, UTF-8 JSON object ({@link Provenance}: modelId,
+ *                 libraryVersion, created, trainingSeed, configuration, scenarioName, evaluation)
+ *           4+K   kind: int32 byte length K, UTF-8 ("fsda" or "ppo-joint")
  *           4+S   scenario: int32 byte length S, UTF-8 JSON of the kind's problem ({@link Algorithm.Problem#writeScenario};
  *                 pricing: {@link PricingScenarioJson#toJson})
+ *           4     uint32 CRC-32C of every preceding byte (the header checksum: the metadata can be
+ *                 read and trusted without reading the weights)
  *           4     int32 actor count A (2 for "fsda": pricing then ordering; 1 for "ppo-joint")
  *   then A records:
  *           4+N   parameter-name prefix: int32 byte length N, UTF-8 (e.g. "pricing")
@@ -52,6 +65,11 @@ import org.retailrl.runtime.kernel.RowNet;
  *                 {@link ModelFile} image (names, shapes, float32 values, its own CRC-32C)
  *   end     4     uint32 CRC-32C of every preceding byte
  * </pre>
+ * The model id is {@code "sha256:"} and the hex SHA-256 of the bytes from the actor count to the
+ * last actor; readers check it. Version 1 is the same without the metadata and the header
+ * checksum; it stays readable. Compatibility policy: the magic, the version and the metadata
+ * block keep their place in every later version, so an older reader refuses a newer file naming
+ * its version and the library version that wrote it.
  * Kinds: {@value #FSDA} — two actors over the {@code 6 + L + 1} learner observation, the pricing
  * actor with one output per grid price and the ordering actor with {@code Q + 1};
  * {@value #PPO_JOINT} — one actor over the joint action {@code a = priceIndex·(Q + 1) + q}; the
@@ -69,8 +87,8 @@ import org.retailrl.runtime.kernel.RowNet;
 public final class PolicyFile {
     /** The four magic bytes. */
     public static final byte[] MAGIC = {'R', 'R', 'P', 'F'};
-    /** The format version written and accepted. */
-    public static final int VERSION = 1;
+    /** The format version written; versions {@link PolicyHeader#OLDEST} to this one are read. */
+    public static final int VERSION = PolicyHeader.NEWEST;
     /** Kind of a two-actor FSDA policy (pricing actor, then ordering actor). */
     public static final String FSDA = "fsda";
     /** Kind of a one-actor policy over the joint (price, order) action. */
@@ -100,10 +118,39 @@ public final class PolicyFile {
      * {@link RecommendationScenario}, as the kind needs), the kind and the actors with their
      * weights loaded.
      */
-    public record Contents(Record scenario, String kind, List<RecurrentNet> actors) {
+    public record Contents(Record scenario, String kind, List<RecurrentNet> actors, String metadataJson) {
         /** Copies the actor list. */
         public Contents {
             actors = List.copyOf(actors);
+        }
+    }
+
+    /**
+     * Where a policy came from, written into the file's metadata (all optional: null members are
+     * left out). The model id and the library version are always written.
+     *
+     * @param created       when the policy was made (written to the second)
+     * @param trainingSeed  the training run's seed
+     * @param configuration the learner configuration ({@link org.retailrl.algorithms.rl.LearnerConfigJson})
+     * @param scenarioName  the scenario's name as the user gave it (a named scenario or a file name)
+     * @param evaluation    a summary of the run's results
+     */
+    public record Provenance(Instant created, Long trainingSeed, JsonObject configuration, String scenarioName,
+                             JsonObject evaluation) {
+        /** Nothing but the model id and the library version. */
+        public static final Provenance NONE = new Provenance(null, null, null, null, null);
+
+        /**
+         * The time to write as {@code created}: {@code SOURCE_DATE_EPOCH} (seconds since 1970,
+         * the reproducible-builds convention) when that variable is set, so that reruns of a seed
+         * give byte-identical files, else now.
+         */
+        public static Instant now() {
+            String epoch = System.getenv("SOURCE_DATE_EPOCH");
+            if (epoch != null && epoch.matches("[0-9]{1,12}")) {
+                return Instant.ofEpochSecond(Long.parseLong(epoch));
+            }
+            return Instant.now().truncatedTo(ChronoUnit.SECONDS);
         }
     }
 
@@ -120,14 +167,36 @@ public final class PolicyFile {
      * @throws IllegalArgumentException when the kind is unknown or the actors do not fit the scenario
      */
     public static void save(Path path, Record scenario, String kind, List<RecurrentNet> actors) throws IOException {
+        save(path, scenario, kind, actors, Provenance.NONE);
+    }
+
+    /**
+     * Writes a policy file with its provenance atomically.
+     *
+     * @param scenario   the scenario the actors were trained on
+     * @param kind       an {@link Algorithm#label()}
+     * @param actors     the trained actors in agent order
+     * @param provenance where the policy came from
+     * @throws IllegalArgumentException when the kind is unknown or the actors do not fit the scenario
+     */
+    public static void save(Path path, Record scenario, String kind, List<RecurrentNet> actors, Provenance provenance)
+            throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
-        AtomicFiles.write(path, encode(scenario, kind, actors));
+        AtomicFiles.write(path, encode(scenario, kind, actors, provenance));
     }
 
-    /** The encoded bytes of a policy file; see {@link #save}. */
+    /** The encoded bytes of a policy file without provenance; see {@link #save}. */
     public static byte[] encode(Record scenario, String kind, List<RecurrentNet> actors) {
+        return encode(scenario, kind, actors, Provenance.NONE);
+    }
+
+    /** The encoded bytes of a policy file; see {@link #save(Path, Record, String, List, Provenance)}. */
+    public static byte[] encode(Record scenario, String kind, List<RecurrentNet> actors, Provenance provenance) {
+        if (provenance == null) {
+            throw new IllegalArgumentException("provenance must not be null (use Provenance.NONE)");
+        }
         if (scenario == null) {
             throw new IllegalArgumentException("scenario must not be null");
         }
@@ -145,20 +214,28 @@ public final class PolicyFile {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        ByteArrayOutputStream weights = new ByteArrayOutputStream();
+        weights.writeBytes(le(4).putInt(actors.size()).array());
+        for (RecurrentNet a : actors) {
+            writeString(weights, namePrefix(a));
+            RecurrentNet.Config c = a.config();
+            weights.writeBytes(le(16).putInt(c.inputs()).putInt(c.hidden()).putInt(c.gruLayers()).putInt(c.outputs())
+                    .array());
+            byte[] model = ModelFile.encode(a);
+            weights.writeBytes(le(4).putInt(model.length).array());
+            weights.writeBytes(model);
+        }
+        byte[] w = weights.toByteArray();
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         bos.writeBytes(MAGIC);
         bos.writeBytes(le(4).putInt(VERSION).array());
+        writeString(bos, Json.write(metadata(provenance, PolicyImage.modelId(w, 0, w.length))));
         writeString(bos, kind);
         writeString(bos, Algorithm.of(kind).problem().writeScenario(scenario));
-        bos.writeBytes(le(4).putInt(actors.size()).array());
-        for (RecurrentNet a : actors) {
-            writeString(bos, namePrefix(a));
-            RecurrentNet.Config c = a.config();
-            bos.writeBytes(le(16).putInt(c.inputs()).putInt(c.hidden()).putInt(c.gruLayers()).putInt(c.outputs()).array());
-            byte[] model = ModelFile.encode(a);
-            bos.writeBytes(le(4).putInt(model.length).array());
-            bos.writeBytes(model);
-        }
+        CRC32C header = new CRC32C();
+        header.update(bos.toByteArray());
+        bos.writeBytes(le(4).putInt((int) header.getValue()).array());
+        bos.writeBytes(w);
         CRC32C crc = new CRC32C();
         byte[] body = bos.toByteArray();
         crc.update(body);
@@ -180,6 +257,29 @@ public final class PolicyFile {
         return decode(Files.readAllBytes(path), path.toString());
     }
 
+    /** The metadata object: the model id and library version first, then what {@code p} gives. */
+    private static JsonObject metadata(Provenance p, String modelId) {
+        JsonObject.Builder m = JsonObject.builder().put("modelId", modelId)
+                .put("libraryVersion", PolicyMetadata.runtimeVersion());
+        if (p.created() != null) {
+            m.put("created", p.created().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        if (p.trainingSeed() != null) {
+            // As text: a JSON number is a double, exact only up to 2^53.
+            m.put("trainingSeed", Long.toString(p.trainingSeed()));
+        }
+        if (p.configuration() != null) {
+            m.put("configuration", p.configuration());
+        }
+        if (p.scenarioName() != null) {
+            m.put("scenarioName", p.scenarioName());
+        }
+        if (p.evaluation() != null) {
+            m.put("evaluation", p.evaluation());
+        }
+        return m.build();
+    }
+
     /** Decodes the bytes of a policy file; {@code source} names it in error messages. */
     public static Contents decode(byte[] bytes, String source) throws ModelFileException {
         int minimum = MAGIC.length + 4 + 4;
@@ -190,22 +290,18 @@ public final class PolicyFile {
         if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
             throw new ModelFileException(source + ": not a policy file (magic is not \"RRPF\")");
         }
+        PolicyHeader header;
+        try {
+            header = PolicyHeader.ofFile(bytes, source);
+        } catch (PolicyFormatException e) {
+            throw new ModelFileException(e.getMessage());
+        }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int version = b.getInt(4);
-        if (version != VERSION) {
-            throw new ModelFileException(source + ": policy file version " + version + " is not supported (expected "
-                    + VERSION + ")");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
-            throw new ModelFileException(source + ": checksum mismatch (file truncated or corrupted)");
-        }
-        b.position(8);
+        b.position(header.length);
         b.limit(bytes.length - 4);
         try {
-            String kind = readString(b, source, "kind");
-            String json = readString(b, source, "scenario");
+            String kind = header.kind;
+            String json = header.scenarioJson;
             Record scenario;
             try {
                 scenario = problemOf(kind).parseScenario(json);
@@ -259,7 +355,7 @@ public final class PolicyFile {
                 ModelFile.decodeInto(net, models.get(a), source + " (actor " + a + " '" + names.get(a) + "')");
                 actors.add(net);
             }
-            return new Contents(scenario, kind, actors);
+            return new Contents(scenario, kind, actors, header.metadataJson);
         } catch (BufferUnderflowException e) {
             throw new ModelFileException(source + ": ends inside a record (truncated)");
         }

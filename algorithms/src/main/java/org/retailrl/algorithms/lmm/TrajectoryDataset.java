@@ -192,7 +192,7 @@ public final class TrajectoryDataset {
     /** Reads and verifies {@code path}; every refusal names the file and what is wrong. */
     public static TrajectoryDataset read(Path path) throws IOException {
         try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            return read(new DataInputStream(is), path.toString());
+            return read(new DataInputStream(is), path.toString(), Files.size(path));
         } catch (NoSuchFileException e) {
             throw new IOException(path + ": no such dataset file", e);
         } catch (EOFException e) {
@@ -200,7 +200,20 @@ public final class TrajectoryDataset {
         }
     }
 
-    private static TrajectoryDataset read(DataInputStream in, String src) throws IOException {
+    /** Reads and verifies the bytes of a dataset file; {@code source} names them in messages. */
+    static TrajectoryDataset decode(byte[] bytes, String source) throws IOException {
+        try {
+            return read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)), source, bytes.length);
+        } catch (EOFException e) {
+            throw new IOException(source + ": truncated (the file ends early)", e);
+        }
+    }
+
+    /**
+     * Reads from {@code in}, a file of {@code size} bytes: no declared length beyond the size is
+     * believed, so a hostile length costs nothing before it is refused.
+     */
+    private static TrajectoryDataset read(DataInputStream in, String src, long size) throws IOException {
         byte[] magic = new byte[4];
         in.readFully(magic);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -217,8 +230,9 @@ public final class TrajectoryDataset {
                     + TaskFamily.STATE_SIZE + ", " + TaskFamily.HORIZON + ")");
         }
         int ml = in.readInt();
-        if (ml < 2 || ml > (1 << 24)) {
-            throw new IOException(src + ": metadata length " + ml + " outside [2, " + (1 << 24) + "]");
+        if (ml < 2 || ml > (1 << 24) || ml > size) {
+            throw new IOException(src + ": metadata length " + ml + " outside [2, " + Math.min(1 << 24, size)
+                    + "] (the file has " + size + " bytes: truncated or corrupted)");
         }
         byte[] m = new byte[ml];
         in.readFully(m);
@@ -244,6 +258,10 @@ public final class TrajectoryDataset {
             if (e < 1 || e > CHUNK_EPISODES || len != e * perEpisode) {
                 throw new IOException(src + ": chunk " + c + " claims " + e + " episodes in " + len + " bytes (allowed 1.."
                         + CHUNK_EPISODES + " episodes of " + perEpisode + " bytes)");
+            }
+            if (len > size) {
+                throw new IOException(src + ": chunk " + c + " claims " + len + " bytes, more than the file's " + size
+                        + " (truncated or corrupted)");
             }
             byte[] p = new byte[len];
             in.readFully(p);

@@ -186,16 +186,17 @@ class PolicyFileTest {
         Files.write(f, magic);
         assertTrue(assertThrows(ModelFileException.class, () -> PolicyFile.read(f)).getMessage().contains("not a policy file"));
         byte[] version = good.clone();
-        version[4] = 2;
+        version[4] = 3;
         Files.write(f, version);
-        assertTrue(assertThrows(ModelFileException.class, () -> PolicyFile.read(f)).getMessage()
-                .contains("version 2 is not supported"));
+        String newer = assertThrows(ModelFileException.class, () -> PolicyFile.read(f)).getMessage();
+        assertTrue(newer.contains("format version 3 (written by retailrl ") && newer.contains("is newer than this runtime "
+                + "reads (1 to 2)"), newer);
         assertThrows(NoSuchFileException.class, () -> PolicyFile.read(dir.resolve("missing.rrpf")));
     }
 
     @Test
     void aWellFormedFileWhoseActorsDoNotFitItsScenarioOrKindIsRefused() throws Exception {
-        byte[] good = PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4));
+        byte[] good = toVersion1(PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4)));
         Path f = dir.resolve("mismatch.rrpf");
         Files.write(f, rewrite(good, PolicyFile.PPO_JOINT, null));
         ModelFileException kind = assertThrows(ModelFileException.class, () -> PolicyFile.read(f));
@@ -215,7 +216,7 @@ class PolicyFileTest {
 
     @Test
     void hugeDeclaredShapesAreRefusedBeforeAnyNetworkIsBuilt() throws Exception {
-        byte[] good = PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4));
+        byte[] good = toVersion1(PolicyFile.encode(B, PolicyFile.FSDA, fsdaActors(4)));
         Path f = dir.resolve("huge.rrpf");
         // A valid checksum over a config of a million GRU layers of width 8,000.
         Files.write(f, withActor0Sizes(good, 8_000, 1_000_000));
@@ -237,6 +238,30 @@ class PolicyFileTest {
         RecurrentNet net = RecurrentNet.actor("a", 7, 12, 3, 5, new Rng(1));
         long floats = net.parameters().stream().mapToLong(p -> p.size()).sum();
         assertEquals(floats, PolicyFile.parameterCount(net.config()));
+    }
+
+    /**
+     * The format-1 file of the same policy: a format-2 file without its metadata and header
+     * checksum, version 1, whole-file checksum recomputed (the crafted files below edit format 1,
+     * which has no model id to keep in step with the weights).
+     */
+    static byte[] toVersion1(byte[] v2) {
+        ByteBuffer b = ByteBuffer.wrap(v2).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(8);
+        string(b);
+        int kindAt = b.position();
+        string(b);
+        string(b);
+        int headerEnd = b.position();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(v2, 0, 4);
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(1).array());
+        out.write(v2, kindAt, headerEnd - kindAt);
+        out.write(v2, headerEnd + 4, v2.length - 4 - (headerEnd + 4));
+        CRC32C crc = new CRC32C();
+        crc.update(out.toByteArray());
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
     }
 
     /** {@code file} with actor 0's hidden width and GRU layer count replaced and the checksum recomputed. */

@@ -103,6 +103,44 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /**
+     * Deletes the temporary files that writes killed before their rename left in {@code dir}
+     * ({@code .<name>.<hex>.tmp}, the names this class creates). Call it only while no write into
+     * {@code dir} can be under way — for instance while holding the folder's {@link FolderLock}.
+     *
+     * @param dir a folder; nothing happens when it does not exist
+     * @return how many files were deleted
+     * @throws IOException when the folder cannot be listed or a file cannot be deleted
+     */
+    public static int deleteStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (isTemporaryName(f.getFileName().toString()) && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether {@code fileName} is one of the temporary names this class writes to before renaming.
+     *
+     * @param fileName a file name without folder
+     * @return true for {@code .<name>.<hex>.tmp}
+     */
+    public static boolean isTemporaryName(String fileName) {
+        return STALE.matcher(fileName).matches();
+    }
+
+    /** The temporary names {@link #createTemp} gives. */
+    private static final java.util.regex.Pattern STALE = java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             // Not Files.createTempFile: that forces mode 0600, and the target should get the

@@ -113,7 +113,9 @@ public final class PricingScenarioBuilder {
     /** Sets {@code L} and an empty pipeline of {@code L} orders (when {@code L >= 0}). */
     public PricingScenarioBuilder leadTime(int v) {
         leadTime = v;
-        initialPipeline = new int[Math.max(v, 0)];
+        // An out-of-range lead time is refused by build() with its range; the empty pipeline is
+        // only allocated for a lead time that can pass, so a hostile value costs no memory.
+        initialPipeline = new int[v >= 0 && v <= PricingScenario.MAX_UNITS ? v : 0];
         return this;
     }
 

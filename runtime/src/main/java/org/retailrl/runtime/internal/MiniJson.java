@@ -18,6 +18,8 @@ public final class MiniJson {
 
     private final String s;
     private int i;
+    /** When not null, the source text of each member of the outermost object, by name. */
+    private Map<String, String> rawMembers;
 
     private MiniJson(String s) {
         this.s = s;
@@ -37,6 +39,28 @@ public final class MiniJson {
             throw p.error("unexpected text after the value");
         }
         return v;
+    }
+
+    /**
+     * Parses a JSON object that spans the whole text and returns the source text of each of its
+     * members' values, by name in file order (nested objects are kept verbatim, so a caller can
+     * hand them on without a writer).
+     *
+     * @throws IllegalArgumentException naming the offset and the problem, or when the text is not an object
+     */
+    public static Map<String, String> members(String text) {
+        MiniJson p = new MiniJson(text);
+        p.rawMembers = new LinkedHashMap<>();
+        p.space();
+        if (p.i >= text.length() || text.charAt(p.i) != '{') {
+            throw p.error("expected an object");
+        }
+        p.value(0);
+        p.space();
+        if (p.i != text.length()) {
+            throw p.error("unexpected text after the value");
+        }
+        return p.rawMembers;
     }
 
     private IllegalArgumentException error(String what) {
@@ -102,7 +126,11 @@ public final class MiniJson {
             if (m.containsKey(key)) {
                 throw error("member '" + key + "' appears twice");
             }
+            int start = i;
             m.put(key, value(depth));
+            if (depth == 1 && rawMembers != null) {
+                rawMembers.put(key, s.substring(start, i));
+            }
             space();
             if (i < s.length() && s.charAt(i) == ',') {
                 i++;

@@ -4,6 +4,8 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import org.retailrl.runtime.PolicyFormatException;
 import org.retailrl.runtime.kernel.RowNet;
 
 /**
- * The decoded contents of a policy file ("RRPF" version 1, the layout the training engine's
+ * The decoded contents of a policy file ("RRPF" versions 1 and 2, the layout the training engine's
  * {@code PolicyFile} documents) of a pricing-and-replenishment policy (docs/model.md §1, §8.1
  * actors): kind, the scenario fields the observation normalisation needs, and every actor's sizes
  * and weights. Every declared size is checked against hard limits and against the bytes present
@@ -22,10 +24,6 @@ import org.retailrl.runtime.kernel.RowNet;
  * its own size; every refusal is a {@link PolicyFormatException} naming the source and the problem.
  */
 public final class PolicyImage {
-    /** The four magic bytes of a policy file. */
-    static final byte[] MAGIC = {'R', 'R', 'P', 'F'};
-    /** The policy file version read. */
-    public static final int VERSION = 1;
     private static final byte[] MODEL_MAGIC = {'R', 'R', 'L', 'M'};
     private static final int MODEL_VERSION = 1;
     private static final int MAX_HIDDEN = RowNet.MAX_HIDDEN;
@@ -61,6 +59,7 @@ public final class PolicyImage {
         }
     }
 
+    public final PolicyHeader header;
     public final String kind;
     public final String scenarioJson;
     public final double[] prices;
@@ -69,10 +68,11 @@ public final class PolicyImage {
     public final int horizon;
     public final List<Actor> actors;
 
-    private PolicyImage(String kind, String scenarioJson, double[] prices, int maxOrder, int leadTime, int horizon,
+    private PolicyImage(PolicyHeader header, double[] prices, int maxOrder, int leadTime, int horizon,
                         List<Actor> actors) {
-        this.kind = kind;
-        this.scenarioJson = scenarioJson;
+        this.header = header;
+        this.kind = header.kind;
+        this.scenarioJson = header.scenarioJson;
         this.prices = prices;
         this.maxOrder = maxOrder;
         this.leadTime = leadTime;
@@ -82,30 +82,12 @@ public final class PolicyImage {
 
     /** Decodes and fully validates the bytes of a policy file; {@code source} names it in messages. */
     public static PolicyImage decode(byte[] bytes, String source) throws PolicyFormatException {
-        if (bytes.length < 16) {
-            throw new PolicyFormatException(source + ": truncated (" + bytes.length + " bytes, a policy file has at least 16)");
-        }
-        if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
-            throw new PolicyFormatException(source + ": not a policy file (magic is not \"RRPF\")");
-        }
+        PolicyHeader header = PolicyHeader.ofFile(bytes, source);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int version = b.getInt(4);
-        if (version > VERSION) {
-            throw new PolicyFormatException(source + ": policy file version " + version + " is newer than this runtime "
-                    + "reads (" + VERSION + "); use a runtime of the engine version that wrote it");
-        }
-        if (version < 1) {
-            throw new PolicyFormatException(source + ": bad policy file version " + version);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        if (b.getInt(bytes.length - 4) != (int) crc.getValue()) {
-            throw new PolicyFormatException(source + ": checksum mismatch (file truncated or corrupted)");
-        }
-        b.position(8);
+        b.position(header.length);
         b.limit(bytes.length - 4);
         try {
-            String kind = string(b, source, "kind");
+            String kind = header.kind;
             int expectedActors;
             if (kind.equals("fsda")) {
                 expectedActors = 2;
@@ -117,7 +99,7 @@ public final class PolicyImage {
             } else {
                 throw new PolicyFormatException(source + ": kind must be fsda or ppo-joint, got '" + kind + "'");
             }
-            String json = string(b, source, "scenario");
+            String json = header.scenarioJson;
             Map<String, Object> sc;
             try {
                 Object v = MiniJson.parse(json);
@@ -180,7 +162,7 @@ public final class PolicyImage {
             if (b.remaining() != 0) {
                 throw new PolicyFormatException(source + ": " + b.remaining() + " unexpected bytes after the last actor");
             }
-            return new PolicyImage(kind, json, prices, maxOrder, leadTime, horizon, actors);
+            return new PolicyImage(header, prices, maxOrder, leadTime, horizon, actors);
         } catch (BufferUnderflowException e) {
             throw new PolicyFormatException(source + ": ends inside a record (truncated)");
         }
@@ -279,6 +261,24 @@ public final class PolicyImage {
             throw new PolicyFormatException(source + ": " + b.remaining() + " unexpected bytes after the last parameter");
         }
         return byRole;
+    }
+
+    /**
+     * The model id of a version-2 file: {@code "sha256:"} and the lower-case hex SHA-256 of the
+     * bytes from the actor count to the last actor, i.e. of the weights and their shapes.
+     */
+    public static String modelId(byte[] bytes, int from, int to) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(bytes, from, to - from);
+            StringBuilder sb = new StringBuilder("sha256:");
+            for (byte x : d.digest()) {
+                sb.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static void range(String where, String field, int v, int lo, int hi) throws PolicyFormatException {
