@@ -17,9 +17,11 @@ import org.retailrl.envs.pricing.PricingScenario;
 /**
  * Logs episodes of behaviour policies of varying quality on the seen tasks of the family
  * (docs/model.md §6.4): per task, the eight heuristics fitted to it, each played greedily and with
- * ε-noise, and the random policy. Task {@code j}'s episodes of policy {@code k} run on the
- * simulator streams {@code Rng.stream(seed + 1 + j, k·episodes + e)}, so every episode has its own
- * stream and the dataset is a function of its settings alone.
+ * ε-noise, the random policy, and any further policies the caller supplies for that task (the
+ * command line adds FSDA and PPO actors taken early and late in their training), each also played
+ * greedily and with ε-noise. Task {@code j}'s episodes of policy {@code k} run on the simulator
+ * streams {@code Rng.stream(seed + 1 + j, k·episodes + e)}, so every episode has its own stream
+ * and the dataset is a function of its settings and the supplied policies alone.
  */
 public final class DatasetBuilder {
     /**
@@ -46,11 +48,22 @@ public final class DatasetBuilder {
         }
     }
 
+    /** Further behaviour policies of a task, beyond the heuristics and the random policy. */
+    @FunctionalInterface
+    public interface Extra {
+        /** No further policies. */
+        Extra NONE = (j, task) -> List.of();
+
+        /** The policies of seen task {@code j}; each is played greedily and with every noise level. */
+        List<BatchPricingPolicy> of(int j, PricingScenario task) throws Exception;
+    }
+
     private DatasetBuilder() {
     }
 
     /** The behaviour policies of one task: each fitted heuristic, its noisy variants, then random. */
-    static List<BatchPricingPolicy> policies(PricingScenario task, long seed, double[] epsilons) {
+    static List<BatchPricingPolicy> policies(PricingScenario task, long seed, double[] epsilons,
+                                             List<BatchPricingPolicy> extra) {
         HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(seed));
         List<BatchPricingPolicy> out = new ArrayList<>();
         int k = 0;
@@ -60,12 +73,34 @@ public final class DatasetBuilder {
                 out.add(Behaviour.noisy(h, e, seed * 31 + (k++)));
             }
         }
-        out.add(Behaviour.random(seed * 31 + k));
+        out.add(Behaviour.random(seed * 31 + (k++)));
+        // After the random policy, so that adding policies leaves every earlier episode as it was.
+        for (BatchPricingPolicy x : extra) {
+            out.add(x);
+            for (double e : epsilons) {
+                out.add(Behaviour.noisy(x, e, seed * 31 + (k++)));
+            }
+        }
         return out;
     }
 
     /** Builds the dataset; {@code progress} hears each finished task's index. */
     public static TrajectoryDataset build(Settings s, IntConsumer progress) {
+        try {
+            return build(s, Extra.NONE, JsonObject.builder().build(), progress);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Builds the dataset with {@code extra}'s policies added to every task's; {@code about} (how
+     * the extra policies were made) goes to the metadata as {@code "extra"} when it is not empty.
+     * {@code progress} hears each finished task's index.
+     */
+    public static TrajectoryDataset build(Settings s, Extra extra, JsonObject about, IntConsumer progress) throws Exception {
         Map<String, Integer> names = new LinkedHashMap<>();
         int t = TaskFamily.HORIZON;
         int st = TaskFamily.STATE_SIZE;
@@ -78,7 +113,7 @@ public final class DatasetBuilder {
         int total = 0;
         for (int j = 0; j < s.tasks(); j++) {
             PricingScenario task = TaskFamily.task(s.seed(), TaskFamily.Split.SEEN, j);
-            List<BatchPricingPolicy> pols = policies(task, s.seed() + 1 + j, s.epsilons());
+            List<BatchPricingPolicy> pols = policies(task, s.seed() + 1 + j, s.epsilons(), extra.of(j, task));
             for (int k = 0; k < pols.size(); k++) {
                 BatchPricingPolicy p = pols.get(k);
                 int id = names.computeIfAbsent(p.name(), x -> names.size());
@@ -104,8 +139,12 @@ public final class DatasetBuilder {
         }
         List<JsonValue> pn = new ArrayList<>();
         names.keySet().forEach(x -> pn.add(new JsonString(x)));
-        JsonObject meta = JsonObject.builder().put("seed", s.seed()).put("tasks", s.tasks()).put("episodes", s.episodes())
-                .put("epsilons", JsonArray.ofDoubles(s.epsilons())).put("policies", new JsonArray(pn)).build();
+        JsonObject.Builder mb = JsonObject.builder().put("seed", s.seed()).put("tasks", s.tasks()).put("episodes", s.episodes())
+                .put("epsilons", JsonArray.ofDoubles(s.epsilons())).put("policies", new JsonArray(pn));
+        if (!about.members().isEmpty()) {
+            mb.put("extra", about);
+        }
+        JsonObject meta = mb.build();
         return new TrajectoryDataset(meta, concat(taskIdx, new int[total]), concat(polIdx, new int[total]),
                 concat(states, new float[total * t * st]), concat(prices, new byte[total * t]), concat(orders, new byte[total * t]),
                 concat(rewards, new float[total * t]));

@@ -110,6 +110,31 @@ class LmmTest {
         assertTrue(m.contains("truncated"), m);
     }
 
+    @Test
+    void extraBehaviourPoliciesAreAppendedGreedyAndNoisyLeavingTheRestAsItWas() throws Exception {
+        DatasetBuilder.Settings s = new DatasetBuilder.Settings(1, 1, 2, new double[] {0.3});
+        TrajectoryDataset base = DatasetBuilder.build(s, j -> { });
+        JsonObject about = JsonObject.builder().put("learners", "constant").build();
+        TrajectoryDataset more = DatasetBuilder.build(s, (j, task) -> java.util.List.of(constant(20, 0)), about, j -> { });
+        int n = base.episodes();
+        assertEquals(n + 4, more.episodes());
+        assertEquals(about, more.meta().getObject("extra"));
+        assertEquals(java.util.List.of("constant", "constant eps=0.3"),
+                more.policies().subList(more.policies().size() - 2, more.policies().size()));
+        int steps = n * TaskFamily.HORIZON;
+        assertArrayEquals(base.states(), java.util.Arrays.copyOf(more.states(), steps * TaskFamily.STATE_SIZE));
+        int noisy = 0;
+        for (int e = n; e < n + 4; e++) {
+            boolean greedy = more.policies().get(more.policy(e)).equals("constant");
+            for (int t = 0; t < TaskFamily.HORIZON; t++) {
+                boolean asLogged = more.price(e, t) == 20 && more.order(e, t) == 0;
+                assertTrue(asLogged || !greedy, "greedy episode " + e + " step " + t);
+                noisy += asLogged ? 0 : 1;
+            }
+        }
+        assertTrue(noisy > 10 && noisy < 60, "noisy steps " + noisy);
+    }
+
     private static final DecisionTransformer.Config SMALL = new DecisionTransformer.Config(16, 1, 2, 4, 0.1, true);
 
     @Test
