@@ -1,7 +1,10 @@
 package org.retailrl.algorithms.lmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
@@ -11,8 +14,10 @@ import org.retailrl.envs.pricing.PricingScenario;
 /**
  * The comparison of docs/model.md §6.4 on seen and held-out tasks of the family: per task, the
  * heuristics fitted to it (the specialised policies and the best behaviour policies of the data),
- * the random policy, behaviour cloning and the Decision Transformer conditioned on a sweep of
- * target returns, all on the same evaluation episodes (common random numbers, docs/model.md §8.11).
+ * the random policy, behaviour cloning, the Decision Transformer conditioned on a sweep of target
+ * returns, and any further specialists the caller supplies per task (the command line adds FSDA and
+ * PPO trained online on the task, and the exact DP where the task is a small instance), all on the
+ * same evaluation episodes (common random numbers, docs/model.md §8.11).
  *
  * <p>Targets are set per task relative to the best heuristic's mean return {@code H}:
  * {@code H + (κ − 1)·|H|} for each multiplier {@code κ}. Scores are normalised per task,
@@ -32,9 +37,13 @@ public final class LmmEvaluation {
      * @param dt           mean return of the DT, {@code [seed][target]}
      * @param targets      the target returns used
      * @param bc           mean return of behaviour cloning per seed
+     * @param specialists  mean return of each further specialist per training seed, by name
+     * @param bestLogged   the best behaviour policy's mean logged return on this task in the dataset
+     *                     (NaN for held-out tasks, which the dataset does not hold)
      */
     public record TaskResult(TaskFamily.Split split, int index, PricingScenario scenario, double[] heuristics,
-                             List<String> heuristicNames, double random, double[][] dt, double[] targets, double[] bc) {
+                             List<String> heuristicNames, double random, double[][] dt, double[] targets, double[] bc,
+                             Map<String, double[]> specialists, double bestLogged) {
         /** The best heuristic's mean return. */
         public double best() {
             double b = Double.NEGATIVE_INFINITY;
@@ -84,7 +93,61 @@ public final class LmmEvaluation {
         }
     }
 
+    /**
+     * A further specialised policy of one task.
+     *
+     * @param name    its row in the tables
+     * @param perSeed one policy per training seed (one for a policy without a seed, such as the DP)
+     */
+    public record Specialist(String name, List<BatchPricingPolicy> perSeed) {
+        /** Validates the list. */
+        public Specialist {
+            if (perSeed.isEmpty()) {
+                throw new IllegalArgumentException("specialist " + name + " needs at least one policy");
+            }
+            perSeed = List.copyOf(perSeed);
+        }
+    }
+
+    /** The further specialists of each task. */
+    @FunctionalInterface
+    public interface Specialists {
+        /** None. */
+        Specialists NONE = (split, j, task) -> List.of();
+
+        /** The specialists of task {@code j} of {@code split}. */
+        List<Specialist> of(TaskFamily.Split split, int j, PricingScenario task) throws Exception;
+    }
+
     private LmmEvaluation() {
+    }
+
+    /**
+     * Per seen task of {@code d}: the mean logged episode return of its best behaviour policy
+     * (the yardstick "best behaviour policy in the data"; its episodes are the dataset's, not the
+     * evaluation's).
+     */
+    public static double[] bestLogged(TrajectoryDataset d) {
+        int tasks = d.meta().getInt("tasks");
+        int pols = d.policies().size();
+        double[] sum = new double[tasks * pols];
+        int[] n = new int[tasks * pols];
+        for (int e = 0; e < d.episodes(); e++) {
+            int k = d.task(e) * pols + d.policy(e);
+            sum[k] += d.episodeReturn(e);
+            n[k]++;
+        }
+        double[] best = new double[tasks];
+        Arrays.fill(best, Double.NaN);
+        for (int j = 0; j < tasks; j++) {
+            for (int p = 0; p < pols; p++) {
+                int k = j * pols + p;
+                if (n[k] > 0 && !(sum[k] / n[k] <= best[j])) {
+                    best[j] = sum[k] / n[k];
+                }
+            }
+        }
+        return best;
     }
 
     /** The fit seed of task {@code index} of {@code split}: the dataset's for seen tasks. */
@@ -94,10 +157,11 @@ public final class LmmEvaluation {
 
     /**
      * Evaluates every task of both splits; {@code dt} and {@code bc} hold one trained network per
-     * seed. {@code done} hears each finished task.
+     * seed, {@code extra} supplies further specialists per task, {@code bestLogged} the dataset's
+     * best logged return per seen task ({@link #bestLogged}). {@code done} hears each finished task.
      */
     public static List<TaskResult> run(Settings s, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc,
-                                       Consumer<TaskResult> done) {
+                                       Specialists extra, double[] bestLogged, Consumer<TaskResult> done) throws Exception {
         List<TaskResult> out = new ArrayList<>();
         for (TaskFamily.Split split : TaskFamily.Split.values()) {
             for (int j = 0; j < s.tasks(); j++) {
@@ -131,7 +195,16 @@ public final class LmmEvaluation {
                     DtTraining.Loaded m = bc.get(seed);
                     bcm[seed] = mean(task, new DtPolicy("BC", m.model(), m.rtgScale(), 0), s);
                 }
-                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm);
+                Map<String, double[]> sp = new LinkedHashMap<>();
+                for (Specialist x : extra.of(split, j, task)) {
+                    double[] m = new double[x.perSeed().size()];
+                    for (int seed = 0; seed < m.length; seed++) {
+                        m[seed] = mean(task, x.perSeed().get(seed), s);
+                    }
+                    sp.put(x.name(), m);
+                }
+                double logged = split == TaskFamily.Split.SEEN && j < bestLogged.length ? bestLogged[j] : Double.NaN;
+                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, sp, logged);
                 out.add(r);
                 done.accept(r);
             }
