@@ -49,30 +49,37 @@ final class LmmCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: retail lmm dataset  --out FILE [--tasks N] [--episodes E] [--eps e1,e2] [--seed S]
+                usage: retail lmm dataset  --out FILE [--tasks N] [--production-tasks N] [--episodes E] [--eps e1,e2] [--seed S]
                                            [--learned fsda,ppo-joint] [--learned-tasks N] [--learned-episodes E]
                                            [--threads N]
                        retail lmm train    --data FILE --out CKPT [--seed S] [--bc] [--steps N] [--batch B]
                                            [--width d] [--layers n] [--heads h] [--context K] [--dropout p]
                                            [--lr a] [--weight-decay w] [--checkpoint-every N] [--resume]
-                       retail lmm evaluate --data FILE --dt CKPT[,CKPT...] [--bc CKPT[,CKPT...]] [--tasks N]
+                       retail lmm evaluate --data FILE --dt CKPT[,CKPT...] [--bc CKPT[,CKPT...]] [--tasks N] [--production-tasks N]
                                            [--episodes E] [--targets k1,k2,..] [--eval-seed S] [--out DIR]
                                            [--online fsda,ppo-joint] [--online-episodes E] [--online-seeds N]
                                            [--threads N]
                        retail lmm run      [--dir DIR] [--seeds N|list] [--learned L] [--learned-tasks N]
                                            [--learned-episodes E] [--online L] [--online-episodes E] [--threads N]
-                                           (small default: 16 tasks, FSDA behaviour actors on 4 of them (100 episodes),
-                                           DT and BC of 600 steps per seed, default 2 seeds; evaluated on 4 + 4 tasks
-                                           x 50 episodes beside FSDA and PPO-joint trained online for 100 episodes)
+                                           (small default: 16 pricing + 4 production tasks, FSDA behaviour actors on 4
+                                           pricing tasks (100 episodes), DT and BC of 600 steps per seed, default 2 seeds;
+                                           evaluated on 4 + 4 pricing and 2 + 2 production tasks x 50 episodes beside FSDA
+                                           and PPO-joint trained online for 100 episodes)
 
                 The task family (docs/model.md §6.4): the pricing-and-replenishment problem of docs/model.md §1
                 over 50 periods with drawn unit cost c in [7, 13], holding cost h in [0.5, 1.5], shortage
                 cost b in [2, 8], fixed order cost K in {0, 20}, lead time 1..3, lost sales or backlog,
                 undercutting or uniform competitor, market size 600..1000. Held-out tasks draw c in [13, 15],
-                market size 1000..1200 and lead time 1..4.
+                market size 1000..1200 and lead time 1..4. Production tasks (docs/model.md §6.1): one product, a
+                cheap slow method (unit cost 5..9, lead time 1..3) and a dear fast one (2..5 dearer, lead time 0),
+                price grid and quantities as above, three recommendation levels lifting the rating (cost 0.5..3 per
+                level and period), market size 150..250; held out: slow cost 9..11, lead time 4, market 250..300.
+                One token layout covers both: a pricing task's method and level are padding (its action mask).
 
                 dataset: per seen task, the eight heuristics of docs/model.md §8.10 fitted to it, each played
-                greedily and with each noise level eps, plus the random policy. With --learned, each learner is
+                greedily and with each noise level eps, plus the random policy; per production task (--production-
+                tasks, default 4) a base-stock baseline per method (myopic price and level) fitted to it, greedy and
+                noisy, plus random. With --learned, each learner is
                 trained on the first --learned-tasks seen tasks (default: all) for --learned-episodes episodes
                 (default 300; files in FILE.learned/), and its actors after a tenth of the budget ("early") and
                 at the end ("late") are played greedily and with each noise level too. --threads: training runs
@@ -90,7 +97,8 @@ final class LmmCommand implements Command {
                   --resume    continue from --out (same dataset); ends bit-identical to an uninterrupted run
                   A loss or gradient that becomes NaN or infinite stops training with exit code 3, naming the
                   step; the last checkpoint is left untouched.
-                evaluate: on --tasks seen and --tasks held-out tasks (default 6 each), --episodes per policy
+                evaluate: on --tasks seen and --tasks held-out pricing tasks (default 6 each) and --production-tasks
+                  of each split (default: --tasks, at most the dataset's), --episodes per policy
                   (default 100, common random numbers, seed --eval-seed, default 20261124); the DT is
                   conditioned on H + (k - 1)|H| for each k of --targets (default 0.8,1,1.2), H the best
                   heuristic's mean return on that task. Scores: 100 (R - random)/(H - random). Beside them: the
@@ -193,12 +201,13 @@ final class LmmCommand implements Command {
         int episodes = args.integer("episodes", 10, 1, 10_000);
         double[] eps = reals("eps", args.string("eps", "0.3"), 0, 1, true);
         long seed = args.longValue("seed", 1, 0, Long.MAX_VALUE / 4);
+        int production = args.integer("production-tasks", 4, 0, 1000);
         List<Algorithm> algs = algorithms("learned", args.string("learned", null));
         int learnedTasks = args.integer("learned-tasks", tasks, 1, tasks);
         int learnedEpisodes = args.integer("learned-episodes", 300, 2, 1_000_000);
         int threads = threads(args);
         args.finish();
-        return writeDataset(file, new DatasetBuilder.Settings(seed, tasks, episodes, eps),
+        return writeDataset(file, new DatasetBuilder.Settings(seed, tasks, episodes, eps, production),
                 new Learned(algs, learnedEpisodes, 1, threads), learnedTasks, out, err);
     }
 
@@ -244,7 +253,7 @@ final class LmmCommand implements Command {
             about = JsonObject.builder().put("learners", new JsonArray(names)).put("learnedTasks", learnedTasks)
                     .put("earlyEpisodes", early).put("lateEpisodes", learned.episodes()).build();
         }
-        ProgressBar bar = new ProgressBar(err, s.tasks(), ProgressBar.isTerminal(err));
+        ProgressBar bar = new ProgressBar(err, s.tasks() + s.productionTasks(), ProgressBar.isTerminal(err));
         TrajectoryDataset d = DatasetBuilder.build(s, (j, task) -> extra.getOrDefault(j, List.of()), about,
                 j -> bar.advance("dataset", 1, Double.NaN));
         bar.finish();
@@ -255,8 +264,9 @@ final class LmmCommand implements Command {
             best = Math.max(best, d.episodeReturn(e));
             worst = Math.min(worst, d.episodeReturn(e));
         }
-        out.printf(Locale.ROOT, "dataset %s: %d episodes x %d steps, %d tasks, %d behaviour policies, returns %.0f .. %.0f, %.1f s%n",
-                file, d.episodes(), TaskFamily.HORIZON, s.tasks(), d.policies().size(), worst, best,
+        out.printf(Locale.ROOT, "dataset %s: %d episodes x %d steps, %d pricing + %d production tasks, %d behaviour policies, "
+                + "returns %.0f .. %.0f, %.1f s%n", file, d.episodes(), TaskFamily.HORIZON, s.tasks(), s.productionTasks(),
+                d.policies().size(), worst, best,
                 (System.nanoTime() - t0) / 1e9);
         return 0;
     }
@@ -395,6 +405,7 @@ final class LmmCommand implements Command {
         }
         String bcList = args.string("bc", "");
         int tasks = args.integer("tasks", 6, 1, 1000);
+        int production = args.integer("production-tasks", -1, 0, 1000);
         int episodes = args.integer("episodes", 100, 1, 100_000);
         double[] targets = reals("targets", args.string("targets", "0.8,1,1.2"), 0, 10, false);
         long evalSeed = args.longValue("eval-seed", 20261124, 0, Long.MAX_VALUE / 4);
@@ -408,7 +419,10 @@ final class LmmCommand implements Command {
             throw new UsageException("--online needs --out (the online runs' checkpoints and policy files go to OUT/online)");
         }
         TrajectoryDataset d = TrajectoryDataset.read(data);
-        return evaluate(d, load(dtList), load(bcList), tasks, episodes, targets, evalSeed,
+        if (production < 0) {
+            production = Math.min(tasks, d.meta().getInt("productionTasks", 0));
+        }
+        return evaluate(d, load(dtList), load(bcList), tasks, production, episodes, targets, evalSeed,
                 new Learned(algs, onlineEpisodes, onlineSeeds, threads), dir == null ? null : Path.of(dir), out, err);
     }
 
@@ -465,7 +479,7 @@ final class LmmCommand implements Command {
     }
 
     private static int evaluate(TrajectoryDataset d, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc, int tasks,
-                                int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
+                                int production, int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
                                 PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         long seed = d.meta().getLong("seed");
@@ -473,12 +487,18 @@ final class LmmCommand implements Command {
         if (tasks > seen) {
             throw new UsageException("--tasks must be at most the dataset's " + seen + " seen tasks, got " + tasks);
         }
+        int seenProduction = d.meta().getInt("productionTasks", 0);
+        if (production > seenProduction) {
+            throw new UsageException("--production-tasks must be at most the dataset's " + seenProduction
+                    + " seen production tasks, got " + production);
+        }
         LmmEvaluation.Specialists extra = specialists(seed, tasks, online, dir, err);
         if (extra == null) {
             return TrainCommand.EXIT_DIVERGED;
         }
-        ProgressBar bar = new ProgressBar(err, 2L * tasks, ProgressBar.isTerminal(err));
-        List<LmmEvaluation.TaskResult> rs = LmmEvaluation.run(new LmmEvaluation.Settings(seed, tasks, episodes, evalSeed, targets),
+        ProgressBar bar = new ProgressBar(err, 2L * (tasks + production), ProgressBar.isTerminal(err));
+        List<LmmEvaluation.TaskResult> rs = LmmEvaluation.run(new LmmEvaluation.Settings(seed, tasks, episodes, evalSeed, targets,
+                        production),
                 dt, bc, extra, LmmEvaluation.bestLogged(d), r -> bar.advance("evaluate", 1, Double.NaN));
         bar.finish();
         String table = LmmReport.table(rs, targets, dt.size(), bc.size());
@@ -504,7 +524,7 @@ final class LmmCommand implements Command {
         args.finish();
         Files.createDirectories(dir);
         Path data = dir.resolve("dataset.rlmd");
-        int code = writeDataset(data, new DatasetBuilder.Settings(1, 16, 10, new double[] {0.3}),
+        int code = writeDataset(data, new DatasetBuilder.Settings(1, 16, 10, new double[] {0.3}, 4),
                 new Learned(learned, learnedEpisodes, 1, threads), learnedTasks, out, err);
         if (code != 0) {
             return code;
@@ -524,7 +544,7 @@ final class LmmCommand implements Command {
                 (conditioned ? dt : bc).add(DtTraining.loadModel(ck));
             }
         }
-        return evaluate(d, dt, bc, 4, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
+        return evaluate(d, dt, bc, 4, 2, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
                 dir, out, err);
     }
 }

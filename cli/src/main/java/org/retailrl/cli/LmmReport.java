@@ -146,11 +146,19 @@ final class LmmReport {
     static List<List<String>> taskRows(List<LmmEvaluation.TaskResult> rs) {
         List<List<String>> rows = new ArrayList<>();
         for (LmmEvaluation.TaskResult r : rs) {
-            var sc = r.scenario();
-            String task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
-                    r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out", r.index(), sc.unitCost(), sc.holdingCost(),
-                    sc.shortageCost(), sc.fixedCost(), sc.leadTime(), sc.mode().name().toLowerCase(Locale.ROOT),
-                    sc.competitor().name().toLowerCase(Locale.ROOT), sc.marketSize());
+            String split = r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out";
+            String task;
+            if (r.scenario() instanceof org.retailrl.envs.production.ProductionScenario sc) {
+                task = String.format(Locale.ROOT, "%s production %d: slow c=%.2f L=%d, fast c=%.2f, h=%.2f b=%.2f rec=%.2f eta=%.0f",
+                        split, r.index(), sc.methodCost(0), sc.methodLead(0), sc.methodCost(1), sc.holdingCost(),
+                        sc.shortageCost(), sc.levelCost(), sc.marketSize());
+            } else {
+                var sc = (org.retailrl.envs.pricing.PricingScenario) r.scenario();
+                task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
+                        split, r.index(), sc.unitCost(), sc.holdingCost(), sc.shortageCost(), sc.fixedCost(), sc.leadTime(),
+                        sc.mode().name().toLowerCase(Locale.ROOT), sc.competitor().name().toLowerCase(Locale.ROOT),
+                        sc.marketSize());
+            }
             double bc = 0;
             for (double x : r.bc()) {
                 bc += x;
@@ -179,24 +187,47 @@ final class LmmReport {
         return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.0f", x);
     }
 
+    /** The tasks of one kind: pricing and replenishment, or production (docs/model.md §6.1). */
+    static List<LmmEvaluation.TaskResult> ofKind(List<LmmEvaluation.TaskResult> rs, boolean production) {
+        return rs.stream().filter(r -> r.production() == production).toList();
+    }
+
+    /** The kinds present, pricing first: their titles and tasks. */
+    static java.util.Map<String, List<LmmEvaluation.TaskResult>> kinds(List<LmmEvaluation.TaskResult> rs) {
+        java.util.Map<String, List<LmmEvaluation.TaskResult>> out = new java.util.LinkedHashMap<>();
+        if (!ofKind(rs, false).isEmpty()) {
+            out.put("pricing-and-replenishment tasks (H: best of the 8 heuristics)", ofKind(rs, false));
+        }
+        if (!ofKind(rs, true).isEmpty()) {
+            out.put("production-method tasks (H: best of the base-stock baselines, one per method)", ofKind(rs, true));
+        }
+        return out;
+    }
+
     /** The plain-text tables. */
     static String table(List<LmmEvaluation.TaskResult> rs, double[] targets, int dtSeeds, int bcSeeds) {
         StringBuilder sb = new StringBuilder();
         sb.append("score: 100 (R - random)/(H - random); profit: 100 R/|H|; H the best heuristic of the task;\n"
                 + "averaged over tasks; learned policies: mean ± 95% interval across training seeds\n");
-        sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", "policy", "score seen", "score held-out",
-                "profit seen", "profit held-out"));
-        for (List<String> row : rows(rs, targets, dtSeeds, bcSeeds)) {
-            sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", row.toArray()));
-        }
-        sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f%n", targets[targets.length / 2]));
+        kinds(rs).forEach((title, ks) -> {
+            sb.append(String.format(Locale.ROOT, "%n%s%n", title));
+            sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", "policy", "score seen", "score held-out",
+                    "profit seen", "profit held-out"));
+            for (List<String> row : rows(ks, targets, dtSeeds, bcSeeds)) {
+                if (!row.get(1).equals("n/a") || !row.get(2).equals("n/a")) {
+                    sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", row.toArray()));
+                }
+            }
+        });
+        sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f, all tasks%n",
+                targets[targets.length / 2]));
         for (List<String> row : perModelRows(rs, targets, dtSeeds)) {
             sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", row.toArray()));
         }
         int mid = targets.length / 2;
         sb.append(String.format(Locale.ROOT, "%nmean return per episode (DT at k=%.2f; BC and specialists: mean over seeds;"
                 + " logged: the dataset's best behaviour policy)%n", targets[mid]));
-        String fmt = "%-78s" + " %9s".repeat(taskHeaders(rs).size() - 1) + "%n";
+        String fmt = "%-86s" + " %9s".repeat(taskHeaders(rs).size() - 1) + "%n";
         sb.append(String.format(Locale.ROOT, fmt, taskHeaders(rs).toArray()));
         for (List<String> row : taskRows(rs)) {
             sb.append(String.format(Locale.ROOT, fmt, row.toArray()));
@@ -243,14 +274,14 @@ final class LmmReport {
         AtomicFiles.writeString(dir.resolve("achieved-vs-target.svg"), svg);
         HtmlReport h = new HtmlReport("Large management model: Decision Transformer vs specialised policies");
         h.paragraph("Score per task: 100 (R - R_random)/(H - R_random); profit %: 100 R/|H|; H the best of the eight "
-                + "heuristics fitted to the task; averaged over tasks; learned policies: mean ± 95% Student-t interval across "
+                + "heuristics fitted to a pricing task, the best of the base-stock baselines fitted to a production task; averaged over tasks; learned policies: mean ± 95% Student-t interval across "
                 + "training seeds (docs/model.md §6.4). Best behaviour (logged): the dataset's best behaviour policy on the "
                 + "task, its mean logged return (seen tasks only; the dataset's episodes, not the evaluation's). Per-task "
                 + "table: mean return per episode; paper = the best of the four paper-faithful heuristics; DT at the middle "
                 + "target.");
-        h.table("Normalised score and profit relative to the best heuristic", List.of("policy", "score seen",
-                "score held-out", "profit % seen", "profit % held-out"),
-                rows(rs, targets, dtSeeds, bcSeeds));
+        kinds(rs).forEach((title, ks) -> h.table("Normalised score and profit relative to the best heuristic: " + title,
+                List.of("policy", "score seen", "score held-out", "profit % seen", "profit % held-out"),
+                rows(ks, targets, dtSeeds, bcSeeds)));
         h.table("Per DT checkpoint, middle target", List.of("checkpoint", "score seen", "score held-out", "profit % seen",
                 "profit % held-out"), perModelRows(rs, targets, dtSeeds));
         h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");

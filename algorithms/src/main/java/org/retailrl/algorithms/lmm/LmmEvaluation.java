@@ -10,6 +10,7 @@ import org.retailrl.algorithms.eval.Rollout;
 import org.retailrl.algorithms.heuristics.HeuristicSuite;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.envs.pricing.PricingScenario;
+import org.retailrl.envs.production.ProductionScenario;
 
 /**
  * The comparison of docs/model.md §6.4 on seen and held-out tasks of the family: per task, the
@@ -30,7 +31,7 @@ public final class LmmEvaluation {
      *
      * @param split        seen or held out
      * @param index        task index within its split
-     * @param scenario     the task
+     * @param scenario     the task: a {@link PricingScenario} or a {@link ProductionScenario}
      * @param heuristics   mean return of each fitted heuristic, in {@link HeuristicSuite#all()} order
      * @param heuristicNames their names
      * @param random       mean return of the random policy
@@ -41,7 +42,7 @@ public final class LmmEvaluation {
      * @param bestLogged   the best behaviour policy's mean logged return on this task in the dataset
      *                     (NaN for held-out tasks, which the dataset does not hold)
      */
-    public record TaskResult(TaskFamily.Split split, int index, PricingScenario scenario, double[] heuristics,
+    public record TaskResult(TaskFamily.Split split, int index, Record scenario, double[] heuristics,
                              List<String> heuristicNames, double random, double[][] dt, double[] targets, double[] bc,
                              Map<String, double[]> specialists, double bestLogged) {
         /** The best heuristic's mean return. */
@@ -53,8 +54,16 @@ public final class LmmEvaluation {
             return b;
         }
 
-        /** The best of the four paper-faithful heuristics (the first four). */
+        /** Whether this is a production task (docs/model.md §6.1). */
+        public boolean production() {
+            return scenario instanceof ProductionScenario;
+        }
+
+        /** The best of the four paper-faithful heuristics (the first four); NaN on a production task, which has none. */
         public double bestPaper() {
+            if (production()) {
+                return Double.NaN;
+            }
             double b = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < Math.min(4, heuristics.length); i++) {
                 b = Math.max(b, heuristics[i]);
@@ -76,10 +85,19 @@ public final class LmmEvaluation {
      * @param episodes   evaluation episodes per policy and task, 1..100000
      * @param evalSeed   seed of the evaluation episodes
      * @param multipliers target multipliers κ
+     * @param productionTasks production tasks per split, 0..1000
      */
-    public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers) {
+    public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers, int productionTasks) {
+        /** Pricing tasks only. */
+        public Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers) {
+            this(taskSeed, tasks, episodes, evalSeed, multipliers, 0);
+        }
+
         /** Validates the ranges. */
         public Settings {
+            if (productionTasks < 0 || productionTasks > 1000) {
+                throw new IllegalArgumentException("productionTasks must be in [0, 1000], got " + productionTasks);
+            }
             if (tasks < 1 || tasks > 1000) {
                 throw new IllegalArgumentException("tasks must be in [1, 1000], got " + tasks);
             }
@@ -123,12 +141,13 @@ public final class LmmEvaluation {
     }
 
     /**
-     * Per seen task of {@code d}: the mean logged episode return of its best behaviour policy
-     * (the yardstick "best behaviour policy in the data"; its episodes are the dataset's, not the
-     * evaluation's).
+     * Per seen task of {@code d}, {@code [0]} its pricing tasks and {@code [1]} its production
+     * tasks: the mean logged episode return of the task's best behaviour policy (the yardstick "best
+     * behaviour policy in the data"; its episodes are the dataset's, not the evaluation's).
      */
-    public static double[] bestLogged(TrajectoryDataset d) {
-        int tasks = d.meta().getInt("tasks");
+    public static double[][] bestLogged(TrajectoryDataset d) {
+        int pricing = d.meta().getInt("tasks");
+        int tasks = pricing + d.meta().getInt("productionTasks", 0);
         int pols = d.policies().size();
         double[] sum = new double[tasks * pols];
         int[] n = new int[tasks * pols];
@@ -147,7 +166,7 @@ public final class LmmEvaluation {
                 }
             }
         }
-        return best;
+        return new double[][] {Arrays.copyOf(best, pricing), Arrays.copyOfRange(best, pricing, tasks)};
     }
 
     /** The fit seed of task {@code index} of {@code split}: the dataset's for seen tasks. */
@@ -157,11 +176,11 @@ public final class LmmEvaluation {
 
     /**
      * Evaluates every task of both splits; {@code dt} and {@code bc} hold one trained network per
-     * seed, {@code extra} supplies further specialists per task, {@code bestLogged} the dataset's
-     * best logged return per seen task ({@link #bestLogged}). {@code done} hears each finished task.
+     * seed, {@code extra} supplies further specialists per pricing task, {@code bestLogged} the
+     * dataset's best logged return per seen task ({@link #bestLogged}). {@code done} hears each finished task.
      */
     public static List<TaskResult> run(Settings s, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc,
-                                       Specialists extra, double[] bestLogged, Consumer<TaskResult> done) throws Exception {
+                                       Specialists extra, double[][] bestLogged, Consumer<TaskResult> done) throws Exception {
         List<TaskResult> out = new ArrayList<>();
         for (TaskFamily.Split split : TaskFamily.Split.values()) {
             for (int j = 0; j < s.tasks(); j++) {
@@ -203,13 +222,56 @@ public final class LmmEvaluation {
                     }
                     sp.put(x.name(), m);
                 }
-                double logged = split == TaskFamily.Split.SEEN && j < bestLogged.length ? bestLogged[j] : Double.NaN;
+                double logged = split == TaskFamily.Split.SEEN && j < bestLogged[0].length ? bestLogged[0][j] : Double.NaN;
                 TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, sp, logged);
                 out.add(r);
                 done.accept(r);
             }
         }
+        for (TaskFamily.Split split : TaskFamily.Split.values()) {
+            for (int j = 0; j < s.productionTasks(); j++) {
+                ProductionScenario task = TaskFamily.productionTask(s.taskSeed(), split, j);
+                long fit = split == TaskFamily.Split.SEEN ? DatasetBuilder.productionFitSeed(s.taskSeed(), j)
+                        : DatasetBuilder.productionFitSeed(s.taskSeed() ^ 0x960EL, j);
+                List<ProductionPolicy> hs = ProductionBaselines.heuristics(task, fit);
+                double[] hm = new double[hs.size()];
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < hs.size(); i++) {
+                    hm[i] = mean(task, hs.get(i), s);
+                    names.add(hs.get(i).name());
+                }
+                double best = Double.NEGATIVE_INFINITY;
+                for (double h : hm) {
+                    best = Math.max(best, h);
+                }
+                double random = mean(task, ProductionBaselines.random(s.evalSeed() ^ 0x7a5L), s);
+                double[] targets = new double[s.multipliers().length];
+                for (int k = 0; k < targets.length; k++) {
+                    targets[k] = best + (s.multipliers()[k] - 1) * Math.abs(best);
+                }
+                double[][] dtm = new double[dt.size()][targets.length];
+                for (int seed = 0; seed < dt.size(); seed++) {
+                    DtTraining.Loaded m = dt.get(seed);
+                    for (int k = 0; k < targets.length; k++) {
+                        dtm[seed][k] = mean(task, new DtPolicy("DT", m.model(), m.rtgScale(), targets[k]).production(), s);
+                    }
+                }
+                double[] bcm = new double[bc.size()];
+                for (int seed = 0; seed < bc.size(); seed++) {
+                    DtTraining.Loaded m = bc.get(seed);
+                    bcm[seed] = mean(task, new DtPolicy("BC", m.model(), m.rtgScale(), 0).production(), s);
+                }
+                double logged = split == TaskFamily.Split.SEEN && j < bestLogged[1].length ? bestLogged[1][j] : Double.NaN;
+                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, Map.of(), logged);
+                out.add(r);
+                done.accept(r);
+            }
+        }
         return out;
+    }
+
+    private static double mean(ProductionScenario task, ProductionPolicy p, Settings s) {
+        return ProductionBaselines.mean(ProductionBaselines.profits(task, p, s.evalSeed(), s.episodes()));
     }
 
     private static double mean(PricingScenario task, BatchPricingPolicy p, Settings s) {

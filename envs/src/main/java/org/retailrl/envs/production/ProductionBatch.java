@@ -31,6 +31,7 @@ public final class ProductionBatch {
     private final int[] pipeline;
     private final int[] lastDemand;
     private final int[] lastSales;
+    private final int[] lastPrice;
     private final double[] lastReward;
     private final double[] rates;
     private final Rng[] rngs;
@@ -49,6 +50,7 @@ public final class ProductionBatch {
         pipeline = new int[copies * n * Math.max(lead, 1)];
         lastDemand = new int[copies * n];
         lastSales = new int[copies * n];
+        lastPrice = new int[copies * n];
         lastReward = new double[copies];
         rates = new double[n];
         rngs = new Rng[copies];
@@ -80,6 +82,7 @@ public final class ProductionBatch {
         Arrays.fill(pipeline, 0);
         Arrays.fill(lastDemand, 0);
         Arrays.fill(lastSales, 0);
+        Arrays.fill(lastPrice, 0);
         Arrays.fill(lastReward, 0);
         for (int c = 0; c < copies; c++) {
             rngs[c] = Rng.stream(seed, first + c);
@@ -125,6 +128,11 @@ public final class ProductionBatch {
     /** Last period's sales of product {@code i} in copy {@code c}. */
     public int lastSales(int c, int i) {
         return lastSales[c * n + i];
+    }
+
+    /** Last period's price index of product {@code i} in copy {@code c} (0 before the first period). */
+    public int lastPrice(int c, int i) {
+        return lastPrice[c * n + i];
     }
 
     /** Last period's reward of copy {@code c} (0 before the first period). */
@@ -177,6 +185,7 @@ public final class ProductionBatch {
                 stock[k] = available - sold;
                 lastDemand[k] = d;
                 lastSales[k] = sold;
+                lastPrice[k] = price[k];
                 r += s.price(price[k]) * sold - (s.methodCost(u) + s.orderCost()) * q - s.levelCost() * level[k]
                         - s.holdingCost() * stock[k] - s.shortageCost() * (d - sold);
             }
