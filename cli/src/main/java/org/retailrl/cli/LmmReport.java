@@ -73,7 +73,10 @@ final class LmmReport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("random", rs, 1, (r, s) -> r.random()));
         rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.bestPaper()));
-        rows.add(row("best heuristic (of 8)", rs, 1, (r, s) -> r.best()));
+        int n = rs.isEmpty() ? 0 : rs.get(0).heuristics().length;
+        String best = !rs.isEmpty() && rs.get(0).production() ? "best base-stock baseline (of " + n + ")"
+                : "best heuristic (of " + n + ")";
+        rows.add(row(best, rs, 1, (r, s) -> r.best()));
         if (rs.stream().anyMatch(r -> !Double.isNaN(r.bestLogged()))) {
             rows.add(row("best behaviour (logged)", rs, 1, (r, s) -> r.bestLogged()));
         }
