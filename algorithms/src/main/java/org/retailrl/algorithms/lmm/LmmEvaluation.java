@@ -187,43 +187,15 @@ public final class LmmEvaluation {
                 PricingScenario task = TaskFamily.task(s.taskSeed(), split, j);
                 HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(fitSeed(s.taskSeed(), split, j)));
                 List<BatchPricingPolicy> hs = Behaviour.heuristics(suite);
-                double[] hm = new double[hs.size()];
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < hs.size(); i++) {
-                    hm[i] = mean(task, hs.get(i), s);
-                    names.add(hs.get(i).name());
-                }
-                double best = Double.NEGATIVE_INFINITY;
-                for (double h : hm) {
-                    best = Math.max(best, h);
-                }
+                double[] hm = means(hs, p -> mean(task, p, s));
                 double random = mean(task, Behaviour.random(s.evalSeed() ^ 0x7a5L), s);
-                double[] targets = new double[s.multipliers().length];
-                for (int k = 0; k < targets.length; k++) {
-                    targets[k] = best + (s.multipliers()[k] - 1) * Math.abs(best);
-                }
-                double[][] dtm = new double[dt.size()][targets.length];
-                for (int seed = 0; seed < dt.size(); seed++) {
-                    DtTraining.Loaded m = dt.get(seed);
-                    for (int k = 0; k < targets.length; k++) {
-                        dtm[seed][k] = mean(task, new DtPolicy("DT", m.model(), m.rtgScale(), targets[k]), s);
-                    }
-                }
-                double[] bcm = new double[bc.size()];
-                for (int seed = 0; seed < bc.size(); seed++) {
-                    DtTraining.Loaded m = bc.get(seed);
-                    bcm[seed] = mean(task, new DtPolicy("BC", m.model(), m.rtgScale(), 0), s);
-                }
                 Map<String, double[]> sp = new LinkedHashMap<>();
                 for (Specialist x : extra.of(split, j, task)) {
-                    double[] m = new double[x.perSeed().size()];
-                    for (int seed = 0; seed < m.length; seed++) {
-                        m[seed] = mean(task, x.perSeed().get(seed), s);
-                    }
-                    sp.put(x.name(), m);
+                    sp.put(x.name(), means(x.perSeed(), p -> mean(task, p, s)));
                 }
                 double logged = split == TaskFamily.Split.SEEN && j < bestLogged[0].length ? bestLogged[0][j] : Double.NaN;
-                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, sp, logged);
+                TaskResult r = result(split, j, task, hm, hs.stream().map(BatchPricingPolicy::name).toList(), random,
+                        p -> mean(task, p, s), dt, bc, s, sp, logged);
                 out.add(r);
                 done.accept(r);
             }
@@ -234,40 +206,55 @@ public final class LmmEvaluation {
                 long fit = split == TaskFamily.Split.SEEN ? DatasetBuilder.productionFitSeed(s.taskSeed(), j)
                         : DatasetBuilder.productionFitSeed(s.taskSeed() ^ 0x960EL, j);
                 List<ProductionPolicy> hs = ProductionBaselines.heuristics(task, fit);
-                double[] hm = new double[hs.size()];
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < hs.size(); i++) {
-                    hm[i] = mean(task, hs.get(i), s);
-                    names.add(hs.get(i).name());
-                }
-                double best = Double.NEGATIVE_INFINITY;
-                for (double h : hm) {
-                    best = Math.max(best, h);
-                }
+                double[] hm = means(hs, p -> mean(task, p, s));
                 double random = mean(task, ProductionBaselines.random(s.evalSeed() ^ 0x7a5L), s);
-                double[] targets = new double[s.multipliers().length];
-                for (int k = 0; k < targets.length; k++) {
-                    targets[k] = best + (s.multipliers()[k] - 1) * Math.abs(best);
-                }
-                double[][] dtm = new double[dt.size()][targets.length];
-                for (int seed = 0; seed < dt.size(); seed++) {
-                    DtTraining.Loaded m = dt.get(seed);
-                    for (int k = 0; k < targets.length; k++) {
-                        dtm[seed][k] = mean(task, new DtPolicy("DT", m.model(), m.rtgScale(), targets[k]).production(), s);
-                    }
-                }
-                double[] bcm = new double[bc.size()];
-                for (int seed = 0; seed < bc.size(); seed++) {
-                    DtTraining.Loaded m = bc.get(seed);
-                    bcm[seed] = mean(task, new DtPolicy("BC", m.model(), m.rtgScale(), 0).production(), s);
-                }
                 double logged = split == TaskFamily.Split.SEEN && j < bestLogged[1].length ? bestLogged[1][j] : Double.NaN;
-                TaskResult r = new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, Map.of(), logged);
+                TaskResult r = result(split, j, task, hm, hs.stream().map(ProductionPolicy::name).toList(), random,
+                        p -> mean(task, p.production(), s), dt, bc, s, Map.of(), logged);
                 out.add(r);
                 done.accept(r);
             }
         }
         return out;
+    }
+
+    private static <P> double[] means(List<P> ps, java.util.function.ToDoubleFunction<P> score) {
+        double[] out = new double[ps.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = score.applyAsDouble(ps.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * One task's result: the DT of every seed conditioned on each target relative to the best
+     * heuristic's mean {@code H}, and BC, scored by {@code score} (which plays the policy on the task).
+     */
+    private static TaskResult result(TaskFamily.Split split, int j, Record task, double[] hm, List<String> names,
+                                     double random, java.util.function.ToDoubleFunction<DtPolicy> score,
+                                     List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc, Settings s,
+                                     Map<String, double[]> specialists, double logged) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double h : hm) {
+            best = Math.max(best, h);
+        }
+        double[] targets = new double[s.multipliers().length];
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] = best + (s.multipliers()[k] - 1) * Math.abs(best);
+        }
+        double[][] dtm = new double[dt.size()][targets.length];
+        for (int seed = 0; seed < dt.size(); seed++) {
+            DtTraining.Loaded m = dt.get(seed);
+            for (int k = 0; k < targets.length; k++) {
+                dtm[seed][k] = score.applyAsDouble(new DtPolicy("DT", m.model(), m.rtgScale(), targets[k]));
+            }
+        }
+        double[] bcm = new double[bc.size()];
+        for (int seed = 0; seed < bc.size(); seed++) {
+            DtTraining.Loaded m = bc.get(seed);
+            bcm[seed] = score.applyAsDouble(new DtPolicy("BC", m.model(), m.rtgScale(), 0));
+        }
+        return new TaskResult(split, j, task, hm, List.copyOf(names), random, dtm, targets, bcm, specialists, logged);
     }
 
     private static double mean(ProductionScenario task, ProductionPolicy p, Settings s) {

@@ -125,13 +125,9 @@ public final class ProductionBaselines {
      * {@code Rng.stream(seed, i)}, reseeded at every reset. {@code base == null}: always random.
      */
     public static ProductionPolicy noisy(ProductionPolicy base, double eps, long seed) {
-        if (!(eps >= 0 && eps <= 1)) {
-            throw new IllegalArgumentException("eps must be in [0, 1], got " + eps);
-        }
-        String name = base == null ? "random" : base.name() + " eps=" + eps;
+        NoiseStreams noise = new NoiseStreams(seed, eps);
+        String name = NoiseStreams.name(base == null ? null : base.name(), eps);
         return new ProductionPolicy() {
-            private Rng[] streams = new Rng[0];
-
             @Override
             public String name() {
                 return name;
@@ -139,10 +135,7 @@ public final class ProductionBaselines {
 
             @Override
             public void reset(ProductionBatch batch) {
-                streams = new Rng[batch.copies()];
-                for (int i = 0; i < streams.length; i++) {
-                    streams[i] = Rng.stream(seed, i);
-                }
+                noise.reset(batch.copies());
                 if (base != null) {
                     base.reset(batch);
                 }
@@ -155,15 +148,14 @@ public final class ProductionBaselines {
                 }
                 ProductionScenario s = batch.scenario();
                 int n = s.products();
-                for (int c = 0; c < streams.length; c++) {
-                    if (base == null || streams[c].nextDouble() < eps) {
-                        for (int i = 0; i < n; i++) {
-                            int k = c * n + i;
-                            method[k] = streams[c].nextInt(s.methods());
-                            order[k] = streams[c].nextInt(s.maxOrder() + 1);
-                            price[k] = streams[c].nextInt(s.prices().length);
-                            level[k] = streams[c].nextInt(s.levels());
-                        }
+                for (int c = 0; c < noise.copies(); c++) {
+                    Rng r = noise.replace(c, base == null);
+                    for (int i = 0; r != null && i < n; i++) {
+                        int k = c * n + i;
+                        method[k] = r.nextInt(s.methods());
+                        order[k] = r.nextInt(s.maxOrder() + 1);
+                        price[k] = r.nextInt(s.prices().length);
+                        level[k] = r.nextInt(s.levels());
                     }
                 }
             }
