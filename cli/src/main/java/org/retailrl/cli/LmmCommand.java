@@ -56,6 +56,7 @@ final class LmmCommand implements Command {
                                            [--width d] [--layers n] [--heads h] [--context K] [--dropout p]
                                            [--lr a] [--weight-decay w] [--checkpoint-every N] [--resume]
                        retail lmm evaluate --data FILE --dt CKPT[,CKPT...] [--bc CKPT[,CKPT...]] [--tasks N] [--production-tasks N]
+                                           [--dp-variants N]
                                            [--episodes E] [--targets k1,k2,..] [--eval-seed S] [--out DIR]
                                            [--online fsda,ppo-joint] [--online-episodes E] [--online-seeds N]
                                            [--threads N]
@@ -103,7 +104,9 @@ final class LmmCommand implements Command {
                   conditioned on H + (k - 1)|H| for each k of --targets (default 0.8,1,1.2), H the best
                   heuristic's mean return on that task. Scores: 100 (R - random)/(H - random). Beside them: the
                   best behaviour policy's mean logged return (seen tasks), the exact DP where a task is a small
-                  instance (docs/model.md §1.9), and with --online each learner trained on every evaluated task
+                  instance (docs/model.md §1.9: none of the family's, but --dp-variants N, 0..4, default 2, adds
+                  that many small held-out variants — capped stock, fixed competitor and reference — on which it
+                  exists), and with --online each learner trained on every evaluated task
                   itself (seeds 1..--online-seeds, default 1; --online-episodes, default 300; files in OUT/online).""";
     }
 
@@ -406,6 +409,7 @@ final class LmmCommand implements Command {
         String bcList = args.string("bc", "");
         int tasks = args.integer("tasks", 6, 1, 1000);
         int production = args.integer("production-tasks", -1, 0, 1000);
+        int dpVariants = args.integer("dp-variants", 2, 0, TaskFamily.DP_VARIANTS);
         int episodes = args.integer("episodes", 100, 1, 100_000);
         double[] targets = reals("targets", args.string("targets", "0.8,1,1.2"), 0, 10, false);
         long evalSeed = args.longValue("eval-seed", 20261124, 0, Long.MAX_VALUE / 4);
@@ -422,7 +426,7 @@ final class LmmCommand implements Command {
         if (production < 0) {
             production = Math.min(tasks, d.meta().getInt("productionTasks", 0));
         }
-        return evaluate(d, load(dtList), load(bcList), tasks, production, episodes, targets, evalSeed,
+        return evaluate(d, load(dtList), load(bcList), tasks, production, dpVariants, episodes, targets, evalSeed,
                 new Learned(algs, onlineEpisodes, onlineSeeds, threads), dir == null ? null : Path.of(dir), out, err);
     }
 
@@ -459,7 +463,8 @@ final class LmmCommand implements Command {
         }
         return (split, j, task) -> {
             List<LmmEvaluation.Specialist> out = new ArrayList<>();
-            for (Algorithm a : online.algorithms()) {
+            // The online runs were trained on the family's tasks; a small variant (capped stock) has none.
+            for (Algorithm a : task.capped() ? List.<Algorithm>of() : online.algorithms()) {
                 List<BatchPricingPolicy> ps = new ArrayList<>();
                 for (int seed = 1; seed <= online.seeds(); seed++) {
                     ps.add(new LearnedPricingPolicy(display(a), actors.get(onlineStem(a, split, j, seed)), true, 0));
@@ -479,7 +484,7 @@ final class LmmCommand implements Command {
     }
 
     private static int evaluate(TrajectoryDataset d, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc, int tasks,
-                                int production, int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
+                                int production, int dpVariants, int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
                                 PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         long seed = d.meta().getLong("seed");
@@ -496,9 +501,9 @@ final class LmmCommand implements Command {
         if (extra == null) {
             return TrainCommand.EXIT_DIVERGED;
         }
-        ProgressBar bar = new ProgressBar(err, 2L * (tasks + production), ProgressBar.isTerminal(err));
+        ProgressBar bar = new ProgressBar(err, 2L * (tasks + production) + dpVariants, ProgressBar.isTerminal(err));
         List<LmmEvaluation.TaskResult> rs = LmmEvaluation.run(new LmmEvaluation.Settings(seed, tasks, episodes, evalSeed, targets,
-                        production),
+                        production, dpVariants),
                 dt, bc, extra, LmmEvaluation.bestLogged(d), r -> bar.advance("evaluate", 1, Double.NaN));
         bar.finish();
         String table = LmmReport.table(rs, targets, dt.size(), bc.size());
@@ -544,7 +549,7 @@ final class LmmCommand implements Command {
                 (conditioned ? dt : bc).add(DtTraining.loadModel(ck));
             }
         }
-        return evaluate(d, dt, bc, 4, 2, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
+        return evaluate(d, dt, bc, 4, 2, 0, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
                 dir, out, err);
     }
 }

@@ -149,7 +149,7 @@ final class LmmReport {
     static List<List<String>> taskRows(List<LmmEvaluation.TaskResult> rs) {
         List<List<String>> rows = new ArrayList<>();
         for (LmmEvaluation.TaskResult r : rs) {
-            String split = r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out";
+            String split = r.dpVariant() ? "small" : r.split() == TaskFamily.Split.SEEN ? "seen" : "held-out";
             String task;
             if (r.scenario() instanceof org.retailrl.envs.production.ProductionScenario sc) {
                 task = String.format(Locale.ROOT, "%s production %d: slow c=%.2f L=%d, fast c=%.2f, h=%.2f b=%.2f rec=%.2f eta=%.0f",
@@ -190,19 +190,20 @@ final class LmmReport {
         return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.0f", x);
     }
 
-    /** The tasks of one kind: pricing and replenishment, or production (docs/model.md §6.1). */
-    static List<LmmEvaluation.TaskResult> ofKind(List<LmmEvaluation.TaskResult> rs, boolean production) {
-        return rs.stream().filter(r -> r.production() == production).toList();
-    }
-
     /** The kinds present, pricing first: their titles and tasks. */
     static java.util.Map<String, List<LmmEvaluation.TaskResult>> kinds(List<LmmEvaluation.TaskResult> rs) {
         java.util.Map<String, List<LmmEvaluation.TaskResult>> out = new java.util.LinkedHashMap<>();
-        if (!ofKind(rs, false).isEmpty()) {
-            out.put("pricing-and-replenishment tasks (H: best of the 8 heuristics)", ofKind(rs, false));
+        List<LmmEvaluation.TaskResult> pricing = rs.stream().filter(r -> !r.production() && !r.dpVariant()).toList();
+        List<LmmEvaluation.TaskResult> production = rs.stream().filter(LmmEvaluation.TaskResult::production).toList();
+        List<LmmEvaluation.TaskResult> small = rs.stream().filter(LmmEvaluation.TaskResult::dpVariant).toList();
+        if (!pricing.isEmpty()) {
+            out.put("pricing-and-replenishment tasks (H: best of the 8 heuristics)", pricing);
         }
-        if (!ofKind(rs, true).isEmpty()) {
-            out.put("production-method tasks (H: best of the base-stock baselines, one per method)", ofKind(rs, true));
+        if (!production.isEmpty()) {
+            out.put("production-method tasks (H: best of the base-stock baselines, one per method)", production);
+        }
+        if (!small.isEmpty()) {
+            out.put("small DP-solvable pricing variants, held out (H: best of the 8 heuristics)", small);
         }
         return out;
     }

@@ -90,9 +90,13 @@ class LmmCommandTest {
         assertEquals(0, r.code(), r.err());
         Path out = dir.resolve("eval");
         r = CliRun.of("lmm", "evaluate", "--data", data.toString(), "--dt", ck.toString(), "--tasks", "1", "--episodes", "2",
-                "--targets", "1", "--online", "fsda", "--online-episodes", "1", "--threads", "1", "--out", out.toString());
+                "--targets", "1", "--online", "fsda", "--online-episodes", "1", "--threads", "1", "--dp-variants", "1",
+                "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("FSDA online (1 ep.)") && r.out().contains("best behaviour (logged)"), r.out());
+        String small = r.out().substring(r.out().indexOf("small DP-solvable pricing variants"));
+        assertTrue(small.contains("\nDP ") && !small.substring(0, small.indexOf("per DT checkpoint")).contains("FSDA online"),
+                r.out());
         assertTrue(Files.exists(out.resolve("online/models/fsda-heldout0-seed1.rrpf")));
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("achieved vs target"), html);

@@ -54,6 +54,11 @@ public final class LmmEvaluation {
             return b;
         }
 
+        /** Whether this is a small variant of {@link TaskFamily#dpVariant} (capped stock). */
+        public boolean dpVariant() {
+            return scenario instanceof PricingScenario p && p.capped();
+        }
+
         /** Whether this is a production task (docs/model.md §6.1). */
         public boolean production() {
             return scenario instanceof ProductionScenario;
@@ -86,15 +91,21 @@ public final class LmmEvaluation {
      * @param evalSeed   seed of the evaluation episodes
      * @param multipliers target multipliers κ
      * @param productionTasks production tasks per split, 0..1000
+     * @param dpVariants     small variants of {@link TaskFamily#dpVariant} (held out), 0..{@link TaskFamily#DP_VARIANTS}
      */
-    public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers, int productionTasks) {
+    public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers, int productionTasks,
+                           int dpVariants) {
         /** Pricing tasks only. */
         public Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers) {
-            this(taskSeed, tasks, episodes, evalSeed, multipliers, 0);
+            this(taskSeed, tasks, episodes, evalSeed, multipliers, 0, 0);
         }
 
         /** Validates the ranges. */
         public Settings {
+            if (dpVariants < 0 || dpVariants > TaskFamily.DP_VARIANTS) {
+                throw new IllegalArgumentException("dpVariants must be in [0, " + TaskFamily.DP_VARIANTS + "], got "
+                        + dpVariants);
+            }
             if (productionTasks < 0 || productionTasks > 1000) {
                 throw new IllegalArgumentException("productionTasks must be in [0, 1000], got " + productionTasks);
             }
@@ -182,10 +193,13 @@ public final class LmmEvaluation {
     public static List<TaskResult> run(Settings s, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc,
                                        Specialists extra, double[][] bestLogged, Consumer<TaskResult> done) throws Exception {
         List<TaskResult> out = new ArrayList<>();
-        for (TaskFamily.Split split : TaskFamily.Split.values()) {
-            for (int j = 0; j < s.tasks(); j++) {
-                PricingScenario task = TaskFamily.task(s.taskSeed(), split, j);
-                HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(fitSeed(s.taskSeed(), split, j)));
+        for (int g = 0; g < 3; g++) {
+            TaskFamily.Split split = g == 0 ? TaskFamily.Split.SEEN : TaskFamily.Split.HELD_OUT;
+            int count = g < 2 ? s.tasks() : s.dpVariants();
+            for (int j = 0; j < count; j++) {
+                PricingScenario task = g < 2 ? TaskFamily.task(s.taskSeed(), split, j) : TaskFamily.dpVariant(j);
+                long fit = g < 2 ? fitSeed(s.taskSeed(), split, j) : fitSeed(s.taskSeed() ^ 0xD9L, split, j);
+                HeuristicSuite suite = HeuristicSuite.fit(task, Behaviour.fitSettings(fit));
                 List<BatchPricingPolicy> hs = Behaviour.heuristics(suite);
                 double[] hm = means(hs, p -> mean(task, p, s));
                 double random = mean(task, Behaviour.random(s.evalSeed() ^ 0x7a5L), s);
@@ -193,7 +207,7 @@ public final class LmmEvaluation {
                 for (Specialist x : extra.of(split, j, task)) {
                     sp.put(x.name(), means(x.perSeed(), p -> mean(task, p, s)));
                 }
-                double logged = split == TaskFamily.Split.SEEN && j < bestLogged[0].length ? bestLogged[0][j] : Double.NaN;
+                double logged = g == 0 && j < bestLogged[0].length ? bestLogged[0][j] : Double.NaN;
                 TaskResult r = result(split, j, task, hm, hs.stream().map(BatchPricingPolicy::name).toList(), random,
                         p -> mean(task, p, s), dt, bc, s, sp, logged);
                 out.add(r);

@@ -105,6 +105,25 @@ public final class TaskFamily {
         return ProductionScenario.single(round2(slow), lead, round2(fast), round2(h), round2(b), round2(level), Math.round(eta));
     }
 
+    /** Number of small variants {@link #dpVariant} defines. */
+    public static final int DP_VARIANTS = 4;
+
+    /**
+     * Small variant {@code index} (0..{@link #DP_VARIANTS}−1) of the pricing task: the docs/model.md
+     * §1 defaults as a small instance of docs/model.md §1.9 over the family's horizon — lead time
+     * 1, lost sales, stock capped at 40, reference price fixed at 30, a competitor fixed at 30
+     * (variants 0, 1) or 26 (variants 2, 3), fixed order cost 0 (even) or 20 (odd) — the tasks on
+     * which the exact DP optimum exists. A model has seen neither a fixed competitor nor capped
+     * stock in training.
+     */
+    public static PricingScenario dpVariant(int index) {
+        if (index < 0 || index >= DP_VARIANTS) {
+            throw new IllegalArgumentException("DP variant index must be in [0, " + (DP_VARIANTS - 1) + "], got " + index);
+        }
+        return org.retailrl.algorithms.dp.DpInstance.smallScenario(1, HORIZON, index % 2 == 0 ? 0 : 20, 40, 0,
+                index < 2 ? 30 : 26, 30);
+    }
+
     /** Checks that {@code s} fits the layout: one product, the family's grids, at most two methods and three levels. */
     public static void requireCompatible(ProductionScenario s) {
         if (s.products() != 1 || s.prices().length != PRICES || s.maxOrder() + 1 != ORDERS || s.methods() > METHODS

@@ -63,6 +63,11 @@ class LmmTest {
             assertTrue(h.unitCost() >= 13 && h.marketSize() >= 1000, h.toString());
             TaskFamily.requireCompatible(h);
         }
+        for (int j = 0; j < TaskFamily.DP_VARIANTS; j++) {
+            PricingScenario small = TaskFamily.dpVariant(j);
+            TaskFamily.requireCompatible(small);
+            assertEquals(null, org.retailrl.algorithms.dp.DpInstance.whyNotSmall(small));
+        }
         PricingScenario bad = PricingScenario.defaults().toBuilder().leadTime(5).initialPipeline(new int[5]).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TaskFamily.requireCompatible(bad)).getMessage()
                 .contains("lead time"));
