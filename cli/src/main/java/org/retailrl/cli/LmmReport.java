@@ -223,11 +223,13 @@ final class LmmReport {
                 }
             }
         });
-        sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f, all tasks%n",
-                targets[targets.length / 2]));
-        for (List<String> row : perModelRows(rs, targets, dtSeeds)) {
-            sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", row.toArray()));
-        }
+        kinds(rs).forEach((title, ks) -> {
+            sb.append(String.format(Locale.ROOT, "%nper DT checkpoint (in --dt order), target k=%.2f, %s%n",
+                    targets[targets.length / 2], title));
+            for (List<String> row : perModelRows(ks, targets, dtSeeds)) {
+                sb.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %14s%n", row.toArray()));
+            }
+        });
         int mid = targets.length / 2;
         sb.append(String.format(Locale.ROOT, "%nmean return per episode (DT at k=%.2f; BC and specialists: mean over seeds;"
                 + " logged: the dataset's best behaviour policy)%n", targets[mid]));
@@ -286,8 +288,8 @@ final class LmmReport {
         kinds(rs).forEach((title, ks) -> h.table("Normalised score and profit relative to the best heuristic: " + title,
                 List.of("policy", "score seen", "score held-out", "profit % seen", "profit % held-out"),
                 rows(ks, targets, dtSeeds, bcSeeds)));
-        h.table("Per DT checkpoint, middle target", List.of("checkpoint", "score seen", "score held-out", "profit % seen",
-                "profit % held-out"), perModelRows(rs, targets, dtSeeds));
+        kinds(rs).forEach((title, ks) -> h.table("Per DT checkpoint, middle target: " + title, List.of("checkpoint",
+                "score seen", "score held-out", "profit % seen", "profit % held-out"), perModelRows(ks, targets, dtSeeds)));
         h.figure(svg, "Achieved against target return (normalised), band: 95% interval across seeds");
         h.table("Mean return per episode", taskHeaders(rs), taskRows(rs));
         h.write(dir.resolve("report.html"));
