@@ -77,15 +77,16 @@ final class LmmCommand implements Command {
                 level and period), market size 150..250; held out: slow cost 9..11, lead time 4, market 250..300.
                 One token layout covers both: a pricing task's method and level are padding (its action mask).
 
-                dataset: per seen task, the eight heuristics of docs/model.md §8.10 fitted to it, each played
-                greedily and with each noise level eps, plus the random policy; per production task (--production-
-                tasks, default 4) a base-stock baseline per method (myopic price and level) fitted to it, greedy and
-                noisy, plus random. With --learned, each learner is
-                trained on the first --learned-tasks seen tasks (default: all) for --learned-episodes episodes
-                (default 300; files in FILE.learned/), and its actors after a tenth of the budget ("early") and
-                at the end ("late") are played greedily and with each noise level too. --threads: training runs
-                in parallel (default: cores); the data does not depend on it.
-                  --tasks     seen tasks, 1..1000                                   (default 16)
+                dataset: per seen pricing task, the eight heuristics of docs/model.md §8.10 fitted to it, each
+                played greedily and with each noise level eps, plus the random policy; per production task a
+                base-stock baseline per method (myopic price and level) fitted to it, greedy and noisy, plus
+                random. With --learned, each learner is trained on the first --learned-tasks pricing tasks
+                (default: all) for --learned-episodes episodes (default 300; files in FILE.learned/), and its
+                actors after a tenth of the budget ("early") and at the end ("late") are played greedily and
+                with each noise level too. --threads: training runs in parallel (default: cores); the data
+                does not depend on it.
+                  --production-tasks  seen production tasks, 0..1000                 (default 4)
+                  --tasks     seen pricing tasks, 1..1000                           (default 16)
                   --episodes  episodes per behaviour policy and task, 1..10000      (default 10)
                   --eps       noise levels in (0, 1), comma-separated                (default 0.3)
                   --seed      seed of the family, the fits and the episodes, >= 0   (default 1)
@@ -106,8 +107,8 @@ final class LmmCommand implements Command {
                   best behaviour policy's mean logged return (seen tasks), the exact DP where a task is a small
                   instance (docs/model.md §1.9: none of the family's, but --dp-variants N, 0..4, default 2, adds
                   that many small held-out variants — capped stock, fixed competitor and reference — on which it
-                  exists), and with --online each learner trained on every evaluated task
-                  itself (seeds 1..--online-seeds, default 1; --online-episodes, default 300; files in OUT/online).""";
+                  exists), and with --online each learner trained on every evaluated pricing task itself
+                  (seeds 1..--online-seeds, default 1; --online-episodes, default 300; files in OUT/online).""";
     }
 
     @Override
