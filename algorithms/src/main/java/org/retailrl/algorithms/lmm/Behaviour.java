@@ -39,13 +39,9 @@ public final class Behaviour {
      * every reset, so an episode's noise depends only on the seed and the copy.
      */
     public static BatchPricingPolicy noisy(BatchPricingPolicy base, double eps, long seed) {
-        if (!(eps >= 0 && eps <= 1)) {
-            throw new IllegalArgumentException("eps must be in [0, 1], got " + eps);
-        }
-        String name = eps == 1 ? "random" : base.name() + " eps=" + eps;
+        NoiseStreams noise = new NoiseStreams(seed, eps);
+        String name = NoiseStreams.name(base == null ? null : base.name(), eps);
         return new BatchPricingPolicy() {
-            private Rng[] streams = new Rng[0];
-
             @Override
             public String name() {
                 return name;
@@ -53,10 +49,7 @@ public final class Behaviour {
 
             @Override
             public void reset(PricingBatch batch) {
-                streams = new Rng[batch.copies()];
-                for (int i = 0; i < streams.length; i++) {
-                    streams[i] = Rng.stream(seed, i);
-                }
+                noise.reset(batch.copies());
                 if (base != null) {
                     base.reset(batch);
                 }
@@ -68,10 +61,11 @@ public final class Behaviour {
                     base.act(batch, priceOut, orderOut);
                 }
                 PricingScenario s = batch.scenario();
-                for (int i = 0; i < streams.length; i++) {
-                    if (base == null || streams[i].nextDouble() < eps) {
-                        priceOut[i] = streams[i].nextInt(s.priceCount());
-                        orderOut[i] = streams[i].nextInt(s.maxOrder() + 1);
+                for (int i = 0; i < noise.copies(); i++) {
+                    Rng r = noise.replace(i, base == null);
+                    if (r != null) {
+                        priceOut[i] = r.nextInt(s.priceCount());
+                        orderOut[i] = r.nextInt(s.maxOrder() + 1);
                     }
                 }
             }

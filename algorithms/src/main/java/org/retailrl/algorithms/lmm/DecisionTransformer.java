@@ -20,10 +20,13 @@ import org.retailrl.nn.TransformerBlock;
  * layout: a window of {@code K} steps is the token sequence
  * {@code (R̂_1, s_1, a_1, …, R̂_K, s_K, a_K)}; each token is a linear embedding of its modality
  * (return-to-go, state) or, for an action, the sum of learned embeddings of its components (price
- * index, order size), plus a learned embedding of the episode's period; a LayerNorm, a stack of
- * pre-LayerNorm causal blocks and a final LayerNorm follow. The action of step {@code t} is read
- * from the output at {@code s_t}, autoregressively: the price logits from that output, the order
- * logits from that output plus an embedding of the chosen price.
+ * index, order size, production method, recommendation level), plus a learned embedding of the
+ * episode's period; a LayerNorm, a stack of pre-LayerNorm causal blocks and a final LayerNorm
+ * follow. The action of step {@code t} is read from the output at {@code s_t}, autoregressively:
+ * the price logits from that output, the order logits from that output plus an embedding of the
+ * chosen price, the method logits adding an embedding of the chosen order, the level logits adding
+ * one of the chosen method. Components a task does not have (its action mask: one method, one
+ * level) are padding: logged as 0, left out of the loss, and not chosen when acting.
  *
  * <p>With {@code returnConditioned = false} the return token is always 0: the same network then
  * carries no return information and is behaviour cloning (the baseline of docs/model.md §6.4).
@@ -84,6 +87,14 @@ public final class DecisionTransformer implements Module {
         public final int[] price;
         /** Order size, {@code [B·L]}. */
         public final int[] order;
+        /** Production method, {@code [B·L]} (0 where the task has one). */
+        public final int[] method;
+        /** Recommendation level, {@code [B·L]} (0 where the task has one). */
+        public final int[] level;
+        /** 1 where the step's task offers more than one method, else 0, {@code [B·L]}. */
+        public final float[] methodMask;
+        /** 1 where the step's task offers more than one level, else 0, {@code [B·L]}. */
+        public final float[] levelMask;
         /** Period of the episode, 0-based, {@code [B·L]}. */
         public final int[] period;
 
@@ -95,6 +106,10 @@ public final class DecisionTransformer implements Module {
             states = new float[windows * steps * TaskFamily.STATE_SIZE];
             price = new int[windows * steps];
             order = new int[windows * steps];
+            method = new int[windows * steps];
+            level = new int[windows * steps];
+            methodMask = new float[windows * steps];
+            levelMask = new float[windows * steps];
             period = new int[windows * steps];
         }
     }
@@ -104,6 +119,8 @@ public final class DecisionTransformer implements Module {
     private final Linear stateEmbed;
     private final Embedding priceEmbed;
     private final Embedding orderEmbed;
+    private final Embedding methodEmbed;
+    private final Embedding levelEmbed;
     private final Embedding timeEmbed;
     private final LayerNorm embedNorm;
     private final List<TransformerBlock> blocks;
@@ -111,6 +128,10 @@ public final class DecisionTransformer implements Module {
     private final Linear priceHead;
     private final Embedding chosenPrice;
     private final Linear orderHead;
+    private final Embedding chosenOrder;
+    private final Linear methodHead;
+    private final Embedding chosenMethod;
+    private final Linear levelHead;
     private final List<Parameter> params;
 
     /** A freshly initialised network drawing its weights from {@code rng}. */
@@ -121,6 +142,8 @@ public final class DecisionTransformer implements Module {
         stateEmbed = new Linear("state", TaskFamily.STATE_SIZE, d, 1.0, rng);
         priceEmbed = new Embedding("price", TaskFamily.PRICES, d, rng);
         orderEmbed = new Embedding("order", TaskFamily.ORDERS, d, rng);
+        methodEmbed = new Embedding("method", TaskFamily.METHODS, d, rng);
+        levelEmbed = new Embedding("level", TaskFamily.LEVELS, d, rng);
         timeEmbed = new Embedding("time", TaskFamily.HORIZON, d, rng);
         embedNorm = new LayerNorm("embed_ln", d, 1e-5f);
         List<TransformerBlock> bs = new ArrayList<>();
@@ -132,9 +155,14 @@ public final class DecisionTransformer implements Module {
         priceHead = new Linear("price_head", d, TaskFamily.PRICES, 0.01, rng);
         chosenPrice = new Embedding("chosen_price", TaskFamily.PRICES, d, rng);
         orderHead = new Linear("order_head", d, TaskFamily.ORDERS, 0.01, rng);
-        List<Module> all = new ArrayList<>(List.of(rtgEmbed, stateEmbed, priceEmbed, orderEmbed, timeEmbed, embedNorm));
+        chosenOrder = new Embedding("chosen_order", TaskFamily.ORDERS, d, rng);
+        methodHead = new Linear("method_head", d, TaskFamily.METHODS, 0.01, rng);
+        chosenMethod = new Embedding("chosen_method", TaskFamily.METHODS, d, rng);
+        levelHead = new Linear("level_head", d, TaskFamily.LEVELS, 0.01, rng);
+        List<Module> all = new ArrayList<>(List.of(rtgEmbed, stateEmbed, priceEmbed, orderEmbed, methodEmbed, levelEmbed,
+                timeEmbed, embedNorm));
         all.addAll(blocks);
-        all.addAll(List.of(finalNorm, priceHead, chosenPrice, orderHead));
+        all.addAll(List.of(finalNorm, priceHead, chosenPrice, orderHead, chosenOrder, methodHead, chosenMethod, levelHead));
         params = Module.concat(all.toArray(new Module[0]));
     }
 
@@ -162,6 +190,30 @@ public final class DecisionTransformer implements Module {
 
     Embedding orderEmbed() {
         return orderEmbed;
+    }
+
+    Embedding methodEmbed() {
+        return methodEmbed;
+    }
+
+    Embedding levelEmbed() {
+        return levelEmbed;
+    }
+
+    Embedding chosenOrder() {
+        return chosenOrder;
+    }
+
+    Linear methodHead() {
+        return methodHead;
+    }
+
+    Embedding chosenMethod() {
+        return chosenMethod;
+    }
+
+    Linear levelHead() {
+        return levelHead;
     }
 
     Embedding timeEmbed() {
@@ -194,8 +246,9 @@ public final class DecisionTransformer implements Module {
 
     /** Whether a parameter is decayed by AdamW: the matrices of linear layers, not biases, gains or embeddings. */
     public static boolean decays(Parameter p) {
-        return p.value().rank() == 2 && p.name().endsWith(".weight") && !p.name().startsWith("price.")
-                && !p.name().startsWith("order.") && !p.name().startsWith("time.") && !p.name().startsWith("chosen_price.");
+        String n = p.name();
+        return p.value().rank() == 2 && n.endsWith(".weight") && !n.startsWith("price.") && !n.startsWith("order.")
+                && !n.startsWith("method.") && !n.startsWith("level.") && !n.startsWith("time.") && !n.startsWith("chosen_");
     }
 
     /**
@@ -215,6 +268,8 @@ public final class DecisionTransformer implements Module {
                 time);
         Var a = Ops.add(Ops.add(reshape(priceEmbed.forward(tape, java.util.Arrays.copyOf(b.price, n)), b, d),
                 reshape(orderEmbed.forward(tape, java.util.Arrays.copyOf(b.order, n)), b, d)), time);
+        a = Ops.add(a, Ops.add(reshape(methodEmbed.forward(tape, java.util.Arrays.copyOf(b.method, n)), b, d),
+                reshape(levelEmbed.forward(tape, java.util.Arrays.copyOf(b.level, n)), b, d)));
         Var x = Ops.concat(2, Ops.reshape(r, b.windows, b.steps, 1, d), Ops.reshape(s, b.windows, b.steps, 1, d),
                 Ops.reshape(a, b.windows, b.steps, 1, d));
         x = embedNorm.forward(Ops.reshape(x, b.windows, 3 * b.steps, d));
@@ -244,16 +299,36 @@ public final class DecisionTransformer implements Module {
         return orderHead.forward(Ops.add(h, chosenPrice.forward(tape, chosen)));
     }
 
+    /** Method logits {@code [N, METHODS]} given the chosen price and order of each row. */
+    Var methodLogits(Tape tape, Var h, int[] price, int[] order) {
+        return methodHead.forward(Ops.add(Ops.add(h, chosenPrice.forward(tape, price)), chosenOrder.forward(tape, order)));
+    }
+
+    /** Level logits {@code [N, LEVELS]} given the chosen price, order and method of each row. */
+    Var levelLogits(Tape tape, Var h, int[] price, int[] order, int[] method) {
+        return levelHead.forward(Ops.add(Ops.add(Ops.add(h, chosenPrice.forward(tape, price)), chosenOrder.forward(tape, order)),
+                chosenMethod.forward(tape, method)));
+    }
+
     /**
-     * The mean over all steps of the batch of {@code −log π(price) − log π(order | price)}: the
-     * cross-entropy of the logged actions (the training loss).
+     * The mean over all steps of the batch of {@code −log π(price) − log π(order | price)
+     * − m_u log π(method | price, order) − m_k log π(level | price, order, method)}, {@code m} the
+     * steps' masks (0 where the task lacks the component): the cross-entropy of the logged actions
+     * (the training loss).
      */
     public Var loss(Tape tape, Batch b, Rng dropoutRng) {
         int n = b.windows * b.steps;
         Var h = stateOutputs(tape, b, dropoutRng);
         int[] price = java.util.Arrays.copyOf(b.price, n);
+        int[] order = java.util.Arrays.copyOf(b.order, n);
+        int[] method = java.util.Arrays.copyOf(b.method, n);
         Var lp = Ops.gather(Ops.logSoftmax(priceLogits(h)), price);
-        Var lo = Ops.gather(Ops.logSoftmax(orderLogits(tape, h, price)), java.util.Arrays.copyOf(b.order, n));
-        return Ops.scale(Ops.add(Ops.mean(lp), Ops.mean(lo)), -1f);
+        Var lo = Ops.gather(Ops.logSoftmax(orderLogits(tape, h, price)), order);
+        Var lm = Ops.mul(Ops.gather(Ops.logSoftmax(methodLogits(tape, h, price, order)), method),
+                tape.constant(Tensor.wrap(java.util.Arrays.copyOf(b.methodMask, n), n)));
+        Var ll = Ops.mul(Ops.gather(Ops.logSoftmax(levelLogits(tape, h, price, order, method)),
+                java.util.Arrays.copyOf(b.level, n)), tape.constant(Tensor.wrap(java.util.Arrays.copyOf(b.levelMask, n), n)));
+        Var sum = Ops.add(Ops.add(Ops.mean(lp), Ops.mean(lo)), Ops.add(Ops.mean(lm), Ops.mean(ll)));
+        return Ops.scale(sum, -1f);
     }
 }

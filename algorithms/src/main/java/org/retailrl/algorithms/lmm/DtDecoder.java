@@ -50,6 +50,9 @@ public final class DtDecoder {
     private final float[] scores;
     private final float[] priceLogits;
     private final float[] orderLogits;
+    private final float[] methodLogits = new float[TaskFamily.METHODS];
+    private final float[] levelLogits = new float[TaskFamily.LEVELS];
+    private final int[] chosen = new int[4];
     private final float[] state = new float[TaskFamily.STATE_SIZE];
     private final float[] one = new float[1];
     private final float rtgScale;
@@ -62,11 +65,15 @@ public final class DtDecoder {
     private final Dense stateEmbed;
     private final Dense priceHead;
     private final Dense orderHead;
+    private final Dense methodHead;
+    private final Dense levelHead;
     private int tokens;
     private int period;
     private float rtg;
     private int lastPrice;
     private int lastOrder;
+    private int lastMethod;
+    private int lastLevel;
 
     /**
      * A decoder over {@code model}'s weights: linear layers are copied (transposed) now, the
@@ -95,6 +102,8 @@ public final class DtDecoder {
         stateEmbed = Dense.of(model.stateEmbed());
         priceHead = Dense.of(model.priceHead());
         orderHead = Dense.of(model.orderHead());
+        methodHead = Dense.of(model.methodHead());
+        levelHead = Dense.of(model.levelHead());
         x = new float[d];
         h = new float[d];
         qkv = new float[3 * d];
@@ -114,22 +123,44 @@ public final class DtDecoder {
     }
 
     /**
-     * The decision of the coming period given its encoded state ({@link TaskFamily#encode}) and
-     * the profit of the previous period (ignored in period 0); writes price index and order size
-     * to {@code out[0], out[1]}.
+     * The decision of the coming period of a pricing task given its encoded state
+     * ({@link TaskFamily#encode}) and the profit of the previous period (ignored in period 0);
+     * writes price index and order size to {@code out[0], out[1]}.
      *
      * @throws IllegalStateException from period {@code K} on (the window would slide)
      */
     public void decide(float[] encodedState, int off, double lastReward, int[] out) {
+        decide(encodedState, off, lastReward, 1, 1);
+        out[0] = chosen[0];
+        out[1] = chosen[1];
+    }
+
+    /**
+     * As {@link #decide(float[], int, double, int[])} for a task offering {@code methods} methods
+     * and {@code levels} recommendation levels (its action mask); writes price index, order size,
+     * method and level to {@code out[0..3]}.
+     */
+    public void decide(float[] encodedState, int off, double lastReward, int methods, int levels, int[] out) {
+        decide(encodedState, off, lastReward, methods, levels);
+        System.arraycopy(chosen, 0, out, 0, 4);
+    }
+
+    private void decide(float[] encodedState, int off, double lastReward, int methods, int levels) {
         if (period >= model.config().context()) {
             throw new IllegalStateException("period " + period + ": the key/value cache covers the first "
                     + model.config().context() + " periods (the model's context)");
+        }
+        if (methods < 1 || methods > TaskFamily.METHODS || levels < 1 || levels > TaskFamily.LEVELS) {
+            throw new IllegalArgumentException("methods and levels must be in [1, " + TaskFamily.METHODS + "] and [1, "
+                    + TaskFamily.LEVELS + "], got " + methods + " and " + levels);
         }
         if (period > 0) {
             rtg -= (float) (lastReward / rtgScale);
             // The previous action's token: its component embeddings plus the period's.
             embedRow(model.priceEmbed().table().value().data(), lastPrice, model.orderEmbed().table().value().data(), lastOrder,
                     period - 1);
+            addRow(model.methodEmbed().table().value().data(), lastMethod);
+            addRow(model.levelEmbed().table().value().data(), lastLevel);
             append();
         }
         one[0] = model.config().returnConditioned() ? rtg : 0f;
@@ -143,17 +174,54 @@ public final class DtDecoder {
         layerNorm(model.finalNorm(), x, h);
         linear(priceHead, h, priceLogits);
         int p = RecurrentInference.argmax(priceLogits, priceLogits.length);
-        float[] cp = model.chosenPrice().table().value().data();
-        for (int j = 0; j < d; j++) {
-            h[j] += cp[p * d + j];
-        }
+        addRow(h, model.chosenPrice().table().value().data(), p);
         linear(orderHead, h, orderLogits);
         int q = RecurrentInference.argmax(orderLogits, orderLogits.length);
-        out[0] = p;
-        out[1] = q;
+        int u = 0;
+        int l = 0;
+        if (methods > 1 || levels > 1) {
+            addRow(h, model.chosenOrder().table().value().data(), q);
+            if (methods > 1) {
+                linear(methodHead, h, methodLogits);
+                u = RecurrentInference.argmax(methodLogits, methods);
+            }
+            if (levels > 1) {
+                addRow(h, model.chosenMethod().table().value().data(), u);
+                linear(levelHead, h, levelLogits);
+                l = RecurrentInference.argmax(levelLogits, levels);
+            }
+        }
+        chosen[0] = p;
+        chosen[1] = q;
+        chosen[2] = u;
+        chosen[3] = l;
         lastPrice = p;
         lastOrder = q;
+        lastMethod = u;
+        lastLevel = l;
         period++;
+    }
+
+    /** {@code x += table[row]}. */
+    private void addRow(float[] table, int row) {
+        addRow(x, table, row);
+    }
+
+    /** {@code v += table[row]}. */
+    private void addRow(float[] v, float[] table, int row) {
+        for (int j = 0; j < d; j++) {
+            v[j] += table[row * d + j];
+        }
+    }
+
+    /** The method logits of the last decision that had a choice of method (for tests). */
+    float[] methodLogits() {
+        return methodLogits;
+    }
+
+    /** The level logits of the last decision that had a choice of level (for tests). */
+    float[] levelLogits() {
+        return levelLogits;
     }
 
     /** The price logits of the last decision (for tests). */

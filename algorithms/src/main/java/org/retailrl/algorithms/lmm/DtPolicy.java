@@ -5,13 +5,16 @@ import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.autodiff.Tape;
 import org.retailrl.autodiff.Var;
 import org.retailrl.envs.pricing.PricingBatch;
+import org.retailrl.envs.production.ProductionBatch;
+import org.retailrl.envs.production.ProductionScenario;
 
 /**
- * A trained {@link DecisionTransformer} acting on the copies of a pricing simulator
- * (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
+ * A trained {@link DecisionTransformer} acting on the copies of a pricing simulator, or through
+ * {@link #production()} of a production simulator (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
  * every period, lowers it by the profit just made; the model reads the last {@code K} steps of
  * its copy's history and acts greedily (the arg-max price, then the arg-max order given that
- * price, lowest index on ties, as docs/model.md §8.11 scores the pricing learners).
+ * price, then method and level among those the task offers, lowest index on ties, as
+ * docs/model.md §8.11 scores the pricing learners).
  */
 public final class DtPolicy implements BatchPricingPolicy {
     private final DecisionTransformer model;
@@ -25,6 +28,8 @@ public final class DtPolicy implements BatchPricingPolicy {
     private float[] states;
     private int[] price;
     private int[] order;
+    private int[] method;
+    private int[] level;
     private float[] raw;
 
     /**
@@ -49,28 +54,94 @@ public final class DtPolicy implements BatchPricingPolicy {
     @Override
     public void reset(PricingBatch batch) {
         TaskFamily.requireCompatible(batch.scenario());
-        copies = batch.copies();
+        start(batch.copies());
+        raw = new float[batch.observationSize()];
+    }
+
+    /** Starts {@code copies} episodes. */
+    void start(int n) {
+        copies = n;
         int t = TaskFamily.HORIZON;
         rtg = new float[copies * t];
         states = new float[copies * t * TaskFamily.STATE_SIZE];
         price = new int[copies * t];
         order = new int[copies * t];
-        raw = new float[batch.observationSize()];
+        method = new int[copies * t];
+        level = new int[copies * t];
     }
 
     @Override
     public void act(PricingBatch batch, int[] priceOut, int[] orderOut) {
-        int t = batch.period();
-        int horizon = TaskFamily.HORIZON;
-        if (t >= horizon) {
-            throw new IllegalStateException("period " + t + " is beyond the model's horizon " + horizon);
-        }
-        int s = TaskFamily.STATE_SIZE;
+        int t = checkPeriod(batch.period());
         for (int i = 0; i < copies; i++) {
-            rtg[i * horizon + t] = t == 0 ? (float) (target / rtgScale)
-                    : rtg[i * horizon + t - 1] - (float) (batch.lastReward(i) / rtgScale);
-            TaskFamily.encode(batch, i, raw, states, (i * horizon + t) * s);
+            record(i, t, batch.lastReward(i));
+            TaskFamily.encode(batch, i, raw, states, (i * TaskFamily.HORIZON + t) * TaskFamily.STATE_SIZE);
         }
+        decide(t, 1, 1);
+        for (int i = 0; i < copies; i++) {
+            priceOut[i] = price[i * TaskFamily.HORIZON + t];
+            orderOut[i] = order[i * TaskFamily.HORIZON + t];
+        }
+    }
+
+    /** The same model acting on production tasks (docs/model.md §6.1), named {@code name}. */
+    public ProductionPolicy production() {
+        DtPolicy self = this;
+        return new ProductionPolicy() {
+            private float[] buf;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void reset(ProductionBatch batch) {
+                TaskFamily.requireCompatible(batch.scenario());
+                start(batch.copies());
+                buf = new float[batch.observationSize()];
+            }
+
+            @Override
+            public void act(ProductionBatch batch, int[] methodOut, int[] orderOut, int[] priceOut, int[] levelOut) {
+                int t = checkPeriod(batch.period());
+                for (int i = 0; i < copies; i++) {
+                    record(i, t, batch.lastReward(i));
+                    TaskFamily.encode(batch, i, buf, states, (i * TaskFamily.HORIZON + t) * TaskFamily.STATE_SIZE);
+                }
+                ProductionScenario sc = batch.scenario();
+                self.decide(t, sc.methods(), sc.levels());
+                for (int i = 0; i < copies; i++) {
+                    int k = i * TaskFamily.HORIZON + t;
+                    priceOut[i] = price[k];
+                    orderOut[i] = order[k];
+                    methodOut[i] = method[k];
+                    levelOut[i] = level[k];
+                }
+            }
+        };
+    }
+
+    private static int checkPeriod(int t) {
+        if (t >= TaskFamily.HORIZON) {
+            throw new IllegalStateException("period " + t + " is beyond the model's horizon " + TaskFamily.HORIZON);
+        }
+        return t;
+    }
+
+    /** Copy {@code i}'s return-to-go at period {@code t}: the target, then lowered by each period's profit. */
+    private void record(int i, int t, double lastReward) {
+        int horizon = TaskFamily.HORIZON;
+        rtg[i * horizon + t] = t == 0 ? (float) (target / rtgScale) : rtg[i * horizon + t - 1] - (float) (lastReward / rtgScale);
+    }
+
+    /**
+     * Every copy's decision of period {@code t} from its last {@code K} steps, greedy over the first
+     * {@code methods} methods and {@code levels} levels (the task's action mask), into the histories.
+     */
+    private void decide(int t, int methods, int levels) {
+        int horizon = TaskFamily.HORIZON;
+        int s = TaskFamily.STATE_SIZE;
         int k = model.config().context();
         int len = Math.min(t + 1, k);
         int from = t + 1 - len;
@@ -82,8 +153,11 @@ public final class DtPolicy implements BatchPricingPolicy {
                 b.rtg[dst] = rtg[src];
                 System.arraycopy(states, src * s, b.states, dst * s, s);
                 // The current step's action token is a placeholder: causal attention keeps it out of s_t's output.
-                b.price[dst] = from + j < t ? price[src] : 0;
-                b.order[dst] = from + j < t ? order[src] : 0;
+                boolean past = from + j < t;
+                b.price[dst] = past ? price[src] : 0;
+                b.order[dst] = past ? order[src] : 0;
+                b.method[dst] = past ? method[src] : 0;
+                b.level[dst] = past ? level[src] : 0;
                 b.period[dst] = from + j;
             }
         }
@@ -96,20 +170,28 @@ public final class DtPolicy implements BatchPricingPolicy {
             last[i] = i * len + len - 1;
         }
         Var hl = org.retailrl.autodiff.Ops.indexSelect(h, last);
-        float[] pl = model.priceLogits(hl).value().data();
-        int[] chosen = new int[copies];
+        int[] p = pick(model.priceLogits(hl).value().data(), TaskFamily.PRICES, TaskFamily.PRICES);
+        int[] q = pick(model.orderLogits(tape, hl, p).value().data(), TaskFamily.ORDERS, TaskFamily.ORDERS);
+        int[] u = methods > 1 ? pick(model.methodLogits(tape, hl, p, q).value().data(), TaskFamily.METHODS, methods)
+                : new int[copies];
+        int[] l = levels > 1 ? pick(model.levelLogits(tape, hl, p, q, u).value().data(), TaskFamily.LEVELS, levels)
+                : new int[copies];
         for (int i = 0; i < copies; i++) {
-            System.arraycopy(pl, i * TaskFamily.PRICES, row, 0, TaskFamily.PRICES);
-            chosen[i] = RecurrentInference.argmax(row, TaskFamily.PRICES);
+            int at = i * horizon + t;
+            price[at] = p[i];
+            order[at] = q[i];
+            method[at] = u[i];
+            level[at] = l[i];
         }
-        float[] ol = model.orderLogits(tape, hl, chosen).value().data();
+    }
+
+    /** Per copy, the arg-max of the first {@code valid} of its {@code width} logits. */
+    private int[] pick(float[] logits, int width, int valid) {
+        int[] out = new int[copies];
         for (int i = 0; i < copies; i++) {
-            System.arraycopy(ol, i * TaskFamily.ORDERS, row, 0, TaskFamily.ORDERS);
-            int q = RecurrentInference.argmax(row, TaskFamily.ORDERS);
-            priceOut[i] = chosen[i];
-            orderOut[i] = q;
-            price[i * horizon + t] = chosen[i];
-            order[i * horizon + t] = q;
+            System.arraycopy(logits, i * width, row, 0, valid);
+            out[i] = RecurrentInference.argmax(row, valid);
         }
+        return out;
     }
 }

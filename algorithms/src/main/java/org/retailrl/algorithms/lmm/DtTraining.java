@@ -189,6 +189,10 @@ public final class DtTraining {
                 System.arraycopy(states, src * s, b.states, dst * s, s);
                 b.price[dst] = data.price(e, start + j);
                 b.order[dst] = data.order(e, start + j);
+                b.method[dst] = data.method(e, start + j);
+                b.level[dst] = data.level(e, start + j);
+                b.methodMask[dst] = data.methods(e) > 1 ? 1f : 0f;
+                b.levelMask[dst] = data.levels(e) > 1 ? 1f : 0f;
                 b.period[dst] = start + j;
             }
         }

@@ -21,22 +21,24 @@ import org.retailrl.core.json.JsonObject;
 /**
  * Logged episodes of behaviour policies on the task family of docs/model.md §6.4, in memory and on
  * disk. Every episode has {@link TaskFamily#HORIZON} steps; step {@code t} holds the encoded state
- * ({@link TaskFamily#STATE_SIZE} floats), the action (price index, order size) and the reward
- * (currency). Each episode also records its task index and its behaviour policy's index.
+ * ({@link TaskFamily#STATE_SIZE} floats), the action (price index, order size, production method,
+ * recommendation level) and the reward (currency). Each episode also records its task index, its
+ * behaviour policy's index and its action mask: how many methods and levels its task offers (1 and
+ * 1 for a pricing task, whose last two components are padding).
  *
- * <h2>File format "RLMD", version 1</h2>
+ * <h2>File format "RLMD", version 2</h2>
  * Big-endian:
  * <pre>
  *   4 bytes  magic "RLMD"
- *   int32    version = 1
+ *   int32    version = 2
  *   int32    state size S, int32 horizon T
  *   int32    length of the metadata, then that many bytes of UTF-8 JSON (seed, tasks, policy names)
  *   uint32   CRC-32C of the metadata bytes
  *   int32    chunk count C
  *   C times: int32 episodes E in the chunk (1..{@link #CHUNK_EPISODES}), int32 payload length N,
  *            N payload bytes, uint32 CRC-32C of the payload
- *            payload, per episode: int32 task, int32 policy, then T times
- *            (S × float32 state, uint8 price index, uint8 order, float32 reward)
+ *            payload, per episode: int32 task, int32 policy, uint8 methods, uint8 levels, then T times
+ *            (S × float32 state, uint8 price index, uint8 order, uint8 method, uint8 level, float32 reward)
  * </pre>
  * A damaged chunk is reported with its number, so a reader can tell where a file went bad. Files
  * are written through {@link AtomicFiles} (temporary file, fsync, rename).
@@ -45,7 +47,7 @@ public final class TrajectoryDataset {
     /** The four magic bytes. */
     static final byte[] MAGIC = {'R', 'L', 'M', 'D'};
     /** The format version written and read. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Episodes per chunk at most. */
     public static final int CHUNK_EPISODES = 256;
 
@@ -57,6 +59,10 @@ public final class TrajectoryDataset {
     private final float[] states;
     private final byte[] price;
     private final byte[] order;
+    private final byte[] method;
+    private final byte[] level;
+    private final byte[] methods;
+    private final byte[] levels;
     private final float[] reward;
 
     /**
@@ -66,11 +72,44 @@ public final class TrajectoryDataset {
      */
     public TrajectoryDataset(JsonObject meta, int[] task, int[] policy, float[] states, byte[] price, byte[] order,
                              float[] reward) {
+        this(meta, task, policy, states, price, order, new byte[order.length], new byte[order.length], ones(task.length),
+                ones(task.length), reward);
+    }
+
+    private static byte[] ones(int n) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, (byte) 1);
+        return b;
+    }
+
+    /**
+     * A dataset of any task kinds: as the pricing-only constructor, with the production method and
+     * recommendation level per step ({@code [episodes·T]}) and the numbers of methods and levels of
+     * each episode's task ({@code [episodes]}, 1..{@link TaskFamily#METHODS} and
+     * 1..{@link TaskFamily#LEVELS}).
+     */
+    public TrajectoryDataset(JsonObject meta, int[] task, int[] policy, float[] states, byte[] price, byte[] order,
+                             byte[] method, byte[] level, byte[] methods, byte[] levels, float[] reward) {
         int n = task.length;
         int t = TaskFamily.HORIZON;
         if (policy.length != n || states.length != (long) n * t * TaskFamily.STATE_SIZE || price.length != n * t
-                || order.length != n * t || reward.length != n * t) {
+                || order.length != n * t || method.length != n * t || level.length != n * t || methods.length != n
+                || levels.length != n || reward.length != n * t) {
             throw new IllegalArgumentException("dataset arrays do not agree with " + n + " episodes of " + t + " steps");
+        }
+        for (int e = 0; e < n; e++) {
+            if (methods[e] < 1 || methods[e] > TaskFamily.METHODS || levels[e] < 1 || levels[e] > TaskFamily.LEVELS) {
+                throw new IllegalArgumentException("episode " + e + ": methods " + methods[e] + " and levels " + levels[e]
+                        + " must be in [1, " + TaskFamily.METHODS + "] and [1, " + TaskFamily.LEVELS + "]");
+            }
+            for (int k = 0; k < t; k++) {
+                if (method[e * t + k] < 0 || method[e * t + k] >= methods[e] || level[e * t + k] < 0
+                        || level[e * t + k] >= levels[e]) {
+                    throw new IllegalArgumentException("episode " + e + " step " + k + ": method " + method[e * t + k]
+                            + " or level " + level[e * t + k] + " outside its task's " + methods[e] + " methods and "
+                            + levels[e] + " levels");
+                }
+            }
         }
         this.meta = meta;
         this.policies = meta.getArray("policies").values().stream().map(v -> ((org.retailrl.core.json.JsonString) v).value())
@@ -86,6 +125,10 @@ public final class TrajectoryDataset {
         this.states = states;
         this.price = price;
         this.order = order;
+        this.method = method;
+        this.level = level;
+        this.methods = methods;
+        this.levels = levels;
         this.reward = reward;
     }
 
@@ -129,6 +172,26 @@ public final class TrajectoryDataset {
         return order[e * TaskFamily.HORIZON + t] & 0xff;
     }
 
+    /** Production method of step {@code t} of episode {@code e} (0 on a pricing task). */
+    public int method(int e, int t) {
+        return method[e * TaskFamily.HORIZON + t];
+    }
+
+    /** Recommendation level of step {@code t} of episode {@code e} (0 on a pricing task). */
+    public int level(int e, int t) {
+        return level[e * TaskFamily.HORIZON + t];
+    }
+
+    /** Methods episode {@code e}'s task offers (1 on a pricing task). */
+    public int methods(int e) {
+        return methods[e];
+    }
+
+    /** Recommendation levels episode {@code e}'s task offers (1 on a pricing task). */
+    public int levels(int e) {
+        return levels[e];
+    }
+
     /** Reward of step {@code t} of episode {@code e} (currency). */
     public float reward(int e, int t) {
         return reward[e * TaskFamily.HORIZON + t];
@@ -159,19 +222,20 @@ public final class TrajectoryDataset {
             out.writeInt(chunks);
             int t = TaskFamily.HORIZON;
             int s = TaskFamily.STATE_SIZE;
-            ByteBuffer buf = ByteBuffer.allocate(CHUNK_EPISODES * (8 + t * (4 * s + 6)));
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK_EPISODES * (10 + t * (4 * s + 8)));
             for (int c = 0; c < chunks; c++) {
                 buf.clear();
                 int from = c * CHUNK_EPISODES;
                 int to = Math.min(episodes, from + CHUNK_EPISODES);
                 for (int e = from; e < to; e++) {
-                    buf.putInt(task[e]).putInt(policy[e]);
+                    buf.putInt(task[e]).putInt(policy[e]).put(methods[e]).put(levels[e]);
                     for (int k = 0; k < t; k++) {
                         int base = (e * t + k) * s;
                         for (int j = 0; j < s; j++) {
                             buf.putFloat(states[base + j]);
                         }
-                        buf.put(price[e * t + k]).put(order[e * t + k]).putFloat(reward[e * t + k]);
+                        buf.put(price[e * t + k]).put(order[e * t + k]).put(method[e * t + k]).put(level[e * t + k])
+                                .putFloat(reward[e * t + k]);
                     }
                 }
                 out.writeInt(to - from);
@@ -221,7 +285,8 @@ public final class TrajectoryDataset {
         }
         int version = in.readInt();
         if (version != VERSION) {
-            throw new IOException(src + ": dataset version " + version + " is not supported (expected " + VERSION + ")");
+            throw new IOException(src + ": dataset version " + version + " is not supported (expected " + VERSION
+                    + "; write the dataset again with retail lmm dataset)");
         }
         int s = in.readInt();
         int t = in.readInt();
@@ -251,7 +316,7 @@ public final class TrajectoryDataset {
         }
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         int episodes = 0;
-        int perEpisode = 8 + t * (4 * s + 6);
+        int perEpisode = 10 + t * (4 * s + 8);
         for (int c = 0; c < chunks; c++) {
             int e = in.readInt();
             int len = in.readInt();
@@ -280,10 +345,16 @@ public final class TrajectoryDataset {
         float[] states = new float[episodes * t * s];
         byte[] price = new byte[episodes * t];
         byte[] order = new byte[episodes * t];
+        byte[] method = new byte[episodes * t];
+        byte[] level = new byte[episodes * t];
+        byte[] methods = new byte[episodes];
+        byte[] levels = new byte[episodes];
         float[] reward = new float[episodes * t];
         for (int e = 0; e < episodes; e++) {
             task[e] = b.getInt();
             policy[e] = b.getInt();
+            methods[e] = b.get();
+            levels[e] = b.get();
             for (int k = 0; k < t; k++) {
                 int base = (e * t + k) * s;
                 for (int j = 0; j < s; j++) {
@@ -291,6 +362,8 @@ public final class TrajectoryDataset {
                 }
                 price[e * t + k] = b.get();
                 order[e * t + k] = b.get();
+                method[e * t + k] = b.get();
+                level[e * t + k] = b.get();
                 reward[e * t + k] = b.getFloat();
                 if ((price[e * t + k] & 0xff) >= TaskFamily.PRICES || (order[e * t + k] & 0xff) >= TaskFamily.ORDERS) {
                     throw new IOException(src + ": episode " + e + " step " + k + " has an action outside the layout");
@@ -298,7 +371,7 @@ public final class TrajectoryDataset {
             }
         }
         try {
-            return new TrajectoryDataset(meta, task, policy, states, price, order, reward);
+            return new TrajectoryDataset(meta, task, policy, states, price, order, method, level, methods, levels, reward);
         } catch (IllegalArgumentException | ClassCastException ex) {
             throw new IOException(src + ": " + ex.getMessage(), ex);
         }

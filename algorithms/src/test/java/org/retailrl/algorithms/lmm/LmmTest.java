@@ -63,6 +63,11 @@ class LmmTest {
             assertTrue(h.unitCost() >= 13 && h.marketSize() >= 1000, h.toString());
             TaskFamily.requireCompatible(h);
         }
+        for (int j = 0; j < TaskFamily.DP_VARIANTS; j++) {
+            PricingScenario small = TaskFamily.dpVariant(j);
+            TaskFamily.requireCompatible(small);
+            assertEquals(null, org.retailrl.algorithms.dp.DpInstance.whyNotSmall(small));
+        }
         PricingScenario bad = PricingScenario.defaults().toBuilder().leadTime(5).initialPipeline(new int[5]).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TaskFamily.requireCompatible(bad)).getMessage()
                 .contains("lead time"));
@@ -79,7 +84,7 @@ class LmmTest {
         assertEquals(0f, out[7]);
         assertEquals(0f, out[9]);
         assertEquals((float) (s.unitCost() / 50), out[11], 1e-7);
-        assertEquals((float) (s.marketSize() / 1000), out[TaskFamily.STATE_SIZE - 1], 1e-6);
+        assertEquals((float) (s.marketSize() / 1000), out[TaskFamily.STATE_SIZE - 5], 1e-6);
     }
 
     @Test
@@ -108,6 +113,31 @@ class LmmTest {
         Files.write(bad, java.util.Arrays.copyOf(Files.readAllBytes(f), 200));
         m = assertThrows(IOException.class, () -> TrajectoryDataset.read(bad)).getMessage();
         assertTrue(m.contains("truncated"), m);
+    }
+
+    @Test
+    void extraBehaviourPoliciesAreAppendedGreedyAndNoisyLeavingTheRestAsItWas() throws Exception {
+        DatasetBuilder.Settings s = new DatasetBuilder.Settings(1, 1, 2, new double[] {0.3});
+        TrajectoryDataset base = DatasetBuilder.build(s, j -> { });
+        JsonObject about = JsonObject.builder().put("learners", "constant").build();
+        TrajectoryDataset more = DatasetBuilder.build(s, (j, task) -> java.util.List.of(constant(20, 0)), about, j -> { });
+        int n = base.episodes();
+        assertEquals(n + 4, more.episodes());
+        assertEquals(about, more.meta().getObject("extra"));
+        assertEquals(java.util.List.of("constant", "constant eps=0.3"),
+                more.policies().subList(more.policies().size() - 2, more.policies().size()));
+        int steps = n * TaskFamily.HORIZON;
+        assertArrayEquals(base.states(), java.util.Arrays.copyOf(more.states(), steps * TaskFamily.STATE_SIZE));
+        int noisy = 0;
+        for (int e = n; e < n + 4; e++) {
+            boolean greedy = more.policies().get(more.policy(e)).equals("constant");
+            for (int t = 0; t < TaskFamily.HORIZON; t++) {
+                boolean asLogged = more.price(e, t) == 20 && more.order(e, t) == 0;
+                assertTrue(asLogged || !greedy, "greedy episode " + e + " step " + t);
+                noisy += asLogged ? 0 : 1;
+            }
+        }
+        assertTrue(noisy > 10 && noisy < 60, "noisy steps " + noisy);
     }
 
     private static final DecisionTransformer.Config SMALL = new DecisionTransformer.Config(16, 1, 2, 4, 0.1, true);
@@ -229,5 +259,151 @@ class LmmTest {
         }
         String msg = assertThrows(IllegalStateException.class, () -> dec.decide(full.states, 0, 0, out)).getMessage();
         assertTrue(msg.contains("context"), msg);
+    }
+
+    /** Always the same production decision. */
+    private static ProductionPolicy constantProduction(int u, int q, int p, int k) {
+        return new ProductionPolicy() {
+            @Override
+            public String name() {
+                return "constant production";
+            }
+
+            @Override
+            public void reset(org.retailrl.envs.production.ProductionBatch batch) {
+            }
+
+            @Override
+            public void act(org.retailrl.envs.production.ProductionBatch batch, int[] method, int[] order, int[] price,
+                            int[] level) {
+                java.util.Arrays.fill(method, u);
+                java.util.Arrays.fill(order, q);
+                java.util.Arrays.fill(price, p);
+                java.util.Arrays.fill(level, k);
+            }
+        };
+    }
+
+    @Test
+    void productionTasksShareTheLayoutAndTheirBaselinesBeatRandom() {
+        for (int j = 0; j < 20; j++) {
+            var a = TaskFamily.productionTask(3, TaskFamily.Split.SEEN, j);
+            assertEquals(a, TaskFamily.productionTask(3, TaskFamily.Split.SEEN, j));
+            assertTrue(a.methodCost(0) >= 5 && a.methodCost(0) <= 9 && a.methodCost(1) > a.methodCost(0)
+                    && a.methodLead(0) <= 3 && a.marketSize() <= 250, a.toString());
+            var h = TaskFamily.productionTask(3, TaskFamily.Split.HELD_OUT, j);
+            assertTrue(h.methodCost(0) >= 9 && h.methodLead(0) == TaskFamily.MAX_LEAD && h.marketSize() >= 250, h.toString());
+            TaskFamily.requireCompatible(h);
+        }
+        var task = TaskFamily.productionTask(1, TaskFamily.Split.SEEN, 0);
+        var b = new org.retailrl.envs.production.ProductionBatch(task, 1);
+        b.reset(2, 0);
+        b.step(new int[] {0}, new int[] {9}, new int[] {10}, new int[] {2}, new double[1]);
+        float[] out = new float[TaskFamily.STATE_SIZE];
+        java.util.Arrays.fill(out, 7f);
+        TaskFamily.encode(b, 0, new float[b.observationSize()], out, 0);
+        int tail = TaskFamily.STATE_SIZE - 4;
+        assertEquals((float) (task.methodCost(0) / 50), out[tail], 1e-7);
+        assertEquals((float) (task.methodCost(1) / 50), out[tail + 1], 1e-7);
+        assertEquals((float) task.methodLead(0) / TaskFamily.MAX_LEAD, out[tail + 2], 1e-7);
+        assertEquals(30f / 50, out[3], 1e-7);
+        assertEquals(0f, out[4]);
+        assertEquals(0f, out[5]);
+        assertEquals(task.methodLead(0) == 1 ? 9f / 20 : 0f, out[6], 1e-7);
+        float[] pricing = new float[TaskFamily.STATE_SIZE];
+        java.util.Arrays.fill(pricing, 7f);
+        PricingBatch pb = new PricingBatch(TaskFamily.task(1, TaskFamily.Split.SEEN, 0), 1);
+        pb.reset(3);
+        TaskFamily.encode(pb, 0, new float[pb.observationSize()], pricing, 0);
+        assertArrayEquals(new float[4], java.util.Arrays.copyOfRange(pricing, tail, TaskFamily.STATE_SIZE));
+        double best = Double.NEGATIVE_INFINITY;
+        for (ProductionPolicy p : ProductionBaselines.heuristics(task, 5)) {
+            best = Math.max(best, ProductionBaselines.mean(ProductionBaselines.profits(task, p, 9, 50)));
+        }
+        double random = ProductionBaselines.mean(ProductionBaselines.profits(task, ProductionBaselines.random(1), 9, 50));
+        assertTrue(best > 0 && best > random + 1000, "best baseline " + best + ", random " + random);
+    }
+
+    /** Trained on one constant production decision, the DT plays all four components of it through the simulator. */
+    @Test
+    void learnsAProductionDecisionWithAllFourComponents() throws IOException {
+        java.util.List<org.retailrl.envs.production.ProductionScenario> ts = java.util.List.of(
+                TaskFamily.productionTask(1, TaskFamily.Split.SEEN, 0), TaskFamily.productionTask(1, TaskFamily.Split.SEEN, 1));
+        TrajectoryDataset d = DatasetBuilder.singleProduction(ts, constantProduction(1, 5, 7, 2), 3, 4);
+        Path f = dir.resolve("p.rlmd");
+        d.write(f);
+        TrajectoryDataset r = TrajectoryDataset.read(f);
+        assertEquals(2, r.methods(0));
+        assertEquals(3, r.levels(0));
+        assertEquals(1, r.method(3, 7));
+        assertEquals(2, r.level(3, 7));
+        DtTraining tr = new DtTraining(SMALL, new DtTraining.Settings(60, 8, 1e-2, 0.0, 4, 1.0, 2), r);
+        double first = tr.trainStep();
+        while (!tr.done()) {
+            tr.trainStep();
+        }
+        assertTrue(tr.lastLoss() < first / 4, "loss " + first + " -> " + tr.lastLoss());
+        ProductionPolicy dt = new DtPolicy("DT", tr.model(), tr.rtgScale(), 500).production();
+        var held = TaskFamily.productionTask(1, TaskFamily.Split.HELD_OUT, 0);
+        double[] a = ProductionBaselines.profits(held, dt, 5, 3);
+        double[] b = ProductionBaselines.profits(held, constantProduction(1, 5, 7, 2), 5, 3);
+        assertArrayEquals(b, a);
+    }
+
+    /** The cached decoder on a production task: price, method and level logits as the full forward pass. */
+    @Test
+    void cachedDecoderMatchesTheFullForwardPassOnAProductionTask() {
+        int k = 4;
+        DecisionTransformer m = new DecisionTransformer(new DecisionTransformer.Config(16, 1, 2, k, 0.0, true),
+                new org.retailrl.core.random.Rng(3));
+        DtDecoder dec = new DtDecoder(m, 500f);
+        dec.reset(400);
+        var task = TaskFamily.productionTask(1, TaskFamily.Split.SEEN, 1);
+        var b = new org.retailrl.envs.production.ProductionBatch(task, 1);
+        b.reset(4, 0);
+        int s = TaskFamily.STATE_SIZE;
+        DecisionTransformer.Batch full = new DecisionTransformer.Batch(1, k);
+        float[] raw = new float[b.observationSize()];
+        int[] out = new int[4];
+        double[] r = new double[1];
+        float rtg = 400 / 500f;
+        for (int t = 0; t < k; t++) {
+            TaskFamily.encode(b, 0, raw, full.states, t * s);
+            rtg -= t == 0 ? 0 : (float) (r[0] / 500f);
+            full.rtg[t] = rtg;
+            full.period[t] = t;
+            dec.decide(full.states, t * s, r[0], 2, 3, out);
+            DecisionTransformer.Batch prefix = new DecisionTransformer.Batch(1, t + 1);
+            System.arraycopy(full.rtg, 0, prefix.rtg, 0, t + 1);
+            System.arraycopy(full.states, 0, prefix.states, 0, (t + 1) * s);
+            System.arraycopy(full.price, 0, prefix.price, 0, t + 1);
+            System.arraycopy(full.order, 0, prefix.order, 0, t + 1);
+            System.arraycopy(full.method, 0, prefix.method, 0, t + 1);
+            System.arraycopy(full.level, 0, prefix.level, 0, t + 1);
+            System.arraycopy(full.period, 0, prefix.period, 0, t + 1);
+            org.retailrl.autodiff.Tape tape = new org.retailrl.autodiff.Tape();
+            tape.setGradEnabled(false);
+            var h = org.retailrl.autodiff.Ops.indexSelect(m.stateOutputs(tape, prefix, null), new int[] {t});
+            int[] p = {out[0]};
+            int[] q = {out[1]};
+            int[] u = {out[2]};
+            close(m.priceLogits(h).value().data(), dec.priceLogits(), "price, period " + t);
+            close(m.methodLogits(tape, h, p, q).value().data(), dec.methodLogits(), "method, period " + t);
+            close(m.levelLogits(tape, h, p, q, u).value().data(), dec.levelLogits(), "level, period " + t);
+            full.price[t] = out[0];
+            full.order[t] = out[1];
+            full.method[t] = out[2];
+            full.level[t] = out[3];
+            b.step(new int[] {out[2]}, new int[] {out[1]}, new int[] {out[0]}, new int[] {out[3]}, r);
+        }
+        String msg = assertThrows(IllegalArgumentException.class, () -> new DtDecoder(m, 1f).decide(full.states, 0, 0, 3, 1,
+                out)).getMessage();
+        assertTrue(msg.contains("methods and levels must be in [1, 2] and [1, 3]"), msg);
+    }
+
+    private static void close(float[] want, float[] got, String what) {
+        for (int j = 0; j < want.length; j++) {
+            assertEquals(want[j], got[j], 1e-5 + 1e-3 * Math.abs(want[j]), what + " entry " + j);
+        }
     }
 }
