@@ -40,8 +40,10 @@ public final class RecommendationCompare {
     public static String usage() {
         return """
                 usage: compare --scenario recommendation-lost|recommendation-backlog [options]
-                  --scenario NAME     recommendation-lost (small default, lost sales; the default) or
-                                      recommendation-backlog (same with backlog)
+                  --scenario NAME     recommendation-lost (small default, 5 products × 20 customers,
+                                      lost sales; the default), recommendation-backlog (same with
+                                      backlog), recommendation-large-lost, recommendation-large-backlog
+                                      (50 products × 1,000 customers)
                   --seeds N           training seeds, 1..100 (default %d)
                   --episodes N        training episodes per learner and seed, 8..10000000 (default %d)
                   --eval-episodes N   evaluation episodes per policy and seed, 2..100000 (default %d)
@@ -52,7 +54,8 @@ public final class RecommendationCompare {
                   --config FILE       JSON {"mtma": {...}, "single": {...}} overriding members of the
                                       MTMA and single-agent presets
                   --out DIR           report folder (default %s): results.csv, episodes.csv,
-                                      curves.csv, differences.csv, result.json, config.json, report.html
+                                      curves.csv, differences.csv, seeds.csv, density.svg, result.json,
+                                      config.json, report.html
                   --help              this text
                 """.formatted(ComparisonOptions.DEFAULT_SEEDS, ComparisonOptions.DEFAULT_TRAIN_EPISODES,
                 ComparisonOptions.DEFAULT_EVAL_EPISODES, ComparisonOptions.DEFAULT_FIT_EPISODES, DEFAULT_OUT);
@@ -118,6 +121,8 @@ public final class RecommendationCompare {
         for (String e : r.claims().evidence()) {
             out.println("    " + e);
         }
+        out.println("training seeds as replicates (paired by seed, 95 % t-interval):");
+        out.print(RecommendationReport.seedsText(r));
         RecommendationReport.write(r, dir, seconds);
         out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
         return 0;

@@ -57,20 +57,26 @@ class RecommendationCompareTest {
         assertEquals(0, run(sink(out), sink(err), "--scenario", "recommendation-lost", "--seeds", "1", "--episodes",
                 "8", "--eval-episodes", "3", "--fit-episodes", "1", "--threads", "2", "--out", target.toString()));
         String table = out.toString(StandardCharsets.UTF_8);
-        for (String p : List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "Naive IM-RS", "Base-stock + stock-aware",
-                "claims")) {
+        for (String p : List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "RS-Only (base-stock orders)",
+                "Naive IM-RS", "Base-stock + stock-aware", "claims", "training seeds as replicates",
+                "MTMA − Joint IM-RS")) {
             assertTrue(table.contains(p), p);
         }
         String progress = err.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("100%") && progress.contains("ETA"), progress);
         List<String> results = Files.readAllLines(target.resolve("results.csv"));
         assertEquals("policy,learned,mean,half_width_95,sd,iqr,seed_means", results.get(0));
-        assertEquals(9, results.size());
-        // 5 learned policies × 1 seed × 3 episodes + 3 heuristics × 3 episodes, plus the header.
-        assertEquals(1 + 15 + 9, Files.readAllLines(target.resolve("episodes.csv")).size());
-        // 4 learners × 1 seed × 1 round, plus the header.
-        assertEquals(5, Files.readAllLines(target.resolve("curves.csv")).size());
-        assertEquals(15, Files.readAllLines(target.resolve("differences.csv")).size());
+        assertEquals(10, results.size());
+        // 6 learned policies × 1 seed × 3 episodes + 3 heuristics × 3 episodes, plus the header.
+        assertEquals(1 + 18 + 9, Files.readAllLines(target.resolve("episodes.csv")).size());
+        // 5 learners × 1 seed × 1 round, plus the header.
+        assertEquals(6, Files.readAllLines(target.resolve("curves.csv")).size());
+        assertEquals(17, Files.readAllLines(target.resolve("differences.csv")).size());
+        // MTMA − Joint and 2 coordinated × 4 siloed, plus the header.
+        List<String> seeds = Files.readAllLines(target.resolve("seeds.csv"));
+        assertEquals(10, seeds.size());
+        assertTrue(seeds.get(1).startsWith("MTMA,Joint IM-RS,"), seeds.get(1));
+        assertTrue(Files.readString(target.resolve("density.svg")).startsWith("<svg"));
         String json = Files.readString(target.resolve("result.json"));
         assertTrue(json.startsWith("{") && json.contains("\"claims\"") && json.contains("\"episodeProfits\""));
         String html = Files.readString(target.resolve("report.html"));
