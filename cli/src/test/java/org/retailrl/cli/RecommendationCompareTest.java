@@ -81,6 +81,36 @@ class RecommendationCompareTest {
         assertTrue(json.startsWith("{") && json.contains("\"claims\"") && json.contains("\"episodeProfits\""));
         String html = Files.readString(target.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Kernel-density") && html.contains("Learning curves"));
+
+        // The exposure ablation trains each variant on the comparison's seed of its learner, so its
+        // MTMA and Joint IM-RS rows are the comparison's, while the discrete variants differ.
+        Path abl = dir.resolve("ablation");
+        ByteArrayOutputStream aout = new ByteArrayOutputStream();
+        assertEquals(0, run(sink(aout), sink(new ByteArrayOutputStream()), "--scenario", "recommendation-lost",
+                "--seeds", "1", "--episodes", "8", "--eval-episodes", "3", "--threads", "2", "--ablation", "exposure",
+                "--out", abl.toString()));
+        List<String> rows = Files.readAllLines(abl.resolve("ablation.csv"));
+        assertEquals(6, rows.size());
+        assertTrue(aout.toString(StandardCharsets.UTF_8).contains("MTMA discrete, constant steps"));
+        assertEquals(seedMean(results, "MTMA"), seedMean(rows, "\"MTMA\""));
+        assertEquals(seedMean(results, "Joint IM-RS"), seedMean(rows, "\"Joint IM-RS\""));
+        assertTrue(!seedMean(rows, "\"MTMA discrete\"").equals(seedMean(rows, "\"MTMA\"")));
+        assertTrue(Files.readString(abl.resolve("density.svg")).startsWith("<svg"));
+        assertTrue(Files.isRegularFile(abl.resolve("models").resolve("mtma-discrete-seed1.rrpf")));
+        UsageException e = assertThrows(UsageException.class, () -> run(sink(aout), sink(aout), "--ablation", "speed",
+                "--out", abl.toString()));
+        assertTrue(e.getMessage().contains("exposure") && e.getMessage().contains("timescales"), e.getMessage());
+    }
+
+    /** The seed-means cell of the CSV row starting with {@code name}, (results.csv: last column; ablation.csv: third). */
+    private static String seedMean(List<String> csv, String name) {
+        for (String row : csv) {
+            if (row.startsWith(name + ",")) {
+                String[] cells = row.split(",");
+                return csv.get(0).startsWith("variant") ? cells[2] : cells[cells.length - 1];
+            }
+        }
+        throw new AssertionError("no row " + name);
     }
 
     /**
