@@ -116,11 +116,11 @@ public final class RecommendationCompare {
         Files.createDirectories(dir.resolve("checkpoints"));
         Experiment.writeConfigs(dir, configs);
         long t0 = System.nanoTime();
-        if (variants != null) {
-            return ablate(o, ablation, variants, configs, dir, out, err, t0);
-        }
         ComparisonResult r;
         try {
+            if (variants != null) {
+                return ablate(o, ablation, variants, configs, dir, out, err, t0);
+            }
             r = compare(o, dir, err);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TrainingDivergedException d) {
@@ -151,16 +151,7 @@ public final class RecommendationCompare {
     private static int ablate(ComparisonOptions o, String ablation, List<CompareCommand.Contender> variants,
                               Map<String, LearnerConfig> configs, Path dir, PrintStream out, PrintStream err, long t0)
             throws Exception {
-        RecommendationAblation.Result r;
-        try {
-            r = RecommendationAblation.run(o, variants, configs, dir, err);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof TrainingDivergedException d) {
-                err.println("error: " + d.getMessage());
-                return TrainCommand.EXIT_DIVERGED;
-            }
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        RecommendationAblation.Result r = RecommendationAblation.run(o, variants, configs, dir, err);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.print(RecommendationAblation.text(o, r));
         RecommendationAblation.write(o, ablation, r, dir, seconds);
