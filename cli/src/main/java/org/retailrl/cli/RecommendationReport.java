@@ -31,8 +31,8 @@ import org.retailrl.cli.report.Series;
  *     episode profit of the round;</li>
  * <li>{@code seeds.csv} — the claims' differences with the training seeds as replicates
  *     ({@link ComparisonResult#seedDifference}): per-seed paired differences and their t-interval;</li>
- * <li>{@code density.svg} — the kernel-density plot of every policy's episode profits (also in
- *     the report);</li>
+ * <li>{@code density.svg} — the kernel-density plot of every policy's episode profits, and
+ *     {@code density-close.svg} without the clearly separated ones (both also in the report);</li>
  * <li>{@code result.json} — all of the above plus the concentration ratios and the claims;</li>
  * <li>{@code report.html} — the table, the claims, kernel-density plots of the episode profits
  *     (Jiang et al. Fig. 2) and the learning curves.</li>
@@ -55,6 +55,7 @@ public final class RecommendationReport {
         Files.writeString(dir.resolve("result.json"), RecommendationJson.of(r, seconds), StandardCharsets.UTF_8);
         org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.csv"), seedsCsv(r));
         org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("density.svg"), density(r, r.policies()).svg());
+        org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("density-close.svg"), density(r, contenders(r)).svg());
         html(r, seconds).write(dir.resolve("report.html"));
     }
 

@@ -77,6 +77,7 @@ class RecommendationCompareTest {
         assertEquals(10, seeds.size());
         assertTrue(seeds.get(1).startsWith("MTMA,Joint IM-RS,"), seeds.get(1));
         assertTrue(Files.readString(target.resolve("density.svg")).startsWith("<svg"));
+        assertTrue(Files.readString(target.resolve("density-close.svg")).contains("MTMA"));
         String json = Files.readString(target.resolve("result.json"));
         assertTrue(json.startsWith("{") && json.contains("\"claims\"") && json.contains("\"episodeProfits\""));
         String html = Files.readString(target.resolve("report.html"));
