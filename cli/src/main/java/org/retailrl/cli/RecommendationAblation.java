@@ -174,7 +174,7 @@ final class RecommendationAblation {
                 each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", x));
             }
             rows.add(new String[] {r.variants().get(v).name(), each.toString(), pm(MeanInterval.of(m)),
-                v == 0 ? "—" : pm(MeanInterval.ofDifference(m, first)),
+                v == 0 ? "—" : signed(MeanInterval.ofDifference(m, first)),
                 String.format(Locale.ROOT, "%.1f", Spread.sd(r.pooled(v)))});
         }
         return rows;
@@ -208,6 +208,10 @@ final class RecommendationAblation {
                 "paired vs " + r.variants().get(0).name(), "SD"), rows);
         h.figure(svg, "Kernel-density estimates of the evaluation episode profits of every variant (all seeds pooled).");
         h.write(dir.resolve("report.html"));
+    }
+
+    private static String signed(MeanInterval m) {
+        return String.format(Locale.ROOT, "%+.1f ± %.1f", m.mean(), m.halfWidth());
     }
 
     private static String pm(MeanInterval m) {
