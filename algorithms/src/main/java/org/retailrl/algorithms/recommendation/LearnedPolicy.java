@@ -16,7 +16,8 @@ import org.retailrl.nn.RecurrentNet;
  * common-random-number comparison: decentralised execution — each actor runs on its own
  * {@link ObservationView} of the state, carrying its GRU hidden state through the episode — and
  * choices sampled from the actors' softmaxes (the stochastic policy that was trained) through the
- * same {@link ActionSampler} as in training, so parts no actor makes are drawn uniformly.
+ * same {@link ActionSampler} as in training, so parts no actor makes are drawn uniformly — or, for
+ * a learner with a replenishment partner ({@link Learner#partner}), ordered by the partner's rule.
  * Episode {@code e} of a run seeded {@code s} samples from {@code Rng.stream(s ^ SALT, e)},
  * disjoint from the environment's streams. Not thread-safe: one instance per thread.
  */
