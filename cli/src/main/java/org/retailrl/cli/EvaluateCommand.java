@@ -69,8 +69,10 @@ final class EvaluateCommand implements Command {
                 evaluated one.
 
                   --scenario      a, b, c, d (docs/model.md §1.6) or a JSON scenario file (default b); or
-                                  recommendation-lost / recommendation-backlog (docs/model.md §3): saved
-                                  mtma, joint-im-rs, im-only, rs-only policies beside the base-stock
+                                  recommendation-lost / recommendation-backlog / recommendation-large-lost /
+                                  recommendation-large-backlog (docs/model.md §3): saved mtma, joint-im-rs,
+                                  im-only, rs-only, rs-only-base-stock, mtma-discrete, joint-im-rs-discrete
+                                  policies beside the base-stock
                                   heuristics (--episodes 2..100000, default 100; --fit-episodes,
                                   default 20; --eval-seed, --model and --out apply)
                   --episodes      evaluation episodes, 2..1000000                         (default 1000)

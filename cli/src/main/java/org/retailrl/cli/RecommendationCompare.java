@@ -40,8 +40,10 @@ public final class RecommendationCompare {
     public static String usage() {
         return """
                 usage: compare --scenario recommendation-lost|recommendation-backlog [options]
-                  --scenario NAME     recommendation-lost (small default, lost sales; the default) or
-                                      recommendation-backlog (same with backlog)
+                  --scenario NAME     recommendation-lost (small default, 5 products × 20 customers,
+                                      lost sales; the default), recommendation-backlog (same with
+                                      backlog), recommendation-large-lost, recommendation-large-backlog
+                                      (50 products × 1,000 customers)
                   --seeds N           training seeds, 1..100 (default %d)
                   --episodes N        training episodes per learner and seed, 8..10000000 (default %d)
                   --eval-episodes N   evaluation episodes per policy and seed, 2..100000 (default %d)
@@ -50,9 +52,19 @@ public final class RecommendationCompare {
                   --threads N         worker threads, 1..256 (default: available processors); results
                                       are identical for every count
                   --config FILE       JSON {"mtma": {...}, "single": {...}} overriding members of the
-                                      MTMA and single-agent presets
+                                      MTMA and single-agent presets (with --ablation: keyed by variant)
+                  --ablation NAME     instead of the comparison, an ablation with seeds as replicates
+                                      (each variant on the comparison's training seeds of its learner):
+                                      exposure: MTMA and Joint IM-RS on the simplex against the discrete
+                                      segment choices (keys mtma, mtma-discrete, mtma-discrete-constant,
+                                      joint-im-rs, joint-im-rs-discrete); timescales: MTMA's decaying
+                                      two-timescale steps against constant steps and against the
+                                      replenishment agent fast (keys mtma, mtma-constant,
+                                      mtma-replenishment-fast, joint-im-rs); writes ablation.{txt,csv},
+                                      density.svg and report.html
                   --out DIR           report folder (default %s): results.csv, episodes.csv,
-                                      curves.csv, differences.csv, result.json, config.json, report.html
+                                      curves.csv, differences.csv, seeds.csv, density.svg, result.json,
+                                      config.json, report.html
                   --help              this text
                 """.formatted(ComparisonOptions.DEFAULT_SEEDS, ComparisonOptions.DEFAULT_TRAIN_EPISODES,
                 ComparisonOptions.DEFAULT_EVAL_EPISODES, ComparisonOptions.DEFAULT_FIT_EPISODES, DEFAULT_OUT);
@@ -82,15 +94,23 @@ public final class RecommendationCompare {
                 1, 256);
         String outDir = args.string("out", "runs/compare-" + name + "-" + TrainCommand.timestamp());
         String configFile = args.string("config", null);
+        String ablation = args.string("ablation", null);
         if (outDir.isBlank()) {
             throw new UsageException("--out must be a non-empty folder path");
         }
         args.finish();
-        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile,
-                Map.of("mtma", Presets.MTMA, "single", Presets.MTMA_SINGLE));
+        List<CompareCommand.Contender> variants = ablation == null ? null : RecommendationAblation.variants(ablation);
+        Map<String, LearnerConfig> defaults = new java.util.LinkedHashMap<>();
+        if (variants == null) {
+            defaults.put("mtma", Presets.MTMA);
+            defaults.put("single", Presets.MTMA_SINGLE);
+        } else {
+            variants.forEach(v -> defaults.put(v.key(), v.config()));
+        }
+        Map<String, LearnerConfig> configs = TrainCommand.resolveConfigs(configFile, defaults);
         ComparisonOptions o = new ComparisonOptions(name, RecommendationComparison.scenario(name), seeds, episodes,
-                evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES, configs.get("mtma"),
-                configs.get("single"));
+                evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES,
+                configs.getOrDefault("mtma", Presets.MTMA), configs.getOrDefault("single", Presets.MTMA_SINGLE));
         Path dir = Path.of(outDir);
         Files.createDirectories(dir.resolve("models"));
         Files.createDirectories(dir.resolve("checkpoints"));
@@ -98,6 +118,9 @@ public final class RecommendationCompare {
         long t0 = System.nanoTime();
         ComparisonResult r;
         try {
+            if (variants != null) {
+                return ablate(o, ablation, variants, configs, dir, out, err, t0);
+            }
             r = compare(o, dir, err);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TrainingDivergedException d) {
@@ -118,7 +141,20 @@ public final class RecommendationCompare {
         for (String e : r.claims().evidence()) {
             out.println("    " + e);
         }
+        out.println("training seeds as replicates (paired by seed, 95 % t-interval):");
+        out.print(RecommendationReport.seedsText(r));
         RecommendationReport.write(r, dir, seconds);
+        out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
+        return 0;
+    }
+
+    private static int ablate(ComparisonOptions o, String ablation, List<CompareCommand.Contender> variants,
+                              Map<String, LearnerConfig> configs, Path dir, PrintStream out, PrintStream err, long t0)
+            throws Exception {
+        RecommendationAblation.Result r = RecommendationAblation.run(o, variants, configs, dir, err);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.print(RecommendationAblation.text(o, r));
+        RecommendationAblation.write(o, ablation, r, dir, seconds);
         out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
         return 0;
     }

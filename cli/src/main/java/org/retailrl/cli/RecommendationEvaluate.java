@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.deploy.PolicyFile;
 import org.retailrl.algorithms.recommendation.CrnEvaluation;
-import org.retailrl.algorithms.recommendation.DecisionSpace;
 import org.retailrl.algorithms.recommendation.LearnedPolicy;
 import org.retailrl.algorithms.recommendation.MeanInterval;
 import org.retailrl.algorithms.recommendation.PolicyOutcome;
@@ -20,7 +19,7 @@ import org.retailrl.envs.recommendation.RecommendationScenario;
 
 /**
  * {@code evaluate} on an inventory-with-recommendation scenario (docs/model.md §3.10): saved
- * policy files of the recommendation learners (mtma, joint-im-rs, im-only, rs-only) scored beside
+ * policy files of the recommendation learners (mtma, joint-im-rs, im-only, rs-only, rs-only-base-stock, mtma-discrete, joint-im-rs-discrete) scored beside
  * the base-stock heuristics on the same evaluation episodes (common random numbers), as mean
  * episode profit with a 95% interval and each policy's paired difference to the first model.
  */
@@ -30,7 +29,6 @@ final class RecommendationEvaluate {
 
     static int run(String spec, RecommendationScenario scenario, List<String> modelFiles, int episodes, long evalSeed,
                    int fitEpisodes, String outDir, PrintStream out, PrintStream err) throws IOException {
-        DecisionSpace space = new DecisionSpace(scenario);
         List<String> names = new ArrayList<>();
         List<double[]> rewards = new ArrayList<>();
         for (String n : modelFiles) {
@@ -42,13 +40,13 @@ final class RecommendationEvaluate {
             Algorithm a = Algorithm.of(c.kind());
             if (a.problem() != Algorithm.Problem.RECOMMENDATION) {
                 throw new UsageException("--model " + n + " holds a '" + c.kind() + "' pricing policy; --scenario "
-                        + spec + " needs a recommendation policy (mtma, joint-im-rs, im-only, rs-only)");
+                        + spec + " needs a recommendation policy (mtma, joint-im-rs, im-only, rs-only, rs-only-base-stock, mtma-discrete, joint-im-rs-discrete)");
             }
             if (!c.scenario().equals(scenario)) {
                 throw new UsageException("--model " + n + " was trained on another scenario than --scenario " + spec);
             }
             String label = a.label() + " (" + f.getFileName() + ")";
-            LearnedPolicy p = new LearnedPolicy(label, space, a.learner().agents(), c.actors());
+            LearnedPolicy p = a.learner().policy(label, a.space(scenario), c.actors());
             err.println("evaluating " + label + "...");
             names.add(label);
             rewards.add(CrnEvaluation.episodeRewards(scenario, p, evalSeed, episodes));

@@ -29,6 +29,10 @@ import org.retailrl.cli.report.Series;
  *     other policy;</li>
  * <li>{@code curves.csv} — learning curves: learner, seed, round, training episodes so far, mean
  *     episode profit of the round;</li>
+ * <li>{@code seeds.csv} — the claims' differences with the training seeds as replicates
+ *     ({@link ComparisonResult#seedDifference}): per-seed paired differences and their t-interval;</li>
+ * <li>{@code density.svg} — the kernel-density plot of every policy's episode profits, and
+ *     {@code density-close.svg} without the clearly separated ones (both also in the report);</li>
  * <li>{@code result.json} — all of the above plus the concentration ratios and the claims;</li>
  * <li>{@code report.html} — the table, the claims, kernel-density plots of the episode profits
  *     (Jiang et al. Fig. 2) and the learning curves.</li>
@@ -49,7 +53,49 @@ public final class RecommendationReport {
         Files.writeString(dir.resolve("differences.csv"), differencesCsv(r), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("curves.csv"), curvesCsv(r), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("result.json"), RecommendationJson.of(r, seconds), StandardCharsets.UTF_8);
+        org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("seeds.csv"), seedsCsv(r));
+        org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("density.svg"), density(r, r.policies()).svg());
+        org.retailrl.core.io.AtomicFiles.writeString(dir.resolve("density-close.svg"), density(r, contenders(r)).svg());
         html(r, seconds).write(dir.resolve("report.html"));
+    }
+
+    /** The coordinated learners and the policies each is compared with in the claims, as {policy, baseline}. */
+    static List<String[]> claimPairs() {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {ComparisonResult.MTMA, ComparisonResult.JOINT});
+        for (String c : List.of(ComparisonResult.MTMA, ComparisonResult.JOINT)) {
+            for (String b : List.of(ComparisonResult.IM_ONLY, ComparisonResult.RS_ONLY,
+                    ComparisonResult.RS_ONLY_BASE_STOCK, ComparisonResult.NAIVE)) {
+                out.add(new String[] {c, b});
+            }
+        }
+        return out;
+    }
+
+    /** The claims' differences with seeds as replicates, one line each. */
+    static String seedsText(ComparisonResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] p : claimPairs()) {
+            MeanInterval d = r.seedDifference(p[0], p[1]);
+            sb.append(String.format(Locale.ROOT, "  %-40s %s%n", p[0] + " − " + p[1], pm(d)));
+        }
+        return sb.toString();
+    }
+
+    static String seedsCsv(ComparisonResult r) {
+        StringBuilder sb = new StringBuilder("policy,baseline,seed_differences,mean_difference,half_width_95,seeds\n");
+        for (String[] p : claimPairs()) {
+            double[] a = r.policy(p[0]).groupMeans();
+            double[] b = r.policy(p[1]).groupMeans();
+            StringBuilder each = new StringBuilder();
+            for (int g = 0; g < a.length; g++) {
+                each.append(g == 0 ? "" : ";").append(num(a[g] - b[b.length == 1 ? 0 : g]));
+            }
+            MeanInterval d = r.seedDifference(p[0], p[1]);
+            sb.append(csv(p[0])).append(',').append(csv(p[1])).append(',').append(each).append(',')
+                    .append(num(d.mean())).append(',').append(num(d.halfWidth())).append(',').append(d.n()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String resultsCsv(ComparisonResult r) {

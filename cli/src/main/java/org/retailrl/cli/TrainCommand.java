@@ -68,10 +68,12 @@ final class TrainCommand implements Command {
                 weight becomes NaN or infinite, training stops with exit code 3, naming the quantity and
                 episode; the last checkpoint is left untouched.
 
-                  --algorithm         fsda, ppo-joint (ppo), mtma, joint-im-rs, im-only, rs-only  (default fsda)
+                  --algorithm         fsda, ppo-joint (ppo), mtma, joint-im-rs, im-only, rs-only,
+                                      rs-only-base-stock, mtma-discrete, joint-im-rs-discrete  (default fsda)
                   --seed              training seed, 1..1000000                          (default 1)
                   --scenario          pricing: a, b, c, d or a JSON file (default b); recommendation:
-                                      recommendation-lost, recommendation-backlog or a JSON file
+                                      recommendation-lost, recommendation-backlog, recommendation-
+                                      large-lost, recommendation-large-backlog or a JSON file
                                       (default recommendation-lost)
                   --preset            %s
                                       (default: the algorithm's own)

@@ -57,24 +57,61 @@ class RecommendationCompareTest {
         assertEquals(0, run(sink(out), sink(err), "--scenario", "recommendation-lost", "--seeds", "1", "--episodes",
                 "8", "--eval-episodes", "3", "--fit-episodes", "1", "--threads", "2", "--out", target.toString()));
         String table = out.toString(StandardCharsets.UTF_8);
-        for (String p : List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "Naive IM-RS", "Base-stock + stock-aware",
-                "claims")) {
+        for (String p : List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "RS-Only (base-stock orders)",
+                "Naive IM-RS", "Base-stock + stock-aware", "claims", "training seeds as replicates",
+                "MTMA − Joint IM-RS")) {
             assertTrue(table.contains(p), p);
         }
         String progress = err.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("100%") && progress.contains("ETA"), progress);
         List<String> results = Files.readAllLines(target.resolve("results.csv"));
         assertEquals("policy,learned,mean,half_width_95,sd,iqr,seed_means", results.get(0));
-        assertEquals(9, results.size());
-        // 5 learned policies × 1 seed × 3 episodes + 3 heuristics × 3 episodes, plus the header.
-        assertEquals(1 + 15 + 9, Files.readAllLines(target.resolve("episodes.csv")).size());
-        // 4 learners × 1 seed × 1 round, plus the header.
-        assertEquals(5, Files.readAllLines(target.resolve("curves.csv")).size());
-        assertEquals(15, Files.readAllLines(target.resolve("differences.csv")).size());
+        assertEquals(10, results.size());
+        // 6 learned policies × 1 seed × 3 episodes + 3 heuristics × 3 episodes, plus the header.
+        assertEquals(1 + 18 + 9, Files.readAllLines(target.resolve("episodes.csv")).size());
+        // 5 learners × 1 seed × 1 round, plus the header.
+        assertEquals(6, Files.readAllLines(target.resolve("curves.csv")).size());
+        assertEquals(17, Files.readAllLines(target.resolve("differences.csv")).size());
+        // MTMA − Joint and 2 coordinated × 4 siloed, plus the header.
+        List<String> seeds = Files.readAllLines(target.resolve("seeds.csv"));
+        assertEquals(10, seeds.size());
+        assertTrue(seeds.get(1).startsWith("MTMA,Joint IM-RS,"), seeds.get(1));
+        assertTrue(Files.readString(target.resolve("density.svg")).startsWith("<svg"));
+        assertTrue(Files.readString(target.resolve("density-close.svg")).contains("MTMA"));
         String json = Files.readString(target.resolve("result.json"));
         assertTrue(json.startsWith("{") && json.contains("\"claims\"") && json.contains("\"episodeProfits\""));
         String html = Files.readString(target.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Kernel-density") && html.contains("Learning curves"));
+
+        // The exposure ablation trains each variant on the comparison's seed of its learner, so its
+        // MTMA and Joint IM-RS rows are the comparison's, while the discrete variants differ.
+        Path abl = dir.resolve("ablation");
+        ByteArrayOutputStream aout = new ByteArrayOutputStream();
+        assertEquals(0, run(sink(aout), sink(new ByteArrayOutputStream()), "--scenario", "recommendation-lost",
+                "--seeds", "1", "--episodes", "8", "--eval-episodes", "3", "--threads", "2", "--ablation", "exposure",
+                "--out", abl.toString()));
+        List<String> rows = Files.readAllLines(abl.resolve("ablation.csv"));
+        assertEquals(6, rows.size());
+        assertTrue(aout.toString(StandardCharsets.UTF_8).contains("MTMA discrete, constant steps"));
+        assertEquals(seedMean(results, "MTMA"), seedMean(rows, "\"MTMA\""));
+        assertEquals(seedMean(results, "Joint IM-RS"), seedMean(rows, "\"Joint IM-RS\""));
+        assertTrue(!seedMean(rows, "\"MTMA discrete\"").equals(seedMean(rows, "\"MTMA\"")));
+        assertTrue(Files.readString(abl.resolve("density.svg")).startsWith("<svg"));
+        assertTrue(Files.isRegularFile(abl.resolve("models").resolve("mtma-discrete-seed1.rrpf")));
+        UsageException e = assertThrows(UsageException.class, () -> run(sink(aout), sink(aout), "--ablation", "speed",
+                "--out", abl.toString()));
+        assertTrue(e.getMessage().contains("exposure") && e.getMessage().contains("timescales"), e.getMessage());
+    }
+
+    /** The seed-means cell of the CSV row starting with {@code name}, (results.csv: last column; ablation.csv: third). */
+    private static String seedMean(List<String> csv, String name) {
+        for (String row : csv) {
+            if (row.startsWith(name + ",")) {
+                String[] cells = row.split(",");
+                return csv.get(0).startsWith("variant") ? cells[2] : cells[cells.length - 1];
+            }
+        }
+        throw new AssertionError("no row " + name);
     }
 
     /**

@@ -50,7 +50,11 @@ class TrainResumeTest {
     }
 
     static List<String> trainArgs(Path scenario, String algo, int episodes, Path out) {
-        return List.of("train", "--algorithm", algo, "--scenario", scenario.toString(), "--copies", "2", "--seed", "5",
+        return trainArgs(scenario.toString(), algo, episodes, out);
+    }
+
+    static List<String> trainArgs(String scenario, String algo, int episodes, Path out) {
+        return List.of("train", "--algorithm", algo, "--scenario", scenario, "--copies", "2", "--seed", "5",
                 "--episodes", Integer.toString(episodes), "--checkpoint-every", "1", "--out", out.toString());
     }
 
@@ -175,16 +179,34 @@ class TrainResumeTest {
 
     @Test
     void killNineThenResumeEqualsAnUninterruptedRun(@TempDir Path dir) throws Exception {
-        Path sc = CliRun.shortScenario(dir);
-        int episodes = 40;
+        killNineThenResume(dir, CliRun.shortScenario(dir).toString(), "ppo", "ppo-joint", 40);
+    }
+
+    /**
+     * The same for MTMA's two agents on their decentralised views, with decaying two-timescale
+     * steps (docs/model.md §3, §8.9), and its resumed policy file loads in {@code evaluate}.
+     */
+    @Test
+    void mtmaKillNineThenResumeEqualsAnUninterruptedRunAndEvaluates(@TempDir Path dir) throws Exception {
+        Path model = killNineThenResume(dir, "recommendation-backlog", "mtma", "mtma", 60);
+        CliRun eval = CliRun.of("evaluate", "--scenario", "recommendation-backlog", "--model", model.toString(),
+                "--episodes", "2", "--fit-episodes", "1");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("mtma (mtma-seed5.rrpf)") && eval.out().contains("Base-stock + uniform"),
+                eval.out());
+    }
+
+    /** Kills a child {@code train} with {@code kill -9} mid-run, resumes it, and returns its model file. */
+    private static Path killNineThenResume(Path dir, String scenario, String algo, String stem, int episodes)
+            throws Exception {
         Path killed = dir.resolve("k");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
-        cmd.addAll(trainArgs(sc, "ppo", episodes, killed));
+        cmd.addAll(trainArgs(scenario, algo, episodes, killed));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
-        Path ckpt = killed.resolve("ppo-joint-seed5.ckpt");
+        Path ckpt = killed.resolve(stem + "-seed5.ckpt");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int seen = 0;
         while (seen < 3 && child.isAlive() && System.nanoTime() < deadline) {
@@ -198,10 +220,12 @@ class TrainResumeTest {
         int at = TrainingCheckpoint.load(ckpt).episodesDone();
         assertTrue(at >= 3 && at < episodes, "the child must be killed mid-run, checkpoint at " + at + "; log: "
                 + Files.readString(dir.resolve("child.log")));
-        CliRun straight = CliRun.of(trainArgs(sc, "ppo", episodes, dir.resolve("u")).toArray(String[]::new));
+        CliRun straight = CliRun.of(trainArgs(scenario, algo, episodes, dir.resolve("u")).toArray(String[]::new));
         assertEquals(0, straight.code(), straight.err());
         CliRun resumed = CliRun.of("resume", ckpt.toString());
         assertEquals(0, resumed.code(), resumed.err());
-        assertSamePolicy(dir.resolve("u/ppo-joint-seed5.rrpf"), killed.resolve("ppo-joint-seed5.rrpf"));
+        Path model = killed.resolve(stem + "-seed5.rrpf");
+        assertSamePolicy(dir.resolve("u").resolve(stem + "-seed5.rrpf"), model);
+        return model;
     }
 }

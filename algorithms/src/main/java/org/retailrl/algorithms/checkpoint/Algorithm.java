@@ -37,6 +37,12 @@ public enum Algorithm {
     IM_ONLY("im-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
     /** RS-Only: recommendation learned, orders random. */
     RS_ONLY("rs-only", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
+    /** RS-Only with the fitted base-stock orders instead of random ones (the fair baseline). */
+    RS_ONLY_BASE_STOCK("rs-only-base-stock", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
+    /** MTMA with the discrete exposure of {@link DecisionSpace#segments} (the ablation of §3.7). */
+    MTMA_DISCRETE("mtma-discrete", Problem.RECOMMENDATION, Presets.MTMA),
+    /** Joint IM-RS with the discrete exposure of {@link DecisionSpace#segments}. */
+    JOINT_IM_RS_DISCRETE("joint-im-rs-discrete", Problem.RECOMMENDATION, Presets.MTMA_SINGLE),
     /** One PPO agent ordering in the lost-sales problem with lead time (docs/model.md §7.1). */
     PPO_LOST_SALES("ppo-lost-sales", Problem.LOST_SALES, Presets.PPO_INVENTORY),
     /** FSDA on N products: a fast pricing and a slow ordering agent per product (docs/model.md §4.3). */
@@ -121,12 +127,21 @@ public enum Algorithm {
     /** The recommendation learner it is, or null for any other algorithm. */
     public Learner learner() {
         return switch (this) {
-            case MTMA -> Learner.MTMA;
-            case JOINT_IM_RS -> Learner.JOINT;
+            case MTMA, MTMA_DISCRETE -> Learner.MTMA;
+            case JOINT_IM_RS, JOINT_IM_RS_DISCRETE -> Learner.JOINT;
             case IM_ONLY -> Learner.IM_ONLY;
             case RS_ONLY -> Learner.RS_ONLY;
+            case RS_ONLY_BASE_STOCK -> Learner.RS_ONLY_BASE_STOCK;
             default -> null;
         };
+    }
+
+    /**
+     * The action space of a recommendation algorithm on {@code s}: exposure on the simplex, or the
+     * discrete segment choices for the {@code -discrete} ablations (docs/model.md §3.7).
+     */
+    public DecisionSpace space(RecommendationScenario s) {
+        return this == MTMA_DISCRETE || this == JOINT_IM_RS_DISCRETE ? DecisionSpace.segments(s) : new DecisionSpace(s);
     }
 
     /**
@@ -140,7 +155,7 @@ public enum Algorithm {
                             spec.episodes())
                     : PricingLearners.ppoJoint((PricingScenario) spec.scenario(), spec.copies(), spec.config(),
                             spec.seed(), spec.episodes());
-            case RECOMMENDATION -> learner().trainer(new DecisionSpace((RecommendationScenario) spec.scenario()),
+            case RECOMMENDATION -> learner().trainer(space((RecommendationScenario) spec.scenario()),
                     spec.config(), spec.copies(), spec.seed(), spec.episodes());
             case LOST_SALES -> InventoryLearners.lostSales((LostSalesScenario) spec.scenario(), spec.copies(),
                     spec.config(), spec.seed(), spec.episodes());
@@ -167,6 +182,7 @@ public enum Algorithm {
             case JOINT -> JOINT_IM_RS;
             case IM_ONLY -> IM_ONLY;
             case RS_ONLY -> RS_ONLY;
+            case RS_ONLY_BASE_STOCK -> RS_ONLY_BASE_STOCK;
         };
     }
 

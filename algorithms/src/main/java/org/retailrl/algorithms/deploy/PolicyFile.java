@@ -427,7 +427,7 @@ public final class PolicyFile {
                 return "kind '" + kind + "' needs a recommendation scenario";
             }
             List<AgentSpec> specs = algorithm.learner().agents();
-            DecisionSpace space = new DecisionSpace(rs);
+            DecisionSpace space = algorithm.space(rs);
             inputs = new int[specs.size()];
             outputs = new int[specs.size()];
             for (int a = 0; a < specs.size(); a++) {

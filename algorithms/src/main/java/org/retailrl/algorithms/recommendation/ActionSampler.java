@@ -25,6 +25,14 @@ public final class ActionSampler {
 
     /** A sampler for {@code agents} in {@code space}; at most one agent may make each part. */
     public ActionSampler(DecisionSpace space, List<AgentSpec> agents) {
+        this(space, agents, false);
+    }
+
+    /**
+     * As {@link #ActionSampler(DecisionSpace, List)}; with {@code ordersByRule} the orders no agent
+     * makes are left to the caller's replenishment rule and {@link #randomRest} draws none.
+     */
+    public ActionSampler(DecisionSpace space, List<AgentSpec> agents, boolean ordersByRule) {
         this.space = space;
         this.agents = List.copyOf(agents);
         layouts = new FactorLayout[agents.size()];
@@ -40,7 +48,7 @@ public final class ActionSampler {
             exposure |= d.exposure();
             layouts[a] = d.layout(space);
         }
-        randomOrders = !orders;
+        randomOrders = !orders && !ordersByRule;
         randomExposure = !exposure;
         int nm = space.scenario().products() * space.scenario().customers();
         z = new double[nm];

@@ -13,7 +13,7 @@ import org.retailrl.algorithms.recommendation.MeanInterval;
  * and Jiang, Han, Peng and Zhang — each at 95 % confidence. Profits are currency per episode.
  *
  * @param options        the settings of the run
- * @param policies       learned policies first (MTMA, Joint IM-RS, IM-Only, RS-Only, Naive IM-RS), then heuristics
+ * @param policies       learned policies first (the {@link Learner}s in order, then Naive IM-RS), then heuristics
  * @param curves         per learner (in {@link Learner} order) {@code [seed][round]} mean training-episode profit
  * @param episodesPerRound training episodes per round (the x unit of the curves)
  * @param differences    paired differences of MTMA and Joint IM-RS against every other policy
@@ -31,6 +31,8 @@ public record ComparisonResult(ComparisonOptions options, List<PolicyOutcome> po
     public static final String IM_ONLY = Learner.IM_ONLY.label();
     /** RS-Only. */
     public static final String RS_ONLY = Learner.RS_ONLY.label();
+    /** RS-Only with base-stock orders. */
+    public static final String RS_ONLY_BASE_STOCK = Learner.RS_ONLY_BASE_STOCK.label();
     /** Naive IM-RS. */
     public static final String NAIVE = "Naive IM-RS";
 
@@ -61,7 +63,8 @@ public record ComparisonResult(ComparisonOptions options, List<PolicyOutcome> po
     /**
      * The claims and the evidence, one line per comparison.
      *
-     * @param coordinatedAboveSiloed MTMA and Joint IM-RS each above IM-Only, RS-Only and Naive IM-RS (paired CI above 0)
+     * @param coordinatedAboveSiloed MTMA and Joint IM-RS each above IM-Only, both RS-Only and Naive IM-RS (paired CI
+     *                               above 0)
      * @param naiveWorse             Naive IM-RS below both MTMA and Joint IM-RS (paired CI below 0)
      * @param mtmaConcentrated       MTMA's SD below every other learned policy's (bootstrap CI of the ratio below 1)
      * @param evidence               the comparisons behind the verdicts
@@ -88,6 +91,20 @@ public record ComparisonResult(ComparisonOptions options, List<PolicyOutcome> po
             }
         }
         throw new IllegalArgumentException("no difference " + policy + " − " + baseline);
+    }
+
+    /**
+     * {@code policy − baseline} with the training seeds as replicates: the Student-t interval of the
+     * per-seed differences of mean episode profit, paired by seed (a heuristic, which has one group,
+     * is the same baseline for every seed).
+     */
+    public MeanInterval seedDifference(String policy, String baseline) {
+        double[] a = policy(policy).groupMeans();
+        double[] b = policy(baseline).groupMeans();
+        if (b.length == 1 && a.length > 1) {
+            b = java.util.Collections.nCopies(a.length, b[0]).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return MeanInterval.ofDifference(a, b);
     }
 
     /** Computes the differences, concentrations and claims of {@code policies}. */
@@ -134,7 +151,7 @@ public record ComparisonResult(ComparisonOptions options, List<PolicyOutcome> po
         boolean above = true;
         boolean naive = true;
         for (String c : List.of(MTMA, JOINT)) {
-            for (String s : List.of(IM_ONLY, RS_ONLY, NAIVE)) {
+            for (String s : List.of(IM_ONLY, RS_ONLY, RS_ONLY_BASE_STOCK, NAIVE)) {
                 MeanInterval d = difference(c, s).diff();
                 boolean ok = d.low() > 0;
                 above &= ok;

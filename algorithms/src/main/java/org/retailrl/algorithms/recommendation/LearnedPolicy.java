@@ -16,7 +16,8 @@ import org.retailrl.nn.RecurrentNet;
  * common-random-number comparison: decentralised execution — each actor runs on its own
  * {@link ObservationView} of the state, carrying its GRU hidden state through the episode — and
  * choices sampled from the actors' softmaxes (the stochastic policy that was trained) through the
- * same {@link ActionSampler} as in training, so parts no actor makes are drawn uniformly.
+ * same {@link ActionSampler} as in training, so parts no actor makes are drawn uniformly — or, for
+ * a learner with a replenishment partner ({@link Learner#partner}), ordered by the partner's rule.
  * Episode {@code e} of a run seeded {@code s} samples from {@code Rng.stream(s ^ SALT, e)},
  * disjoint from the environment's streams. Not thread-safe: one instance per thread.
  */
@@ -29,6 +30,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
     private final List<AgentSpec> specs;
     private final List<RecurrentNet> actors;
     private final ActionSampler sampler;
+    private final ReplenishmentRule partner;
     private final float[][] hidden;
     private final float[][] obs;
     private final int[][] choices;
@@ -45,6 +47,15 @@ public final class LearnedPolicy implements RecommendationPolicy {
      * @param label the name in tables
      */
     public LearnedPolicy(String label, DecisionSpace space, List<AgentSpec> specs, List<RecurrentNet> actors) {
+        this(label, space, specs, actors, null);
+    }
+
+    /**
+     * As {@link #LearnedPolicy(String, DecisionSpace, List, List)}; a non-null {@code partner}
+     * places the orders when no actor makes them, as in training ({@link Learner#partner}).
+     */
+    public LearnedPolicy(String label, DecisionSpace space, List<AgentSpec> specs, List<RecurrentNet> actors,
+                         ReplenishmentRule partner) {
         if (specs.size() != actors.size() || specs.isEmpty()) {
             throw new IllegalArgumentException("specs and actors must be non-empty and of equal length, got "
                     + specs.size() + " and " + actors.size());
@@ -53,7 +64,12 @@ public final class LearnedPolicy implements RecommendationPolicy {
         this.space = space;
         this.specs = List.copyOf(specs);
         this.actors = List.copyOf(actors);
-        this.sampler = new ActionSampler(space, specs);
+        boolean actorsOrder = false;
+        for (AgentSpec a : specs) {
+            actorsOrder |= a.decision().orders();
+        }
+        this.partner = actorsOrder ? null : partner;
+        this.sampler = new ActionSampler(space, specs, this.partner != null);
         hidden = new float[actors.size()][];
         obs = new float[actors.size()][];
         choices = new int[actors.size()][];
@@ -77,7 +93,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
     /** The trained learner of {@code trainer}. */
     public static LearnedPolicy of(String label, Trainer trainer) {
         RecommendationAgentEnv env = env(trainer);
-        return new LearnedPolicy(label, env.space(), env.specs(), trainer.actors());
+        return new LearnedPolicy(label, env.space(), env.specs(), trainer.actors(), env.partner());
     }
 
     private static RecommendationAgentEnv env(Trainer trainer) {
@@ -105,6 +121,9 @@ public final class LearnedPolicy implements RecommendationPolicy {
 
     @Override
     public void beginEpisode(long seed, long episode) {
+        if (partner != null) {
+            partner.beginEpisode(seed, episode);
+        }
         rng = Rng.stream(seed ^ SALT, episode);
         for (float[] h : hidden) {
             Arrays.fill(h, 0f);
@@ -137,6 +156,9 @@ public final class LearnedPolicy implements RecommendationPolicy {
             tape.reset();
             sampler.sample(a, logits, 0, rng, choices[a], 0, continuous[a], 0);
             sampler.apply(a, choices[a], 0, continuous[a], 0, orders, 0, exposure, 0);
+        }
+        if (partner != null) {
+            partner.orders(state, orders);
         }
         sampler.randomRest(rng, orders, 0, exposure, 0);
     }

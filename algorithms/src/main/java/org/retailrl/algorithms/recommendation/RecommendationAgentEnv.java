@@ -19,7 +19,8 @@ import org.retailrl.envs.recommendation.RecommendationState;
  * decentralised views' last-period demand and sales are kept per copy and zeroed at every episode
  * start. Parts of the decision no agent makes are drawn from the copy's policy stream after the
  * agents' choices, as an untrained policy would ({@link ActionSampler#randomRest}), exactly as an
- * evaluated policy draws them.
+ * evaluated policy draws them — except the orders of a learner with a replenishment partner
+ * ({@link Learner#partner}), which the partner's rule places from the copy's state.
  *
  * <p>Randomness: episode batch {@code e} resets copy {@code i} onto stream {@code e·N + i} of
  * the environment seed, so episodes never share a stream.
@@ -29,6 +30,8 @@ public final class RecommendationAgentEnv implements AgentEnv {
     private final RecommendationScenario scenario;
     private final List<AgentSpec> specs;
     private final ActionSampler sampler;
+    private final ReplenishmentRule partner;
+    private final int[] partnerOrders;
     private final RecommendationBatch batch;
     private final List<ObservationView> views = new ArrayList<>();
     private final int[] agentViews;
@@ -41,10 +44,24 @@ public final class RecommendationAgentEnv implements AgentEnv {
 
     /** {@code copies} copies of {@code space}'s scenario played by {@code specs}. */
     public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies) {
+        this(space, specs, copies, null);
+    }
+
+    /**
+     * As {@link #RecommendationAgentEnv(DecisionSpace, List, int)}; a non-null {@code partner}
+     * places the orders when no agent makes them (a stateless rule: it is shared by every copy).
+     */
+    public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies, ReplenishmentRule partner) {
         this.space = space;
         this.scenario = space.scenario();
         this.specs = List.copyOf(specs);
-        this.sampler = new ActionSampler(space, specs);
+        boolean agentsOrder = false;
+        for (AgentSpec a : specs) {
+            agentsOrder |= a.decision().orders();
+        }
+        this.partner = agentsOrder ? null : partner;
+        this.partnerOrders = new int[scenario.products()];
+        this.sampler = new ActionSampler(space, specs, this.partner != null);
         this.batch = new RecommendationBatch(scenario, copies);
         agentViews = new int[specs.size()];
         for (int a = 0; a < agentViews.length; a++) {
@@ -75,6 +92,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
     /** The agents. */
     public List<AgentSpec> specs() {
         return specs;
+    }
+
+    /** The rule placing the orders no agent makes, or null (random orders). */
+    public ReplenishmentRule partner() {
+        return partner;
     }
 
     @Override
@@ -160,6 +182,10 @@ public final class RecommendationAgentEnv implements AgentEnv {
             }
         }
         for (int k = 0; k < n; k++) {
+            if (partner != null) {
+                partner.orders(batch.state(k), partnerOrders);
+                System.arraycopy(partnerOrders, 0, orders, k * np, np);
+            }
             sampler.randomRest(streams[k], orders, k * np, exposure, k * nm);
         }
         batch.step(orders, exposure, rewardOut);

@@ -35,19 +35,23 @@ public final class RecommendationComparison {
     /** Bootstrap resamples for the concentration intervals. */
     public static final int BOOTSTRAP_RESAMPLES = 2000;
     /** The scenario names accepted by {@link #scenario}. */
-    public static final List<String> SCENARIOS = List.of("recommendation-lost", "recommendation-backlog");
+    public static final List<String> SCENARIOS = List.of("recommendation-lost", "recommendation-backlog",
+            "recommendation-large-lost", "recommendation-large-backlog");
 
     private RecommendationComparison() {
     }
 
     /**
-     * The scenario called {@code name}: {@code recommendation-lost} (the small default, lost sales)
-     * or {@code recommendation-backlog} (the same with backlog).
+     * The scenario called {@code name}: {@code recommendation-lost} (the small default, 5 products ×
+     * 20 customers, lost sales), {@code recommendation-backlog} (the same with backlog), and
+     * {@code recommendation-large-lost} / {@code recommendation-large-backlog} (50 × 1,000).
      */
     public static RecommendationScenario scenario(String name) {
         return switch (name == null ? "" : name) {
             case "recommendation-lost" -> RecommendationScenarios.named("small");
             case "recommendation-backlog" -> RecommendationScenarios.named("small-backlog");
+            case "recommendation-large-lost" -> RecommendationScenarios.named("large");
+            case "recommendation-large-backlog" -> RecommendationScenarios.named("large-backlog");
             default -> throw new IllegalArgumentException("scenario must be one of " + SCENARIOS + ", got '" + name
                     + "'");
         };
@@ -69,8 +73,11 @@ public final class RecommendationComparison {
     public static ComparisonResult result(ComparisonOptions o, double[][][] rewards, List<PolicyOutcome> heuristics,
                                           List<double[][]> curves) {
         Learner[] learners = Learner.values();
-        String[] names = {learners[0].label(), learners[1].label(), learners[2].label(), learners[3].label(),
-            ComparisonResult.NAIVE};
+        String[] names = new String[learners.length + 1];
+        for (int l = 0; l < learners.length; l++) {
+            names[l] = learners[l].label();
+        }
+        names[learners.length] = ComparisonResult.NAIVE;
         if (rewards.length != names.length) {
             throw new IllegalArgumentException("rewards must hold " + names.length + " learned policies, got "
                     + rewards.length);
@@ -89,7 +96,7 @@ public final class RecommendationComparison {
         return heuristics(o.scenario(), o.fitEpisodes(), EVAL_SEED, o.evalEpisodes());
     }
 
-    /** Rewards of MTMA, Joint, IM-Only, RS-Only and Naive of one seed's trained learners. */
+    /** Rewards of every {@link Learner} (in order) and then Naive of one seed's trained learners. */
     public static double[][] evaluateSeed(ComparisonOptions o, List<Trainer> tr) {
         RecommendationScenario s = o.scenario();
         Learner[] ls = Learner.values();

@@ -55,14 +55,15 @@ class RecommendationComparisonTest {
         ComparisonResult r = run(2);
         List<String> names = new ArrayList<>();
         r.policies().forEach(p -> names.add(p.name()));
-        assertEquals(List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "Naive IM-RS", "Base-stock + uniform",
+        assertEquals(List.of("MTMA", "Joint IM-RS", "IM-Only", "RS-Only", "RS-Only (base-stock orders)",
+                "Naive IM-RS", "Base-stock + uniform",
                 "Base-stock + rating-greedy", "Base-stock + stock-aware"), names);
         assertEquals(2, r.policy("MTMA").rewards().length);
         assertEquals(1, r.policy("Base-stock + uniform").rewards().length);
         assertEquals(3, r.policy("MTMA").episodes());
-        // 2 coordinated learners × 7 others.
-        assertEquals(14, r.differences().size());
-        assertEquals(4, r.concentration().size());
+        // 2 coordinated learners × 8 others.
+        assertEquals(16, r.differences().size());
+        assertEquals(5, r.concentration().size());
         assertEquals(Learner.values().length, r.curves().size());
         assertEquals(2, r.curves().get(0)[0].length);
         assertEquals(2, r.episodesPerRound());
@@ -75,16 +76,26 @@ class RecommendationComparisonTest {
         }
         assertEquals(d, r.difference("MTMA", "Joint IM-RS").diff().mean(), 1e-9 * Math.abs(d) + 1e-9);
         assertTrue(RecommendationComparison.table(r).contains("Naive IM-RS"));
+        // Seeds as replicates: the mean of the per-seed differences, a heuristic repeated for every seed.
+        double[] mg = r.policy("MTMA").groupMeans();
+        double[] jg = r.policy("Joint IM-RS").groupMeans();
+        double h = r.policy("Base-stock + uniform").groupMeans()[0];
+        MeanInterval sj = r.seedDifference("MTMA", "Joint IM-RS");
+        assertEquals(2, sj.n());
+        assertEquals((mg[0] - jg[0] + mg[1] - jg[1]) / 2, sj.mean(), 1e-9 * Math.abs(sj.mean()) + 1e-9);
+        assertEquals((mg[0] + mg[1]) / 2 - h, r.seedDifference("MTMA", "Base-stock + uniform").mean(), 1e-6);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecommendationComparison.result(r.options(), new double[4][][], List.of(), r.curves()));
-        assertTrue(e.getMessage().contains("5 learned policies"), e.getMessage());
+        assertTrue(e.getMessage().contains("6 learned policies"), e.getMessage());
     }
 
     @Test
     void unknownScenarioNamesTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecommendationComparison.scenario("recommendation-large"));
-        assertTrue(e.getMessage().contains("recommendation-lost") && e.getMessage().contains("recommendation-backlog"));
+                () -> RecommendationComparison.scenario("recommendation-huge"));
+        assertTrue(e.getMessage().contains("recommendation-lost") && e.getMessage().contains("recommendation-backlog")
+                && e.getMessage().contains("recommendation-large-backlog"));
+        assertEquals(1000, RecommendationComparison.scenario("recommendation-large-lost").customers());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ComparisonOptions("x",
                 RecommendationComparison.scenario("recommendation-lost"), 0, 4, 3, 1, 1, 2, TINY, TINY_SINGLE))
                 .getMessage().contains("seeds"));

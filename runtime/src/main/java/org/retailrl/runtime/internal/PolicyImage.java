@@ -33,7 +33,8 @@ public final class PolicyImage {
     static final int MAX_UNITS = 1_000_000;
     /** Largest horizon a scenario may have (the engine's own range). */
     static final int MAX_HORIZON = 100_000_000;
-    private static final List<String> OTHER_KINDS = List.of("mtma", "joint-im-rs", "im-only", "rs-only", "ppo-lost-sales");
+    private static final List<String> OTHER_KINDS = List.of("mtma", "joint-im-rs", "im-only", "rs-only",
+            "rs-only-base-stock", "mtma-discrete", "joint-im-rs-discrete", "ppo-lost-sales");
 
     /** One actor's sizes and its parameters by role ({@code "mlp.0.weight"}, …, {@code "head.bias"}). */
     public static final class Actor {
