@@ -1,13 +1,9 @@
 package org.retailrl.algorithms.rl;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.retailrl.autodiff.Tape;
+import org.retailrl.core.parallel.WorkerTeam;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.nn.RecurrentNet;
@@ -45,7 +41,8 @@ public final class RolloutCollector implements AutoCloseable {
     private final float[] scaled;
     private final int[][] act;
     private final float[][] cont;
-    private ExecutorService pool;
+    /** Computes the shards of a step; the calling thread is one of its members. */
+    private WorkerTeam team = WorkerTeam.SERIAL;
 
     /** The networks' view of copies {@code [lo, hi)}: its tape, hidden states and inputs. */
     private final class Shard {
@@ -168,22 +165,14 @@ public final class RolloutCollector implements AutoCloseable {
         if (count != shards.length) {
             shards = shards(count);
         }
-        if (threads > 1) {
-            pool = Executors.newFixedThreadPool(Math.min(threads, shards.length), r -> {
-                Thread t = new Thread(r, "rollout");
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        team = WorkerTeam.create(Math.min(threads, shards.length));
     }
 
     /** Stops the worker threads, if any. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-            pool = null;
-        }
+        team.close();
+        team = WorkerTeam.SERIAL;
     }
 
     /**
@@ -242,30 +231,13 @@ public final class RolloutCollector implements AutoCloseable {
     }
 
     private void runShards(ShardTask task) {
-        if (pool == null) {
-            for (Shard s : shards) {
-                task.run(s);
+        // Member w computes shards w, w + size, …: who computes a shard does not change its result.
+        int size = team.size();
+        team.run(w -> {
+            for (int s = w; s < shards.length; s += size) {
+                task.run(shards[s]);
             }
-            return;
-        }
-        List<Future<?>> fs = new ArrayList<>(shards.length);
-        for (Shard s : shards) {
-            fs.add(pool.submit(() -> task.run(s)));
-        }
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("rollout interrupted", ex);
-            } catch (ExecutionException ex) {
-                Throwable c = ex.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("rollout worker failed", c);
-            }
-        }
+        });
     }
 
     /** One step of every network on shard {@code s}: choices, log-probs, values, next hidden states. */

@@ -25,8 +25,8 @@ public final class WorkerTeam implements AutoCloseable {
     /** A team of one: {@link #run} calls the body on the calling thread. */
     public static final WorkerTeam SERIAL = new WorkerTeam(1);
 
-    /** Spins before a waiting member starts yielding its core. */
-    private static final int SPINS = 1 << 12;
+    /** Spins before a waiting member starts yielding its core ({@code -Dretailrl.team.spins}). */
+    private static final int SPINS = Integer.getInteger("retailrl.team.spins", 1 << 12);
     /** Yields before an idle worker parks until the next region. */
     private static final int YIELDS = 1 << 8;
 
@@ -41,10 +41,13 @@ public final class WorkerTeam implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean closed;
     private volatile boolean inRegion;
+    /** Whether each worker (index member − 1) may be parked: only those are unparked, a futex call each. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray parked;
 
     private WorkerTeam(int size) {
         this.size = size;
         this.workers = new Thread[size - 1];
+        this.parked = new java.util.concurrent.atomic.AtomicIntegerArray(Math.max(0, size - 1));
         for (int w = 1; w < size; w++) {
             final int member = w;
             Thread t = new Thread(() -> work(member), "retailrl-team-" + member);
@@ -138,8 +141,12 @@ public final class WorkerTeam implements AutoCloseable {
             this.body = body;
             running.set(size - 1);
             epoch++;
-            for (Thread t : workers) {
-                LockSupport.unpark(t);
+            // A worker announces parking before it rechecks the epoch, so either it sees the new
+            // epoch or this sees its flag (both sides volatile): no wake-up is lost.
+            for (int w = 0; w < workers.length; w++) {
+                if (parked.get(w) != 0) {
+                    LockSupport.unpark(workers[w]);
+                }
             }
             try {
                 body.accept(0);
@@ -220,7 +227,11 @@ public final class WorkerTeam implements AutoCloseable {
                 } else if (idle < SPINS + YIELDS) {
                     Thread.yield();
                 } else {
-                    LockSupport.park(this);
+                    parked.set(member - 1, 1);
+                    if (epoch == seen && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked.set(member - 1, 0);
                 }
                 idle++;
             }
