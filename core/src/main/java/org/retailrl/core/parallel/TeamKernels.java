@@ -13,8 +13,11 @@ import org.retailrl.core.simd.Kernels;
  * the others start a region of their own when the work is big enough to pay for it.
  */
 public final class TeamKernels {
-    /** Multiply-adds below which a part is not worth a fork and join (about a microsecond of GEMM). */
-    private static final long MIN_PART_WORK = 1L << 17;
+    /**
+     * Multiply-adds below which a part is not worth a fork and join ({@code -Dretailrl.team.minWork}).
+     * Only speed depends on it, never results.
+     */
+    private static final long MIN_PART_WORK = Long.getLong("retailrl.team.minWork", 1L << 17);
     /** Rows of C per GEMM register tile: parts start on tile boundaries so no tile is split. */
     private static final int ROW_ALIGN = 12;
     /** Columns per part boundary of a column sum: a whole number of 512-bit vectors. */
