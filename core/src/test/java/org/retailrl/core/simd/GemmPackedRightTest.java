@@ -1,11 +1,9 @@
 package org.retailrl.core.simd;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.retailrl.core.random.Rng;
 
@@ -17,27 +15,13 @@ import org.retailrl.core.random.Rng;
  * against the double-precision reference.
  */
 class GemmPackedRightTest {
-    private static List<Simd> impls() {
-        Simd vector = Kernels.vectorOrNull();
-        assertNotNull(vector, "the test JVM runs with --add-modules jdk.incubator.vector, so the vector impl must load");
-        return List.of(vector, new ScalarSimd());
-    }
-
-    private static float[] fill(Rng rng, int len) {
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) {
-            x[i] = (float) rng.uniform(-1, 1);
-        }
-        return x;
-    }
-
     private static void check(Simd impl, Rng rng, int m, int n, int k, boolean transB, boolean accumulate) {
         int pad = 3;
         int lda = k + pad, ldb = (transB ? k : n) + pad, ldc = n + pad;
         int aOff = 2, bOff = 5, cOff = 1, pOff = 7;
-        float[] a = fill(rng, aOff + m * lda);
-        float[] b = fill(rng, bOff + (transB ? n : k) * ldb);
-        float[] c0 = fill(rng, cOff + m * ldc + pad);
+        float[] a = SimdImpls.fill(rng, aOff + m * lda);
+        float[] b = SimdImpls.fill(rng, bOff + (transB ? n : k) * ldb);
+        float[] c0 = SimdImpls.fill(rng, cOff + m * ldc + pad);
         // op(B) as an untransposed k×n matrix: the reference call of the contract.
         float[] opB = new float[Math.max(1, k * n)];
         for (int p = 0; p < k; p++) {
@@ -66,7 +50,7 @@ class GemmPackedRightTest {
         // the micro-tile, several KC-deep slices and NC-wide column blocks, narrow outputs, k = 0.
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {9, 9, 9}, {64, 192, 64}, {64, 64, 192}, {13, 33, 31},
             {24, 64, 257}, {13, 1100, 300}, {70, 4, 33}, {5, 1, 600}, {4, 3, 0}};
-        for (Simd impl : impls()) {
+        for (Simd impl : SimdImpls.both()) {
             for (int[] s : shapes) {
                 for (int v = 0; v < 4; v++) {
                     check(impl, rng, s[0], s[1], s[2], (v & 1) != 0, (v & 2) != 0);

@@ -1,9 +1,7 @@
 package org.retailrl.core.simd;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,20 +15,6 @@ import org.retailrl.core.random.Rng;
  * over any number of threads is bit-identical to the unsplit one.
  */
 class GemmRowInvarianceTest {
-    private static List<Simd> impls() {
-        Simd vector = Kernels.vectorOrNull();
-        assertNotNull(vector, "the test JVM runs with --add-modules jdk.incubator.vector, so the vector impl must load");
-        return List.of(vector, new ScalarSimd());
-    }
-
-    private static float[] fill(Rng rng, int len) {
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) {
-            x[i] = (float) rng.uniform(-1, 1);
-        }
-        return x;
-    }
-
     @Property(tries = 60)
     void rowsOfCDoNotDependOnTheirNeighbours(@ForAll @IntRange(min = 1, max = 80) int m,
                                              @ForAll @IntRange(min = 1, max = 70) int n,
@@ -41,13 +25,13 @@ class GemmRowInvarianceTest {
         int lda = (transA ? m : k) + 1;
         int ldb = (transB ? k : n) + 2;
         int ldc = n + 3;
-        float[] a = fill(rng, (transA ? k : m) * lda);
-        float[] b = fill(rng, (transB ? n : k) * ldb);
-        float[] c0 = fill(rng, m * ldc);
+        float[] a = SimdImpls.fill(rng, (transA ? k : m) * lda);
+        float[] b = SimdImpls.fill(rng, (transB ? n : k) * ldb);
+        float[] c0 = SimdImpls.fill(rng, m * ldc);
         // Three random cut points, so parts of every size (down to single rows) occur.
         int[] cuts = {0, (int) (rng.uniform(0, 1) * m), (int) (rng.uniform(0, 1) * m), (int) (rng.uniform(0, 1) * m), m};
         java.util.Arrays.sort(cuts);
-        for (Simd impl : impls()) {
+        for (Simd impl : SimdImpls.both()) {
             float[] whole = c0.clone();
             impl.gemm(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, whole, 0, ldc, accumulate);
             float[] split = c0.clone();
@@ -64,7 +48,7 @@ class GemmRowInvarianceTest {
             float[] packed = new float[impl.packedRightSize(k, n)];
             impl.packRight(transB, k, n, b, 0, ldb, packed, 0);
             int ldaN = k + 1;
-            float[] an = fill(rng, m * ldaN);
+            float[] an = SimdImpls.fill(rng, m * ldaN);
             float[] wholeP = c0.clone();
             impl.gemmPackedRight(m, n, k, an, 0, ldaN, packed, 0, wholeP, 0, ldc, accumulate);
             float[] splitP = c0.clone();

@@ -1,12 +1,10 @@
 package org.retailrl.core.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.retailrl.core.random.Rng;
 
@@ -22,12 +20,6 @@ import org.retailrl.core.random.Rng;
 class GemmTest {
     private static final double U = Math.scalb(1.0, -24);
 
-    private static List<Simd> impls() {
-        Simd vector = Kernels.vectorOrNull();
-        assertNotNull(vector, "the test JVM runs with --add-modules jdk.incubator.vector, so the vector impl must load");
-        return List.of(vector, new ScalarSimd());
-    }
-
     /** One GEMM problem stored with padding: offsets and leading dimensions larger than needed. */
     private record Problem(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
                            float[] b, int bOff, int ldb, float[] c0, int cOff, int ldc) {
@@ -36,9 +28,9 @@ class GemmTest {
             int bRows = tb ? n : k, bCols = tb ? k : n;
             int lda = aCols + pad, ldb = bCols + 2 * pad, ldc = n + pad;
             int aOff = 3, bOff = 5, cOff = 7;
-            float[] a = fill(rng, aOff + aRows * lda + pad);
-            float[] b = fill(rng, bOff + bRows * ldb + pad);
-            float[] c = fill(rng, cOff + m * ldc + pad);
+            float[] a = SimdImpls.fill(rng, aOff + aRows * lda + pad);
+            float[] b = SimdImpls.fill(rng, bOff + bRows * ldb + pad);
+            float[] c = SimdImpls.fill(rng, cOff + m * ldc + pad);
             return new Problem(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         }
 
@@ -49,14 +41,6 @@ class GemmTest {
         double bv(int p, int j) {
             return tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
         }
-    }
-
-    private static float[] fill(Rng rng, int len) {
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) {
-            x[i] = (float) rng.uniform(-1, 1);
-        }
-        return x;
     }
 
     private static void check(Simd impl, Problem pr, boolean accumulate) {
@@ -98,7 +82,7 @@ class GemmTest {
     void allTinyShapesAllVariantsMatchDoubleReference() {
         Rng rng = new Rng(20261124L);
         int checked = 0;
-        for (Simd impl : impls()) {
+        for (Simd impl : SimdImpls.both()) {
             for (int m = 1; m <= 9; m++) {
                 for (int n = 1; n <= 9; n++) {
                     for (int k = 1; k <= 9; k++) {
@@ -119,7 +103,7 @@ class GemmTest {
     void largerOddShapesMatchDoubleReference() {
         Rng rng = new Rng(7L);
         int[][] shapes = {{64, 64, 192}, {100, 37, 129}, {257, 255, 3}, {13, 1100, 300}, {130, 33, 520}, {515, 40, 70}, {300, 1, 700}, {70, 4, 33}, {33, 5, 600}};
-        for (Simd impl : impls()) {
+        for (Simd impl : SimdImpls.both()) {
             for (int[] s : shapes) {
                 for (int v = 0; v < 4; v++) {
                     Problem pr = Problem.random(rng, (v & 1) != 0, (v & 2) != 0, s[0], s[1], s[2], 1);
@@ -131,7 +115,7 @@ class GemmTest {
 
     @Test
     void zeroDepthClearsOrKeepsC() {
-        for (Simd impl : impls()) {
+        for (Simd impl : SimdImpls.both()) {
             float[] c = {1, 2, 3, 4, 5};
             impl.gemm(false, false, 2, 2, 0, new float[0], 0, 1, new float[0], 0, 2, c, 0, 2, true);
             assertEquals(List.of(1f, 2f, 3f, 4f, 5f), boxed(c), impl.name());
@@ -142,7 +126,7 @@ class GemmTest {
 
     @Test
     void concurrentCallsGiveTheSameBitsAsSequentialOnes() throws InterruptedException {
-        Simd impl = impls().get(0);
+        Simd impl = SimdImpls.both().get(0);
         Problem pr = Problem.random(new Rng(3L), false, true, 70, 90, 300, 0);
         float[] expected = pr.c0.clone();
         impl.gemm(false, true, 70, 90, 300, pr.a, pr.aOff, pr.lda, pr.b, pr.bOff, pr.ldb, expected, pr.cOff, pr.ldc, false);
