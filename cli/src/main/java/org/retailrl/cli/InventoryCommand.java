@@ -199,15 +199,18 @@ final class InventoryCommand implements Command {
             default -> {
                 long t0 = System.nanoTime();
                 Path dir = Path.of(outDir != null ? outDir : "runs/inventory-lost-sales-" + TrainCommand.timestamp());
-                List<LostSalesComparison> rows = compare(instances, learning, dir, err);
-                double secs = (System.nanoTime() - t0) / 1e9;
-                String text = InventoryReport.lostSalesText(rows);
-                out.print(text);
-                InventoryReport.writeLostSales(dir, rows, text, secs, table != null ? "zipkin" : "single");
-                if (learning.on()) {
-                    Experiment.writeConfigs(dir, Map.of(Algorithm.PPO_LOST_SALES.label(), learning.config()));
+                // Locked while this run writes it (see OutputFolder).
+                try (OutputFolder claimed = OutputFolder.claim(err, dir)) {
+                    List<LostSalesComparison> rows = compare(instances, learning, dir, err);
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    String text = InventoryReport.lostSalesText(rows);
+                    out.print(text);
+                    InventoryReport.writeLostSales(dir, rows, text, secs, table != null ? "zipkin" : "single");
+                    if (learning.on()) {
+                        Experiment.writeConfigs(dir, Map.of(Algorithm.PPO_LOST_SALES.label(), learning.config()));
+                    }
+                    out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
                 }
-                out.printf(Locale.ROOT, "wall time %.1f s; report in %s%n", secs, dir);
             }
         }
         return 0;
@@ -328,34 +331,37 @@ final class InventoryCommand implements Command {
         RunSpec run = runSpec(s, l);
         Path dir = Path.of(outDir != null ? outDir : "runs/inventory-train-" + slug(s) + "-seed" + l.seed() + "-"
                 + TrainCommand.timestamp());
-        java.nio.file.Files.createDirectories(dir);
-        Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(run.config()));
-        out.println(s);
-        long t0 = System.nanoTime();
-        RecurrentNet actor;
-        try (ResumableTrainer t = ResumableTrainer.start(run)) {
-            t.setThreads(l.threads());
-            int rc = TrainCommand.train(t, TrainingJob.Outputs.of(run, dir, dir), l.every(), null, out, err, null);
-            if (rc != 0) {
-                return rc;
+        // Locked while this run writes it: a second run into the same folder is refused, and
+        // temporary files a killed write left there are removed.
+        try (OutputFolder claimed = OutputFolder.claim(err, dir)) {
+            Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(run.config()));
+            out.println(s);
+            long t0 = System.nanoTime();
+            RecurrentNet actor;
+            try (ResumableTrainer t = ResumableTrainer.start(run)) {
+                t.setThreads(l.threads());
+                int rc = TrainCommand.train(t, TrainingJob.Outputs.of(run, dir, dir), l.every(), null, out, err, null);
+                if (rc != 0) {
+                    return rc;
+                }
+                actor = t.actors().get(0);
             }
-            actor = t.actors().get(0);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            LostSalesSolution opt = LostSalesSolver.solve(s);
+            LearnedResult r = InventoryEvaluation.scoreLostSales(s, opt.policy(), actor, "ppo", run.episodes(),
+                    run.copies(), secs, TrainingDefaults.EVAL_SEED);
+            out.printf(Locale.ROOT, "optimal average cost per period: %.4f (exact); simulated %.4f +- %.4f%n", opt.cost(),
+                    r.optimal().mean(), r.optimal().halfWidth());
+            out.printf(Locale.ROOT, "ppo greedy:  %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
+                    r.greedy().mean(), r.greedy().halfWidth(), r.greedyGap().improvementPct(),
+                    r.greedyGap().improvementHalfWidthPct());
+            out.printf(Locale.ROOT, "ppo sampled: %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
+                    r.sampled().mean(), r.sampled().halfWidth(), r.sampledGap().improvementPct(),
+                    r.sampledGap().improvementHalfWidthPct());
+            out.printf(Locale.ROOT, "(%d copies x %d periods after %d of burn-in, evaluation seed %d, common random "
+                    + "numbers)%n", InventoryEvaluation.COPIES, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN,
+                    TrainingDefaults.EVAL_SEED);
+            return 0;
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        LostSalesSolution opt = LostSalesSolver.solve(s);
-        LearnedResult r = InventoryEvaluation.scoreLostSales(s, opt.policy(), actor, "ppo", run.episodes(),
-                run.copies(), secs, TrainingDefaults.EVAL_SEED);
-        out.printf(Locale.ROOT, "optimal average cost per period: %.4f (exact); simulated %.4f +- %.4f%n", opt.cost(),
-                r.optimal().mean(), r.optimal().halfWidth());
-        out.printf(Locale.ROOT, "ppo greedy:  %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
-                r.greedy().mean(), r.greedy().halfWidth(), r.greedyGap().improvementPct(),
-                r.greedyGap().improvementHalfWidthPct());
-        out.printf(Locale.ROOT, "ppo sampled: %.4f +- %.4f, gap to the optimal policy %+.2f%% +- %.2f%%%n",
-                r.sampled().mean(), r.sampled().halfWidth(), r.sampledGap().improvementPct(),
-                r.sampledGap().improvementHalfWidthPct());
-        out.printf(Locale.ROOT, "(%d copies x %d periods after %d of burn-in, evaluation seed %d, common random "
-                + "numbers)%n", InventoryEvaluation.COPIES, InventoryEvaluation.PERIODS, InventoryEvaluation.BURN_IN,
-                TrainingDefaults.EVAL_SEED);
-        return 0;
     }
 }

@@ -153,130 +153,132 @@ final class MultiProductCompare {
         }
         String label = TrainCommand.label(spec);
         Path dir = Path.of(outDir != null ? outDir : "runs/compare-" + label + "-" + TrainCommand.timestamp());
-        Files.createDirectories(dir.resolve("models"));
-        Files.createDirectories(dir.resolve("checkpoints"));
-        Experiment.writeConfigs(dir, configs);
-        long t0 = System.nanoTime();
+        // Locked while this run writes it: a second run into the same folder is refused, and
+        // temporary files a killed write left there are removed.
+        try (OutputFolder claimed = OutputFolder.claim(err, dir, dir.resolve("models"), dir.resolve("checkpoints"))) {
+            Experiment.writeConfigs(dir, configs);
+            long t0 = System.nanoTime();
 
-        ProgressBar bar = new ProgressBar(err, (long) learners.size() * episodes * seeds.size() + seeds.size(),
-                ProgressBar.isTerminal(err));
-        Map<String, Double> latest = new ConcurrentHashMap<>();
-        List<Callable<Object>> jobs = new ArrayList<>();
-        for (long s : seeds) {
-            jobs.add(() -> {
-                List<ProductHeuristicFit.Fitted> f = ProductHeuristicFit.fit(scenario,
-                        new HeuristicSuite.Settings(10_000, fitEpisodes, 3, s));
-                bar.advance("fit heuristics", 1, Double.NaN);
-                return f;
-            });
+            ProgressBar bar = new ProgressBar(err, (long) learners.size() * episodes * seeds.size() + seeds.size(),
+                    ProgressBar.isTerminal(err));
+            Map<String, Double> latest = new ConcurrentHashMap<>();
+            List<Callable<Object>> jobs = new ArrayList<>();
+            for (long s : seeds) {
+                jobs.add(() -> {
+                    List<ProductHeuristicFit.Fitted> f = ProductHeuristicFit.fit(scenario,
+                            new HeuristicSuite.Settings(10_000, fitEpisodes, 3, s));
+                    bar.advance("fit heuristics", 1, Double.NaN);
+                    return f;
+                });
+                for (Algorithm a : learners) {
+                    RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
+                    jobs.add(() -> Experiment.train(run, dir, TrainingDefaults.CHECKPOINT_EVERY, "train", bar, latest,
+                            null));
+                }
+            }
+            List<Object> results;
+            try {
+                results = Experiment.runAll(jobs, threads);
+            } catch (java.util.concurrent.ExecutionException e) {
+                bar.finish();
+                if (e.getCause() instanceof TrainingDivergedException d) {
+                    err.println("error: " + d.getMessage());
+                    return TrainCommand.EXIT_DIVERGED;
+                }
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            int per = 1 + learners.size();
+            // candidates: name → one policy per seed
+            Map<String, List<MultiProductPolicy>> candidates = new LinkedHashMap<>();
+            Map<String, List<double[]>> curves = new LinkedHashMap<>();
             for (Algorithm a : learners) {
-                RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
-                jobs.add(() -> Experiment.train(run, dir, TrainingDefaults.CHECKPOINT_EVERY, "train", bar, latest,
-                        null));
+                candidates.put(name(a), new ArrayList<>());
+                curves.put(name(a), new ArrayList<>());
             }
-        }
-        List<Object> results;
-        try {
-            results = Experiment.runAll(jobs, threads);
-        } catch (java.util.concurrent.ExecutionException e) {
+            for (String k : ProductHeuristicFit.KINDS) {
+                candidates.put(k, new ArrayList<>());
+            }
+            for (int g = 0; g < seeds.size(); g++) {
+                @SuppressWarnings("unchecked")
+                List<ProductHeuristicFit.Fitted> fits = (List<ProductHeuristicFit.Fitted>) results.get(g * per);
+                for (int l = 0; l < learners.size(); l++) {
+                    Experiment.Trained t = (Experiment.Trained) results.get(g * per + 1 + l);
+                    Algorithm a = learners.get(l);
+                    candidates.get(name(a)).add(new LearnedMultiProductPolicy(name(a), t.actors(), a.split()));
+                    curves.get(name(a)).add(t.curve());
+                }
+                for (ProductHeuristicFit.Fitted f : fits) {
+                    candidates.get(f.policy().name()).add(f.policy());
+                }
+            }
+            // Deterministic policies fitted to nothing count once per seed, so that the table across
+            // seeds covers them too; each is played only once (the evaluation below reuses the result).
+            candidates.put("Subs", java.util.Collections.nCopies(seeds.size(), new SubsPolicy(scenario)));
+            double optimum = Double.NaN;
+            if (TwoProductDp.whyNotSmall(scenario) == null) {
+                TwoProductDp dp = TwoProductDp.solve(scenario);
+                optimum = dp.optimum();
+                candidates.put("DP", java.util.Collections.nCopies(seeds.size(), dp.policy()));
+            }
+            bar.phase("evaluate");
+            List<String> names = new ArrayList<>(candidates.keySet());
+            List<Callable<Object>> evals = new ArrayList<>();
+            Map<MultiProductPolicy, Integer> job = new java.util.IdentityHashMap<>();
+            for (String n : names) {
+                for (MultiProductPolicy p : candidates.get(n)) {
+                    if (!job.containsKey(p)) {
+                        job.put(p, evals.size());
+                        evals.add(() -> MultiProductRollout.play(scenario, p, evalSeed, evalEpisodes, null));
+                    }
+                }
+            }
+            List<Object> played = Experiment.runAll(evals, threads);
             bar.finish();
-            if (e.getCause() instanceof TrainingDivergedException d) {
-                err.println("error: " + d.getMessage());
-                return TrainCommand.EXIT_DIVERGED;
-            }
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        int per = 1 + learners.size();
-        // candidates: name → one policy per seed
-        Map<String, List<MultiProductPolicy>> candidates = new LinkedHashMap<>();
-        Map<String, List<double[]>> curves = new LinkedHashMap<>();
-        for (Algorithm a : learners) {
-            candidates.put(name(a), new ArrayList<>());
-            curves.put(name(a), new ArrayList<>());
-        }
-        for (String k : ProductHeuristicFit.KINDS) {
-            candidates.put(k, new ArrayList<>());
-        }
-        for (int g = 0; g < seeds.size(); g++) {
-            @SuppressWarnings("unchecked")
-            List<ProductHeuristicFit.Fitted> fits = (List<ProductHeuristicFit.Fitted>) results.get(g * per);
-            for (int l = 0; l < learners.size(); l++) {
-                Experiment.Trained t = (Experiment.Trained) results.get(g * per + 1 + l);
-                Algorithm a = learners.get(l);
-                candidates.get(name(a)).add(new LearnedMultiProductPolicy(name(a), t.actors(), a.split()));
-                curves.get(name(a)).add(t.curve());
-            }
-            for (ProductHeuristicFit.Fitted f : fits) {
-                candidates.get(f.policy().name()).add(f.policy());
-            }
-        }
-        // Deterministic policies fitted to nothing count once per seed, so that the table across
-        // seeds covers them too; each is played only once (the evaluation below reuses the result).
-        candidates.put("Subs", java.util.Collections.nCopies(seeds.size(), new SubsPolicy(scenario)));
-        double optimum = Double.NaN;
-        if (TwoProductDp.whyNotSmall(scenario) == null) {
-            TwoProductDp dp = TwoProductDp.solve(scenario);
-            optimum = dp.optimum();
-            candidates.put("DP", java.util.Collections.nCopies(seeds.size(), dp.policy()));
-        }
-        bar.phase("evaluate");
-        List<String> names = new ArrayList<>(candidates.keySet());
-        List<Callable<Object>> evals = new ArrayList<>();
-        Map<MultiProductPolicy, Integer> job = new java.util.IdentityHashMap<>();
-        for (String n : names) {
-            for (MultiProductPolicy p : candidates.get(n)) {
-                if (!job.containsKey(p)) {
-                    job.put(p, evals.size());
-                    evals.add(() -> MultiProductRollout.play(scenario, p, evalSeed, evalEpisodes, null));
+            List<double[][]> totals = new ArrayList<>();
+            Map<String, double[]> perProduct = new LinkedHashMap<>();
+            for (String n : names) {
+                int m = candidates.get(n).size();
+                double[][] tot = new double[m][];
+                double[] prod = new double[scenario.products()];
+                for (int s = 0; s < m; s++) {
+                    MultiProductRollout.Profits pr = (MultiProductRollout.Profits) played.get(job.get(candidates.get(n).get(s)));
+                    tot[s] = pr.total();
+                    for (int i = 0; i < prod.length; i++) {
+                        prod[i] += mean(pr.perProduct()[i]) / m;
+                    }
                 }
+                totals.add(tot);
+                perProduct.put(n, prod);
             }
-        }
-        List<Object> played = Experiment.runAll(evals, threads);
-        bar.finish();
-        List<double[][]> totals = new ArrayList<>();
-        Map<String, double[]> perProduct = new LinkedHashMap<>();
-        for (String n : names) {
-            int m = candidates.get(n).size();
-            double[][] tot = new double[m][];
-            double[] prod = new double[scenario.products()];
-            for (int s = 0; s < m; s++) {
-                MultiProductRollout.Profits pr = (MultiProductRollout.Profits) played.get(job.get(candidates.get(n).get(s)));
-                tot[s] = pr.total();
-                for (int i = 0; i < prod.length; i++) {
-                    prod[i] += mean(pr.perProduct()[i]) / m;
-                }
-            }
-            totals.add(tot);
-            perProduct.put(n, prod);
-        }
-        EvaluationReport report = PolicyEvaluator.fromProfits(label, names, totals, evalSeed, optimum);
-        double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        CompareTable table = CompareTable.of(report);
-        out.printf(Locale.ROOT, "scenario %s (%d products): %d training rounds x %d copies per run, seeds %s; %d "
-                + "evaluation episodes (seed %d), greedy learned policies, 95%% t-intervals%n%n", label,
-                scenario.products(), episodes, copies, seeds, evalEpisodes, evalSeed);
-        out.print(table.text());
-        out.println();
-        out.print(MultiProductReport.perProductText(scenario, perProduct));
-        List<String> learnedNames = new ArrayList<>();
-        for (Algorithm a : learners) {
-            learnedNames.add(name(a));
-        }
-        if (SeedTable.applies(report)) {
-            SeedTable bySeed = new SeedTable(report, learnedNames);
+            EvaluationReport report = PolicyEvaluator.fromProfits(label, names, totals, evalSeed, optimum);
+            double totalSeconds = (System.nanoTime() - t0) / 1e9;
+            CompareTable table = CompareTable.of(report);
+            out.printf(Locale.ROOT, "scenario %s (%d products): %d training rounds x %d copies per run, seeds %s; %d "
+                    + "evaluation episodes (seed %d), greedy learned policies, 95%% t-intervals%n%n", label,
+                    scenario.products(), episodes, copies, seeds, evalEpisodes, evalSeed);
+            out.print(table.text());
             out.println();
-            out.print(bySeed.text());
-            AtomicFiles.writeString(dir.resolve("seeds.txt"), bySeed.text());
-            AtomicFiles.writeString(dir.resolve("seeds.csv"), bySeed.csv());
+            out.print(MultiProductReport.perProductText(scenario, perProduct));
+            List<String> learnedNames = new ArrayList<>();
+            for (Algorithm a : learners) {
+                learnedNames.add(name(a));
+            }
+            if (SeedTable.applies(report)) {
+                SeedTable bySeed = new SeedTable(report, learnedNames);
+                out.println();
+                out.print(bySeed.text());
+                AtomicFiles.writeString(dir.resolve("seeds.txt"), bySeed.text());
+                AtomicFiles.writeString(dir.resolve("seeds.csv"), bySeed.csv());
+            }
+            String best = learnedNames.get(0);
+            MultiProductReport files = new MultiProductReport(label, scenario, seeds, episodes, copies, report, table,
+                    perProduct, curves);
+            files.write(dir, candidates.get(best).get(0), candidates.get("Subs").get(0));
+            out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
+                    totalSeconds, threads, dir.resolve("report.html"));
+            return 0;
         }
-        String best = learnedNames.get(0);
-        MultiProductReport files = new MultiProductReport(label, scenario, seeds, episodes, copies, report, table,
-                perProduct, curves);
-        files.write(dir, candidates.get(best).get(0), candidates.get("Subs").get(0));
-        out.printf(Locale.ROOT, "%ntraining %.1f s, total %.1f s on %d threads; report: %s%n", trainSeconds,
-                totalSeconds, threads, dir.resolve("report.html"));
-        return 0;
     }
 
     /** The table name of a learner. */

@@ -2,7 +2,6 @@ package org.retailrl.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,40 +111,42 @@ public final class RecommendationCompare {
                 evalEpisodes, fitEpisodes, threads, Presets.RECOMMENDATION_COPIES,
                 configs.getOrDefault("mtma", Presets.MTMA), configs.getOrDefault("single", Presets.MTMA_SINGLE));
         Path dir = Path.of(outDir);
-        Files.createDirectories(dir.resolve("models"));
-        Files.createDirectories(dir.resolve("checkpoints"));
-        Experiment.writeConfigs(dir, configs);
-        long t0 = System.nanoTime();
-        ComparisonResult r;
-        try {
-            if (variants != null) {
-                return ablate(o, ablation, variants, configs, dir, out, err, t0);
+        // Locked while this run writes it: a second run into the same folder is refused, and
+        // temporary files a killed write left there are removed.
+        try (OutputFolder claimed = OutputFolder.claim(err, dir, dir.resolve("models"), dir.resolve("checkpoints"))) {
+            Experiment.writeConfigs(dir, configs);
+            long t0 = System.nanoTime();
+            ComparisonResult r;
+            try {
+                if (variants != null) {
+                    return ablate(o, ablation, variants, configs, dir, out, err, t0);
+                }
+                r = compare(o, dir, err);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof TrainingDivergedException d) {
+                    err.println("error: " + d.getMessage());
+                    return TrainCommand.EXIT_DIVERGED;
+                }
+                throw e.getCause() instanceof Exception ex ? ex : e;
             }
-            r = compare(o, dir, err);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof TrainingDivergedException d) {
-                err.println("error: " + d.getMessage());
-                return TrainCommand.EXIT_DIVERGED;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "%s: %d seeds × %d training episodes per learner, %d evaluation episodes per policy"
+                    + " and seed, common random numbers; episode profit (currency), 95%% CI%n", name, seeds,
+                    o.rounds() * o.copies() * o.mtma().episodesPerUpdate(), evalEpisodes);
+            out.print(RecommendationComparison.table(r));
+            out.println("claims (95 % confidence):");
+            out.println("  coordinated (MTMA, Joint) above siloed: " + verdict(r.claims().coordinatedAboveSiloed()));
+            out.println("  Naive IM-RS worse than coordinated:    " + verdict(r.claims().naiveWorse()));
+            out.println("  MTMA rewards more concentrated:        " + verdict(r.claims().mtmaConcentrated()));
+            for (String e : r.claims().evidence()) {
+                out.println("    " + e);
             }
-            throw e.getCause() instanceof Exception ex ? ex : e;
+            out.println("training seeds as replicates (paired by seed, 95 % t-interval):");
+            out.print(RecommendationReport.seedsText(r));
+            RecommendationReport.write(r, dir, seconds);
+            out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
+            return 0;
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%s: %d seeds × %d training episodes per learner, %d evaluation episodes per policy"
-                + " and seed, common random numbers; episode profit (currency), 95%% CI%n", name, seeds,
-                o.rounds() * o.copies() * o.mtma().episodesPerUpdate(), evalEpisodes);
-        out.print(RecommendationComparison.table(r));
-        out.println("claims (95 % confidence):");
-        out.println("  coordinated (MTMA, Joint) above siloed: " + verdict(r.claims().coordinatedAboveSiloed()));
-        out.println("  Naive IM-RS worse than coordinated:    " + verdict(r.claims().naiveWorse()));
-        out.println("  MTMA rewards more concentrated:        " + verdict(r.claims().mtmaConcentrated()));
-        for (String e : r.claims().evidence()) {
-            out.println("    " + e);
-        }
-        out.println("training seeds as replicates (paired by seed, 95 % t-interval):");
-        out.print(RecommendationReport.seedsText(r));
-        RecommendationReport.write(r, dir, seconds);
-        out.printf(Locale.ROOT, "wall time %.1f s; report written to %s%n", seconds, dir.resolve("report.html"));
-        return 0;
     }
 
     private static int ablate(ComparisonOptions o, String ablation, List<CompareCommand.Contender> variants,

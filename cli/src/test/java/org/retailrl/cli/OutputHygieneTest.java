@@ -116,6 +116,22 @@ class OutputHygieneTest {
     }
 
     @Test
+    void theRecommendationAndMultiProductComparisonsLockTheirFoldersToo(@TempDir Path dir) throws Exception {
+        for (String scenario : List.of("recommendation-lost", "multiproduct-small")) {
+            Path out = dir.resolve(scenario);
+            Files.createDirectories(out);
+            try (FolderLock held = FolderLock.acquire(out)) {
+                CliRun refused = CliRun.of("compare", "--scenario", scenario, "--seeds", "1", "--episodes", "8",
+                        "--out", out.toString());
+                assertEquals(1, refused.code(), refused.err());
+                assertTrue(refused.err().startsWith("error: " + out + " is being written by another run (process "),
+                        refused.err());
+                assertFalse(Files.exists(out.resolve("config.json")), scenario + ": nothing written");
+            }
+        }
+    }
+
+    @Test
     void temporaryFilesOfKilledWritesAreCleanedWhenARunStarts(@TempDir Path dir) throws Exception {
         Path sc = CliRun.shortScenario(dir);
         Path out = Files.createDirectories(dir.resolve("t"));
