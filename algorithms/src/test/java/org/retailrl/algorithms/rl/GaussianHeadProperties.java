@@ -20,6 +20,7 @@ import org.retailrl.core.random.Rng;
  */
 class GaussianHeadProperties {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    private static final double CLIP = 0.2;
 
     /** The loss of {@link PolicyLoss} recomputed in double from the definitions. */
     private static double[] reference(double[] z, FactorLayout l, int[] act, float[] x, float[] oldLogp, float[] adv,
@@ -102,11 +103,19 @@ class GaussianHeadProperties {
         for (int i = 0; i < n; i++) {
             l.sample(z, i, rng, act, i * categorical, x, i * dims);
             // Behaviour log-probabilities moved off the current policy so both surrogate branches occur.
-            oldLogp[i] = (float) (l.logProb(z, i, act, i * categorical, x, i * dims, scratch) + 0.5 * rng.normal());
+            // The clipped surrogate has a kink where the ratio crosses 1 ± clip; a finite difference
+            // across it measures neither side's slope (it averages them), so offsets that put the
+            // ratio within 1e-3 (in log) of a kink are drawn again: the check is of the derivative
+            // where one exists, everywhere else.
+            double offset;
+            do {
+                offset = 0.5 * rng.normal();
+            } while (Math.abs(-offset - Math.log(1 - CLIP)) < 1e-3 || Math.abs(-offset - Math.log(1 + CLIP)) < 1e-3);
+            oldLogp[i] = (float) (l.logProb(z, i, act, i * categorical, x, i * dims, scratch) + offset);
             adv[i] = (float) rng.normal(0, 2);
             w[i] = (float) (0.5 + rng.nextDouble());
         }
-        PolicyLoss loss = new PolicyLoss(0.2, 0.05, true);
+        PolicyLoss loss = new PolicyLoss(CLIP, 0.05, true);
         GradientChecker.check((tape, in) -> loss.compute(in[0], l, act, x, oldLogp, adv, w).loss(),
                 in -> reference(in[0], l, act, x, oldLogp, adv, w, loss), new Tensor[] {out}, null, seed)
                 .assertPassed();
