@@ -75,6 +75,7 @@ final class LmmReport {
         rows.add(row("best paper heuristic", rs, 1, (r, s) -> r.bestPaper()));
         int n = rs.isEmpty() ? 0 : rs.get(0).heuristics().length;
         String best = !rs.isEmpty() && rs.get(0).production() ? "best base-stock baseline (of " + n + ")"
+                : !rs.isEmpty() && rs.get(0).recommendation() ? "best base-stock + exposure heuristic (of " + n + ")"
                 : "best heuristic (of " + n + ")";
         rows.add(row(best, rs, 1, (r, s) -> r.best()));
         if (rs.stream().anyMatch(r -> !Double.isNaN(r.bestLogged()))) {
@@ -155,6 +156,11 @@ final class LmmReport {
                 task = String.format(Locale.ROOT, "%s production %d: slow c=%.2f L=%d, fast c=%.2f, h=%.2f b=%.2f rec=%.2f eta=%.0f",
                         split, r.index(), sc.methodCost(0), sc.methodLead(0), sc.methodCost(1), sc.holdingCost(),
                         sc.shortageCost(), sc.levelCost(), sc.marketSize());
+            } else if (r.scenario() instanceof org.retailrl.envs.recommendation.RecommendationScenario sc) {
+                task = String.format(Locale.ROOT, "%s recommendation %d: p_out=%.2f p_in=%.2f h=%.2f b=%.2f L=%d %s c=%s",
+                        split, r.index(), sc.priceOut()[0], sc.priceIn()[0], sc.holdingCost()[0], sc.shortageCost()[0],
+                        sc.leadTime()[0], sc.mode().name().toLowerCase(Locale.ROOT),
+                        java.util.Arrays.toString(sc.purchaseCounts()).replace(" ", ""));
             } else {
                 var sc = (org.retailrl.envs.pricing.PricingScenario) r.scenario();
                 task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
@@ -193,14 +199,20 @@ final class LmmReport {
     /** The kinds present, pricing first: their titles and tasks. */
     static java.util.Map<String, List<LmmEvaluation.TaskResult>> kinds(List<LmmEvaluation.TaskResult> rs) {
         java.util.Map<String, List<LmmEvaluation.TaskResult>> out = new java.util.LinkedHashMap<>();
-        List<LmmEvaluation.TaskResult> pricing = rs.stream().filter(r -> !r.production() && !r.dpVariant()).toList();
+        List<LmmEvaluation.TaskResult> pricing = rs.stream().filter(r -> !r.production() && !r.recommendation() && !r.dpVariant())
+                .toList();
         List<LmmEvaluation.TaskResult> production = rs.stream().filter(LmmEvaluation.TaskResult::production).toList();
+        List<LmmEvaluation.TaskResult> recommendation = rs.stream().filter(LmmEvaluation.TaskResult::recommendation).toList();
         List<LmmEvaluation.TaskResult> small = rs.stream().filter(LmmEvaluation.TaskResult::dpVariant).toList();
         if (!pricing.isEmpty()) {
             out.put("pricing-and-replenishment tasks (H: best of the 8 heuristics)", pricing);
         }
         if (!production.isEmpty()) {
             out.put("production-method tasks (H: best of the base-stock baselines, one per method)", production);
+        }
+        if (!recommendation.isEmpty()) {
+            out.put("inventory-and-recommendation tasks (H: best of base-stock with uniform, rating-greedy, stock-aware exposure)",
+                    recommendation);
         }
         if (!small.isEmpty()) {
             out.put("small DP-solvable pricing variants, held out (H: best of the 8 heuristics)", small);
