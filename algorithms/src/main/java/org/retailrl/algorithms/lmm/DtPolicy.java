@@ -10,7 +10,8 @@ import org.retailrl.envs.production.ProductionScenario;
 
 /**
  * A trained {@link DecisionTransformer} acting on the copies of a pricing simulator, or through
- * {@link #production()} of a production simulator (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
+ * {@link #production()} of a production simulator, or through {@link #recommendation()} of an
+ * inventory-and-recommendation slice (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
  * every period, lowers it by the profit just made; the model reads the last {@code K} steps of
  * its copy's history and acts greedily (the arg-max price, then the arg-max order given that
  * price, then method and level among those the task offers, lowest index on ties, as

@@ -16,11 +16,13 @@ import org.retailrl.envs.production.ProductionScenario;
  * unmet-demand rule, competitor rule and market size) and production with a choice of method and
  * a recommendation level ({@link #productionTask}: the single-product environment of
  * docs/model.md §6.1 on the same price grid and quantities, a cheap slow and a dear fast method,
- * three recommendation levels, with drawn costs, lead time and market size). {@link Split#SEEN}
+ * three recommendation levels, with drawn costs, lead time and market size), and inventory with
+ * recommendation ({@link #recommendationTask}: one product of a small docs/model.md §3 scenario,
+ * {@link RecommendationSlice}, ordering and choosing an exposure level). {@link Split#SEEN}
  * draws from the training ranges; {@link Split#HELD_OUT} draws costs, market sizes and lead times
  * outside them (dearer goods, bigger markets, lead time 4), so a model meets values it never saw.
  *
- * <p>One token layout covers both kinds. The state ({@link #encode}) is one fixed-length vector:
+ * <p>One token layout covers every kind (a recommendation task's entries: {@link RecommendationSlice#encode}). The state ({@link #encode}) is one fixed-length vector:
  * the learners' normalised observation of docs/model.md §1.7 with the pipeline padded with zeros
  * to {@link #MAX_LEAD} orders, the elapsed fraction of the horizon, the pricing task's cost and
  * market parameters, and the production task's method costs, slow lead time and recommendation
