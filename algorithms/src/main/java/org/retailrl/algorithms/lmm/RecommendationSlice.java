@@ -193,12 +193,11 @@ public final class RecommendationSlice {
         out[off + PricingObservation.COMPETITOR_PRICE] = (float) (demand[0] * unit);
         out[off + PricingObservation.REFERENCE_PRICE] = (float) (demand[SHARES.length - 1] * unit);
         int lead = s.leadTime()[0];
-        int lMax = s.maxLeadTime();
         int pipe = PricingObservation.PIPELINE;
+        // Observation: stock of both products, backlog of both, then product 0's pipeline (product 1 has none).
         for (int k = 0; k < lead; k++) {
             out[off + pipe + k] = squash(raw[4 + k] * unit);
         }
-        assert lMax == lead;
         int o = off + pipe + TaskFamily.MAX_LEAD;
         out[o] = (float) batch.period() / s.horizon();
         out[o + 1] = (float) (s.priceIn()[0] / PRICE_SCALE);
