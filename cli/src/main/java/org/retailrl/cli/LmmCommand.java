@@ -49,22 +49,23 @@ final class LmmCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: retail lmm dataset  --out FILE [--tasks N] [--production-tasks N] [--episodes E] [--eps e1,e2] [--seed S]
+                usage: retail lmm dataset  --out FILE [--tasks N] [--production-tasks N] [--recommendation-tasks N]
+                                           [--episodes E] [--eps e1,e2] [--seed S]
                                            [--learned fsda,ppo-joint] [--learned-tasks N] [--learned-episodes E]
                                            [--threads N]
                        retail lmm train    --data FILE --out CKPT [--seed S] [--bc] [--steps N] [--batch B]
                                            [--width d] [--layers n] [--heads h] [--context K] [--dropout p]
                                            [--lr a] [--weight-decay w] [--checkpoint-every N] [--resume]
                        retail lmm evaluate --data FILE --dt CKPT[,CKPT...] [--bc CKPT[,CKPT...]] [--tasks N] [--production-tasks N]
-                                           [--dp-variants N]
+                                           [--recommendation-tasks N] [--dp-variants N]
                                            [--episodes E] [--targets k1,k2,..] [--eval-seed S] [--out DIR]
                                            [--online fsda,ppo-joint] [--online-episodes E] [--online-seeds N]
                                            [--threads N]
                        retail lmm run      [--dir DIR] [--seeds N|list] [--learned L] [--learned-tasks N]
                                            [--learned-episodes E] [--online L] [--online-episodes E] [--threads N]
-                                           (small default: 16 pricing + 4 production tasks, FSDA behaviour actors on 4
+                                           (small default: 16 pricing + 4 production + 4 recommendation tasks, FSDA behaviour actors on 4
                                            pricing tasks (100 episodes), DT and BC of 600 steps per seed, default 2 seeds;
-                                           evaluated on 4 + 4 pricing and 2 + 2 production tasks x 50 episodes beside FSDA
+                                           evaluated on 4 + 4 pricing, 2 + 2 production and 2 + 2 recommendation tasks x 50 episodes beside FSDA
                                            and PPO-joint trained online for 100 episodes)
 
                 The task family (docs/model.md §6.4): the pricing-and-replenishment problem of docs/model.md §1
@@ -75,17 +76,24 @@ final class LmmCommand implements Command {
                 cheap slow method (unit cost 5..9, lead time 1..3) and a dear fast one (2..5 dearer, lead time 0),
                 price grid and quantities as above, three recommendation levels lifting the rating (cost 0.5..3 per
                 level and period), market size 150..250; held out: slow cost 9..11, lead time 4, market 250..300.
-                One token layout covers both: a pricing task's method and level are padding (its action mask).
+                Recommendation tasks (docs/model.md §3): one product of a small §3 scenario competing with the rest
+                of the catalogue for 3 customer segments; the order, and three exposure levels (share 1/3, 0.6 or 1
+                of the product's exposure to its top segment); selling price 10..30, lead time 0..2, 8..16 purchases
+                per period; held out: price 30..40, lead time 3, 18..22 purchases.
+                One token layout covers all: padding components are masked per task (pricing: method and level;
+                recommendation: price and method).
 
                 dataset: per seen pricing task, the eight heuristics of docs/model.md §8.10 fitted to it, each
                 played greedily and with each noise level eps, plus the random policy; per production task a
                 base-stock baseline per method (myopic price and level) fitted to it, greedy and noisy, plus
-                random. With --learned, each learner is trained on the first --learned-tasks pricing tasks
+                random; per recommendation task base-stock with uniform, rating-greedy and stock-aware exposure,
+                fitted to it, greedy and noisy, plus random. With --learned, each learner is trained on the first --learned-tasks pricing tasks
                 (default: all) for --learned-episodes episodes (default 300; files in FILE.learned/), and its
                 actors after a tenth of the budget ("early") and at the end ("late") are played greedily and
                 with each noise level too. --threads: training runs in parallel (default: cores); the data
                 does not depend on it.
                   --production-tasks  seen production tasks, 0..1000                 (default 4)
+                  --recommendation-tasks  seen recommendation tasks, 0..1000         (default 4)
                   --tasks     seen pricing tasks, 1..1000                           (default 16)
                   --episodes  episodes per behaviour policy and task, 1..10000      (default 10)
                   --eps       noise levels in (0, 1), comma-separated                (default 0.3)
@@ -99,8 +107,8 @@ final class LmmCommand implements Command {
                   --resume    continue from --out (same dataset); ends bit-identical to an uninterrupted run
                   A loss or gradient that becomes NaN or infinite stops training with exit code 3, naming the
                   step; the last checkpoint is left untouched.
-                evaluate: on --tasks seen and --tasks held-out pricing tasks (default 6 each) and --production-tasks
-                  of each split (default: --tasks, at most the dataset's), --episodes per policy
+                evaluate: on --tasks seen and --tasks held-out pricing tasks (default 6 each), --production-tasks and
+                  --recommendation-tasks of each split (default: --tasks, at most the dataset's), --episodes per policy
                   (default 100, common random numbers, seed --eval-seed, default 20261124); the DT is
                   conditioned on H + (k - 1)|H| for each k of --targets (default 0.8,1,1.2), H the best
                   heuristic's mean return on that task. Scores: 100 (R - random)/(H - random). Beside them: the
@@ -206,12 +214,13 @@ final class LmmCommand implements Command {
         double[] eps = reals("eps", args.string("eps", "0.3"), 0, 1, true);
         long seed = args.longValue("seed", 1, 0, Long.MAX_VALUE / 4);
         int production = args.integer("production-tasks", 4, 0, 1000);
+        int recommendation = args.integer("recommendation-tasks", 4, 0, 1000);
         List<Algorithm> algs = algorithms("learned", args.string("learned", null));
         int learnedTasks = args.integer("learned-tasks", tasks, 1, tasks);
         int learnedEpisodes = args.integer("learned-episodes", 300, 2, 1_000_000);
         int threads = threads(args);
         args.finish();
-        return writeDataset(file, new DatasetBuilder.Settings(seed, tasks, episodes, eps, production),
+        return writeDataset(file, new DatasetBuilder.Settings(seed, tasks, episodes, eps, production, recommendation),
                 new Learned(algs, learnedEpisodes, 1, threads), learnedTasks, out, err);
     }
 
@@ -257,7 +266,7 @@ final class LmmCommand implements Command {
             about = JsonObject.builder().put("learners", new JsonArray(names)).put("learnedTasks", learnedTasks)
                     .put("earlyEpisodes", early).put("lateEpisodes", learned.episodes()).build();
         }
-        ProgressBar bar = new ProgressBar(err, s.tasks() + s.productionTasks(), ProgressBar.isTerminal(err));
+        ProgressBar bar = new ProgressBar(err, s.tasks() + s.productionTasks() + s.recommendationTasks(), ProgressBar.isTerminal(err));
         TrajectoryDataset d = DatasetBuilder.build(s, (j, task) -> extra.getOrDefault(j, List.of()), about,
                 j -> bar.advance("dataset", 1, Double.NaN));
         bar.finish();
@@ -268,8 +277,9 @@ final class LmmCommand implements Command {
             best = Math.max(best, d.episodeReturn(e));
             worst = Math.min(worst, d.episodeReturn(e));
         }
-        out.printf(Locale.ROOT, "dataset %s: %d episodes x %d steps, %d pricing + %d production tasks, %d behaviour policies, "
-                + "returns %.0f .. %.0f, %.1f s%n", file, d.episodes(), TaskFamily.HORIZON, s.tasks(), s.productionTasks(),
+        out.printf(Locale.ROOT, "dataset %s: %d episodes x %d steps, %d pricing + %d production + %d recommendation tasks, "
+                + "%d behaviour policies, returns %.0f .. %.0f, %.1f s%n", file, d.episodes(), TaskFamily.HORIZON, s.tasks(),
+                s.productionTasks(), s.recommendationTasks(),
                 d.policies().size(), worst, best,
                 (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -410,6 +420,7 @@ final class LmmCommand implements Command {
         String bcList = args.string("bc", "");
         int tasks = args.integer("tasks", 6, 1, 1000);
         int production = args.integer("production-tasks", -1, 0, 1000);
+        int recommendation = args.integer("recommendation-tasks", -1, 0, 1000);
         int dpVariants = args.integer("dp-variants", 2, 0, TaskFamily.DP_VARIANTS);
         int episodes = args.integer("episodes", 100, 1, 100_000);
         double[] targets = reals("targets", args.string("targets", "0.8,1,1.2"), 0, 10, false);
@@ -427,7 +438,10 @@ final class LmmCommand implements Command {
         if (production < 0) {
             production = Math.min(tasks, d.meta().getInt("productionTasks", 0));
         }
-        return evaluate(d, load(dtList), load(bcList), tasks, production, dpVariants, episodes, targets, evalSeed,
+        if (recommendation < 0) {
+            recommendation = Math.min(tasks, d.meta().getInt("recommendationTasks", 0));
+        }
+        return evaluate(d, load(dtList), load(bcList), tasks, production, recommendation, dpVariants, episodes, targets, evalSeed,
                 new Learned(algs, onlineEpisodes, onlineSeeds, threads), dir == null ? null : Path.of(dir), out, err);
     }
 
@@ -485,7 +499,7 @@ final class LmmCommand implements Command {
     }
 
     private static int evaluate(TrajectoryDataset d, List<DtTraining.Loaded> dt, List<DtTraining.Loaded> bc, int tasks,
-                                int production, int dpVariants, int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
+                                int production, int recommendation, int dpVariants, int episodes, double[] targets, long evalSeed, Learned online, Path dir, PrintStream out,
                                 PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         long seed = d.meta().getLong("seed");
@@ -498,13 +512,18 @@ final class LmmCommand implements Command {
             throw new UsageException("--production-tasks must be at most the dataset's " + seenProduction
                     + " seen production tasks, got " + production);
         }
+        int seenRecommendation = d.meta().getInt("recommendationTasks", 0);
+        if (recommendation > seenRecommendation) {
+            throw new UsageException("--recommendation-tasks must be at most the dataset's " + seenRecommendation
+                    + " seen recommendation tasks, got " + recommendation);
+        }
         LmmEvaluation.Specialists extra = specialists(seed, tasks, online, dir, err);
         if (extra == null) {
             return TrainCommand.EXIT_DIVERGED;
         }
-        ProgressBar bar = new ProgressBar(err, 2L * (tasks + production) + dpVariants, ProgressBar.isTerminal(err));
+        ProgressBar bar = new ProgressBar(err, 2L * (tasks + production + recommendation) + dpVariants, ProgressBar.isTerminal(err));
         List<LmmEvaluation.TaskResult> rs = LmmEvaluation.run(new LmmEvaluation.Settings(seed, tasks, episodes, evalSeed, targets,
-                        production, dpVariants),
+                        production, dpVariants, recommendation),
                 dt, bc, extra, LmmEvaluation.bestLogged(d), r -> bar.advance("evaluate", 1, Double.NaN));
         bar.finish();
         String table = LmmReport.table(rs, targets, dt.size(), bc.size());
@@ -530,7 +549,7 @@ final class LmmCommand implements Command {
         args.finish();
         Files.createDirectories(dir);
         Path data = dir.resolve("dataset.rlmd");
-        int code = writeDataset(data, new DatasetBuilder.Settings(1, 16, 10, new double[] {0.3}, 4),
+        int code = writeDataset(data, new DatasetBuilder.Settings(1, 16, 10, new double[] {0.3}, 4, 4),
                 new Learned(learned, learnedEpisodes, 1, threads), learnedTasks, out, err);
         if (code != 0) {
             return code;
@@ -550,7 +569,7 @@ final class LmmCommand implements Command {
                 (conditioned ? dt : bc).add(DtTraining.loadModel(ck));
             }
         }
-        return evaluate(d, dt, bc, 4, 2, 0, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
+        return evaluate(d, dt, bc, 4, 2, 2, 0, 50, new double[] {0.8, 1, 1.2}, 20261124, new Learned(online, onlineEpisodes, 1, threads),
                 dir, out, err);
     }
 }

@@ -155,6 +155,11 @@ final class LmmReport {
                 task = String.format(Locale.ROOT, "%s production %d: slow c=%.2f L=%d, fast c=%.2f, h=%.2f b=%.2f rec=%.2f eta=%.0f",
                         split, r.index(), sc.methodCost(0), sc.methodLead(0), sc.methodCost(1), sc.holdingCost(),
                         sc.shortageCost(), sc.levelCost(), sc.marketSize());
+            } else if (r.scenario() instanceof org.retailrl.envs.recommendation.RecommendationScenario sc) {
+                task = String.format(Locale.ROOT, "%s recommendation %d: p_out=%.2f p_in=%.2f h=%.2f b=%.2f L=%d %s c=%s",
+                        split, r.index(), sc.priceOut()[0], sc.priceIn()[0], sc.holdingCost()[0], sc.shortageCost()[0],
+                        sc.leadTime()[0], sc.mode().name().toLowerCase(Locale.ROOT),
+                        java.util.Arrays.toString(sc.purchaseCounts()).replace(" ", ""));
             } else {
                 var sc = (org.retailrl.envs.pricing.PricingScenario) r.scenario();
                 task = String.format(Locale.ROOT, "%s %d: c=%.2f h=%.2f b=%.2f K=%.0f L=%d %s %s eta=%.0f",
@@ -193,14 +198,20 @@ final class LmmReport {
     /** The kinds present, pricing first: their titles and tasks. */
     static java.util.Map<String, List<LmmEvaluation.TaskResult>> kinds(List<LmmEvaluation.TaskResult> rs) {
         java.util.Map<String, List<LmmEvaluation.TaskResult>> out = new java.util.LinkedHashMap<>();
-        List<LmmEvaluation.TaskResult> pricing = rs.stream().filter(r -> !r.production() && !r.dpVariant()).toList();
+        List<LmmEvaluation.TaskResult> pricing = rs.stream().filter(r -> !r.production() && !r.recommendation() && !r.dpVariant())
+                .toList();
         List<LmmEvaluation.TaskResult> production = rs.stream().filter(LmmEvaluation.TaskResult::production).toList();
+        List<LmmEvaluation.TaskResult> recommendation = rs.stream().filter(LmmEvaluation.TaskResult::recommendation).toList();
         List<LmmEvaluation.TaskResult> small = rs.stream().filter(LmmEvaluation.TaskResult::dpVariant).toList();
         if (!pricing.isEmpty()) {
             out.put("pricing-and-replenishment tasks (H: best of the 8 heuristics)", pricing);
         }
         if (!production.isEmpty()) {
             out.put("production-method tasks (H: best of the base-stock baselines, one per method)", production);
+        }
+        if (!recommendation.isEmpty()) {
+            out.put("inventory-and-recommendation tasks (H: best of base-stock with uniform, rating-greedy, stock-aware exposure)",
+                    recommendation);
         }
         if (!small.isEmpty()) {
             out.put("small DP-solvable pricing variants, held out (H: best of the 8 heuristics)", small);
@@ -280,7 +291,7 @@ final class LmmReport {
         AtomicFiles.writeString(dir.resolve("achieved-vs-target.svg"), svg);
         HtmlReport h = new HtmlReport("Large management model: Decision Transformer vs specialised policies");
         h.paragraph("Score per task: 100 (R - R_random)/(H - R_random); profit %: 100 R/|H|; H the best of the eight "
-                + "heuristics fitted to a pricing task, the best of the base-stock baselines fitted to a production task; averaged over tasks; learned policies: mean ± 95% Student-t interval across "
+                + "heuristics fitted to a pricing task, the best of the base-stock baselines fitted to a production task, the best of the three base-stock + exposure heuristics fitted to a recommendation task; averaged over tasks; learned policies: mean ± 95% Student-t interval across "
                 + "training seeds (docs/model.md §6.4). Best behaviour (logged): the dataset's best behaviour policy on the "
                 + "task, its mean logged return (seen tasks only; the dataset's episodes, not the evaluation's). Per-task "
                 + "table: mean return per episode; paper = the best of the four paper-faithful heuristics; DT at the middle "

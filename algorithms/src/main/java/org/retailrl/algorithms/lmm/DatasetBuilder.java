@@ -19,7 +19,9 @@ import org.retailrl.envs.pricing.PricingScenario;
  * (docs/model.md §6.4): per task, the eight heuristics fitted to it, each played greedily and with
  * ε-noise, the random policy, and any further policies the caller supplies for that task (the
  * command line adds FSDA and PPO actors taken early and late in their training), each also played
- * greedily and with ε-noise. Task {@code j}'s episodes of policy {@code k} run on the simulator
+ * greedily and with ε-noise; per production task its base-stock baselines and per
+ * inventory-and-recommendation task its heuristics ({@link RecommendationSlice}), greedy and noisy,
+ * and the random policy. Task {@code j}'s episodes of policy {@code k} run on the simulator
  * streams {@code Rng.stream(seed + 1 + j, k·episodes + e)}, so every episode has its own stream
  * and the dataset is a function of its settings and the supplied policies alone.
  */
@@ -30,11 +32,19 @@ public final class DatasetBuilder {
      * @param episodes episodes per behaviour policy and task, 1..10000
      * @param epsilons noise levels played besides the greedy heuristics, each in (0, 1)
      * @param productionTasks seen production tasks ({@link TaskFamily#productionTask}), 0..1000
+     * @param recommendationTasks seen inventory-and-recommendation tasks
+     *                        ({@link TaskFamily#recommendationTask}), 0..1000
      */
-    public record Settings(long seed, int tasks, int episodes, double[] epsilons, int productionTasks) {
+    public record Settings(long seed, int tasks, int episodes, double[] epsilons, int productionTasks,
+                           int recommendationTasks) {
         /** Pricing tasks only. */
         public Settings(long seed, int tasks, int episodes, double[] epsilons) {
-            this(seed, tasks, episodes, epsilons, 0);
+            this(seed, tasks, episodes, epsilons, 0, 0);
+        }
+
+        /** Pricing and production tasks. */
+        public Settings(long seed, int tasks, int episodes, double[] epsilons, int productionTasks) {
+            this(seed, tasks, episodes, epsilons, productionTasks, 0);
         }
 
         /** Validates the ranges. */
@@ -44,6 +54,9 @@ public final class DatasetBuilder {
             }
             if (productionTasks < 0 || productionTasks > 1000) {
                 throw new IllegalArgumentException("productionTasks must be in [0, 1000], got " + productionTasks);
+            }
+            if (recommendationTasks < 0 || recommendationTasks > 1000) {
+                throw new IllegalArgumentException("recommendationTasks must be in [0, 1000], got " + recommendationTasks);
             }
             if (episodes < 1 || episodes > 10_000) {
                 throw new IllegalArgumentException("episodes must be in [1, 10000], got " + episodes);
@@ -107,6 +120,26 @@ public final class DatasetBuilder {
     /** The fit seed of production task {@code j}: disjoint from the pricing tasks' {@code seed + 1 + j}. */
     static long productionFitSeed(long seed, int j) {
         return seed + 1_000_001 + j;
+    }
+
+    /** The fit seed of recommendation task {@code j}: disjoint from the pricing and production tasks'. */
+    static long recommendationFitSeed(long seed, int j) {
+        return seed + 2_000_001 + j;
+    }
+
+    /** The behaviour policies of one recommendation task: each fitted heuristic, its noisy variants, then random. */
+    static List<RecommendationSlice.Policy> recommendationPolicies(
+            org.retailrl.envs.recommendation.RecommendationScenario task, long seed, double[] epsilons) {
+        List<RecommendationSlice.Policy> out = new ArrayList<>();
+        int k = 0;
+        for (RecommendationSlice.Policy h : RecommendationSlice.heuristics(task, seed)) {
+            out.add(h);
+            for (double e : epsilons) {
+                out.add(RecommendationSlice.noisy(h, e, seed * 31 + (k++)));
+            }
+        }
+        out.add(RecommendationSlice.random(seed * 31 + k));
+        return out;
     }
 
     /** The behaviour policies of one production task: each fitted baseline, its noisy variants, then random. */
@@ -179,8 +212,9 @@ public final class DatasetBuilder {
      * (how the extra policies were made) goes to the metadata as {@code "extra"} when it is not
      * empty. Production task {@code j} has index {@code tasks + j}, its fitted baselines, their
      * noisy variants and the random policy, its episodes on the streams
-     * {@code Rng.stream(productionFitSeed(seed, j), k·episodes + e)}. {@code progress} hears each
-     * finished task's index.
+     * {@code Rng.stream(productionFitSeed(seed, j), k·episodes + e)}; recommendation task {@code j}
+     * likewise has index {@code tasks + productionTasks + j} and the streams of
+     * {@code recommendationFitSeed(seed, j)}. {@code progress} hears each finished task's index.
      */
     public static TrajectoryDataset build(Settings s, Extra extra, JsonObject about, IntConsumer progress) throws Exception {
         Parts parts = new Parts();
@@ -207,12 +241,27 @@ public final class DatasetBuilder {
             }
             progress.accept(s.tasks() + j);
         }
+        int first = s.tasks() + s.productionTasks();
+        for (int j = 0; j < s.recommendationTasks(); j++) {
+            var task = TaskFamily.recommendationTask(s.seed(), TaskFamily.Split.SEEN, j);
+            long seed = recommendationFitSeed(s.seed(), j);
+            List<RecommendationSlice.Policy> pols = recommendationPolicies(task, seed, s.epsilons());
+            for (int k = 0; k < pols.size(); k++) {
+                RecommendationSlice.Policy p = pols.get(k);
+                int x = parts.add(p.name(), first + j, n, 1, RecommendationSlice.SHARES.length);
+                record(task, p, seed, (long) k * n, n, parts, x);
+            }
+            progress.accept(first + j);
+        }
         List<JsonValue> pn = new ArrayList<>();
         parts.names.keySet().forEach(x -> pn.add(new JsonString(x)));
         JsonObject.Builder mb = JsonObject.builder().put("seed", s.seed()).put("tasks", s.tasks()).put("episodes", s.episodes())
                 .put("epsilons", JsonArray.ofDoubles(s.epsilons())).put("policies", new JsonArray(pn));
         if (s.productionTasks() > 0) {
             mb.put("productionTasks", s.productionTasks());
+        }
+        if (s.recommendationTasks() > 0) {
+            mb.put("recommendationTasks", s.recommendationTasks());
         }
         if (!about.members().isEmpty()) {
             mb.put("extra", about);
@@ -262,6 +311,54 @@ public final class DatasetBuilder {
                 parts.price.get(x)[e * t + k] = (byte) p[e];
                 parts.order.get(x)[e * t + k] = (byte) q[e];
                 parts.method.get(x)[e * t + k] = (byte) m[e];
+                parts.level.get(x)[e * t + k] = (byte) l[e];
+                parts.reward.get(x)[e * t + k] = (float) r[e];
+            }
+        }
+    }
+
+    /**
+     * {@code episodes} episodes of one {@code policy} on each recommendation task of {@code tasks}
+     * (task {@code j} on the streams {@code seed + j}): a dataset without fits, for tests.
+     */
+    public static TrajectoryDataset singleRecommendation(List<org.retailrl.envs.recommendation.RecommendationScenario> tasks,
+                                                         RecommendationSlice.Policy policy, long seed, int episodes) {
+        Parts parts = new Parts();
+        for (int j = 0; j < tasks.size(); j++) {
+            int x = parts.add(policy.name(), j, episodes, 1, RecommendationSlice.SHARES.length);
+            record(tasks.get(j), policy, seed + j, 0, episodes, parts, x);
+        }
+        return parts.build(JsonObject.builder().put("seed", seed).put("tasks", 0).put("recommendationTasks", tasks.size())
+                .put("episodes", episodes).put("policies", JsonArray.of(new JsonString(policy.name()))).build());
+    }
+
+    /**
+     * Plays {@code n} episodes of {@code policy} on the recommendation slice {@code task} into part
+     * {@code x}; price and method are logged as 0 (padding).
+     */
+    private static void record(org.retailrl.envs.recommendation.RecommendationScenario task, RecommendationSlice.Policy policy,
+                               long seed, long first, int n, Parts parts, int x) {
+        int t = TaskFamily.HORIZON;
+        int st = TaskFamily.STATE_SIZE;
+        org.retailrl.envs.recommendation.RecommendationBatch batch =
+                new org.retailrl.envs.recommendation.RecommendationBatch(task, n);
+        batch.reset(seed, first);
+        policy.reset(batch);
+        RecommendationSlice.Stepper stepper = new RecommendationSlice.Stepper(batch);
+        double[] demand = RecommendationSlice.expectedDemand(task);
+        float[] raw = new float[batch.observationSize()];
+        int[] q = new int[n];
+        int[] l = new int[n];
+        double[] r = new double[n];
+        float[] states = parts.states.get(x);
+        for (int k = 0; k < t; k++) {
+            for (int e = 0; e < n; e++) {
+                RecommendationSlice.encode(batch, e, raw, demand, states, (e * t + k) * st);
+            }
+            policy.act(batch, q, l);
+            stepper.step(batch, q, l, r);
+            for (int e = 0; e < n; e++) {
+                parts.order.get(x)[e * t + k] = (byte) q[e];
                 parts.level.get(x)[e * t + k] = (byte) l[e];
                 parts.reward.get(x)[e * t + k] = (float) r[e];
             }

@@ -10,7 +10,8 @@ import org.retailrl.envs.production.ProductionScenario;
 
 /**
  * A trained {@link DecisionTransformer} acting on the copies of a pricing simulator, or through
- * {@link #production()} of a production simulator (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
+ * {@link #production()} of a production simulator, or through {@link #recommendation()} of an
+ * inventory-and-recommendation slice (docs/model.md §6.4): each copy starts with the return-to-go set to the target return and, after
  * every period, lowers it by the profit just made; the model reads the last {@code K} steps of
  * its copy's history and acts greedily (the arg-max price, then the arg-max order given that
  * price, then method and level among those the task offers, lowest index on ties, as
@@ -77,7 +78,7 @@ public final class DtPolicy implements BatchPricingPolicy {
             record(i, t, batch.lastReward(i));
             TaskFamily.encode(batch, i, raw, states, (i * TaskFamily.HORIZON + t) * TaskFamily.STATE_SIZE);
         }
-        decide(t, 1, 1);
+        decide(t, TaskFamily.PRICES, 1, 1);
         for (int i = 0; i < copies; i++) {
             priceOut[i] = price[i * TaskFamily.HORIZON + t];
             orderOut[i] = order[i * TaskFamily.HORIZON + t];
@@ -110,12 +111,54 @@ public final class DtPolicy implements BatchPricingPolicy {
                     TaskFamily.encode(batch, i, buf, states, (i * TaskFamily.HORIZON + t) * TaskFamily.STATE_SIZE);
                 }
                 ProductionScenario sc = batch.scenario();
-                self.decide(t, sc.methods(), sc.levels());
+                self.decide(t, TaskFamily.PRICES, sc.methods(), sc.levels());
                 for (int i = 0; i < copies; i++) {
                     int k = i * TaskFamily.HORIZON + t;
                     priceOut[i] = price[k];
                     orderOut[i] = order[k];
                     methodOut[i] = method[k];
+                    levelOut[i] = level[k];
+                }
+            }
+        };
+    }
+
+    /**
+     * The same model acting on inventory-and-recommendation slices ({@link RecommendationSlice}),
+     * named {@code name}: price and method are padding (index 0), the order and one of the three
+     * levels are the model's.
+     */
+    public RecommendationSlice.Policy recommendation() {
+        DtPolicy self = this;
+        return new RecommendationSlice.Policy() {
+            private float[] buf;
+            private double[] demand;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void reset(org.retailrl.envs.recommendation.RecommendationBatch batch) {
+                RecommendationSlice.requireCompatible(batch.scenario());
+                start(batch.copies());
+                buf = new float[batch.observationSize()];
+                demand = RecommendationSlice.expectedDemand(batch.scenario());
+            }
+
+            @Override
+            public void act(org.retailrl.envs.recommendation.RecommendationBatch batch, int[] orderOut, int[] levelOut) {
+                int t = checkPeriod(batch.period());
+                for (int i = 0; i < copies; i++) {
+                    record(i, t, batch.lastReward(i));
+                    RecommendationSlice.encode(batch, i, buf, demand, states,
+                            (i * TaskFamily.HORIZON + t) * TaskFamily.STATE_SIZE);
+                }
+                self.decide(t, 1, 1, RecommendationSlice.SHARES.length);
+                for (int i = 0; i < copies; i++) {
+                    int k = i * TaskFamily.HORIZON + t;
+                    orderOut[i] = order[k];
                     levelOut[i] = level[k];
                 }
             }
@@ -137,9 +180,10 @@ public final class DtPolicy implements BatchPricingPolicy {
 
     /**
      * Every copy's decision of period {@code t} from its last {@code K} steps, greedy over the first
-     * {@code methods} methods and {@code levels} levels (the task's action mask), into the histories.
+     * {@code prices} prices, {@code methods} methods and {@code levels} levels (the task's action
+     * mask; a component with one choice is padding and stays 0), into the histories.
      */
-    private void decide(int t, int methods, int levels) {
+    private void decide(int t, int prices, int methods, int levels) {
         int horizon = TaskFamily.HORIZON;
         int s = TaskFamily.STATE_SIZE;
         int k = model.config().context();
@@ -170,7 +214,7 @@ public final class DtPolicy implements BatchPricingPolicy {
             last[i] = i * len + len - 1;
         }
         Var hl = org.retailrl.autodiff.Ops.indexSelect(h, last);
-        int[] p = pick(model.priceLogits(hl).value().data(), TaskFamily.PRICES, TaskFamily.PRICES);
+        int[] p = prices > 1 ? pick(model.priceLogits(hl).value().data(), TaskFamily.PRICES, prices) : new int[copies];
         int[] q = pick(model.orderLogits(tape, hl, p).value().data(), TaskFamily.ORDERS, TaskFamily.ORDERS);
         int[] u = methods > 1 ? pick(model.methodLogits(tape, hl, p, q).value().data(), TaskFamily.METHODS, methods)
                 : new int[copies];

@@ -31,7 +31,8 @@ public final class LmmEvaluation {
      *
      * @param split        seen or held out
      * @param index        task index within its split
-     * @param scenario     the task: a {@link PricingScenario} or a {@link ProductionScenario}
+     * @param scenario     the task: a {@link PricingScenario}, a {@link ProductionScenario} or a
+     *                     recommendation slice ({@link RecommendationSlice})
      * @param heuristics   mean return of each fitted heuristic, in {@link HeuristicSuite#all()} order
      * @param heuristicNames their names
      * @param random       mean return of the random policy
@@ -64,9 +65,14 @@ public final class LmmEvaluation {
             return scenario instanceof ProductionScenario;
         }
 
-        /** The best of the four paper-faithful heuristics (the first four); NaN on a production task, which has none. */
+        /** Whether this is an inventory-and-recommendation task ({@link RecommendationSlice}). */
+        public boolean recommendation() {
+            return scenario instanceof org.retailrl.envs.recommendation.RecommendationScenario;
+        }
+
+        /** The best of the four paper-faithful heuristics (the first four); NaN on a production or recommendation task, which has none. */
         public double bestPaper() {
-            if (production()) {
+            if (production() || recommendation()) {
                 return Double.NaN;
             }
             double b = Double.NEGATIVE_INFINITY;
@@ -92,12 +98,19 @@ public final class LmmEvaluation {
      * @param multipliers target multipliers κ
      * @param productionTasks production tasks per split, 0..1000
      * @param dpVariants     small variants of {@link TaskFamily#dpVariant} (held out), 0..{@link TaskFamily#DP_VARIANTS}
+     * @param recommendationTasks inventory-and-recommendation tasks per split, 0..1000
      */
     public record Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers, int productionTasks,
-                           int dpVariants) {
+                           int dpVariants, int recommendationTasks) {
         /** Pricing tasks only. */
         public Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers) {
-            this(taskSeed, tasks, episodes, evalSeed, multipliers, 0, 0);
+            this(taskSeed, tasks, episodes, evalSeed, multipliers, 0, 0, 0);
+        }
+
+        /** Pricing and production tasks and DP variants. */
+        public Settings(long taskSeed, int tasks, int episodes, long evalSeed, double[] multipliers, int productionTasks,
+                        int dpVariants) {
+            this(taskSeed, tasks, episodes, evalSeed, multipliers, productionTasks, dpVariants, 0);
         }
 
         /** Validates the ranges. */
@@ -108,6 +121,9 @@ public final class LmmEvaluation {
             }
             if (productionTasks < 0 || productionTasks > 1000) {
                 throw new IllegalArgumentException("productionTasks must be in [0, 1000], got " + productionTasks);
+            }
+            if (recommendationTasks < 0 || recommendationTasks > 1000) {
+                throw new IllegalArgumentException("recommendationTasks must be in [0, 1000], got " + recommendationTasks);
             }
             if (tasks < 1 || tasks > 1000) {
                 throw new IllegalArgumentException("tasks must be in [1, 1000], got " + tasks);
@@ -152,13 +168,14 @@ public final class LmmEvaluation {
     }
 
     /**
-     * Per seen task of {@code d}, {@code [0]} its pricing tasks and {@code [1]} its production
-     * tasks: the mean logged episode return of the task's best behaviour policy (the yardstick "best
+     * Per seen task of {@code d}, {@code [0]} its pricing tasks, {@code [1]} its production tasks and
+     * {@code [2]} its recommendation tasks: the mean logged episode return of the task's best behaviour policy (the yardstick "best
      * behaviour policy in the data"; its episodes are the dataset's, not the evaluation's).
      */
     public static double[][] bestLogged(TrajectoryDataset d) {
         int pricing = d.meta().getInt("tasks");
-        int tasks = pricing + d.meta().getInt("productionTasks", 0);
+        int production = pricing + d.meta().getInt("productionTasks", 0);
+        int tasks = production + d.meta().getInt("recommendationTasks", 0);
         int pols = d.policies().size();
         double[] sum = new double[tasks * pols];
         int[] n = new int[tasks * pols];
@@ -177,7 +194,8 @@ public final class LmmEvaluation {
                 }
             }
         }
-        return new double[][] {Arrays.copyOf(best, pricing), Arrays.copyOfRange(best, pricing, tasks)};
+        return new double[][] {Arrays.copyOf(best, pricing), Arrays.copyOfRange(best, pricing, production),
+                Arrays.copyOfRange(best, production, tasks)};
     }
 
     /** The fit seed of task {@code index} of {@code split}: the dataset's for seen tasks. */
@@ -229,7 +247,28 @@ public final class LmmEvaluation {
                 done.accept(r);
             }
         }
+        for (TaskFamily.Split split : TaskFamily.Split.values()) {
+            for (int j = 0; j < s.recommendationTasks(); j++) {
+                var task = TaskFamily.recommendationTask(s.taskSeed(), split, j);
+                long fit = split == TaskFamily.Split.SEEN ? DatasetBuilder.recommendationFitSeed(s.taskSeed(), j)
+                        : DatasetBuilder.recommendationFitSeed(s.taskSeed() ^ 0x7EC6L, j);
+                List<RecommendationSlice.Policy> hs = RecommendationSlice.heuristics(task, fit);
+                double[] hm = means(hs, p -> mean(task, p, s));
+                double random = mean(task, RecommendationSlice.random(s.evalSeed() ^ 0x7a5L), s);
+                double logged = split == TaskFamily.Split.SEEN && bestLogged.length > 2 && j < bestLogged[2].length
+                        ? bestLogged[2][j] : Double.NaN;
+                TaskResult r = result(split, j, task, hm, hs.stream().map(RecommendationSlice.Policy::name).toList(), random,
+                        p -> mean(task, p.recommendation(), s), dt, bc, s, Map.of(), logged);
+                out.add(r);
+                done.accept(r);
+            }
+        }
         return out;
+    }
+
+    private static double mean(org.retailrl.envs.recommendation.RecommendationScenario task, RecommendationSlice.Policy p,
+                               Settings s) {
+        return ProductionBaselines.mean(RecommendationSlice.profits(task, p, s.evalSeed(), s.episodes()));
     }
 
     private static <P> double[] means(List<P> ps, java.util.function.ToDoubleFunction<P> score) {

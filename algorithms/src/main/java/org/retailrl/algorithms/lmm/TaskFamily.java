@@ -16,11 +16,13 @@ import org.retailrl.envs.production.ProductionScenario;
  * unmet-demand rule, competitor rule and market size) and production with a choice of method and
  * a recommendation level ({@link #productionTask}: the single-product environment of
  * docs/model.md §6.1 on the same price grid and quantities, a cheap slow and a dear fast method,
- * three recommendation levels, with drawn costs, lead time and market size). {@link Split#SEEN}
+ * three recommendation levels, with drawn costs, lead time and market size), and inventory with
+ * recommendation ({@link #recommendationTask}: one product of a small docs/model.md §3 scenario,
+ * {@link RecommendationSlice}, ordering and choosing an exposure level). {@link Split#SEEN}
  * draws from the training ranges; {@link Split#HELD_OUT} draws costs, market sizes and lead times
  * outside them (dearer goods, bigger markets, lead time 4), so a model meets values it never saw.
  *
- * <p>One token layout covers both kinds. The state ({@link #encode}) is one fixed-length vector:
+ * <p>One token layout covers every kind (a recommendation task's entries: {@link RecommendationSlice#encode}). The state ({@link #encode}) is one fixed-length vector:
  * the learners' normalised observation of docs/model.md §1.7 with the pipeline padded with zeros
  * to {@link #MAX_LEAD} orders, the elapsed fraction of the horizon, the pricing task's cost and
  * market parameters, and the production task's method costs, slow lead time and recommendation
@@ -103,6 +105,43 @@ public final class TaskFamily {
         double level = r.uniform(0.5, 3);
         double eta = out ? r.uniform(250, 300) : r.uniform(150, 250);
         return ProductionScenario.single(round2(slow), lead, round2(fast), round2(h), round2(b), round2(level), Math.round(eta));
+    }
+
+    /**
+     * Inventory-and-recommendation task {@code index} of {@code split} under {@code seed} (its own
+     * stream, as {@link #task}): a {@link RecommendationSlice#scenario} with selling price
+     * {@code p_out ~ U[10, 30]} (held out: {@code U[30, 40]}), purchase cost {@code p_out·U[0.4, 0.7]},
+     * holding {@code U[0.2, 1]}, shortage {@code p_out·U[0.1, 0.4]}, lead time 0..2 (held out: 3),
+     * {@value RecommendationSlice#SEGMENTS} segments whose purchase counts split a total
+     * {@code U{8..16}} (held out: {@code U{18..22}}) in the shares 1/2, 3/10, 1/5, initial ratings of
+     * both products {@code U[0, 3)}, lost sales or backlog; costs rounded to cents.
+     */
+    public static org.retailrl.envs.recommendation.RecommendationScenario recommendationTask(long seed, Split split,
+                                                                                           int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("task index must be >= 0, got " + index);
+        }
+        long salt = split == Split.SEEN ? 0x7EC5L : 0x7EC6L;
+        Rng r = Rng.stream(seed ^ salt, index);
+        boolean out = split == Split.HELD_OUT;
+        double pOut = out ? r.uniform(30, 40) : r.uniform(10, 30);
+        double pIn = pOut * r.uniform(0.4, 0.7);
+        double h = r.uniform(0.2, 1);
+        double b = pOut * r.uniform(0.1, 0.4);
+        int lead = out ? 3 : r.nextInt(3);
+        int total = out ? 18 + r.nextInt(5) : 8 + r.nextInt(9);
+        int c0 = (int) Math.round(total * 0.5);
+        int c1 = (int) Math.round(total * 0.3);
+        int[] counts = {c0, c1, total - c0 - c1};
+        int m = RecommendationSlice.SEGMENTS;
+        double[] r0 = new double[m];
+        double[] r1 = new double[m];
+        for (int j = 0; j < m; j++) {
+            r0[j] = r.uniform(0, 3);
+            r1[j] = r.uniform(0, 3);
+        }
+        ShortageMode mode = r.nextInt(2) == 0 ? ShortageMode.LOST_SALES : ShortageMode.BACKLOG;
+        return RecommendationSlice.scenario(round2(pOut), round2(pIn), round2(h), round2(b), lead, r0, r1, counts, mode);
     }
 
     /** Number of small variants {@link #dpVariant} defines. */

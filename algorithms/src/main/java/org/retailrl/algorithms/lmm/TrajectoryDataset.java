@@ -24,7 +24,8 @@ import org.retailrl.core.json.JsonObject;
  * ({@link TaskFamily#STATE_SIZE} floats), the action (price index, order size, production method,
  * recommendation level) and the reward (currency). Each episode also records its task index, its
  * behaviour policy's index and its action mask: how many methods and levels its task offers (1 and
- * 1 for a pricing task, whose last two components are padding).
+ * 1 for a pricing task, whose last two components are padding; 1 and 3 for an
+ * inventory-and-recommendation task, which logs price index 0 as padding).
  *
  * <h2>File format "RLMD", version 2</h2>
  * Big-endian:

@@ -9,6 +9,9 @@
  *   <li>{@link org.retailrl.algorithms.lmm.Behaviour}, {@link org.retailrl.algorithms.lmm.DatasetBuilder},
  *       {@link org.retailrl.algorithms.lmm.TrajectoryDataset}: behaviour policies, the logging, and
  *       the chunked, checksummed dataset file.</li>
+ *   <li>{@link org.retailrl.algorithms.lmm.ProductionBaselines}, {@link org.retailrl.algorithms.lmm.RecommendationSlice}:
+ *       the production-method tasks' baselines, and the inventory-and-recommendation tasks (a
+ *       single-product slice of the docs/model.md §3 simulator) with their heuristics.</li>
  *   <li>{@link org.retailrl.algorithms.lmm.DecisionTransformer}, {@link org.retailrl.algorithms.lmm.DtTraining}:
  *       the network and its offline training with checkpoints.</li>
  *   <li>{@link org.retailrl.algorithms.lmm.DtPolicy} (batched, any period) and

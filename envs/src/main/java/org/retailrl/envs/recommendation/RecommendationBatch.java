@@ -261,6 +261,23 @@ public final class RecommendationBatch {
         return lastDemand[k * n + i];
     }
 
+    /** {@code S_t^i} of copy {@code k} in the last period. */
+    public int lastSales(int k, int i) {
+        return lastSales[k * n + i];
+    }
+
+    /** Copy {@code k}'s reward {@code Σ_i F_t^i} of the last period (0 before the first). */
+    public double lastReward(int k) {
+        if (period == 0) {
+            return 0;
+        }
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+            r += lastProfit[k * n + i];
+        }
+        return r;
+    }
+
     /** Length of one copy's observation. */
     public int observationSize() {
         return RecommendationObservation.size(s);
