@@ -376,11 +376,8 @@ public final class GRULayer implements Module {
                             float[] colSums, boolean dxAdd) {
         final int h = hidden;
         final int g = 3 * h;
-        // dW += dGᵀ·X (WeightGrad.accumulate), this member's rows of dW.
-        TeamKernels.gemmPart(part, parts, true, false, g, in, n, dgi, l0 * g, g, x.value().data(), r0 * in, in,
-                weightIh.grad().data(), 0, in, true);
-        TeamKernels.gemmPart(part, parts, true, false, g, h, n, dgh, l0 * g, g, hprev, r0 * h, h,
-                weightHh.grad().data(), 0, h, true);
+        WeightGrad.accumulatePart(part, parts, dgi, l0 * g, x.value().data(), r0 * in, n, g, in, weightIh.grad().data());
+        WeightGrad.accumulatePart(part, parts, dgh, l0 * g, hprev, r0 * h, n, g, h, weightHh.grad().data());
         // Bias gradients are column sums; the r and z columns of dgi and dgh are equal, so only
         // the n columns of dgi need a second sum (into the n columns of the scratch row).
         int c0 = TeamKernels.columnStart(part, parts, g);

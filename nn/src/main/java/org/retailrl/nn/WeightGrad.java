@@ -24,6 +24,15 @@ final class WeightGrad {
         TeamKernels.gemm(team, true, false, out, in, rows, dy, dyOff, out, x, xOff, in, dw, 0, in, true);
     }
 
+    /**
+     * Part {@code part} of {@code parts} of {@link #accumulate(WorkerTeam, float[], int, float[], int, int, int, int,
+     * float[])}: its rows of {@code dW}, for a caller already inside a team region.
+     */
+    static void accumulatePart(int part, int parts, float[] dy, int dyOff, float[] x, int xOff, int rows, int out, int in,
+                               float[] dw) {
+        TeamKernels.gemmPart(part, parts, true, false, out, in, rows, dy, dyOff, out, x, xOff, in, dw, 0, in, true);
+    }
+
     /** {@code dst[cols, rows] = src[rows, cols]ᵀ}. */
     static void transpose(float[] src, int rows, int cols, float[] dst) {
         for (int r = 0; r < rows; r++) {

@@ -61,16 +61,6 @@ public final class TeamKernels {
         }
     }
 
-    /** Part {@code part} of {@code parts} of {@link Kernels#gemmPackedRight}: rows {@code [start, end)} of C. */
-    public static void gemmPackedRightPart(int part, int parts, int m, int n, int k, float[] a, int aOff, int lda,
-                                           float[] packed, int pOff, float[] c, int cOff, int ldc, boolean accumulate) {
-        int lo = WorkerTeam.start(part, parts, m, ROW_ALIGN);
-        int hi = WorkerTeam.start(part + 1, parts, m, ROW_ALIGN);
-        if (hi > lo) {
-            Kernels.gemmPackedRight(hi - lo, n, k, a, aOff + lo * lda, lda, packed, pOff, c, cOff + lo * ldc, ldc, accumulate);
-        }
-    }
-
     /** {@link Kernels#columnSums}, its columns split over the team when big enough. */
     public static void columnSums(WorkerTeam team, float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
         int parts = parts(team, Math.max(1, cols / COLUMN_ALIGN), (long) rows * cols / 4);
@@ -86,7 +76,7 @@ public final class TeamKernels {
     }
 
     /** Part {@code part} of {@code parts} of {@link Kernels#columnSums}: the columns {@code [start, end)}. */
-    public static void columnSumsPart(int part, int parts, float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
+    private static void columnSumsPart(int part, int parts, float[] a, int ao, int rows, int cols, int lda, float[] out, int oo) {
         int lo = columnStart(part, parts, cols);
         int hi = columnStart(part + 1, parts, cols);
         if (hi > lo) {
