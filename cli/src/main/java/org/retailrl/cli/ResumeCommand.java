@@ -37,13 +37,14 @@ final class ResumeCommand implements Command {
                 (compare). A truncated, corrupted or foreign file is refused with a message naming the
                 file and the problem (exit 1). Exit 3 if a non-finite value stops training.
 
-                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it (default: cores)
+                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it
+                                      (default: as `train` chooses for the run's problem and copies)
                   --checkpoint-every  episodes between checkpoints          (default: as the run was started)""";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int threadsOpt = args.integer("threads", 0, 1, 1024); // 0: not given
         String everyOpt = args.string("checkpoint-every", null);
         args.finish();
         if (args.positional().size() != 1) {
@@ -62,6 +63,9 @@ final class ResumeCommand implements Command {
             err.println("error: " + e.getMessage());
             return 1;
         }
+        int threads = threadsOpt != 0 ? threadsOpt
+                : TrainingDefaults.threads(c.spec().algorithm().problem(), c.spec().copies(),
+                        Runtime.getRuntime().availableProcessors());
         int every = everyOpt != null ? args.integer("checkpoint-every", 1, 1, 10_000_000)
                 : Integer.parseInt(c.notes().getOrDefault("checkpointEvery", Integer.toString(TrainingDefaults.CHECKPOINT_EVERY)));
         Path dir = file.toAbsolutePath().getParent();
@@ -88,6 +92,7 @@ final class ResumeCommand implements Command {
         try (OutputFolder claimed = models.equals(dir) ? OutputFolder.claim(err, dir) : OutputFolder.claim(err, dir, models);
              ResumableTrainer t = resumed) {
             t.setThreads(threads);
+            err.println("threads: " + threads + " (results do not depend on --threads)");
             return TrainCommand.train(t, files, every, file, c.notes().get("scenario"), out, err, null);
         }
     }

@@ -81,7 +81,8 @@ final class TrainCommand implements Command {
                   --episodes          training episodes (rounds), 1..10000000            (default %d)
                   --copies            environment copies per episode, 1..4096   (default %d pricing, %d recommendation)
                   --checkpoint-every  episodes between checkpoints, 1..10000000          (default %d)
-                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it (default: cores)
+                  --threads           threads for rollouts and updates, 1..1024; results do not depend on it
+                                      (default: pricing one per 64 copies, others all cores)
                   --out               output directory    (default runs/train-<algorithm>-<scenario>-seed<N>-<time>);
                                       refused when it already holds files (continue a run with `retail resume`)
                   --overwrite         allow a non-empty --out; its outputs are replaced
@@ -109,7 +110,8 @@ final class TrainCommand implements Command {
         boolean pricing = algorithm.problem() == Algorithm.Problem.PRICING || multi;
         int copies = args.integer("copies", pricing ? TrainingDefaults.COPIES : Presets.RECOMMENDATION_COPIES, 1, 4096);
         int every = args.integer("checkpoint-every", TrainingDefaults.CHECKPOINT_EVERY, 1, 10_000_000);
-        int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int threads = args.integer("threads", TrainingDefaults.threads(algorithm.problem(), copies,
+                Runtime.getRuntime().availableProcessors()), 1, 1024);
         String outDir = args.string("out", null);
         boolean overwrite = args.flag("overwrite");
         boolean yes = args.flag("yes");
@@ -137,6 +139,7 @@ final class TrainCommand implements Command {
         try (OutputFolder claimed = OutputFolder.claim(err, dir); ResumableTrainer t = ResumableTrainer.start(run)) {
             Json.writeFile(dir.resolve("config.json"), LearnerConfigJson.toJson(config));
             t.setThreads(threads);
+            err.println("threads: " + threads + " (results do not depend on --threads)");
             return train(t, files, every, null, label(spec), out, err, faultHook);
         }
     }

@@ -1,5 +1,6 @@
 package org.retailrl.cli;
 
+import org.retailrl.algorithms.checkpoint.Algorithm;
 import org.retailrl.algorithms.rl.Presets;
 
 /**
@@ -27,7 +28,28 @@ final class TrainingDefaults {
     /** Checkpoint every this many episodes in {@code train}. */
     static final int CHECKPOINT_EVERY = 10;
 
+    /** Copies per thread below which a pricing run gains nothing from another thread. */
+    static final int PRICING_COPIES_PER_THREAD = 64;
+
     private TrainingDefaults() {
+    }
+
+    /**
+     * Threads one training run ({@code train}, {@code resume}) uses when {@code --threads} is not
+     * given; results never depend on it (docs/model.md §8.13), only speed does. A pricing run at
+     * few copies splits steps of a few microseconds (16 copies: 8 rows per shard), and the fork and
+     * join cost as much as they save: on two free cores the default 200 episodes × 16 copies took
+     * 11.0 s on one thread and 12.5 s on two, while 25 episodes × 128 copies went from 11.5 s to
+     * 10.4 s (README, "One run on all cores"). So pricing runs get one thread per
+     * {@value #PRICING_COPIES_PER_THREAD} copies, at least one and at most {@code cores}. Other
+     * problems step heavier environments per copy (the large recommendation scenario trained 3.1
+     * episodes/s on one thread and 4.0 on two at 8 copies) and get every core.
+     */
+    static int threads(Algorithm.Problem problem, int copies, int cores) {
+        if (problem == Algorithm.Problem.PRICING) {
+            return Math.max(1, Math.min(cores, copies / PRICING_COPIES_PER_THREAD));
+        }
+        return Math.max(1, cores);
     }
 
 }
