@@ -23,7 +23,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Twelve independent 512-bit accumulators, each updated by {@code acc = acc·m + a}: twelve
  * chains cover the FMA latency (4 cycles) times its two issue ports with room to spare, and every
  * operand stays in registers, so memory never limits the loop. The score is in FLOP per
- * nanosecond, i.e. GFLOP/s: one FMA on 16 lanes counts 32 FLOP.
+ * nanosecond, i.e. GFLOP/s: one FMA on 16 lanes counts 32 FLOP. {@code fmaPeak256} is the same
+ * loop on 256-bit vectors (8 lanes, 16 FLOP per FMA): the ceiling of the kernels' 256-bit path,
+ * which is what a machine with AVX2 but no AVX-512 runs, and what {@code -Dretailrl.simd.width=256}
+ * forces here.
  *
  * <p>Run: {@code ./retail-bench PeakFlops -f 1 -wi 3 -i 5 -w 1 -r 1}.
  */
@@ -39,6 +42,8 @@ public class PeakFlopsBenchmark {
     private static final int STEPS = 4096;
     private static final int ACCUMULATORS = 12;
     private static final int FLOP_PER_INVOCATION = STEPS * ACCUMULATORS * 16 * 2;
+    private static final VectorSpecies<Float> S256 = FloatVector.SPECIES_256;
+    private static final int FLOP_PER_INVOCATION_256 = STEPS * ACCUMULATORS * 8 * 2;
 
     private float mul;
     private float addend;
@@ -56,6 +61,31 @@ public class PeakFlopsBenchmark {
     public void fmaPeak(Blackhole bh) {
         FloatVector m = FloatVector.broadcast(S, mul);
         FloatVector a = FloatVector.broadcast(S, addend);
+        FloatVector c0 = a, c1 = a.add(1f), c2 = a.add(2f), c3 = a.add(3f), c4 = a.add(4f), c5 = a.add(5f);
+        FloatVector c6 = a.add(6f), c7 = a.add(7f), c8 = a.add(8f), c9 = a.add(9f), c10 = a.add(10f), c11 = a.add(11f);
+        for (int s = 0; s < STEPS; s++) {
+            c0 = c0.fma(m, a);
+            c1 = c1.fma(m, a);
+            c2 = c2.fma(m, a);
+            c3 = c3.fma(m, a);
+            c4 = c4.fma(m, a);
+            c5 = c5.fma(m, a);
+            c6 = c6.fma(m, a);
+            c7 = c7.fma(m, a);
+            c8 = c8.fma(m, a);
+            c9 = c9.fma(m, a);
+            c10 = c10.fma(m, a);
+            c11 = c11.fma(m, a);
+        }
+        bh.consume(c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11));
+    }
+
+    /** {@link #fmaPeak} on 256-bit vectors. */
+    @Benchmark
+    @OperationsPerInvocation(FLOP_PER_INVOCATION_256)
+    public void fmaPeak256(Blackhole bh) {
+        FloatVector m = FloatVector.broadcast(S256, mul);
+        FloatVector a = FloatVector.broadcast(S256, addend);
         FloatVector c0 = a, c1 = a.add(1f), c2 = a.add(2f), c3 = a.add(3f), c4 = a.add(4f), c5 = a.add(5f);
         FloatVector c6 = a.add(6f), c7 = a.add(7f), c8 = a.add(8f), c9 = a.add(9f), c10 = a.add(10f), c11 = a.add(11f);
         for (int s = 0; s < STEPS; s++) {
