@@ -78,8 +78,11 @@ final class Experiment {
             bar.advance(phase, from.episodesDone(), Double.NaN);
         }
         try (ResumableTrainer t = from == null ? ResumableTrainer.start(run) : ResumableTrainer.resume(from)) {
-            if (JOB_THREADS.get() > 1) {
-                t.setThreads(JOB_THREADS.get());
+            // The share is an upper bound: a run too small to gain from more threads keeps fewer.
+            int threads = Math.min(JOB_THREADS.get(),
+                    TrainingDefaults.threads(run.algorithm().problem(), run.copies(), JOB_THREADS.get()));
+            if (threads > 1) {
+                t.setThreads(threads);
             }
             TrainingJob.run(t, files, every, Map.of("checkpointEvery", Integer.toString(every), "models", "../models"),
                     from == null ? null : files.checkpoint(), (tr, profit) -> {
