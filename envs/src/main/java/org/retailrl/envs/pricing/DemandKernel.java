@@ -1,5 +1,7 @@
 package org.retailrl.envs.pricing;
 
+import org.retailrl.core.random.PoissonSampler;
+
 /**
  * The demand draw of one period for a whole batch (docs/model.md §1 step 3): for each copy {@code i < n},
  * {@code out[i] = Poisson(λ(prices[priceIndex[i]], o[i], r[i]))} drawn from raw stream {@code i} as

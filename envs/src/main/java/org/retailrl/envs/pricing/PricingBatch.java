@@ -1,5 +1,7 @@
 package org.retailrl.envs.pricing;
 
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
 
 /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
 
 /**
