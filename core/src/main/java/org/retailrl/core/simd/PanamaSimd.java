@@ -424,17 +424,28 @@ final class PanamaSimd implements Simd {
         }
         int bound = DS.loopBound(n);
         double[] u = WORKSPACE.get().d(0, bound);
-        negExpD(lambda, out, bound);
+        ScalarSamplers.checkMeans(lambda, bound, n);
+        if (!negExpD(lambda, out, bound)) {
+            ScalarSamplers.checkMeans(lambda, 0, bound);
+        }
         uniformsD(seed, gamma, u, bound);
         poissonSearch(lambda, u, seed, gamma, out, bound);
         ScalarSamplers.poisson(lambda, seed, gamma, out, bound, n);
     }
 
-    /** {@code out[i] = e^{−x[i]}} as {@link FastExp}. */
-    private static void negExpD(double[] x, double[] out, int bound) {
+    /**
+     * {@code out[i] = e^{−x[i]}} as {@link FastExp}; false when some {@code x[i]} is outside
+     * {@code [0, 1e9]} (or NaN).
+     */
+    private static boolean negExpD(double[] x, double[] out, int bound) {
+        VectorMask<Double> bad = DS.maskAll(false);
         for (int i = 0; i < bound; i += DL) {
-            fastExpD(DoubleVector.fromArray(DS, x, i).neg()).intoArray(out, i);
+            DoubleVector v = DoubleVector.fromArray(DS, x, i);
+            // NaN fails both comparisons, so the in-range test catches it too.
+            bad = bad.or(v.compare(VectorOperators.GE, 0.0).and(v.compare(VectorOperators.LE, 1e9)).not());
+            fastExpD(v.neg()).intoArray(out, i);
         }
+        return !bad.anyTrue();
     }
 
     /** {@link FastExp#exp} in lanes, the same operations in the same order. */
@@ -488,46 +499,98 @@ final class PanamaSimd implements Simd {
 
     /**
      * The CDF search of {@link PoissonSampler#search} in lanes ({@code out} holds {@code e^{−λ}}
-     * on entry), then PTRS's first trial for the means at or above the inversion limit.
+     * on entry), then PTRS's first trial for the means at or above the inversion limit. Two blocks
+     * of lanes are searched together: each step's multiply-add chain has a latency of several
+     * cycles, and a second independent chain fills them.
      */
     private static void poissonSearch(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int bound) {
+        int i = 0;
+        for (; i + 2 * DL <= bound; i += 2 * DL) {
+            poissonSearch2(lam, u, seed, gamma, out, i);
+        }
+        if (i < bound) {
+            poissonSearch1(lam, u, seed, gamma, out, i);
+        }
+    }
+
+    private static void poissonSearch2(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        int i2 = i + DL;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        for (int i = 0; i < bound; i += DL) {
-            DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
-            DoubleVector uv = DoubleVector.fromArray(DS, u, i);
-            DoubleVector pk = DoubleVector.fromArray(DS, out, i);
-            DoubleVector cdf = pk;
-            VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
-            // The CDF never decreases, so the smallest k with u < cdf_k is the number of j with
-            // u >= cdf_j: count in every lane and test for completion only every UNROLL steps,
-            // which keeps a data-dependent branch out of the inner steps.
-            DoubleVector k = DoubleVector.zero(DS);
-            int j = 1;
-            while (true) {
-                for (int s = 0; s < UNROLL; s++, j++) {
-                    k = k.add(one, uv.compare(VectorOperators.GE, cdf));
-                    // Same rounding as the scalar search: p *= lambda * (1/k); cdf += p.
-                    pk = pk.mul(lv.mul(PoissonSampler.reciprocal(j)));
-                    cdf = cdf.add(pk);
-                }
-                if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small).anyTrue()) {
-                    break;
+        DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
+        DoubleVector lv2 = DoubleVector.fromArray(DS, lam, i2);
+        DoubleVector uv = DoubleVector.fromArray(DS, u, i);
+        DoubleVector uv2 = DoubleVector.fromArray(DS, u, i2);
+        DoubleVector pk = DoubleVector.fromArray(DS, out, i);
+        DoubleVector pk2 = DoubleVector.fromArray(DS, out, i2);
+        DoubleVector cdf = pk;
+        DoubleVector cdf2 = pk2;
+        VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        VectorMask<Double> small2 = lv2.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        // The CDF never decreases, so the smallest k with u < cdf_k is the number of j with
+        // u >= cdf_j: count in every lane and test for completion only every UNROLL steps,
+        // which keeps a data-dependent branch out of the inner steps.
+        DoubleVector k = DoubleVector.zero(DS);
+        DoubleVector k2 = k;
+        int j = 1;
+        while (true) {
+            for (int s = 0; s < UNROLL; s++, j++) {
+                double inv = PoissonSampler.reciprocal(j);
+                k = k.add(one, uv.compare(VectorOperators.GE, cdf));
+                k2 = k2.add(one, uv2.compare(VectorOperators.GE, cdf2));
+                // Same rounding as the scalar search: p *= lambda * (1/k); cdf += p.
+                pk = pk.mul(lv.mul(inv));
+                pk2 = pk2.mul(lv2.mul(inv));
+                cdf = cdf.add(pk);
+                cdf2 = cdf2.add(pk2);
+            }
+            if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small)
+                    .or(uv2.compare(VectorOperators.GE, cdf2).and(small2)).anyTrue()) {
+                break;
+            }
+        }
+        k.intoArray(out, i);
+        k2.intoArray(out, i2);
+        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
+        poissonRest(uv2.compare(VectorOperators.GE, cdf2).and(small2), small2, lv2, lam, u, seed, gamma, out, i2);
+    }
+
+    private static void poissonSearch1(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
+        DoubleVector uv = DoubleVector.fromArray(DS, u, i);
+        DoubleVector pk = DoubleVector.fromArray(DS, out, i);
+        DoubleVector cdf = pk;
+        VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        DoubleVector k = DoubleVector.zero(DS);
+        int j = 1;
+        while (true) {
+            for (int s = 0; s < UNROLL; s++, j++) {
+                k = k.add(one, uv.compare(VectorOperators.GE, cdf));
+                pk = pk.mul(lv.mul(PoissonSampler.reciprocal(j)));
+                cdf = cdf.add(pk);
+            }
+            if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small).anyTrue()) {
+                break;
+            }
+        }
+        k.intoArray(out, i);
+        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
+    }
+
+    /** Finishes a block's unfinished inversion lanes in scalar code and its large means by PTRS. */
+    private static void poissonRest(VectorMask<Double> unfinished, VectorMask<Double> small, DoubleVector lv,
+                                    double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        if (unfinished.anyTrue()) {
+            long lanes = unfinished.toLong();
+            for (int l = 0; l < DL; l++) {
+                if ((lanes >>> l & 1) != 0) {
+                    out[i + l] = PoissonSampler.finish(seed, gamma, i + l, u[i + l], lam[i + l]);
                 }
             }
-            k.intoArray(out, i);
-            VectorMask<Double> unfinished = uv.compare(VectorOperators.GE, cdf).and(small);
-            if (unfinished.anyTrue()) {
-                long lanes = unfinished.toLong();
-                for (int l = 0; l < DL; l++) {
-                    if ((lanes >>> l & 1) != 0) {
-                        out[i + l] = PoissonSampler.finish(seed, gamma, i + l, u[i + l], lam[i + l]);
-                    }
-                }
-            }
-            VectorMask<Double> big = small.not();
-            if (big.anyTrue()) {
-                ptrsFirstTrial(lv, big, seed, gamma, out, i);
-            }
+        }
+        VectorMask<Double> big = small.not();
+        if (big.anyTrue()) {
+            ptrsFirstTrial(lv, big, seed, gamma, out, i);
         }
     }
 

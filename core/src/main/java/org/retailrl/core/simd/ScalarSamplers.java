@@ -33,14 +33,29 @@ final class ScalarSamplers {
         // Three passes, as the pricing kernel always ran them: the exponentials are long dependency
         // chains that overlap across copies in a branch-free pass, while the search's data-dependent
         // exit would flush that overlap.
+        boolean ok = true;
         for (int i = from; i < n; i++) {
-            out[i] = FastExp.exp(-lambda[i]);
+            double l = lambda[i];
+            ok &= l >= 0 && l <= 1e9;
+            out[i] = FastExp.exp(-l);
+        }
+        if (!ok) {
+            checkMeans(lambda, from, n);
         }
         for (int i = from; i < n; i++) {
             double u = RawStreams.nextDouble(seed, gamma, i);
             double l = lambda[i];
             int k = l < PoissonSampler.INVERSION_LIMIT ? PoissonSampler.search(u, l, out[i]) : -1;
             out[i] = k >= 0 ? k : PoissonSampler.finish(seed, gamma, i, u, l);
+        }
+    }
+
+    /** Throws naming the first mean in {@code [from, n)} outside {@code [0, 1e9]} (NaN included). */
+    static void checkMeans(double[] lambda, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (!(lambda[i] >= 0 && lambda[i] <= 1e9)) {
+                throw new IllegalArgumentException("poisson: lambda[" + i + "] must be in [0, 1e9], got " + lambda[i]);
+            }
         }
     }
 

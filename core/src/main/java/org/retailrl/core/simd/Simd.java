@@ -104,7 +104,8 @@ interface Simd {
     /**
      * {@code out[i] ~ Poisson(lambda[i])} for {@code i < n}, drawn from raw stream {@code i}
      * ({@code seed[i]}, {@code gamma[i]}) exactly as {@code PoissonSampler.sample(seed, gamma, i, lambda[i])};
-     * means already checked to lie in {@code [0, 1e9]}.
+     * throws {@link IllegalArgumentException} (by {@code ScalarSamplers.checkMeans}) before any
+     * stream moves when a mean is outside {@code [0, 1e9]}.
      */
     void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n);
 

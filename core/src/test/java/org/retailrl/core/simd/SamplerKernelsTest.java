@@ -165,6 +165,19 @@ class SamplerKernelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Kernels.poisson(new double[] {1, Double.NaN, 2}, st[0], st[1], new double[3], 3));
         assertEquals(true, e.getMessage().contains("lambda[1]"), e.getMessage());
+        for (Simd impl : SimdImpls.both()) {
+            for (int bad : new int[] {0, 9, 20}) {
+                double[] lam = new double[21];
+                java.util.Arrays.fill(lam, 2);
+                lam[bad] = bad == 9 ? -1 : 2e9;
+                long[][] fresh = streams(9, 21);
+                long[] before = fresh[0].clone();
+                IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+                        () -> impl.poisson(lam, fresh[0], fresh[1], new double[21], 21));
+                assertEquals(true, f.getMessage().contains("lambda[" + bad + "]"), f.getMessage());
+                assertArrayEquals(before, fresh[0], impl.name() + ": no stream moved");
+            }
+        }
         e = assertThrows(IllegalArgumentException.class,
                 () -> Kernels.binomial(new int[] {1, 2, 3}, new double[] {0.5, 0.5, 1.5}, st[0], st[1], new int[3], 3));
         assertEquals(true, e.getMessage().contains("p[2]"), e.getMessage());

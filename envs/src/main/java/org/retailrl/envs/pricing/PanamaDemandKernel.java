@@ -1,7 +1,11 @@
 package org.retailrl.envs.pricing;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.retailrl.core.simd.Kernels;
 
@@ -11,14 +15,25 @@ import org.retailrl.core.simd.Kernels;
  * repeating the scalar code's IEEE operations in the same order (so results agree to the bit; a
  * test compares both paths), and leaves the logistic and the Poisson draw to the kernel layer
  * ({@link Kernels#scaledLogistic}, {@link Kernels#poisson}), which draw exactly as
- * {@link Demand#rate} and {@code PoissonSampler} do.
+ * {@link Demand#rate} and {@code PoissonSampler} do. {@link #settle} then plays the rest of the
+ * period for every copy in lanes ({@link PricingDynamics}' formulas, same operations in the same
+ * order), except with the uniformly random competitor, whose draw stays in the batch's scalar
+ * code.
  *
  * <p>One instance per batch (it owns a scratch array); not thread-safe.
  */
 final class PanamaDemandKernel implements DemandKernel {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    // Ints and floats at half the width: one lane per copy beside the double lanes.
+    private static final VectorSpecies<Integer> I =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
+    private static final VectorSpecies<Float> F =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
 
     private double[] lam = new double[0];
+    // Offsets of one block's pipeline slots, copy l of the block at l·L.
+    private int[] stride = new int[0];
+    private int strideLead = -1;
 
     @Override
     public String name() {
@@ -58,5 +73,88 @@ final class PanamaDemandKernel implements DemandKernel {
                     .add(p.sub(rv).mul(dm.betaReference))
                     .intoArray(z, i);
         }
+    }
+
+    @Override
+    public int settle(PricingBatch b, int[] priceIndex, int[] orderQty, float[] floats, double[] doubles) {
+        if (b.competitor == CompetitorKind.UNIFORM || I.length() != D.length()) {
+            return 0;
+        }
+        int bound = D.loopBound(b.drawn.length);
+        int lead = b.lead;
+        if (lead != strideLead) {
+            stride = new int[I.length()];
+            for (int l = 0; l < stride.length; l++) {
+                stride[l] = l * lead;
+            }
+            strideLead = lead;
+        }
+        PricingDynamics dy = b.dynamics;
+        boolean undercut = b.competitor == CompetitorKind.UNDERCUT;
+        DoubleVector w = DoubleVector.broadcast(D, dy.weight);
+        DoubleVector w1 = DoubleVector.broadcast(D, 1 - dy.weight);
+        DoubleVector fixed = DoubleVector.broadcast(D, b.fixedCompetitorPrice);
+        for (int i = 0; i < bound; i += D.length()) {
+            IntVector q = IntVector.fromArray(I, orderQty, i);
+            DoubleVector p = DoubleVector.fromArray(D, b.prices, 0, priceIndex, i);
+            IntVector arrived;
+            if (lead == 0) {
+                arrived = q;
+            } else {
+                int slot = i * lead + b.head;
+                arrived = IntVector.fromArray(I, b.pipeline, slot, stride, 0);
+                q.intoArray(b.pipeline, slot, stride, 0);
+            }
+            IntVector inv = IntVector.fromArray(I, b.inventory, i);
+            IntVector sum = inv.add(arrived);
+            IntVector stock = sum.min(dy.cap);
+            IntVector d = (IntVector) DoubleVector.fromArray(D, b.drawn, i).convertShape(VectorOperators.D2I, I, 0);
+            DoubleVector o = DoubleVector.fromArray(D, b.competitorPrice, i);
+            DoubleVector reward;
+            IntVector end;
+            if (dy.backlog) {
+                IntVector net = stock.sub(d);
+                reward = p.mul(toDouble(d))
+                        .sub(toDouble(net.max(0)).mul(dy.holdingCost))
+                        .sub(toDouble(net.neg().max(0)).mul(dy.shortageCost));
+                end = net;
+            } else {
+                IntVector sales = d.min(stock);
+                reward = p.mul(toDouble(sales))
+                        .sub(toDouble(stock.sub(sales)).mul(dy.holdingCost))
+                        .sub(toDouble(d.sub(sales)).mul(dy.shortageCost));
+                end = stock.sub(sales);
+            }
+            VectorMask<Double> ordered = q.compare(VectorOperators.GT, 0).cast(D);
+            DoubleVector cost = toDouble(q).mul(dy.unitCost)
+                    .add(DoubleVector.zero(D).blend(dy.fixedCost, ordered));
+            reward = reward.sub(cost);
+            end.intoArray(b.inventory, i);
+            d.sub(stock).max(0).intoArray(b.lastLost, i);
+            DoubleVector r = DoubleVector.fromArray(D, b.reference, i);
+            w.mul(w.mul(r).add(w1.mul(p))).add(w1.mul(o)).intoArray(b.reference, i);
+            DoubleVector next;
+            if (undercut) {
+                DoubleVector cut = p.sub(dy.undercutStep);
+                next = DoubleVector.broadcast(D, dy.maxPrice).blend(cut, cut.compare(VectorOperators.GE, dy.minPrice));
+            } else {
+                next = fixed;
+            }
+            next.intoArray(b.competitorPrice, i);
+            p.intoArray(b.lastPrice, i);
+            d.intoArray(b.lastDemand, i);
+            sum.sub(stock).intoArray(b.lastDisposed, i);
+            reward.intoArray(b.lastReward, i);
+            if (floats != null) {
+                ((FloatVector) reward.convertShape(VectorOperators.D2F, F, 0)).intoArray(floats, i);
+            } else {
+                reward.intoArray(doubles, i);
+            }
+        }
+        return bound;
+    }
+
+    private static DoubleVector toDouble(IntVector x) {
+        return (DoubleVector) x.convertShape(VectorOperators.I2D, D, 0);
     }
 }
