@@ -27,10 +27,20 @@ import torch.nn as nn
 B, T, OBS, H, A = 64, 100, 16, 64, 21
 
 
+def mapped_blas():
+    """The BLAS libraries mapped into this process.
+
+    Debian's torch links the generic libblas.so.3; which BLAS that is depends on the
+    alternatives system, so report the library actually mapped rather than torch's build info.
+    """
+    with open("/proc/self/maps") as f:
+        return sorted({l.split()[-1] for l in f if "blas" in l.lower() and "/" in l})
+
+
 class Net(nn.Module):
-    def __init__(self, out):
+    def __init__(self, out, obs=OBS):
         super().__init__()
-        self.mlp = nn.Sequential(nn.Linear(OBS, H), nn.Tanh(), nn.Linear(H, H), nn.Tanh())
+        self.mlp = nn.Sequential(nn.Linear(obs, H), nn.Tanh(), nn.Linear(H, H), nn.Tanh())
         self.gru = nn.GRU(H, H, num_layers=2)
         self.head = nn.Linear(H, out)
 
@@ -98,10 +108,7 @@ def main():
         ms.append((time.perf_counter() - t0) * 1e3)
     ms.sort()
     q = statistics.quantiles(ms, n=10)
-    # Debian's torch links the generic libblas.so.3; which BLAS that is depends on the
-    # alternatives system, so report the library actually mapped into this process.
-    with open("/proc/self/maps") as f:
-        blas = sorted({l.split()[-1] for l in f if "blas" in l.lower() and "/" in l})
+    blas = mapped_blas()
     print(f"torch {torch.__version__} threads={torch.get_num_threads()} form={args.form} W1 median {statistics.median(ms):.2f} ms "
           f"(p10 {q[0]:.2f}, p90 {q[-1]:.2f}, {len(ms)} updates); BLAS {', '.join(blas) or 'none mapped'}")
 

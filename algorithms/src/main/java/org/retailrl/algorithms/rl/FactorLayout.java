@@ -215,6 +215,7 @@ public final class FactorLayout {
     public static final class Scratch {
         final float[] z;
         final float[] logp;
+        final double[] weights;
 
         /** Work space for layouts of at most {@code width} logits. */
         public Scratch(int width) {
@@ -223,6 +224,7 @@ public final class FactorLayout {
             }
             z = new float[width];
             logp = new float[width];
+            weights = new double[width];
         }
     }
 
@@ -273,6 +275,63 @@ public final class FactorLayout {
         for (int d = 0; d < continuous; d++) {
             x[xOff + d] = (float) (out[mu + d] + Math.exp(clampLogStd(out[ls + d])) * rng.normal());
         }
+    }
+
+    /**
+     * {@link #sample(float[], int, Rng, int[], int)} and then
+     * {@link #logProb(float[], int, int[], int, Scratch)} of the sampled choices, on one pass
+     * over each factor's logits: the same draws from {@code rng} and the same log-probability, to
+     * the bit. Each factor's maximum and exponentials are taken once: the sampler's weights
+     * {@code e^{z − max}} (double subtraction, {@link Rng#categorical}) double as the
+     * log-softmax's (float subtraction, {@link CategoricalRows#logSoftmaxRow}) wherever the float
+     * difference is exact, and only the sampled entry's log-probability is formed.
+     */
+    public double sampleLogProb(float[] logits, int row, Rng rng, int[] out, int off, Scratch scratch) {
+        if (scratch.weights.length < categoricalWidth) {
+            throw new IllegalArgumentException("scratch must hold width = " + categoricalWidth + " values, got "
+                    + scratch.weights.length);
+        }
+        double[] w = scratch.weights;
+        int base = row * width;
+        double sum = 0;
+        for (int f = 0; f < sizes.length; f++) {
+            int o = base + offsets[f];
+            int n = sizes[f];
+            double maxD = Rng.categoricalMax(logits, o, n);
+            float max = (float) maxD;
+            double total = 0;
+            double se = 0;
+            for (int i = 0; i < n; i++) {
+                float z = logits[o + i];
+                double e = Math.exp(z - maxD);
+                w[i] = e;
+                total += e;
+                float d = z - max;
+                se += (double) d == z - maxD ? e : Math.exp(d);
+            }
+            int a = rng.categoricalFromWeights(w, n, total);
+            out[off + f] = a;
+            float lse = (float) (max + Math.log(se));
+            float lp = logits[o + a] - lse;
+            sum += lp;
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #sample(float[], int, Rng, int[], int, float[], int)} and then
+     * {@link #logProb(float[], int, int[], int, float[], int, Scratch)} of the sample, bit for bit,
+     * with the categorical part fused as in {@link #sampleLogProb(float[], int, Rng, int[], int, Scratch)}.
+     */
+    public double sampleLogProb(float[] logits, int row, Rng rng, int[] choices, int off, float[] x, int xOff,
+                                Scratch scratch) {
+        double lp = sampleLogProb(logits, row, rng, choices, off, scratch);
+        int mu = row * width + categoricalWidth;
+        int ls = mu + continuous;
+        for (int d = 0; d < continuous; d++) {
+            x[xOff + d] = (float) (logits[mu + d] + Math.exp(clampLogStd(logits[ls + d])) * rng.normal());
+        }
+        return continuous == 0 ? lp : lp + gaussianLogProb(logits, row, x, xOff);
     }
 
     @Override

@@ -283,15 +283,14 @@ public final class RolloutCollector implements AutoCloseable {
                     for (int i = 0; i < m; i++) {
                         int copy = s.lo + i;
                         int at = copy * f;
-                        l.sample(o, i, samplers[copy], chosen, at);
-                        bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, at, s.scratch);
+                        bufLp[t * n + copy] = (float) l.sampleLogProb(o, i, samplers[copy], chosen, at, s.scratch);
                     }
                 } else {
                     float[] x = cont[k];
                     for (int i = 0; i < m; i++) {
                         int copy = s.lo + i;
-                        l.sample(o, i, samplers[copy], chosen, copy * f, x, copy * d);
-                        bufLp[t * n + copy] = (float) l.logProb(o, i, chosen, copy * f, x, copy * d, s.scratch);
+                        bufLp[t * n + copy] = (float) l.sampleLogProb(o, i, samplers[copy], chosen, copy * f, x,
+                                copy * d, s.scratch);
                     }
                     System.arraycopy(x, s.lo * d, buffer.continuousActions(k), (t * n + s.lo) * d, m * d);
                 }

@@ -53,4 +53,59 @@ class FactorLayoutTest {
         // Factor 0: p = (1/4, 3/4); factor 1 uniform over 3.
         assertEquals(Math.log(0.75) + Math.log(1.0 / 3), l.logProb(z, 0, new int[] {1, 2}, 0), 1e-6);
     }
+
+    /**
+     * The fused sample-and-log-probability of a rollout step draws the same actions from the same
+     * stream and returns the same log-probability, to the bit, as sampling and then
+     * {@code logProb}: over wide logit ranges (where the float and double differences from the
+     * maximum disagree), −∞ entries, several factors and a continuous part.
+     */
+    @Property(tries = 60)
+    void fusedSampleAndLogProbAreBitIdenticalToTheTwoPasses(@ForAll @IntRange(min = 1, max = 25) int a,
+                                                            @ForAll @IntRange(min = 1, max = 9) int b,
+                                                            @ForAll @IntRange(min = 0, max = 2) int d,
+                                                            @ForAll long seed) {
+        FactorLayout l = new FactorLayout(new int[] {a, b}, d);
+        Rng gen = new Rng(seed);
+        int rows = 4;
+        float[] z = new float[rows * l.width()];
+        double spread = Math.pow(10, gen.nextInt(5) - 1);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = gen.nextInt(15) == 0 ? Float.NEGATIVE_INFINITY : (float) (spread * gen.normal() + 37 * gen.nextInt(3));
+        }
+        for (int r = 0; r < rows; r++) {
+            z[r * l.width()] = (float) gen.normal(); // every factor's row keeps a finite logit
+            z[r * l.width() + a] = (float) gen.normal();
+        }
+        FactorLayout.Scratch scratch = new FactorLayout.Scratch(l.width());
+        Rng one = Rng.stream(seed, 1);
+        Rng two = Rng.stream(seed, 1);
+        for (int rep = 0; rep < 5; rep++) {
+            for (int r = 0; r < rows; r++) {
+                int[] actA = new int[2];
+                int[] actB = new int[2];
+                float[] xA = new float[Math.max(1, d)];
+                float[] xB = new float[Math.max(1, d)];
+                l.sample(z, r, one, actA, 0, xA, 0);
+                double want = l.logProb(z, r, actA, 0, xA, 0, scratch);
+                double got = l.sampleLogProb(z, r, two, actB, 0, xB, 0, scratch);
+                assertEquals(actA[0], actB[0]);
+                assertEquals(actA[1], actB[1]);
+                assertEquals(Float.floatToRawIntBits(xA[0]), Float.floatToRawIntBits(xB[0]));
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got),
+                        () -> "log-probability " + want + " vs " + got);
+                if (d == 0) {
+                    int[] actC = new int[2];
+                    Rng three = one.copy();
+                    l.sample(z, r, one, actA, 0);
+                    double w0 = l.logProb(z, r, actA, 0, scratch);
+                    double g0 = l.sampleLogProb(z, r, three, actC, 0, scratch);
+                    assertEquals(Double.doubleToRawLongBits(w0), Double.doubleToRawLongBits(g0));
+                    assertEquals(actA[0], actC[0]);
+                    two = three;
+                }
+            }
+        }
+        assertEquals(one.nextLong(), two.nextLong(), "both streams advanced alike");
+    }
 }

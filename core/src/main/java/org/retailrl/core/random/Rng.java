@@ -20,6 +20,8 @@ public final class Rng {
     // Second normal deviate of the polar method, kept so a pair costs one rejection loop.
     private double spareNormal;
     private boolean hasSpare;
+    // Softmax weights of the last categorical draw, kept so a draw computes each exponential once.
+    private double[] weights = new double[0];
 
     /** A stream determined by {@code seed} alone. */
     public Rng(long seed) {
@@ -237,27 +239,45 @@ public final class Rng {
     }
 
     private int poissonPtrs(double lam) {
-        double slam = Math.sqrt(lam);
-        double b = 0.931 + 2.53 * slam;
-        double a = -0.059 + 0.02483 * b;
-        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-        double vr = 0.9277 - 3.6224 / (b - 2);
         while (true) {
             double u = nextDouble() - 0.5;
             double v = nextDouble();
-            double us = 0.5 - Math.abs(u);
-            long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
-            if (us >= 0.07 && v <= vr) {
-                return (int) k;
-            }
-            if (k < 0 || (us < 0.013 && v > us)) {
-                continue;
-            }
-            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                    <= SpecialFunctions.logPoissonPmf(k, lam)) {
+            long k = ptrsTrial(lam, u, v);
+            if (k >= 0) {
                 return (int) k;
             }
         }
+    }
+
+    /**
+     * One trial of Hörmann's PTRS (1993) for a Poisson mean {@code lam >= 10}, on the trial's two
+     * uniforms {@code u} (on {@code [−0.5, 0.5)}, {@code nextDouble() − 0.5}) and {@code v} (on
+     * {@code [0, 1)}): the accepted draw, or −1 when the trial is rejected and the next one must
+     * take two fresh uniforms. {@link #poisson(double)} repeats it; the batched kernels
+     * ({@code org.retailrl.core.simd.Kernels#poisson}) run the cheap acceptance test of the first
+     * trial in vector lanes and call this for the rest, so both give the same draws.
+     */
+    public static long ptrsTrial(double lam, double u, double v) {
+        double slam = Math.sqrt(lam);
+        double b = 0.931 + 2.53 * slam;
+        double a = -0.059 + 0.02483 * b;
+        double vr = 0.9277 - 3.6224 / (b - 2);
+        double us = 0.5 - Math.abs(u);
+        long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
+        // For lam >= 10 and us >= 0.07 the floor's argument is at least lam + 0.43 − 5.9 > 0, so
+        // the quick acceptance never returns a negative k (which would read as a rejection).
+        if (us >= 0.07 && v <= vr) {
+            return k;
+        }
+        if (k < 0 || (us < 0.013 && v > us)) {
+            return -1;
+        }
+        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
+                <= SpecialFunctions.logPoissonPmf(k, lam)) {
+            return k;
+        }
+        return -1;
     }
 
     /**
@@ -291,55 +311,81 @@ public final class Rng {
         double q = 1 - p;
         double s = p / q;
         double a = (n + 1.0) * s;
-        // q^n via log1p: below p ~ 1e-16, 1 - p rounds to 1 and pow(q, n) would drop all mass above 0.
-        double r0 = Math.exp(n * Math.log1p(-p));
+        double r0 = binomialP0(n, p);
         while (true) {
-            double r = r0;
-            double u = nextDouble();
-            int x = 0;
-            boolean ok = true;
-            while (u > r) {
-                u -= r;
-                if (x == n) {
-                    ok = false; // rounding left mass unassigned; redraw (probability ~1e-16)
-                    break;
-                }
-                x++;
-                r *= (a / x - s);
-            }
-            if (ok) {
+            int x = inversionSearch(nextDouble(), 0, r0, n, a, s);
+            if (x >= 0) {
                 return x;
             }
         }
     }
 
+    /** {@code P(X = 0) = (1 − p)^n} of a binomial, the start of the inversion search. */
+    public static double binomialP0(int n, double p) {
+        // q^n via log1p: below p ~ 1e-16, 1 - p rounds to 1 and pow(q, n) would drop all mass above 0.
+        return Math.exp(n * Math.log1p(-p));
+    }
+
+    /**
+     * The binomial inversion search continued from the point {@code (u, x, r)} — remaining uniform
+     * mass {@code u}, current value {@code x} and its probability {@code r} — with
+     * {@code a = (n + 1)·s}, {@code s = p/(1 − p)}; started from {@code (u, 0, }{@link #binomialP0}{@code )}.
+     * Returns the draw, or −1 when rounding left mass unassigned past {@code n} (probability about
+     * 1e-16; the caller redraws). Public so the batched kernels can finish lanes the same way.
+     */
+    public static int inversionSearch(double u, int x, double r, int n, double a, double s) {
+        while (u > r) {
+            u -= r;
+            if (x == n) {
+                return -1;
+            }
+            x++;
+            r *= (a / x - s);
+        }
+        return x;
+    }
+
     private int binomialBtrs(int n, double p) {
+        while (true) {
+            double u = nextDouble() - 0.5;
+            double v = nextDouble();
+            long k = btrsTrial(n, p, u, v);
+            if (k >= 0) {
+                return (int) k;
+            }
+        }
+    }
+
+    /**
+     * One trial of Hörmann's BTRS (1993) for {@code n·p >= 10}, {@code p <= 0.5}, on the trial's
+     * uniforms {@code u} (on {@code [−0.5, 0.5)}) and {@code v} (on {@code [0, 1)}): the accepted
+     * draw or −1 (rejected; the next trial takes two fresh uniforms). As {@link #ptrsTrial}, for the
+     * batched kernels.
+     */
+    public static long btrsTrial(int n, double p, double u, double v) {
         double q = 1 - p;
         double spq = Math.sqrt(n * p * q);
         double b = 1.15 + 2.53 * spq;
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
+        double us = 0.5 - Math.abs(u);
+        double k = Math.floor((2 * a / us + b) * u + c);
+        if (k < 0 || k > n) {
+            return -1;
+        }
+        if (us >= 0.07 && v <= vr) {
+            return (long) k;
+        }
         double alpha = (2.83 + 5.1 / b) * spq;
         long m = (long) Math.floor((n + 1.0) * p);
         double logPmfMode = SpecialFunctions.logBinomialPmf(m, n, p);
-        while (true) {
-            double u = nextDouble() - 0.5;
-            double v = nextDouble();
-            double us = 0.5 - Math.abs(u);
-            double k = Math.floor((2 * a / us + b) * u + c);
-            if (k < 0 || k > n) {
-                continue;
-            }
-            if (us >= 0.07 && v <= vr) {
-                return (int) k;
-            }
-            v = Math.log(v * alpha / (a / (us * us) + b));
-            // log f(k)/f(mode): both from the saddle-point form, so no terms of size n cancel.
-            if (v <= SpecialFunctions.logBinomialPmf((long) k, n, p) - logPmfMode) {
-                return (int) k;
-            }
+        v = Math.log(v * alpha / (a / (us * us) + b));
+        // log f(k)/f(mode): both from the saddle-point form, so no terms of size n cancel.
+        if (v <= SpecialFunctions.logBinomialPmf((long) k, n, p) - logPmfMode) {
+            return (long) k;
         }
+        return -1;
     }
 
     /**
@@ -354,6 +400,24 @@ public final class Rng {
             throw new IllegalArgumentException("categorical: need 0 <= off and off + n <= " + logits.length
                     + ", got off=" + off + ", n=" + n);
         }
+        double max = categoricalMax(logits, off, n);
+        if (weights.length < n) {
+            weights = new double[n];
+        }
+        double[] w = weights;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.exp(logits[off + i] - max);
+            total += w[i];
+        }
+        return categoricalFromWeights(w, n, total);
+    }
+
+    /**
+     * The largest of {@code logits[off .. off+n)} (as a double), after the checks of
+     * {@link #categorical(float[], int, int)}: no NaN or {@code +∞}, at least one finite logit.
+     */
+    public static double categoricalMax(float[] logits, int off, int n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             float l = logits[off + i];
@@ -365,24 +429,40 @@ public final class Rng {
         if (max == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("categorical: at least one logit must be finite, all are -Infinity");
         }
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += Math.exp(logits[off + i] - max);
-        }
-        double u = nextDouble() * total;
+        return max;
+    }
+
+    /**
+     * The inversion step of {@link #categorical(float[], int, int)}: index {@code i} drawn with
+     * probability {@code w[i] / total} by one {@link #nextDouble()} times {@code total}, then the
+     * running sum of {@code w[0 .. n)} in index order; {@code total} must be that sum taken in
+     * the same order. Callers that need the weights anyway (a fused sample and log-probability)
+     * draw exactly what {@code categorical} would.
+     */
+    public int categoricalFromWeights(double[] w, int n, double total) {
+        return invertWeights(w, n, nextDouble() * total);
+    }
+
+    /**
+     * The smallest {@code i} whose running sum {@code w[0] + … + w[i]} (in index order) exceeds
+     * {@code u}, or the last positive weight's index when {@code u} lands in the rounding gap at the
+     * top: the inversion of {@link #categoricalFromWeights} for a uniform already scaled by the
+     * total (the batched kernels draw it from raw streams).
+     */
+    public static int invertWeights(double[] w, int n, double u) {
         double acc = 0;
         int last = 0;
         for (int i = 0; i < n; i++) {
-            double w = Math.exp(logits[off + i] - max);
-            if (w > 0) {
+            double x = w[i];
+            if (x > 0) {
                 last = i;
             }
-            acc += w;
+            acc += x;
             if (u < acc) {
                 return i;
             }
         }
-        return last; // u landed in the rounding gap at the top
+        return last;
     }
 
     /** {@link #categorical(float[], int, int)} over the whole array. */

@@ -215,4 +215,103 @@ public final class Kernels {
         }
         IMPL.gemmPackedRight(m, n, k, a, aOff, lda, packed, pOff, c, cOff, ldc, accumulate);
     }
+
+    /**
+     * Batched Poisson draws (docs/model.md §1 demand): {@code out[i] ~ Poisson(lambda[i])} for
+     * {@code i < n}, from raw stream {@code i} ({@code seed[i]}, {@code gamma[i]}, see
+     * {@link org.retailrl.core.random.RawStreams}), bit-identical to
+     * {@link org.retailrl.core.random.PoissonSampler#sample(long[], long[], int, double)} element by
+     * element: one uniform, CDF inversion below mean 30, Hörmann's PTRS at and above it. Element
+     * {@code i}'s draw depends only on its own stream and mean, so any split of a batch into calls
+     * gives the same draws. Both implementations give the same bits (the vector lanes run the
+     * inversion and PTRS's quick acceptance; rejections and searches past 40 steps finish in
+     * scalar code).
+     *
+     * @throws IllegalArgumentException when a mean is outside {@code [0, 1e9]} (naming its index)
+     *         or an array is shorter than {@code n}
+     */
+    public static void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n) {
+        streams("poisson", seed, gamma, n);
+        if (lambda.length < n || out.length < n) {
+            throw new IllegalArgumentException("poisson: lambda and out need n = " + n + " entries, have "
+                    + lambda.length + " and " + out.length);
+        }
+        // The means are checked inside the implementations' first pass, before any stream moves.
+        IMPL.poisson(lambda, seed, gamma, out, n);
+    }
+
+    /**
+     * Batched binomial draws (docs/model.md §3 Eq. 9): {@code out[i] ~ Binomial(trials[i], p[i])}
+     * for {@code i < n} from raw stream {@code i}, bit-identical to
+     * {@link org.retailrl.core.random.Rng#binomial} on that stream (inversion when
+     * {@code n·min(p, 1−p) < 10}, Hörmann's BTRS otherwise; nothing is drawn when the result is
+     * certain). Both implementations give the same bits (vector lanes run the inversion search;
+     * BTRS elements and searches past 40 steps finish in scalar code).
+     *
+     * @throws IllegalArgumentException when a trial count is negative or a probability outside
+     *         {@code [0, 1]} (naming its index), or an array is shorter than {@code n}
+     */
+    public static void binomial(int[] trials, double[] p, long[] seed, long[] gamma, int[] out, int n) {
+        streams("binomial", seed, gamma, n);
+        if (trials.length < n || p.length < n || out.length < n) {
+            throw new IllegalArgumentException("binomial: trials, p and out need n = " + n + " entries");
+        }
+        for (int i = 0; i < n; i++) {
+            if (trials[i] < 0) {
+                throw new IllegalArgumentException("binomial: trials[" + i + "] must be >= 0, got " + trials[i]);
+            }
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("binomial: p[" + i + "] must be in [0, 1], got " + p[i]);
+            }
+        }
+        IMPL.binomial(trials, p, seed, gamma, out, n);
+    }
+
+    /**
+     * Batched categorical draws from logits (docs/model.md §8 softmax policies): {@code out[r]} is
+     * drawn from the softmax of row {@code r}, {@code logits[off + r·ld .. off + r·ld + width)},
+     * with raw stream {@code r}, for {@code r < rows}, by inversion of the CDF in double: weights
+     * {@code w_j = e^{z_j − max}} by {@link FastExp} (0 for {@code −∞} logits and below
+     * {@code e^{−700}}), one uniform times {@code Σ w}, then the running sum in index order. The
+     * same method as {@link org.retailrl.core.random.Rng#categorical}, but its exponential is
+     * {@link FastExp} (within 2 ulp of {@code Math.exp}) so that vector lanes and the scalar twin
+     * agree to the bit; draws therefore differ from {@code Rng.categorical}'s in rare boundary
+     * cases, and the learners keep sampling with {@code Rng.categorical}.
+     *
+     * @throws IllegalArgumentException on a NaN or {@code +∞} logit, a row of only {@code −∞},
+     *         {@code width < 1}, {@code ld < width} or too-short arrays
+     */
+    public static void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out,
+                                   int rows) {
+        streams("categorical", seed, gamma, rows);
+        if (width < 1 || ld < width) {
+            throw new IllegalArgumentException("categorical: need width >= 1 and ld >= width, got width=" + width
+                    + ", ld=" + ld);
+        }
+        if (off < 0 || out.length < rows || (rows > 0 && (long) off + (long) (rows - 1) * ld + width > logits.length)) {
+            throw new IllegalArgumentException("categorical: " + rows + " rows of width " + width + " at offset "
+                    + off + " with stride " + ld + " do not fit the logits (" + logits.length + ") or out ("
+                    + out.length + ")");
+        }
+        IMPL.categorical(logits, off, ld, width, seed, gamma, out, rows);
+    }
+
+    /**
+     * {@code x[i] = scale / (1 + e^{−x[i]})} in place for {@code i < n}, the exponential as
+     * {@link FastExp} (the logit demand rate of docs/model.md §1); bit-identical on both
+     * implementations.
+     */
+    public static void scaledLogistic(double scale, double[] x, int n) {
+        if (n < 0 || x.length < n) {
+            throw new IllegalArgumentException("scaledLogistic: need 0 <= n <= " + x.length + ", got " + n);
+        }
+        IMPL.scaledLogistic(scale, x, n);
+    }
+
+    private static void streams(String what, long[] seed, long[] gamma, int n) {
+        if (n < 0 || seed.length < n || gamma.length < n) {
+            throw new IllegalArgumentException(what + ": need 0 <= n and n streams, got n = " + n + " with "
+                    + seed.length + " seeds and " + gamma.length + " increments");
+        }
+    }
 }

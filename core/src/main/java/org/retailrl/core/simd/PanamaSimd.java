@@ -1,10 +1,15 @@
 package org.retailrl.core.simd;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
+import org.retailrl.core.random.Rng;
 
 /**
  * The Vector API ({@code jdk.incubator.vector}) implementation of {@link Simd}: the dense kernels
@@ -66,6 +71,15 @@ final class PanamaSimd implements Simd {
         float[] packB = new float[0];
         final float[] tile = new float[MR * NR];
         final int[] rowIndex = new int[L];
+        /** Scratch rows of the samplers (uniforms, per-element constants). */
+        final double[][] dbl = new double[5][0];
+
+        double[] d(int which, int size) {
+            if (dbl[which].length < size) {
+                dbl[which] = new double[size];
+            }
+            return dbl[which];
+        }
 
         /** Gather offsets of L consecutive rows of a matrix with leading dimension ld. */
         int[] rows(int ld) {
@@ -388,6 +402,357 @@ final class PanamaSimd implements Simd {
             dgh[dno + j] = dpn * r;
             dhPrev[bo + j] = d * z;
         }
+    }
+
+    // ---- Batched samplers (docs/model.md §1, §3 Eq. 9, §8). Lanes of doubles and longs at the
+    // float species' shape. The uniforms and 2^k scalings convert between long and double lanes,
+    // which HotSpot compiles only with AVX-512DQ; at narrower shapes these conversions run boxed,
+    // far slower than scalar code, so below 512 bits the samplers run the scalar twin (same bits).
+    private static final VectorSpecies<Double> DS = VectorSpecies.of(double.class, S.vectorShape());
+    private static final VectorSpecies<Long> LS = VectorSpecies.of(long.class, S.vectorShape());
+    private static final int DL = DS.length();
+    private static final boolean LANES64 = S.vectorBitSize() == 512;
+    /** Lane searches (Poisson and binomial inversion) longer than this finish in scalar code. */
+    static final int MAX_LANE_STEPS = 40;
+    private static final int UNROLL = 4;
+
+    @Override
+    public void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n) {
+        if (!LANES64) {
+            ScalarSamplers.poisson(lambda, seed, gamma, out, 0, n);
+            return;
+        }
+        int bound = DS.loopBound(n);
+        double[] u = WORKSPACE.get().d(0, bound);
+        ScalarSamplers.checkMeans(lambda, bound, n);
+        if (!negExpD(lambda, out, bound)) {
+            ScalarSamplers.checkMeans(lambda, 0, bound);
+        }
+        uniformsD(seed, gamma, u, bound);
+        poissonSearch(lambda, u, seed, gamma, out, bound);
+        ScalarSamplers.poisson(lambda, seed, gamma, out, bound, n);
+    }
+
+    /**
+     * {@code out[i] = e^{−x[i]}} as {@link FastExp}; false when some {@code x[i]} is outside
+     * {@code [0, 1e9]} (or NaN).
+     */
+    private static boolean negExpD(double[] x, double[] out, int bound) {
+        VectorMask<Double> bad = DS.maskAll(false);
+        for (int i = 0; i < bound; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, i);
+            // NaN fails both comparisons, so the in-range test catches it too.
+            bad = bad.or(v.compare(VectorOperators.GE, 0.0).and(v.compare(VectorOperators.LE, 1e9)).not());
+            fastExpD(v.neg()).intoArray(out, i);
+        }
+        return !bad.anyTrue();
+    }
+
+    /** {@link FastExp#exp} in lanes, the same operations in the same order. */
+    private static DoubleVector fastExpD(DoubleVector x) {
+        double[] c = FastExp.COEFFS;
+        x = x.max(-FastExp.CLAMP).min(FastExp.CLAMP);
+        DoubleVector kd = x.mul(FastExp.LOG2E).add(FastExp.SHIFT).sub(FastExp.SHIFT);
+        DoubleVector negK = kd.neg();
+        DoubleVector rr = negK.fma(DoubleVector.broadcast(DS, FastExp.LN2_HI), x);
+        rr = negK.fma(DoubleVector.broadcast(DS, FastExp.LN2_LO), rr);
+        DoubleVector q = DoubleVector.broadcast(DS, c[0]);
+        for (int j = 1; j < 14; j++) {
+            q = q.fma(rr, DoubleVector.broadcast(DS, c[j]));
+        }
+        LongVector k = (LongVector) kd.convert(VectorOperators.D2L, 0);
+        return q.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    }
+
+    /** The next SplitMix64 uniform of every stream in {@code [i, i + DL)}, as {@code RawStreams.nextDouble}. */
+    private static DoubleVector uniformD(long[] seed, long[] gamma, int i) {
+        LongVector s = LongVector.fromArray(LS, seed, i).add(LongVector.fromArray(LS, gamma, i));
+        s.intoArray(seed, i);
+        return toUniform(s);
+    }
+
+    /** As {@link #uniformD} for the lanes of {@code m} only; the other streams do not move. */
+    private static DoubleVector uniformD(long[] seed, long[] gamma, int i, VectorMask<Long> m) {
+        LongVector s = LongVector.fromArray(LS, seed, i).add(LongVector.fromArray(LS, gamma, i));
+        s.intoArray(seed, i, m);
+        return toUniform(s);
+    }
+
+    private static DoubleVector toUniform(LongVector s) {
+        LongVector m = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30)).mul(0xbf58476d1ce4e5b9L);
+        m = m.lanewise(VectorOperators.XOR, m.lanewise(VectorOperators.LSHR, 27)).mul(0x94d049bb133111ebL);
+        m = m.lanewise(VectorOperators.XOR, m.lanewise(VectorOperators.LSHR, 31));
+        return ((DoubleVector) m.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0)).mul(0x1.0p-53);
+    }
+
+    private static void uniformsD(long[] seed, long[] gamma, double[] u, int bound) {
+        for (int i = 0; i < bound; i += DL) {
+            uniformD(seed, gamma, i).intoArray(u, i);
+        }
+    }
+
+    /** {@code ⌊x⌋} for {@code |x| < 2^53}: truncation, one down where it rounded up. */
+    private static DoubleVector floorD(DoubleVector x) {
+        DoubleVector t = (DoubleVector) ((LongVector) x.convert(VectorOperators.D2L, 0)).convert(VectorOperators.L2D, 0);
+        return t.sub(1.0, t.compare(VectorOperators.GT, x));
+    }
+
+    /**
+     * The CDF search of {@link PoissonSampler#search} in lanes ({@code out} holds {@code e^{−λ}}
+     * on entry), then PTRS's first trial for the means at or above the inversion limit. Two blocks
+     * of lanes are searched together: each step's multiply-add chain has a latency of several
+     * cycles, and a second independent chain fills them.
+     */
+    private static void poissonSearch(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int bound) {
+        int i = 0;
+        for (; i + 2 * DL <= bound; i += 2 * DL) {
+            poissonSearch2(lam, u, seed, gamma, out, i);
+        }
+        if (i < bound) {
+            poissonSearch1(lam, u, seed, gamma, out, i);
+        }
+    }
+
+    private static void poissonSearch2(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        int i2 = i + DL;
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
+        DoubleVector lv2 = DoubleVector.fromArray(DS, lam, i2);
+        DoubleVector uv = DoubleVector.fromArray(DS, u, i);
+        DoubleVector uv2 = DoubleVector.fromArray(DS, u, i2);
+        DoubleVector pk = DoubleVector.fromArray(DS, out, i);
+        DoubleVector pk2 = DoubleVector.fromArray(DS, out, i2);
+        DoubleVector cdf = pk;
+        DoubleVector cdf2 = pk2;
+        VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        VectorMask<Double> small2 = lv2.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        // The CDF never decreases, so the smallest k with u < cdf_k is the number of j with
+        // u >= cdf_j: count in every lane and test for completion only every UNROLL steps,
+        // which keeps a data-dependent branch out of the inner steps.
+        DoubleVector k = DoubleVector.zero(DS);
+        DoubleVector k2 = k;
+        int j = 1;
+        while (true) {
+            for (int s = 0; s < UNROLL; s++, j++) {
+                double inv = PoissonSampler.reciprocal(j);
+                k = k.add(one, uv.compare(VectorOperators.GE, cdf));
+                k2 = k2.add(one, uv2.compare(VectorOperators.GE, cdf2));
+                // Same rounding as the scalar search: p *= lambda * (1/k); cdf += p.
+                pk = pk.mul(lv.mul(inv));
+                pk2 = pk2.mul(lv2.mul(inv));
+                cdf = cdf.add(pk);
+                cdf2 = cdf2.add(pk2);
+            }
+            if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small)
+                    .or(uv2.compare(VectorOperators.GE, cdf2).and(small2)).anyTrue()) {
+                break;
+            }
+        }
+        k.intoArray(out, i);
+        k2.intoArray(out, i2);
+        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
+        poissonRest(uv2.compare(VectorOperators.GE, cdf2).and(small2), small2, lv2, lam, u, seed, gamma, out, i2);
+    }
+
+    private static void poissonSearch1(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
+        DoubleVector uv = DoubleVector.fromArray(DS, u, i);
+        DoubleVector pk = DoubleVector.fromArray(DS, out, i);
+        DoubleVector cdf = pk;
+        VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        DoubleVector k = DoubleVector.zero(DS);
+        int j = 1;
+        while (true) {
+            for (int s = 0; s < UNROLL; s++, j++) {
+                k = k.add(one, uv.compare(VectorOperators.GE, cdf));
+                pk = pk.mul(lv.mul(PoissonSampler.reciprocal(j)));
+                cdf = cdf.add(pk);
+            }
+            if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small).anyTrue()) {
+                break;
+            }
+        }
+        k.intoArray(out, i);
+        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
+    }
+
+    /** Finishes a block's unfinished inversion lanes in scalar code and its large means by PTRS. */
+    private static void poissonRest(VectorMask<Double> unfinished, VectorMask<Double> small, DoubleVector lv,
+                                    double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        if (unfinished.anyTrue()) {
+            long lanes = unfinished.toLong();
+            for (int l = 0; l < DL; l++) {
+                if ((lanes >>> l & 1) != 0) {
+                    out[i + l] = PoissonSampler.finish(seed, gamma, i + l, u[i + l], lam[i + l]);
+                }
+            }
+        }
+        VectorMask<Double> big = small.not();
+        if (big.anyTrue()) {
+            ptrsFirstTrial(lv, big, seed, gamma, out, i);
+        }
+    }
+
+    /**
+     * {@code Rng.ptrsTrial}'s quick acceptance in the lanes of {@code big} (the trial's two
+     * uniforms drawn in lanes); lanes it does not accept continue in {@link PoissonSampler#ptrs}.
+     */
+    private static void ptrsFirstTrial(DoubleVector lv, VectorMask<Double> big, long[] seed, long[] gamma,
+                                       double[] out, int i) {
+        VectorMask<Long> bl = big.cast(LS);
+        DoubleVector u = uniformD(seed, gamma, i, bl).sub(0.5);
+        DoubleVector v = uniformD(seed, gamma, i, bl);
+        DoubleVector b = lv.sqrt().mul(2.53).add(0.931);
+        DoubleVector a = b.mul(0.02483).add(-0.059);
+        DoubleVector vr = DoubleVector.broadcast(DS, 0.9277).sub(DoubleVector.broadcast(DS, 3.6224).div(b.sub(2)));
+        DoubleVector us = DoubleVector.broadcast(DS, 0.5).sub(u.abs());
+        DoubleVector k = floorD(a.mul(2).div(us).add(b).mul(u).add(lv).add(0.43));
+        VectorMask<Double> accept = big.and(us.compare(VectorOperators.GE, 0.07)).and(v.compare(VectorOperators.LE, vr));
+        k.intoArray(out, i, accept);
+        long rest = big.andNot(accept).toLong();
+        if (rest != 0) {
+            for (int l = 0; l < DL; l++) {
+                if ((rest >>> l & 1) != 0) {
+                    out[i + l] = PoissonSampler.ptrs(seed, gamma, i + l, lv.lane(l), u.lane(l), v.lane(l));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void binomial(int[] trials, double[] p, long[] seed, long[] gamma, int[] out, int n) {
+        if (!LANES64) {
+            ScalarSamplers.binomial(trials, p, seed, gamma, out, 0, n);
+            return;
+        }
+        int bound = DS.loopBound(n);
+        Workspace w = WORKSPACE.get();
+        double[] pp = w.d(0, bound);
+        double[] r0 = w.d(1, bound);
+        double[] nn = w.d(2, bound);
+        double[] x = w.d(3, bound);
+        // Per element: certain results and BTRS draws here (each element reads only its own
+        // stream, so the order across elements does not matter); the inversion searches are
+        // prepared for the lanes: nn = n (or −1: not in lanes), pp = min(p, 1 − p) as
+        // Rng.binomial flips it, r0 = (1 − pp)^n.
+        for (int i = 0; i < bound; i++) {
+            int t = trials[i];
+            double q = p[i];
+            nn[i] = -1;
+            if (t == 0 || q == 0) {
+                out[i] = 0;
+            } else if (q == 1) {
+                out[i] = t;
+            } else {
+                double f = q > 0.5 ? 1 - q : q;
+                if (t * f < 10) {
+                    nn[i] = t;
+                    pp[i] = f;
+                    r0[i] = Rng.binomialP0(t, f);
+                } else {
+                    int k = ScalarSamplers.btrs(seed, gamma, i, t, f, RawStreams.nextDouble(seed, gamma, i) - 0.5,
+                            RawStreams.nextDouble(seed, gamma, i));
+                    out[i] = q > 0.5 ? t - k : k;
+                }
+            }
+        }
+        binomialSearch(pp, r0, nn, x, seed, gamma, bound);
+        for (int i = 0; i < bound; i++) {
+            if (nn[i] >= 0) {
+                int k = (int) x[i];
+                out[i] = p[i] > 0.5 ? trials[i] - k : k;
+            }
+        }
+        ScalarSamplers.binomial(trials, p, seed, gamma, out, bound, n);
+    }
+
+    /** {@code Rng.inversionSearch} in the lanes with {@code nn >= 0}, from one fresh uniform each. */
+    private static void binomialSearch(double[] pp, double[] r0, double[] nn, double[] x, long[] seed, long[] gamma,
+                                       int bound) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        for (int i = 0; i < bound; i += DL) {
+            DoubleVector nv = DoubleVector.fromArray(DS, nn, i);
+            VectorMask<Double> m = nv.compare(VectorOperators.GE, 0.0);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector pv = DoubleVector.fromArray(DS, pp, i);
+            // s = p/q and a = (n + 1)·s, as the scalar search computes them.
+            DoubleVector s = pv.div(one.sub(pv));
+            DoubleVector a = nv.add(1.0).mul(s);
+            DoubleVector r = DoubleVector.fromArray(DS, r0, i);
+            DoubleVector u = uniformD(seed, gamma, i, m.cast(LS));
+            DoubleVector xv = DoubleVector.zero(DS);
+            int j = 0;
+            VectorMask<Double> going;
+            while (true) {
+                for (int t = 0; t < UNROLL; t++, j++) {
+                    // One step of: while (u > r) { u -= r; if (x == n) fail; x++; r *= a/x − s; }
+                    VectorMask<Double> step = m.and(u.compare(VectorOperators.GT, r))
+                            .and(xv.compare(VectorOperators.NE, nv));
+                    u = u.sub(r, step);
+                    xv = xv.add(one, step);
+                    r = r.blend(r.mul(a.div(xv).sub(s)), step);
+                }
+                going = m.and(u.compare(VectorOperators.GT, r));
+                if (j >= MAX_LANE_STEPS || !going.and(xv.compare(VectorOperators.NE, nv)).anyTrue()) {
+                    break;
+                }
+            }
+            xv.intoArray(x, i);
+            long rest = going.toLong();
+            if (rest != 0) {
+                // Searches still running, or stopped at x = n with mass left (the scalar code
+                // then redraws): finish them there from the lanes' state.
+                for (int l = 0; l < DL; l++) {
+                    if ((rest >>> l & 1) != 0) {
+                        x[i + l] = ScalarSamplers.inversionFrom(seed, gamma, i + l, (int) nn[i + l], pp[i + l],
+                                u.lane(l), (int) xv.lane(l), r.lane(l));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out,
+                            int rows) {
+        if (!LANES64) {
+            ScalarSamplers.categorical(logits, off, ld, width, seed, gamma, out, rows);
+            return;
+        }
+        double[] w = WORKSPACE.get().d(4, width);
+        int bound = DS.loopBound(width);
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * ld;
+            float max = ScalarSamplers.rowMax(logits, o, width, r);
+            for (int j = 0; j < width; j++) {
+                w[j] = logits[o + j];
+            }
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector x = DoubleVector.fromArray(DS, w, j).sub(max);
+                fastExpD(x).blend(0.0, x.compare(VectorOperators.LT, -FastExp.CLAMP)).intoArray(w, j);
+            }
+            for (int j = bound; j < width; j++) {
+                w[j] = ScalarSamplers.weight(logits[o + j], max);
+            }
+            out[r] = ScalarSamplers.pick(w, width, seed, gamma, r);
+        }
+    }
+
+    @Override
+    public void scaledLogistic(double scale, double[] x, int n) {
+        if (!LANES64) {
+            ScalarSamplers.scaledLogistic(scale, x, 0, n);
+            return;
+        }
+        int bound = DS.loopBound(n);
+        DoubleVector sv = DoubleVector.broadcast(DS, scale);
+        for (int i = 0; i < bound; i += DL) {
+            sv.div(fastExpD(DoubleVector.fromArray(DS, x, i).neg()).add(1.0)).intoArray(x, i);
+        }
+        ScalarSamplers.scaledLogistic(scale, x, bound, n);
     }
 
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);

@@ -199,4 +199,25 @@ final class ScalarSimd implements Simd {
                                 float[] c, int cOff, int ldc, boolean accumulate) {
         gemm(false, false, m, n, k, a, aOff, lda, packed, pOff, n, c, cOff, ldc, accumulate);
     }
+
+    @Override
+    public void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n) {
+        ScalarSamplers.poisson(lambda, seed, gamma, out, 0, n);
+    }
+
+    @Override
+    public void binomial(int[] trials, double[] p, long[] seed, long[] gamma, int[] out, int n) {
+        ScalarSamplers.binomial(trials, p, seed, gamma, out, 0, n);
+    }
+
+    @Override
+    public void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out,
+                            int rows) {
+        ScalarSamplers.categorical(logits, off, ld, width, seed, gamma, out, rows);
+    }
+
+    @Override
+    public void scaledLogistic(double scale, double[] x, int n) {
+        ScalarSamplers.scaledLogistic(scale, x, 0, n);
+    }
 }

@@ -100,4 +100,27 @@ interface Simd {
      */
     void gemmPackedRight(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
                          float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * {@code out[i] ~ Poisson(lambda[i])} for {@code i < n}, drawn from raw stream {@code i}
+     * ({@code seed[i]}, {@code gamma[i]}) exactly as {@code PoissonSampler.sample(seed, gamma, i, lambda[i])};
+     * throws {@link IllegalArgumentException} (by {@code ScalarSamplers.checkMeans}) before any
+     * stream moves when a mean is outside {@code [0, 1e9]}.
+     */
+    void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n);
+
+    /**
+     * {@code out[i] ~ Binomial(trials[i], p[i])} for {@code i < n} from raw stream {@code i}, exactly as
+     * {@code Rng.binomial} on that stream; arguments already checked.
+     */
+    void binomial(int[] trials, double[] p, long[] seed, long[] gamma, int[] out, int n);
+
+    /**
+     * {@code out[r]} drawn from the softmax of row {@code r} ({@code logits[off + r·ld .. + width)})
+     * with stream {@code r}, for {@code r < rows}; see {@link Kernels#categorical}.
+     */
+    void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out, int rows);
+
+    /** {@code x[i] = scale / (1 + e^{−x[i]})} for {@code i < n}, the exponential as {@link FastExp}. */
+    void scaledLogistic(double scale, double[] x, int n);
 }

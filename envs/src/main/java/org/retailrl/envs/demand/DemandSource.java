@@ -1,7 +1,7 @@
 package org.retailrl.envs.demand;
 
+import org.retailrl.core.random.PoissonSampler;
 import org.retailrl.core.random.Rng;
-import org.retailrl.envs.pricing.PoissonSampler;
 
 /**
  * A period's demand for the firm's product (docs/model.md §1, §5): a Poisson mean given the firm's

@@ -15,11 +15,11 @@ import org.retailrl.core.json.JsonNumber;
 import org.retailrl.core.json.JsonObject;
 import org.retailrl.core.json.JsonString;
 import org.retailrl.core.json.JsonValue;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.envs.gbdt.GbdtModel;
 import org.retailrl.envs.gbdt.GbdtModelFile;
 import org.retailrl.envs.gbdt.Objective;
 import org.retailrl.envs.pricing.DemandModel;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * Data-driven demand for one store and brand of weekly scanner data (docs/model.md §5.4): the

@@ -1,7 +1,7 @@
 package org.retailrl.envs.inventory;
 
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.envs.ActionSpec;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * What every batched simulator of docs/model.md §7 shares: the copy count, the action encoding, the

@@ -1,7 +1,7 @@
 package org.retailrl.envs.multiproduct;
 
-import org.retailrl.envs.pricing.PoissonSampler;
-import org.retailrl.envs.pricing.RawStreams;
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**

@@ -1,5 +1,7 @@
 package org.retailrl.envs.pricing;
 
+import org.retailrl.core.simd.FastExp;
+
 /**
  * The logit-Poisson demand rate of docs/model.md §1 (Schlosser &amp; Richly 2019):
  * {@code λ(p, o, r) = η · Δ · σ(x(p, o, r) · β)}, in units demanded per period, with the six

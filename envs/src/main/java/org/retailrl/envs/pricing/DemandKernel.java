@@ -1,5 +1,7 @@
 package org.retailrl.envs.pricing;
 
+import org.retailrl.core.random.PoissonSampler;
+
 /**
  * The demand draw of one period for a whole batch (docs/model.md §1 step 3): for each copy {@code i < n},
  * {@code out[i] = Poisson(λ(prices[priceIndex[i]], o[i], r[i]))} drawn from raw stream {@code i} as
@@ -14,6 +16,17 @@ interface DemandKernel {
 
     void draw(Demand demand, double[] prices, int[] priceIndex, double[] o, double[] r, long[] seed,
             long[] gamma, double[] out, int n);
+
+    /**
+     * Plays the rest of the period (docs/model.md §1 steps 1, 2 and 4: arrival, sales, reward, reference
+     * price, competitor) for a prefix of {@code b}'s copies after {@link #draw} filled
+     * {@code b.drawn}, exactly as {@code PricingBatch}'s per-copy code would, writing each reward to
+     * {@code floats} or {@code doubles} (whichever is not null); returns how many copies it
+     * settled, and the batch settles the rest itself. The scalar kernel settles none.
+     */
+    default int settle(PricingBatch b, int[] priceIndex, int[] orderQty, float[] floats, double[] doubles) {
+        return 0;
+    }
 
     /** The implementation to use in this JVM. */
     static DemandKernel select() {

@@ -1,6 +1,7 @@
 package org.retailrl.envs.pricing;
 
 import org.retailrl.core.json.JsonObject;
+import org.retailrl.core.random.RawStreams;
 
 /**
  * A demand law that replaces the logit rate of docs/model.md §1.2 inside the pricing simulator

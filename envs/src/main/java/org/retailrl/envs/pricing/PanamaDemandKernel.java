@@ -1,39 +1,39 @@
 package org.retailrl.envs.pricing;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.retailrl.core.simd.Kernels;
 
 /**
  * The Vector API {@link DemandKernel}: the only class of this module that touches
- * {@code jdk.incubator.vector}. It evaluates {@link Demand#rate}, the raw SplitMix64 uniform and the
- * Poisson inversion of {@link PoissonSampler} in lanes, repeating the scalar code's IEEE operations
- * in the same order (so results agree to the bit; a test compares both paths), and hands the rare
- * lanes it cannot finish — means at or above the inversion limit, or searches longer than
- * {@link #MAX_LANE_STEPS} — to the scalar code with the uniform already drawn.
+ * {@code jdk.incubator.vector}. It evaluates the linear score of {@link Demand#score} in lanes,
+ * repeating the scalar code's IEEE operations in the same order (so results agree to the bit; a
+ * test compares both paths), and leaves the logistic and the Poisson draw to the kernel layer
+ * ({@link Kernels#scaledLogistic}, {@link Kernels#poisson}), which draw exactly as
+ * {@link Demand#rate} and {@code PoissonSampler} do. {@link #settle} then plays the rest of the
+ * period for every copy in lanes ({@link PricingDynamics}' formulas, same operations in the same
+ * order), except with the uniformly random competitor, whose draw stays in the batch's scalar
+ * code.
  *
- * <p>Why lanes: per copy the scalar path pays two exponentials and a data-dependent loop exit that
- * the branch predictor misses about once per draw; in lanes the exponentials are polynomials and the
- * search runs to the longest of the block under masks.
- *
- * <p>Why separate passes over scratch arrays: each pass is a short loop whose Vector API calls C2
- * inlines completely; one large block method calling a separate exp method exceeded the inlining
- * budget and fell back to boxed vectors (measured: kilobytes allocated per block).
- *
- * <p>One instance per batch (it owns scratch arrays); not thread-safe.
+ * <p>One instance per batch (it owns a scratch array); not thread-safe.
  */
 final class PanamaDemandKernel implements DemandKernel {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
-    /** Lane searches beyond this finish in scalar code; P(X > 40) < 1e-9 for λ &lt; 10. */
-    static final int MAX_LANE_STEPS = 40;
-    private static final int UNROLL = 4;
+    // Ints and floats at half the width: one lane per copy beside the double lanes.
+    private static final VectorSpecies<Integer> I =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
+    private static final VectorSpecies<Float> F =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
 
     private double[] lam = new double[0];
-    private double[] p0 = new double[0];
-    private double[] u = new double[0];
+    // Offsets of one block's pipeline slots, copy l of the block at l·L.
+    private int[] stride = new int[0];
+    private int strideLead = -1;
 
     @Override
     public String name() {
@@ -45,18 +45,14 @@ final class PanamaDemandKernel implements DemandKernel {
             long[] gamma, double[] out, int n) {
         if (lam.length < n) {
             lam = new double[n];
-            p0 = new double[n];
-            u = new double[n];
         }
         int bound = D.loopBound(n);
         scores(dm, prices, priceIndex, o, r, lam, bound);
-        rates(dm.scale, lam, bound);
-        negExp(lam, p0, bound);
-        uniforms(seed, gamma, u, bound);
-        search(lam, p0, u, seed, gamma, out, bound);
         for (int i = bound; i < n; i++) {
-            out[i] = PoissonSampler.sample(seed, gamma, i, dm.rate(prices[priceIndex[i]], o[i], r[i]));
+            lam[i] = dm.score(prices[priceIndex[i]], o[i], r[i]);
         }
+        Kernels.scaledLogistic(dm.scale, lam, n);
+        Kernels.poisson(lam, seed, gamma, out, n);
     }
 
     /** {@code z[i] = Demand.score(p, o, r)}, with the scalar code's order of operations. */
@@ -79,93 +75,86 @@ final class PanamaDemandKernel implements DemandKernel {
         }
     }
 
-    /** In place: {@code x[i] = scale / (1 + e^{−x[i]})}, the exponential as {@link FastExp}. */
-    private static void rates(double scale, double[] x, int bound) {
-        double[] c = FastExp.COEFFS;
-        for (int i = 0; i < bound; i += D.length()) {
-            DoubleVector e = fastExp(DoubleVector.fromArray(D, x, i).neg(), c);
-            DoubleVector.broadcast(D, scale).div(e.add(1.0)).intoArray(x, i);
+    @Override
+    public int settle(PricingBatch b, int[] priceIndex, int[] orderQty, float[] floats, double[] doubles) {
+        if (b.competitor == CompetitorKind.UNIFORM || I.length() != D.length()) {
+            return 0;
         }
-    }
-
-    /** {@code out[i] = e^{−x[i]}} as {@link FastExp}. */
-    private static void negExp(double[] x, double[] out, int bound) {
-        double[] c = FastExp.COEFFS;
-        for (int i = 0; i < bound; i += D.length()) {
-            fastExp(DoubleVector.fromArray(D, x, i).neg(), c).intoArray(out, i);
-        }
-    }
-
-    /** {@link FastExp#exp} in lanes; small enough to be inlined into the two loops above. */
-    private static DoubleVector fastExp(DoubleVector x, double[] c) {
-        x = x.max(-FastExp.CLAMP).min(FastExp.CLAMP);
-        DoubleVector kd = x.mul(FastExp.LOG2E).add(FastExp.SHIFT).sub(FastExp.SHIFT);
-        DoubleVector negK = kd.neg();
-        DoubleVector rr = negK.fma(DoubleVector.broadcast(D, FastExp.LN2_HI), x);
-        rr = negK.fma(DoubleVector.broadcast(D, FastExp.LN2_LO), rr);
-        DoubleVector q = DoubleVector.broadcast(D, c[0]);
-        for (int j = 1; j < 14; j++) {
-            q = q.fma(rr, DoubleVector.broadcast(D, c[j]));
-        }
-        LongVector k = (LongVector) kd.convert(VectorOperators.D2L, 0);
-        return q.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-    }
-
-    /** One SplitMix64 uniform per copy, as {@code RawStreams.nextDouble}. */
-    private static void uniforms(long[] seed, long[] gamma, double[] u, int bound) {
-        for (int i = 0; i < bound; i += D.length()) {
-            LongVector s = LongVector.fromArray(L, seed, i).add(LongVector.fromArray(L, gamma, i));
-            s.intoArray(seed, i);
-            LongVector m = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30))
-                    .mul(0xbf58476d1ce4e5b9L);
-            m = m.lanewise(VectorOperators.XOR, m.lanewise(VectorOperators.LSHR, 27)).mul(0x94d049bb133111ebL);
-            m = m.lanewise(VectorOperators.XOR, m.lanewise(VectorOperators.LSHR, 31));
-            ((DoubleVector) m.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0))
-                    .mul(0x1.0p-53).intoArray(u, i);
-        }
-    }
-
-    /** The CDF search of {@link PoissonSampler#search} in lanes. */
-    private static void search(double[] lam, double[] p0, double[] u, long[] seed, long[] gamma, double[] out,
-            int bound) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        double[] inv = PoissonSampler.INV;
-        for (int i = 0; i < bound; i += D.length()) {
-            DoubleVector lv = DoubleVector.fromArray(D, lam, i);
-            DoubleVector uv = DoubleVector.fromArray(D, u, i);
-            DoubleVector pk = DoubleVector.fromArray(D, p0, i);
-            DoubleVector cdf = pk;
-            VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
-            // The CDF never decreases, so the smallest k with u < cdf_k is the number of j with
-            // u >= cdf_j: count in every lane and test for completion only every UNROLL steps,
-            // which keeps a data-dependent branch out of the inner steps.
-            DoubleVector k = DoubleVector.zero(D);
-            int j = 1;
-            while (true) {
-                for (int s = 0; s < UNROLL; s++, j++) {
-                    k = k.add(one, uv.compare(VectorOperators.GE, cdf));
-                    // Same rounding as the scalar search: p *= lambda * INV[k]; cdf += p.
-                    pk = pk.mul(lv.mul(inv[j]));
-                    cdf = cdf.add(pk);
-                }
-                if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small).anyTrue()) {
-                    break;
-                }
+        int bound = D.loopBound(b.drawn.length);
+        int lead = b.lead;
+        if (lead != strideLead) {
+            stride = new int[I.length()];
+            for (int l = 0; l < stride.length; l++) {
+                stride[l] = l * lead;
             }
-            k.intoArray(out, i);
-            VectorMask<Double> rest = uv.compare(VectorOperators.GE, cdf).or(small.not());
-            if (rest.anyTrue()) {
-                finishLanes(rest.toLong(), lam, u, seed, gamma, out, i);
+            strideLead = lead;
+        }
+        PricingDynamics dy = b.dynamics;
+        boolean undercut = b.competitor == CompetitorKind.UNDERCUT;
+        DoubleVector w = DoubleVector.broadcast(D, dy.weight);
+        DoubleVector w1 = DoubleVector.broadcast(D, 1 - dy.weight);
+        DoubleVector fixed = DoubleVector.broadcast(D, b.fixedCompetitorPrice);
+        for (int i = 0; i < bound; i += D.length()) {
+            IntVector q = IntVector.fromArray(I, orderQty, i);
+            DoubleVector p = DoubleVector.fromArray(D, b.prices, 0, priceIndex, i);
+            IntVector arrived;
+            if (lead == 0) {
+                arrived = q;
+            } else {
+                int slot = i * lead + b.head;
+                arrived = IntVector.fromArray(I, b.pipeline, slot, stride, 0);
+                q.intoArray(b.pipeline, slot, stride, 0);
+            }
+            IntVector inv = IntVector.fromArray(I, b.inventory, i);
+            IntVector sum = inv.add(arrived);
+            IntVector stock = sum.min(dy.cap);
+            IntVector d = (IntVector) DoubleVector.fromArray(D, b.drawn, i).convertShape(VectorOperators.D2I, I, 0);
+            DoubleVector o = DoubleVector.fromArray(D, b.competitorPrice, i);
+            DoubleVector reward;
+            IntVector end;
+            if (dy.backlog) {
+                IntVector net = stock.sub(d);
+                reward = p.mul(toDouble(d))
+                        .sub(toDouble(net.max(0)).mul(dy.holdingCost))
+                        .sub(toDouble(net.neg().max(0)).mul(dy.shortageCost));
+                end = net;
+            } else {
+                IntVector sales = d.min(stock);
+                reward = p.mul(toDouble(sales))
+                        .sub(toDouble(stock.sub(sales)).mul(dy.holdingCost))
+                        .sub(toDouble(d.sub(sales)).mul(dy.shortageCost));
+                end = stock.sub(sales);
+            }
+            VectorMask<Double> ordered = q.compare(VectorOperators.GT, 0).cast(D);
+            DoubleVector cost = toDouble(q).mul(dy.unitCost)
+                    .add(DoubleVector.zero(D).blend(dy.fixedCost, ordered));
+            reward = reward.sub(cost);
+            end.intoArray(b.inventory, i);
+            d.sub(stock).max(0).intoArray(b.lastLost, i);
+            DoubleVector r = DoubleVector.fromArray(D, b.reference, i);
+            w.mul(w.mul(r).add(w1.mul(p))).add(w1.mul(o)).intoArray(b.reference, i);
+            DoubleVector next;
+            if (undercut) {
+                DoubleVector cut = p.sub(dy.undercutStep);
+                next = DoubleVector.broadcast(D, dy.maxPrice).blend(cut, cut.compare(VectorOperators.GE, dy.minPrice));
+            } else {
+                next = fixed;
+            }
+            next.intoArray(b.competitorPrice, i);
+            p.intoArray(b.lastPrice, i);
+            d.intoArray(b.lastDemand, i);
+            sum.sub(stock).intoArray(b.lastDisposed, i);
+            reward.intoArray(b.lastReward, i);
+            if (floats != null) {
+                ((FloatVector) reward.convertShape(VectorOperators.D2F, F, 0)).intoArray(floats, i);
+            } else {
+                reward.intoArray(doubles, i);
             }
         }
+        return bound;
     }
 
-    private static void finishLanes(long lanes, double[] lam, double[] u, long[] seed, long[] gamma, double[] out,
-            int i) {
-        for (int lane = 0; lane < D.length(); lane++) {
-            if ((lanes >>> lane & 1) != 0) {
-                out[i + lane] = PoissonSampler.finish(seed, gamma, i + lane, u[i + lane], lam[i + lane]);
-            }
-        }
+    private static DoubleVector toDouble(IntVector x) {
+        return (DoubleVector) x.convertShape(VectorOperators.I2D, D, 0);
     }
 }

@@ -1,13 +1,16 @@
 package org.retailrl.envs.pricing;
 
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
 
 /**
  * {@code N} copies of the pricing-and-replenishment simulator of docs/model.md §1 stepped in lockstep,
  * held as struct-of-arrays (one primitive array per state variable): the dynamics kernel that
  * {@link PricingEnv} also runs (as a batch of one). {@link #step(int[], int[], float[])} writes into
- * caller buffers and allocates nothing (one exception: a Poisson mean of 30 units or more, which the
- * default scenarios never reach, is drawn through a temporary {@code Rng}).
+ * caller buffers and allocates nothing. The demand draw and the rest of the period run as two
+ * batched passes ({@link DemandKernel}: in vector lanes where the machine has them, else the
+ * scalar code below), with the same result to the bit.
  *
  * <p><b>Period {@code t} for each copy</b> (docs/model.md §1, order of events):
  * <ol>
@@ -49,14 +52,14 @@ import org.retailrl.core.random.Rng;
 public final class PricingBatch {
     private final PricingScenario scenario;
     private final int copies;
-    private final int lead;
-    private final double[] prices;
+    final int lead;
+    final double[] prices;
     private final int priceCount;
     private final int maxOrder;
     private final Demand demand;
-    private final double fixedCompetitorPrice;
-    private final CompetitorKind competitor;
-    private final PricingDynamics dynamics;
+    final double fixedCompetitorPrice;
+    final CompetitorKind competitor;
+    final PricingDynamics dynamics;
     // Null for the logit law of docs/model.md §1.2; the data-driven law of §5.4 otherwise.
     private final DemandModel.Copies model;
 
@@ -65,18 +68,18 @@ public final class PricingBatch {
     private final long[] seed;
     private final long[] gamma;
     // Demand of the period being played, written by the kernel (doubles: vector lanes store them directly).
-    private final double[] drawn;
-    private final int[] inventory;
+    final double[] drawn;
+    final int[] inventory;
     // Ring of outstanding orders, copy i at [i*L, (i+1)*L); slot (head + k) % L holds the k-th oldest.
-    private final int[] pipeline;
-    private int head;
-    private final double[] lastPrice;
-    private final double[] competitorPrice;
-    private final double[] reference;
-    private final int[] lastDemand;
-    private final int[] lastLost;
-    private final int[] lastDisposed;
-    private final double[] lastReward;
+    final int[] pipeline;
+    int head;
+    final double[] lastPrice;
+    final double[] competitorPrice;
+    final double[] reference;
+    final int[] lastDemand;
+    final int[] lastLost;
+    final int[] lastDisposed;
+    final double[] lastReward;
     private int period;
     private boolean started;
 
@@ -167,7 +170,7 @@ public final class PricingBatch {
             return;
         }
         kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
-        for (int i = 0; i < copies; i++) {
+        for (int i = kernel.settle(this, priceIndex, orderQty, rewardOut, null); i < copies; i++) {
             rewardOut[i] = (float) stepCopy(i, priceIndex[i], orderQty[i]);
         }
         advance();
@@ -181,7 +184,7 @@ public final class PricingBatch {
             return;
         }
         kernel.draw(demand, prices, priceIndex, competitorPrice, reference, seed, gamma, drawn, copies);
-        for (int i = 0; i < copies; i++) {
+        for (int i = kernel.settle(this, priceIndex, orderQty, null, rewardOut); i < copies; i++) {
             rewardOut[i] = stepCopy(i, priceIndex[i], orderQty[i]);
         }
         advance();

@@ -6,19 +6,22 @@ package org.retailrl.envs.pricing;
  * as pure functions of the state, the action and the realised demand {@code d}. The simulator's
  * kernel ({@link PricingBatch}) calls exactly these, so an exact dynamic program that enumerates
  * {@code d ~ Poisson(λ)} ({@link Demand#rate}) through them has the simulator's transitions.
- * Units: stock in units, prices in currency per unit, rewards in currency. Immutable.
+ * The vector lanes of the batched period ({@code PanamaDemandKernel}) repeat these formulas
+ * operation for operation; keep them in step. Units: stock in units, prices in currency per unit,
+ * rewards in currency. Immutable.
  */
 public final class PricingDynamics {
-    private final boolean backlog;
-    private final int cap;
-    private final double unitCost;
-    private final double holdingCost;
-    private final double shortageCost;
-    private final double fixedCost;
-    private final double weight;
-    private final double undercutStep;
-    private final double minPrice;
-    private final double maxPrice;
+    // Package-private: the vector lanes of PanamaDemandKernel.settle repeat these formulas.
+    final boolean backlog;
+    final int cap;
+    final double unitCost;
+    final double holdingCost;
+    final double shortageCost;
+    final double fixedCost;
+    final double weight;
+    final double undercutStep;
+    final double minPrice;
+    final double maxPrice;
 
     /** The dynamics of {@code s}. */
     public PricingDynamics(PricingScenario s) {

@@ -1,8 +1,8 @@
 package org.retailrl.envs.production;
 
 import java.util.Arrays;
+import org.retailrl.core.random.PoissonSampler;
 import org.retailrl.core.random.Rng;
-import org.retailrl.envs.pricing.PoissonSampler;
 
 /**
  * {@code copies} independent copies of the production-method environment of docs/model.md §6.1

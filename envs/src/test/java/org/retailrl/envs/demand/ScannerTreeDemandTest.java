@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonObject;
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.gbdt.Dataset;
 import org.retailrl.envs.gbdt.GbdtConfig;
@@ -20,11 +22,9 @@ import org.retailrl.envs.gbdt.GbdtModel;
 import org.retailrl.envs.gbdt.GbdtModelFile;
 import org.retailrl.envs.gbdt.GbdtTrainer;
 import org.retailrl.envs.pricing.DemandModel;
-import org.retailrl.envs.pricing.PoissonSampler;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.PricingScenarioJson;
-import org.retailrl.envs.pricing.RawStreams;
 
 /**
  * The data-driven demand inside the pricing simulator (docs/model.md §5.4) on a synthetic product

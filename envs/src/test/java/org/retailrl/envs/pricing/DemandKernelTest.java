@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.core.random.PoissonSampler;
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
 
 /**
@@ -116,6 +118,62 @@ class DemandKernelTest {
         }
         for (int i = 0; i < n; i++) {
             assertEquals(b.state(i), a.state(i));
+        }
+    }
+
+    /**
+     * The vector kernel's settle pass (arrival, sales, reward, reference price, competitor in
+     * lanes) against the scalar per-copy code: every scenario (backlog and lost sales, with and
+     * without fixed cost), lead times 0 and 3, an inventory cap, the undercutting and the fixed
+     * competitor, float and double rewards, over whole episodes with resets.
+     */
+    @Test
+    void settleLanesMatchTheScalarPeriod() {
+        DemandKernel vector = new PanamaDemandKernel();
+        assumeTrue(vector.name().startsWith("vector"), "no vector shape");
+        PricingScenario[] scenarios = {
+            PricingScenario.named("a"), PricingScenario.named("b"), PricingScenario.named("c"), PricingScenario.named("d"),
+            PricingScenario.named("b").toBuilder().leadTime(0).initialPipeline(new int[0]).inventoryCap(25)
+                    .competitor(CompetitorKind.FIXED).build(),
+        };
+        int n = 45;
+        for (PricingScenario s : scenarios) {
+            for (boolean doubles : new boolean[] {false, true}) {
+                PricingBatch a = new PricingBatch(s, n, vector);
+                PricingBatch b = new PricingBatch(s, n, new ScalarDemandKernel());
+                Rng policy = new Rng(8);
+                int[] pi = new int[n];
+                int[] q = new int[n];
+                float[] fa = new float[n];
+                float[] fb = new float[n];
+                double[] da = new double[n];
+                double[] db = new double[n];
+                for (int ep = 0; ep < 2; ep++) {
+                    a.reset(9 + ep);
+                    b.reset(9 + ep);
+                    for (int t = 0; t < s.horizon(); t++) {
+                        for (int i = 0; i < n; i++) {
+                            pi[i] = policy.nextInt(s.priceCount());
+                            q[i] = policy.nextInt(s.maxOrder() + 1);
+                        }
+                        if (doubles) {
+                            a.step(pi, q, da);
+                            b.step(pi, q, db);
+                            assertArrayEquals(db, da, s + " t=" + t);
+                        } else {
+                            a.step(pi, q, fa);
+                            b.step(pi, q, fb);
+                            assertArrayEquals(fb, fa, s + " t=" + t);
+                        }
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(b.state(i), a.state(i), "copy " + i + " t=" + t);
+                            assertEquals(b.lastDisposed(i), a.lastDisposed(i), "disposed, copy " + i);
+                            assertEquals(Double.doubleToRawLongBits(b.lastReward(i)),
+                                    Double.doubleToRawLongBits(a.lastReward(i)), "reward, copy " + i);
+                        }
+                    }
+                }
+            }
         }
     }
 }

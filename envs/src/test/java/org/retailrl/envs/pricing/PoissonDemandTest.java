@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.retailrl.core.random.PoissonSampler;
 import org.retailrl.core.random.Rng;
 
 /**

@@ -1,6 +1,6 @@
-package org.retailrl.envs.pricing;
+package org.retailrl.core.random;
 
-import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.FastExp;
 
 /**
  * Exact Poisson sampling for the demand of docs/model.md §1, tuned for the small means of the pricing
@@ -15,15 +15,19 @@ import org.retailrl.core.random.Rng;
  * probabilities underflow ({@code u} within about {@code 1e-16} of 1) the search restarts with a
  * fresh uniform. At and above the limit {@code u} is discarded and {@link Rng#poisson(double)}
  * (Hörmann's PTRS, exact) continues the stream.
+ *
+ * <p>This is also the scalar reference of the batched kernel {@code Kernels.poisson}
+ * (docs/model.md §8.12 kernel layer), which gives the same draws on raw streams
+ * ({@link RawStreams}) in vector lanes.
  */
 public final class PoissonSampler {
     /** Means at or above this use {@link Rng#poisson(double)}. */
     public static final double INVERSION_LIMIT = 30;
 
     /** Longest search before a restart: {@code P(X > 255)} is below {@code 1e-150} for λ &lt; 30. */
-    static final int TABLE = 256;
+    public static final int TABLE = 256;
     // Reciprocals 1/k: a multiply in the search loop instead of a divide (3–4× shorter latency).
-    static final double[] INV = new double[TABLE];
+    private static final double[] INV = new double[TABLE];
 
     static {
         for (int k = 1; k < TABLE; k++) {
@@ -62,8 +66,13 @@ public final class PoissonSampler {
         return finish(seed, gamma, i, u, lambda);
     }
 
+    /** {@code 1/k} for {@code 1 <= k < }{@link #TABLE}, as the search multiplies by it. */
+    public static double reciprocal(int k) {
+        return INV[k];
+    }
+
     /** Completes a draw whose uniform {@code u} has already been taken from raw stream {@code i}. */
-    static int finish(long[] seed, long[] gamma, int i, double u, double lambda) {
+    public static int finish(long[] seed, long[] gamma, int i, double u, double lambda) {
         if (lambda < INVERSION_LIMIT) {
             double p0 = FastExp.exp(-lambda);
             while (true) {
@@ -74,14 +83,28 @@ public final class PoissonSampler {
                 u = RawStreams.nextDouble(seed, gamma, i);
             }
         }
-        Rng g = Rng.fromState(new long[] {seed[i], gamma[i], 0, 0});
-        int k = g.poisson(lambda);
-        seed[i] = g.state()[0];
-        return k;
+        return ptrs(seed, gamma, i, lambda, RawStreams.nextDouble(seed, gamma, i) - 0.5,
+                RawStreams.nextDouble(seed, gamma, i));
+    }
+
+    /**
+     * PTRS ({@link Rng#ptrsTrial}) on raw stream {@code i} whose first trial's uniforms {@code u}
+     * (already shifted to {@code [−0.5, 0.5)}) and {@code v} are drawn: the draws of
+     * {@link Rng#poisson(double)} for {@code lambda >= 10}.
+     */
+    public static int ptrs(long[] seed, long[] gamma, int i, double lambda, double u, double v) {
+        while (true) {
+            long k = Rng.ptrsTrial(lambda, u, v);
+            if (k >= 0) {
+                return (int) k;
+            }
+            u = RawStreams.nextDouble(seed, gamma, i) - 0.5;
+            v = RawStreams.nextDouble(seed, gamma, i);
+        }
     }
 
     /** Smallest k with {@code u < P(X ≤ k)}, or −1 when rounding stalls the search. */
-    static int search(double u, double lambda, double p0) {
+    public static int search(double u, double lambda, double p0) {
         double p = p0;
         double cdf = p;
         int k = 0;

@@ -1,4 +1,4 @@
-package org.retailrl.envs.pricing;
+package org.retailrl.core.simd;
 
 /**
  * {@code e^x} in double precision by a fixed sequence of IEEE operations, so that the scalar code

@@ -1,4 +1,4 @@
-package org.retailrl.envs.pricing;
+package org.retailrl.core.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
