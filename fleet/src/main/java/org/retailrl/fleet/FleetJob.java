@@ -285,10 +285,12 @@ public final class FleetJob {
     static List<SeriesSpec> listSeries(SparkSession spark, String data, String seriesFile, int limit) {
         Dataset<Row> table;
         String source = seriesFile != null ? seriesFile : data;
-        if (seriesFile != null && seriesFile.endsWith(".parquet")) {
-            table = spark.read().parquet(seriesFile);
+        // Local paths as file: URIs, so a cluster whose default file system is HDFS reads the shared mount.
+        String uri = uri(source);
+        if (source.endsWith(".parquet")) {
+            table = spark.read().parquet(uri);
         } else {
-            table = spark.read().option("header", "true").option("inferSchema", "true").csv(source);
+            table = spark.read().option("header", "true").option("inferSchema", "true").csv(uri);
         }
         List<String> cols = List.of(table.columns());
         for (String c : List.of("store", "brand")) {
@@ -336,7 +338,13 @@ public final class FleetJob {
         }
         // Spark writes a folder of part files and renames it into place only when the job commits.
         spark.createDataFrame(data, new StructType(fields.toArray(StructField[]::new))).coalesce(1).write()
-                .mode("overwrite").parquet(out.resolve("results.parquet").toString());
+                .mode("overwrite").parquet(out.resolve("results.parquet").toUri().toString());
+    }
+
+    /** {@code path} as a URI for Spark: kept when it has a scheme (hdfs:, s3a:, file:), else a file: URI. */
+    static String uri(String path) {
+        return path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? path : Path.of(path).toAbsolutePath().normalize().toUri()
+                .toString();
     }
 
     /** Logs series done / total with the rate and an ETA as tasks end. */
