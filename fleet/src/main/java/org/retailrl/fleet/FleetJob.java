@@ -145,12 +145,17 @@ public final class FleetJob {
             } else {
                 conf.setIfMissing("spark.master", "local[*]");
             }
-            SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+            // Spark already running in this JVM (a notebook, a test) is used as it is and left running.
+            scala.Option<SparkSession> running = SparkSession.getActiveSession().isDefined()
+                    ? SparkSession.getActiveSession() : SparkSession.getDefaultSession();
+            SparkSession spark = running.isDefined() ? running.get() : SparkSession.builder().config(conf).getOrCreate();
             try {
                 return runOn(spark, settings, Path.of(data).toAbsolutePath().normalize().toString(), seriesFile, limit,
                         retry, t0, folder, err);
             } finally {
-                spark.stop();
+                if (!running.isDefined()) {
+                    spark.stop();
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retailrl.cli.demand.DominicksIntegrationTest;
 
 /**
  * The fleet job on the first two series of the real Dominick's orange-juice data when it lies in
@@ -17,24 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
  * saying so, when the file is absent.
  */
 class DominicksFleetTest {
-    static Path dataFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("retail-mvn"))) {
-            dir = dir.getParent();
-        }
-        return dir == null || dir.getParent() == null ? null
-                : dir.getParent().resolve("shared").resolve("data").resolve("dominicks_oj.csv.gz");
-    }
-
     @Test
     void twoRealSeriesRunThroughTheFleet(@TempDir Path dir) throws Exception {
-        Path data = dataFile();
+        Path data = DominicksIntegrationTest.dataFile();
         assumeTrue(data != null && Files.isReadable(data),
                 "skipped: the Dominick's data is not at ../shared/data/dominicks_oj.csv.gz beside the project root");
         Path out = dir.resolve("fleet");
-        FleetJobTest.Run r = FleetJobTest.fleet(List.of("--data", data.toString(), "--out", out.toString(), "--limit",
-                "2", "--trees", "20", "--master", "local[2]", "--episodes", "2", "--copies", "2", "--eval-episodes",
-                "4", "--heuristic-fit", "50,1,1"));
+        org.apache.spark.sql.SparkSession spark = FleetJobTest.localSpark();
+        FleetJobTest.Run r;
+        try {
+            r = FleetJobTest.fleet(List.of("--data", data.toString(), "--out", out.toString(), "--limit", "2",
+                    "--trees", "20", "--episodes", "2", "--copies", "2", "--eval-episodes", "4", "--heuristic-fit",
+                    "50,1,1"));
+        } finally {
+            spark.stop();
+        }
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("model/model.gbdt")), r.err());
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retailrl.cli.Main;
@@ -33,6 +36,24 @@ class FleetJobTest {
             "--heuristic-fit", "50,1,1", "--checkpoint-every", "2", "--seeds", "1");
 
     record Run(int code, String err) {
+    }
+
+    static SparkSession spark;
+
+    /** One local[2] Spark for every run of the module's tests (a Spark start costs seconds). */
+    @BeforeAll
+    static void start() {
+        spark = localSpark();
+    }
+
+    static SparkSession localSpark() {
+        return SparkSession.builder().master("local[2]").appName("fleet-test").config("spark.ui.enabled", "false")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
     }
 
     static Run fleet(List<String> args) throws Exception {
@@ -66,6 +87,7 @@ class FleetJobTest {
 
         Run first = fleet(args);
         assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("to run on local[2]"), first.err());
         assertTrue(first.err().contains("fleet: 4/4 series done"), first.err());
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(String.join(",", SeriesResult.COLUMNS), csv.get(0));
