@@ -84,7 +84,8 @@ final class CompareCommand implements Command {
         return String.format(Locale.ROOT, """
                 usage: retail compare [--scenario a|b|c|d|<file.json>] [--seeds N|s1,s2,..] [--episodes N]
                                       [--copies N] [--checkpoint-every N] [--threads N] [--eval-episodes N] [--eval-seed N]
-                                      [--config run.json] [--ablation timescales]
+                                      [--config run.json] [--ablation timescales] [--learners L1,L2]
+                                      [--heuristic-fit S,E,R]
                                       [--efficiency [E1,E2,..]] [--out DIR] [--yes]
                        retail compare --resume DIR [--threads N]
 
@@ -119,6 +120,10 @@ final class CompareCommand implements Command {
                   --threads        worker threads, 1..64; results do not depend on it      (default: cores)
                   --eval-episodes  evaluation episodes, 2..1000000                         (default %d)
                   --eval-seed      seed of the evaluation episodes, > %d                   (default %d)
+                  --learners       the learners to train, fsda and/or ppo-joint      (default fsda,ppo-joint)
+                  --heuristic-fit  SAMPLES,EPISODES,ROUNDS of the heuristics' fit: simulated (price, demand)
+                                   pairs 2..10000000, optimisation episodes 1..1000000, rounds 1..100;
+                                   smaller fits cost less (a catalogue of many series)  (default %d,%d,%d)
                   --config         JSON {"fsda": {...}, "ppo-joint": {...}} overriding members of the
                                    presets (see `retail train --help`); all configs go to config.json
                   --ablation       timescales: train FSDA, plain HAPPO (both agents every round, equal
@@ -146,6 +151,8 @@ final class CompareCommand implements Command {
                 %s""",
                 TrainingDefaults.PRICING_SEEDS, TrainingDefaults.EPISODES, TrainingDefaults.COPIES,
                 TrainingDefaults.CHECKPOINT_EVERY, TrainingDefaults.EVAL_EPISODES, SeedList.MAX_SEED, TrainingDefaults.EVAL_SEED,
+                HeuristicSuite.Settings.defaults(0).samples(), HeuristicSuite.Settings.defaults(0).episodes(),
+                HeuristicSuite.Settings.defaults(0).maxRounds(),
                 RecommendationCompare.usage().strip().indent(2), MultiProductCompare.usage().strip().indent(2));
     }
 
@@ -222,12 +229,15 @@ final class CompareCommand implements Command {
         String configFile = args.string("config", null);
         String ablation = args.string("ablation", null);
         String efficiency = args.string("efficiency", null);
+        String learners = args.string("learners", null);
+        String heuristicFit = args.string("heuristic-fit", null);
+        LongFunction<HeuristicSuite.Settings> fitFor = heuristicFit == null ? fit : heuristicFit(heuristicFit);
         boolean yes = args.flag("yes");
         args.finish();
         if (!args.positional().isEmpty()) {
             throw new UsageException("compare takes no positional arguments, got '" + args.positional().get(0) + "'");
         }
-        List<Contender> contenders = contenders(ablation);
+        List<Contender> contenders = learners == null ? contenders(ablation) : learners(learners, ablation);
         int[] efficiencyAt = efficiency == null ? new int[0] : checkpoints(efficiency, episodes);
         // The last checkpoint is the budget: the trained actors themselves, scored by the main evaluation.
         int[] snapshotAt = java.util.Arrays.copyOf(efficiencyAt, Math.max(0, efficiencyAt.length - 1));
@@ -248,7 +258,8 @@ final class CompareCommand implements Command {
             Experiment.writeConfigs(dir, configs);
             CompareResume.record(dir, "scenario", spec, "seeds", seedText, "episodes", Integer.toString(episodes), "copies",
                     Integer.toString(copies), "checkpoint-every", Integer.toString(every), "eval-episodes", Integer.toString(evalEpisodes), "eval-seed",
-                    Long.toString(evalSeed), "ablation", ablation, "efficiency", efficiency);
+                    Long.toString(evalSeed), "ablation", ablation, "efficiency", efficiency, "learners", learners,
+                    "heuristic-fit", heuristicFit);
         }
         long t0 = System.nanoTime();
 
@@ -259,7 +270,7 @@ final class CompareCommand implements Command {
         List<Callable<Object>> jobs = new ArrayList<>();
         for (long s : seeds) {
             jobs.add(() -> {
-                HeuristicSuite suite = HeuristicSuite.fit(scenario, fit.apply(s));
+                HeuristicSuite suite = HeuristicSuite.fit(scenario, fitFor.apply(s));
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
             });
@@ -349,6 +360,29 @@ final class CompareCommand implements Command {
         return 0;
     }
 
+    /** The heuristics' fit settings of {@code --heuristic-fit SAMPLES,EPISODES,ROUNDS}, per seed. */
+    static LongFunction<HeuristicSuite.Settings> heuristicFit(String text) {
+        String[] w = text.split(",", -1);
+        if (w.length != 3) {
+            throw new UsageException("--heuristic-fit must be SAMPLES,EPISODES,ROUNDS (e.g. 10000,200,4), got '" + text + "'");
+        }
+        int[] v = new int[3];
+        String[] names = {"SAMPLES", "EPISODES", "ROUNDS"};
+        for (int i = 0; i < 3; i++) {
+            try {
+                v[i] = Integer.parseInt(w[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--heuristic-fit " + names[i] + " must be an integer, got '" + w[i] + "'");
+            }
+        }
+        try {
+            new HeuristicSuite.Settings(v[0], v[1], v[2], 0);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--heuristic-fit: " + e.getMessage());
+        }
+        return seed -> new HeuristicSuite.Settings(v[0], v[1], v[2], seed);
+    }
+
     /** Suffix of the sampled-decision row of a learned policy. */
     static final String SAMPLED = " sampled";
 
@@ -361,6 +395,27 @@ final class CompareCommand implements Command {
             return TIMESCALES;
         }
         throw new UsageException("--ablation must be 'timescales', got '" + ablation + "'");
+    }
+
+    /** The default learners named in {@code --learners} (keys, comma-separated), in the default order. */
+    static List<Contender> learners(String keys, String ablation) {
+        if (ablation != null) {
+            throw new UsageException("--learners and --ablation exclude each other (an ablation fixes its learners)");
+        }
+        java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+        for (String k : keys.split(",", -1)) {
+            asked.add(k.trim());
+        }
+        List<Contender> out = new ArrayList<>();
+        for (Contender c : DEFAULT) {
+            if (asked.remove(c.key())) {
+                out.add(c);
+            }
+        }
+        if (!asked.isEmpty() || out.isEmpty()) {
+            throw new UsageException("--learners must list fsda and/or ppo-joint, got '" + keys + "'");
+        }
+        return out;
     }
 
     /** The checkpoints of {@code --efficiency}: the given list ("true": the defaults within the budget) and the budget. */

@@ -31,7 +31,7 @@ final class CompareResume {
     /** The options recorded, in order; the configurations come from the folder's config.json. */
     private static final List<String> OPTIONS = List.of("scenario", "seeds", "episodes", "copies", "checkpoint-every",
             "eval-episodes",
-            "eval-seed", "ablation", "efficiency");
+            "eval-seed", "ablation", "efficiency", "learners", "heuristic-fit");
 
     private CompareResume() {
     }

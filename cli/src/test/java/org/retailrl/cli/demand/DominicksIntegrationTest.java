@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (it is never copied into the project): a quick fit (rate 0.2, short patience) must beat both
  * baselines on holdout RMSE. Skipped, saying so, when the file is absent.
  */
-class DominicksIntegrationTest {
-    static Path dataFile() {
+public class DominicksIntegrationTest {
+    /** ../shared/data/dominicks_oj.csv.gz beside the project root, or null (also for the fleet module's tests). */
+    public static Path dataFile() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("retail-mvn"))) {
             dir = dir.getParent();

@@ -15,15 +15,16 @@ import org.retailrl.core.random.Rng;
  * Synthetic weekly scanner data in the Dominick's orange-juice layout (quoted header as R writes
  * it): {@code stores} stores × 3 brands × weeks 40..(40+weeks-1), log sales with own-price
  * elasticity −3, cross elasticity +1 on the mean competitor price, a deal effect, a store-brand
- * level and an AR(1) component, so lags carry information.
+ * level and an AR(1) component, so lags carry information. Public for the fleet module's tests
+ * (the cli test-jar).
  */
-final class OjFixture {
-    static final int BRANDS = 3;
+public final class OjFixture {
+    public static final int BRANDS = 3;
 
     private OjFixture() {
     }
 
-    static Path write(Path dir, String name, int stores, int weeks, long seed, boolean gzip) throws IOException {
+    public static Path write(Path dir, String name, int stores, int weeks, long seed, boolean gzip) throws IOException {
         Rng rng = new Rng(seed);
         StringBuilder sb = new StringBuilder("\"store\",\"brand\",\"week\",\"logmove\",\"constant\"");
         for (int b = 1; b <= BRANDS; b++) {
@@ -73,7 +74,7 @@ final class OjFixture {
     }
 
     /** A stores file for {@link #write}'s stores: STORE plus two demographics. */
-    static Path stores(Path dir, int stores) throws IOException {
+    public static Path stores(Path dir, int stores) throws IOException {
         StringBuilder sb = new StringBuilder("\"STORE\",\"INCOME\",\"AGE60\"\n");
         for (int s = 0; s < stores; s++) {
             sb.append(String.format(Locale.ROOT, "%d,%.3f,%.3f%n", 2 + 3 * s, 10 + 0.1 * s, 0.2 + 0.01 * s));
