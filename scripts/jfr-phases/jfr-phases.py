@@ -44,7 +44,10 @@ def matches(pattern, qualified, simple, method):
 
 def load_samples(path):
     with open(path, encoding="utf-8") as f:
-        events = json.load(f)["recording"]["events"]
+        try:
+            events = json.load(f)["recording"]["events"]
+        except (ValueError, KeyError, TypeError):
+            sys.exit("%s: not the output of `jfr print --json` (no recording.events)" % path)
     samples = []
     truncated = 0
     for e in events:
@@ -89,8 +92,15 @@ def main():
     args = ap.parse_args()
     with open(args.phase_map, encoding="utf-8") as f:
         phase_map = json.load(f)
-    if "scope" not in phase_map or not isinstance(phase_map.get("phases"), list):
-        sys.exit("phase map must have 'scope' (a frame pattern) and 'phases' (a list of {name, frames})")
+    if not isinstance(phase_map.get("scope"), str) or not phase_map["scope"]:
+        sys.exit("%s: 'scope' must be a frame pattern such as \"RolloutCollector.collect\"" % args.phase_map)
+    if not isinstance(phase_map.get("phases"), list):
+        sys.exit("%s: 'phases' must be a list of {\"name\": ..., \"frames\": [...]}" % args.phase_map)
+    for i, p in enumerate(phase_map["phases"]):
+        if not isinstance(p, dict) or not isinstance(p.get("name"), str) \
+                or not isinstance(p.get("frames"), list) or not all(isinstance(f, str) and f for f in p["frames"]):
+            sys.exit("%s: phases[%d] must have a string 'name' and 'frames', a list of non-empty frame patterns"
+                     % (args.phase_map, i))
     names = [p["name"] for p in phase_map["phases"]] + [phase_map.get("other", "other")]
     columns = []
     for path in args.recordings:
