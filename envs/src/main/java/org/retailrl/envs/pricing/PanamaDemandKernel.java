@@ -125,8 +125,12 @@ final class PanamaDemandKernel implements DemandKernel {
                         .sub(toDouble(d.sub(sales)).mul(dy.shortageCost));
                 end = stock.sub(sales);
             }
-            VectorMask<Double> ordered = q.compare(VectorOperators.GT, 0).cast(D);
-            DoubleVector cost = toDouble(q).mul(dy.unitCost)
+            // The mask comes from the double lanes (q > 0 exactly when (double) q > 0), not from
+            // the int lanes cast to the double species: with that cast C2 boxed the converted
+            // orders in the backlog loop, a heap allocation per block (docs/performance.md).
+            DoubleVector qd = toDouble(q);
+            VectorMask<Double> ordered = qd.compare(VectorOperators.GT, 0);
+            DoubleVector cost = qd.mul(dy.unitCost)
                     .add(DoubleVector.zero(D).blend(dy.fixedCost, ordered));
             reward = reward.sub(cost);
             end.intoArray(b.inventory, i);
