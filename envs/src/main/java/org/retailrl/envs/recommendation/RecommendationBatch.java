@@ -1,6 +1,8 @@
 package org.retailrl.envs.recommendation;
 
+import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.Kernels;
 import org.retailrl.envs.pricing.ShortageMode;
 
 /**
@@ -13,7 +15,10 @@ import org.retailrl.envs.pricing.ShortageMode;
  * {@code Rng.stream(seed, k)} and replays exactly the episode of a {@link RecommendationEnv} reset
  * with {@code reset(seed, k)} under the same actions. Within a period the random draws of a copy
  * are the demands {@code d^{i,j} ~ Binomial(c^j, γ^{i,j})} (Eq. 9) taken customer-major:
- * {@code j = 0..M−1} outer, {@code i = 0..N−1} inner, through {@link Rng#binomial(int, double)}; the
+ * {@code j = 0..M−1} outer, {@code i = 0..N−1} inner, as {@link Rng#binomial(int, double)} draws them; the
+ * batch draws demand {@code (j, i)} of a block of copies in one {@link Kernels#binomial} call, lanes
+ * across copies, each copy from its own raw stream ({@link RawStreams}), which gives every copy the
+ * same draws and the same stream state as drawing copy by copy. The
  * number of uniforms consumed depends on {@code (c^j, γ^{i,j})} only, never on stock or orders, so
  * policies compared on the same seeds see the same demand whenever they expose alike (common
  * random numbers). The order of events is that of {@link RecommendationDynamics}.
@@ -41,9 +46,21 @@ public final class RecommendationBatch {
     private final int[] lastShortage;
     private final int[] lastArrived;
     private final double[] lastProfit;
-    private final Rng[] rngs;
+    // Copy k's stream Rng.stream(seed, firstStream + k) as raw state, so the demand draw can run
+    // in lanes across copies.
+    private final long[] streamSeed;
+    private final long[] streamGamma;
     private final double[] ratings;
     private final double[] gamma;
+    // Lanes of one batched draw, one per copy of the block being drawn (see step).
+    private final long[] laneSeed;
+    private final long[] laneGamma;
+    private final int[] laneTrials;
+    private final double[] laneP;
+    private final int[] laneOut;
+    // Choice probabilities of the copies of a block when the exposure is per copy:
+    // copy b of the block at [b·N·M + i·M + j]; allocated on the first such step.
+    private double[] blockGamma;
     private int period;
     private boolean started;
 
@@ -77,9 +94,15 @@ public final class RecommendationBatch {
         lastShortage = new int[kn];
         lastArrived = new int[kn];
         lastProfit = new double[kn];
-        rngs = new Rng[copies];
+        streamSeed = new long[copies];
+        streamGamma = new long[copies];
         ratings = new double[n * m];
         gamma = new double[n * m];
+        laneSeed = new long[copies];
+        laneGamma = new long[copies];
+        laneTrials = new int[copies];
+        laneP = new double[copies];
+        laneOut = new int[copies];
     }
 
     /** Starts a new episode in every copy; copy {@code k} draws from {@code Rng.stream(seed, k)}. */
@@ -91,7 +114,7 @@ public final class RecommendationBatch {
     public void reset(long seed, long firstStream) {
         int[] inv0 = s.initialInventory();
         for (int k = 0; k < copies; k++) {
-            rngs[k] = Rng.stream(seed, firstStream + k);
+            RawStreams.load(streamSeed, streamGamma, k, seed, firstStream + k);
             System.arraycopy(inv0, 0, inventory, k * n, n);
         }
         java.util.Arrays.fill(backlog, 0);
@@ -144,33 +167,67 @@ public final class RecommendationBatch {
                 Exposure.check(exposure, k * nm, n, m, "exposure of copy " + k);
             }
         }
-        for (int k = 0; k < copies; k++) {
+        // Copies are independent (own stream, own state), so drawing them block by block gives
+        // the same bits as one block; per-copy exposure bounds the block so its probabilities stay
+        // within BLOCK_PROBABILITIES doubles.
+        int width = shared ? copies : Math.max(1, Math.min(copies, BLOCK_PROBABILITIES / nm));
+        if (!shared && blockGamma == null) {
+            blockGamma = new double[width * nm];
+        }
+        for (int from = 0; from < copies; from += width) {
+            int to = Math.min(copies, from + width);
             if (!shared) {
-                probabilities(exposure, k * nm);
+                for (int k = from; k < to; k++) {
+                    probabilities(exposure, k * nm);
+                    System.arraycopy(gamma, 0, blockGamma, (k - from) * nm, nm);
+                }
             }
-            drawDemand(k);
-            rewardOut[k] = settle(k, orders);
+            drawDemand(from, to, shared);
+            for (int k = from; k < to; k++) {
+                rewardOut[k] = settle(k, orders);
+            }
         }
         period++;
     }
+
+    // Upper bound on the doubles of blockGamma (8 MiB).
+    private static final int BLOCK_PROBABILITIES = 1 << 20;
 
     private void probabilities(double[] exposure, int off) {
         RecommendationDynamics.ratings(initialRatings, s.ratingMax(), s.efficiency(), exposure, off, ratings);
         RecommendationDynamics.choiceProbabilities(ratings, n, m, gamma);
     }
 
-    private void drawDemand(int k) {
-        Rng rng = rngs[k];
-        int base = k * n;
-        for (int i = 0; i < n; i++) {
-            lastDemand[base + i] = 0;
-        }
+    /**
+     * Demand of copies {@code from..to−1}: draw {@code (j, i)} of all of them in one batched call,
+     * in each copy's order {@code j} outer, {@code i} inner. Probabilities from {@code gamma} when
+     * shared, else from {@code blockGamma}.
+     */
+    private void drawDemand(int from, int to, boolean shared) {
+        int w = to - from;
+        int nm = n * m;
+        System.arraycopy(streamSeed, from, laneSeed, 0, w);
+        System.arraycopy(streamGamma, from, laneGamma, 0, w);
+        java.util.Arrays.fill(lastDemand, from * n, to * n, 0);
         for (int j = 0; j < m; j++) {
-            int c = counts[j];
+            java.util.Arrays.fill(laneTrials, 0, w, counts[j]);
             for (int i = 0; i < n; i++) {
-                lastDemand[base + i] += rng.binomial(c, gamma[i * m + j]);
+                int ij = i * m + j;
+                if (shared) {
+                    java.util.Arrays.fill(laneP, 0, w, gamma[ij]);
+                } else {
+                    for (int b = 0; b < w; b++) {
+                        laneP[b] = blockGamma[b * nm + ij];
+                    }
+                }
+                Kernels.binomial(laneTrials, laneP, laneSeed, laneGamma, laneOut, w);
+                for (int b = 0, x = from * n + i; b < w; b++, x += n) {
+                    lastDemand[x] += laneOut[b];
+                }
             }
         }
+        System.arraycopy(laneSeed, 0, streamSeed, from, w);
+        System.arraycopy(laneGamma, 0, streamGamma, from, w);
     }
 
     private double settle(int k, int[] orders) {

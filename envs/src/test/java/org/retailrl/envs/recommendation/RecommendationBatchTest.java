@@ -35,6 +35,12 @@ class RecommendationBatchTest {
         compare(RecommendationScenarios.large(), 2, 99L, false, 4);
     }
 
+    /** Per-copy exposure on the large scenario draws in blocks of copies; a ragged last block too. */
+    @Test
+    void largeScenarioDrawnInBlocksAgrees() {
+        compare(RecommendationScenarios.large(), 23, 5L, false, 2);
+    }
+
     /** Random orders and random softmax exposures drawn from a policy stream separate from the envs'. */
     private static void compare(RecommendationScenario sc, int copies, long seed, boolean shared, int periods) {
         int n = sc.products();
