@@ -58,16 +58,20 @@ public final class TaskFamily {
     private TaskFamily() {
     }
 
+    /** Task {@code index}'s own stream: the seed salted per split, so SEEN and HELD_OUT never share draws. */
+    private static Rng stream(long seed, Split split, int index, long seenSalt, long heldOutSalt) {
+        if (index < 0) {
+            throw new IllegalArgumentException("task index must be >= 0, got " + index);
+        }
+        return Rng.stream(seed ^ (split == Split.SEEN ? seenSalt : heldOutSalt), index);
+    }
+
     /**
      * Task {@code index} of {@code split} under {@code seed}: a function of the three only (its own
      * stream {@code Rng.stream(seed ^ split salt, index)}).
      */
     public static PricingScenario task(long seed, Split split, int index) {
-        if (index < 0) {
-            throw new IllegalArgumentException("task index must be >= 0, got " + index);
-        }
-        long salt = split == Split.SEEN ? 0x5EE4L : 0x4E1DL;
-        Rng r = Rng.stream(seed ^ salt, index);
+        Rng r = stream(seed, split, index, 0x5EE4L, 0x4E1DL);
         boolean out = split == Split.HELD_OUT;
         double c = out ? r.uniform(13, 15) : r.uniform(7, 13);
         double h = r.uniform(0.5, 1.5);
@@ -91,11 +95,7 @@ public final class TaskFamily {
      * out: {@code U[250, 300]}), costs rounded to cents.
      */
     public static ProductionScenario productionTask(long seed, Split split, int index) {
-        if (index < 0) {
-            throw new IllegalArgumentException("task index must be >= 0, got " + index);
-        }
-        long salt = split == Split.SEEN ? 0x960DL : 0x960EL;
-        Rng r = Rng.stream(seed ^ salt, index);
+        Rng r = stream(seed, split, index, 0x960DL, 0x960EL);
         boolean out = split == Split.HELD_OUT;
         double slow = out ? r.uniform(9, 11) : r.uniform(5, 9);
         double fast = slow + r.uniform(2, 5);
@@ -118,11 +118,7 @@ public final class TaskFamily {
      */
     public static org.retailrl.envs.recommendation.RecommendationScenario recommendationTask(long seed, Split split,
                                                                                            int index) {
-        if (index < 0) {
-            throw new IllegalArgumentException("task index must be >= 0, got " + index);
-        }
-        long salt = split == Split.SEEN ? 0x7EC5L : 0x7EC6L;
-        Rng r = Rng.stream(seed ^ salt, index);
+        Rng r = stream(seed, split, index, 0x7EC5L, 0x7EC6L);
         boolean out = split == Split.HELD_OUT;
         double pOut = out ? r.uniform(30, 40) : r.uniform(10, 30);
         double pIn = pOut * r.uniform(0.4, 0.7);

@@ -270,10 +270,15 @@ public final class FactorLayout {
      */
     public void sample(float[] out, int row, Rng rng, int[] choices, int off, float[] x, int xOff) {
         sample(out, row, rng, choices, off);
+        sampleGaussian(out, row, rng, x, xOff);
+    }
+
+    /** The continuous part of a sample: {@code x_d = μ_d + σ_d·ε_d}, one {@code rng.normal()} per dimension. */
+    private void sampleGaussian(float[] logits, int row, Rng rng, float[] x, int xOff) {
         int mu = row * width + categoricalWidth;
         int ls = mu + continuous;
         for (int d = 0; d < continuous; d++) {
-            x[xOff + d] = (float) (out[mu + d] + Math.exp(clampLogStd(out[ls + d])) * rng.normal());
+            x[xOff + d] = (float) (logits[mu + d] + Math.exp(clampLogStd(logits[ls + d])) * rng.normal());
         }
     }
 
@@ -326,11 +331,7 @@ public final class FactorLayout {
     public double sampleLogProb(float[] logits, int row, Rng rng, int[] choices, int off, float[] x, int xOff,
                                 Scratch scratch) {
         double lp = sampleLogProb(logits, row, rng, choices, off, scratch);
-        int mu = row * width + categoricalWidth;
-        int ls = mu + continuous;
-        for (int d = 0; d < continuous; d++) {
-            x[xOff + d] = (float) (logits[mu + d] + Math.exp(clampLogStd(logits[ls + d])) * rng.normal());
-        }
+        sampleGaussian(logits, row, rng, x, xOff);
         return continuous == 0 ? lp : lp + gaussianLogProb(logits, row, x, xOff);
     }
 
