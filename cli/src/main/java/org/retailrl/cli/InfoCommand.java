@@ -25,7 +25,7 @@ final class InfoCommand implements Command {
         args.finish();
         out.println("java     " + Runtime.version());
         out.println("cores    " + Runtime.getRuntime().availableProcessors());
-        out.println("kernels  " + Kernels.implementation());
+        out.println("kernels  " + Kernels.implementation() + " (GEMM tile " + Kernels.gemmTile() + ")");
         return 0;
     }
 }

@@ -59,6 +59,15 @@ public final class Kernels {
         return IMPL.name();
     }
 
+    /**
+     * The GEMM's register tile, {@code "<rows>x<columns>"}: 12 rows where the CPU has 32 vector
+     * registers, 6 where it has 16 (AVX2), or {@code -Dretailrl.gemm.rows=6|12}; {@code "scalar"} on
+     * the scalar twin. Results do not depend on it.
+     */
+    public static String gemmTile() {
+        return IMPL.gemmTile();
+    }
+
     /** {@code Σ a[ao+i]·b[bo+i]} for {@code i < n}. */
     public static float dot(float[] a, int ao, float[] b, int bo, int n) {
         return IMPL.dot(a, ao, b, bo, n);

@@ -51,8 +51,19 @@ final class PanamaSimd implements Simd {
     private static final VectorSpecies<Float> S = species(WIDTH);
     private static final int L = S.length();
 
-    /** GEMM micro-tile: MR rows × NV vectors of C held in registers (see microKernel). */
-    private static final int MR = 12;
+    /** System property forcing the GEMM micro-tile's height: 12 or 6 rows. */
+    static final String ROWS_PROPERTY = "retailrl.gemm.rows";
+
+    private static final String ROWS = System.getProperty(ROWS_PROPERTY, "");
+
+    /**
+     * GEMM micro-tile: MR rows × NV vectors of C held in registers (see microKernel). 12 rows need
+     * 24 accumulators + 2 B vectors + 1 broadcast = 27 vector registers: AVX-512 and AArch64
+     * have 32. AVX2 has 16, where the 12-row tile spills to the stack; there 6 rows (12 + 2 + 1 =
+     * 15 registers, the shape BLIS uses on Haswell) are taken. The tile does not change any
+     * element's operations or their order, so results are the same bits with either.
+     */
+    private static final int MR = microTileRows(ROWS);
     private static final int NV = 2;
     private static final int NR = NV * L;
     /** Cache blocking: a KC×NR B micro-panel (256·32·4 B = 32 KiB) stays in the 48 KiB L1 while the
@@ -108,6 +119,29 @@ final class PanamaSimd implements Simd {
         if (!WIDTH.isEmpty() && !WIDTH.equals("128") && !WIDTH.equals("256") && !WIDTH.equals("512")) {
             throw new IllegalArgumentException("-D" + WIDTH_PROPERTY + " must be 128, 256 or 512, got '" + WIDTH + "'");
         }
+        if (!ROWS.isEmpty() && !ROWS.equals("6") && !ROWS.equals("12")) {
+            throw new IllegalArgumentException("-D" + ROWS_PROPERTY + " must be 6 or 12, got '" + ROWS + "'");
+        }
+    }
+
+    /**
+     * The micro-tile height: forced by {@code rows}, else 12 where the CPU has 32 vector registers
+     * (AArch64; x86 with AVX-512, seen as a 512-bit preferred species — also when a narrower width
+     * is forced, since the registers are still there) and 6 where it has 16 (x86 up to AVX2).
+     * Invalid values are reported by the constructor.
+     */
+    private static int microTileRows(String rows) {
+        return switch (rows) {
+            case "6" -> 6;
+            case "12" -> 12;
+            default -> System.getProperty("os.arch", "").equals("aarch64")
+                    || FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 12 : 6;
+        };
+    }
+
+    @Override
+    public String gemmTile() {
+        return MR + "x" + NR;
     }
 
     private static VectorSpecies<Float> species(String width) {
@@ -987,8 +1021,14 @@ final class PanamaSimd implements Simd {
             // Rows past the last whole MR panel are read in place 4 at a time (microKernel4);
             // only the last 1–3 rows are packed.
             int inPlace = transA ? 0 : mc - mc % MR;
-            int inPlace4 = transA ? 0 : mc - mc % 4;
-            if (transA) {
+            // Whole 4-row tiles after the MR tiles (with MR = 6, mc − mc % 4 can lie below or
+            // past them).
+            int inPlace4 = transA ? 0 : inPlace + (mc - inPlace) / 4 * 4;
+            if (MR == 6) {
+                if (mc > inPlace4) {
+                    packRowPanels(transA, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, pa);
+                }
+            } else if (transA) {
                 packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
             } else if (mc > inPlace4) {
                 GemmPack.packA(false, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, MR, pa, 0);
@@ -1112,6 +1152,48 @@ final class PanamaSimd implements Simd {
     }
 
     /**
+     * Rows {@code [i0, i0 + rows)} of op(A), columns {@code [pc, pc + kc)}, as row-major panels of
+     * 6 rows (row stride kc; a ragged last panel padded with zero rows), for the 6-row tile, which
+     * reads them with {@link #microKernel6} as if A were in place. Under AVX2 (16 registers) that
+     * kernel ran the weight gradients about twice as fast as a 6-row copy of
+     * {@link #microKernelPacked} on column-major panels, and the plain copy loops here cost less
+     * than the difference.
+     */
+    private static void packRowPanels(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc,
+                                      float[] dst) {
+        int panels = GemmPack.ceilDiv(rows, 6);
+        for (int q = 0; q < panels; q++) {
+            int d = q * 6 * kc;
+            int valid = Math.min(6, rows - q * 6);
+            int i = i0 + q * 6;
+            if (transA && valid == 6) {
+                // Written out: with an inner loop over the six rows the copy cost more than the kernel.
+                int src = aOff + pc * lda + i;
+                for (int p = 0; p < kc; p++, src += lda) {
+                    dst[d + p] = a[src];
+                    dst[d + kc + p] = a[src + 1];
+                    dst[d + 2 * kc + p] = a[src + 2];
+                    dst[d + 3 * kc + p] = a[src + 3];
+                    dst[d + 4 * kc + p] = a[src + 4];
+                    dst[d + 5 * kc + p] = a[src + 5];
+                }
+            } else if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * lda + i;
+                    for (int r = 0; r < valid; r++) {
+                        dst[d + r * kc + p] = a[src + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < valid; r++) {
+                    System.arraycopy(a, aOff + (i + r) * lda + pc, dst, d + r * kc, kc);
+                }
+            }
+            java.util.Arrays.fill(dst, d + valid * kc, d + 6 * kc, 0f);
+        }
+    }
+
+    /**
      * {@link GemmPack#packB} for untransposed B, vectorised: op(B)[p, j..j+NR] is a contiguous run
      * of stored row p, copied as whole vectors (NR = 2 vectors), row by row so the source streams.
      * Replaced a {@code System.arraycopy} of NR floats per row and panel, whose call overhead
@@ -1179,12 +1261,20 @@ final class PanamaSimd implements Simd {
                 float[] dst = full ? c : tile;
                 int d0 = full ? ct : 0;
                 int ld = full ? ldc : NR;
+                // MR is a constant, so C2 keeps only one kernel of each pair.
                 if (i < inPlace) {
-                    microKernel(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                    if (MR == 12) {
+                        microKernel(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                    } else {
+                        microKernel6(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                    }
                 } else if (i < inPlace4) {
                     microKernel4(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
-                } else {
+                } else if (MR == 12) {
                     microKernelPacked(kc, pa, ((i - inPlace4) / MR) * MR * kc, pb, pbOff, dst, d0, ld, add && full);
+                } else {
+                    // 6-row panels are packed row-major (see packRowPanels), read like A in place.
+                    microKernel6(kc, pa, ((i - inPlace4) / MR) * MR * kc, kc, pb, pbOff, dst, d0, ld, add && full);
                 }
                 if (!full) {
                     for (int r = 0; r < rows; r++) {
@@ -1532,4 +1622,80 @@ final class PanamaSimd implements Simd {
         c110.intoArray(c, o11);
         c111.intoArray(c, o11 + L);
     }
+
+    /**
+     * {@link #microKernel} cut to 6 rows (12 accumulators + 2 B vectors + 1 broadcast, within the
+     * 16 vector registers of AVX2), A read in place; same order of operations per element.
+     */
+    private static void microKernel6(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
+                                    float[] c, int c0, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        int ar0 = ia;
+        int ar1 = ar0 + rs;
+        int ar2 = ar1 + rs;
+        int ar3 = ar2 + rs;
+        int ar4 = ar3 + rs;
+        int ar5 = ar4 + rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib + p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ar0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ar1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ar2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ar3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ar4 + p]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ar5 + p]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        // Written out for the reason given in microKernel.
+        int o0 = c0;
+        int o1 = o0 + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0));
+            c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+        }
+        c00.intoArray(c, o0);
+        c01.intoArray(c, o0 + L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+    }
+
 }

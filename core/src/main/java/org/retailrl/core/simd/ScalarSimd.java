@@ -14,6 +14,11 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public String gemmTile() {
+        return "scalar";
+    }
+
+    @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {

@@ -9,6 +9,12 @@ interface Simd {
     /** A short name for reports, e.g. {@code "scalar"} or {@code "vector-512"}. */
     String name();
 
+    /**
+     * The GEMM's register tile as {@code "<rows>x<columns>"} (e.g. {@code "12x32"}), or
+     * {@code "scalar"} for the scalar twin's plain loops.
+     */
+    String gemmTile();
+
     /** {@code Σ a[ao+i]·b[bo+i]}. */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
