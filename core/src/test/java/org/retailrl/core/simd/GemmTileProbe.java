@@ -3,7 +3,7 @@ package org.retailrl.core.simd;
 import org.retailrl.core.random.Rng;
 
 /**
- * A program run in child JVMs by {@link GemmTileTest}: prints the GEMM register tile the JVM uses
+ * A program run in child JVMs by {@link GemmTileTest} (docs/model.md §8.12): prints the GEMM register tile the JVM uses
  * and a hash of the exact bits of many GEMM results (all four transpose variants, overwrite and
  * accumulate, ragged rows, columns and depths across the tile and cache-block edges, and the
  * packed-right-operand entry point), so two tiles can be compared bit for bit.
