@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,44 +44,20 @@ class KernelsFallbackTest {
         ps.add(start(List.of(MODULE, "-D" + PanamaSimd.WIDTH_PROPERTY + "=300")));
         ps.add(start(List.of(MODULE, "-D" + PanamaSimd.WIDTH_PROPERTY + "=128")));
         String checksum = "checksum=" + expectedChecksum();
-        assertEquals("impl=scalar " + checksum, output(ps.get(0)), "no incubator module");
-        assertEquals("impl=scalar " + checksum, output(ps.get(1)), "module present, scalar forced");
-        String vector = output(ps.get(2));
+        assertEquals("impl=scalar " + checksum, ChildJvm.output(ps.get(0)), "no incubator module");
+        assertEquals("impl=scalar " + checksum, ChildJvm.output(ps.get(1)), "module present, scalar forced");
+        String vector = ChildJvm.output(ps.get(2));
         assertTrue(vector.matches("impl=vector-(128|256|512) " + checksum), "module present: " + vector);
-        assertEquals("impl=vector-256 " + checksum, output(ps.get(3)), "module present, width 256 forced");
-        assertEquals("impl=vector-128 " + checksum, output(ps.get(5)), "module present, width 128 forced");
-        Process bad = ps.get(4);
-        String err = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
-        assertTrue(bad.exitValue() != 0, "an invalid width must stop the program");
+        assertEquals("impl=vector-256 " + checksum, ChildJvm.output(ps.get(3)), "module present, width 256 forced");
+        assertEquals("impl=vector-128 " + checksum, ChildJvm.output(ps.get(5)), "module present, width 128 forced");
+        String err = ChildJvm.failure(ps.get(4));
         assertTrue(err.contains("retailrl.simd.width must be 128, 256 or 512, got '300'"), err);
     }
 
     private static Process start(List<String> jvmArgs) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty("java.home") + "/bin/java");
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(KernelsProbe.class.getName());
-        return new ProcessBuilder(cmd).redirectErrorStream(false).start();
-    }
-
-    private static String output(Process p) throws Exception {
-        // Drain stderr in the background so a chatty child (the incubator warning) cannot block.
-        Thread drain = Thread.ofVirtual().start(() -> {
-            try {
-                p.getErrorStream().readAllBytes();
-            } catch (IOException ignored) {
-                // The child's exit status below reports failures.
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
-        drain.join();
-        assertEquals(0, p.exitValue(), "child JVM failed; stdout: " + out);
-        return out;
+        List<String> args = new ArrayList<>();
+        args.add("-XX:TieredStopAtLevel=1");
+        args.addAll(jvmArgs);
+        return ChildJvm.start(KernelsProbe.class, args);
     }
 }
