@@ -1697,5 +1697,4 @@ final class PanamaSimd implements Simd {
         c50.intoArray(c, o5);
         c51.intoArray(c, o5 + L);
     }
-
 }
