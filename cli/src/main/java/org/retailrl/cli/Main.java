@@ -65,6 +65,14 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (ExceptionInInitializerError e) {
+            // A bad -D setting of the kernels (-Dretailrl.simd.width, -Dretailrl.gemm.rows) is
+            // found when their class first loads: report it like any other bad argument.
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                err.println("error: " + bad.getMessage());
+                return 2;
+            }
+            throw e;
         } catch (Exception e) {
             err.println("error: " + describe(e));
             return 1;
