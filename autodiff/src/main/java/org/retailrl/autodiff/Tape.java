@@ -24,6 +24,23 @@ public final class Tape {
     private boolean gradEnabled = true;
     private boolean backwardDone;
     private WorkerTeam team = WorkerTeam.SERIAL;
+    private long weightsEpoch;
+
+    /**
+     * The caller's promise about the parameters the ops on this tape read: 0 (the default) makes
+     * none, so the layers' inference caches (packed and transposed weights) compare the weights'
+     * values at every call; any other value says that no parameter changes while the tape carries
+     * it, so each cache compares once per value and then trusts it. A rollout round, during which
+     * nothing trains, sets a value used by no other round.
+     */
+    public long weightsEpoch() {
+        return weightsEpoch;
+    }
+
+    /** Sets the promise of {@link #weightsEpoch()}; 0 withdraws it. */
+    public void setWeightsEpoch(long epoch) {
+        this.weightsEpoch = epoch;
+    }
 
     /** The team the ops on this tape may split their work over ({@link WorkerTeam#SERIAL} by default). */
     public WorkerTeam team() {

@@ -12,7 +12,11 @@ import java.util.function.UnaryOperator;
  * so concurrent callers (the rollout's shards) may share it.
  */
 final class DerivedWeights {
-    private record Snapshot(float[] source, float[] derived) {
+    /**
+     * {@code source}: a copy of the weights {@code derived} was made from; {@code live} and
+     * {@code epoch}: the array last found equal to it and the tape's weights epoch then (0: none).
+     */
+    private record Snapshot(float[] source, float[] derived, float[] live, long epoch) {
     }
 
     private final UnaryOperator<float[]> derive;
@@ -25,11 +29,26 @@ final class DerivedWeights {
 
     /** {@code derive(weights)}, rebuilt only when {@code weights} differ from the last call's. */
     float[] of(float[] weights) {
+        return of(weights, 0);
+    }
+
+    /**
+     * {@link #of(float[])} under a tape's weights epoch ({@code Tape.weightsEpoch}): with a non-zero
+     * epoch the values are compared once, and later calls of the same epoch with the same array
+     * trust them — at one step of a few copies the comparison cost more than the products.
+     */
+    float[] of(float[] weights, long epoch) {
         Snapshot s = snapshot;
-        if (s != null && Arrays.equals(s.source(), weights)) {
+        if (s != null && epoch != 0 && s.epoch() == epoch && s.live() == weights) {
             return s.derived();
         }
-        s = new Snapshot(weights.clone(), derive.apply(weights));
+        if (s != null && Arrays.equals(s.source(), weights)) {
+            if (epoch != 0) {
+                snapshot = new Snapshot(s.source(), s.derived(), weights, epoch);
+            }
+            return s.derived();
+        }
+        s = new Snapshot(weights.clone(), derive.apply(weights), weights, epoch);
         snapshot = s;
         return s.derived();
     }

@@ -145,8 +145,8 @@ public final class GRULayer implements Module {
             wihT = tape.empty(Kernels.packedRightSize(in, g)).data();
             Kernels.packRight(true, in, g, wih, 0, in, wihT, 0);
         } else {
-            wihT = packedIh.of(wih);
-            whhT = packedHh.of(weightHh.value().data());
+            wihT = packedIh.of(wih, tape.weightsEpoch());
+            whhT = packedHh.of(weightHh.value().data(), tape.weightsEpoch());
         }
         float[] h0d = h0 == null ? null : h0.value().data();
 

@@ -97,7 +97,7 @@ public final class Linear implements Module {
             wt = tape.empty(in, out).data();
             WeightGrad.transpose(w, out, in, wt);
         } else {
-            wt = transposed.of(w);
+            wt = transposed.of(w, tape.weightsEpoch());
         }
         TeamKernels.gemm(tape.team(), false, false, rows, out, in, xd, 0, in, wt, 0, out, yd, 0, out, true);
         Var result = tape.result(y, grad);

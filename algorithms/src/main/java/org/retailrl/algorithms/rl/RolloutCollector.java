@@ -193,6 +193,26 @@ public final class RolloutCollector implements AutoCloseable {
                     + buffer.agents() + " and " + buffer.steps());
         }
         int episodes = buffer.steps() / horizon;
+        // Nothing trains during a round: the layers may check their packed weights once per round
+        // instead of at every step (an epoch no other round, of any collector, uses).
+        long epoch = ROUNDS.incrementAndGet();
+        for (Shard s : shards) {
+            s.tape.setWeightsEpoch(epoch);
+        }
+        try {
+            return collectSteps(buffer, envSeed, firstEpisode, valueNorm, scaler, n, horizon, episodes);
+        } finally {
+            for (Shard s : shards) {
+                s.tape.setWeightsEpoch(0);
+            }
+        }
+    }
+
+    /** Rollout rounds started by any collector, the source of their weights epochs. */
+    private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
+
+    private double[] collectSteps(RolloutBuffer buffer, long envSeed, long firstEpisode, ValueNorm valueNorm,
+                                  RewardScaler scaler, int n, int horizon, int episodes) {
         double[] profit = new double[episodes * n];
         for (int t = 0; t < buffer.steps(); t++) {
             int tau = t % horizon;
