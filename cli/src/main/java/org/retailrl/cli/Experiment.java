@@ -79,8 +79,7 @@ final class Experiment {
         }
         try (ResumableTrainer t = from == null ? ResumableTrainer.start(run) : ResumableTrainer.resume(from)) {
             // The share is an upper bound: a run too small to gain from more threads keeps fewer.
-            int threads = Math.min(JOB_THREADS.get(),
-                    TrainingDefaults.threads(run.algorithm().problem(), run.copies(), JOB_THREADS.get()));
+            int threads = TrainingDefaults.threads(run.algorithm().problem(), run.copies(), JOB_THREADS.get());
             if (threads > 1) {
                 t.setThreads(threads);
             }

@@ -51,5 +51,4 @@ final class TrainingDefaults {
         }
         return Math.max(1, cores);
     }
-
 }

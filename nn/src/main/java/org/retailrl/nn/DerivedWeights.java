@@ -27,15 +27,11 @@ final class DerivedWeights {
         this.derive = derive;
     }
 
-    /** {@code derive(weights)}, rebuilt only when {@code weights} differ from the last call's. */
-    float[] of(float[] weights) {
-        return of(weights, 0);
-    }
-
     /**
-     * {@link #of(float[])} under a tape's weights epoch ({@code Tape.weightsEpoch}): with a non-zero
-     * epoch the values are compared once, and later calls of the same epoch with the same array
-     * trust them — at one step of a few copies the comparison cost more than the products.
+     * {@code derive(weights)}, rebuilt only when {@code weights} differ from the last call's. Under
+     * a tape's weights epoch ({@code Tape.weightsEpoch}; 0: none) the values are compared once, and
+     * later calls of the same epoch with the same array trust them — at one step of a few copies
+     * the comparison cost more than the products.
      */
     float[] of(float[] weights, long epoch) {
         Snapshot s = snapshot;

@@ -43,6 +43,8 @@ public final class RolloutCollector implements AutoCloseable {
     private final float[][] cont;
     /** Computes the shards of a step; the calling thread is one of its members. */
     private WorkerTeam team = WorkerTeam.SERIAL;
+    /** Rollout rounds started by any collector, the source of their weights epochs. */
+    private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** The networks' view of copies {@code [lo, hi)}: its tape, hidden states and inputs. */
     private final class Shard {
@@ -207,9 +209,6 @@ public final class RolloutCollector implements AutoCloseable {
             }
         }
     }
-
-    /** Rollout rounds started by any collector, the source of their weights epochs. */
-    private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
 
     private double[] collectSteps(RolloutBuffer buffer, long envSeed, long firstEpisode, ValueNorm valueNorm,
                                   RewardScaler scaler, int n, int horizon, int episodes) {

@@ -78,16 +78,7 @@ final class ScalarSamplers {
             return n - binomial(seed, gamma, i, n, 1 - p);
         }
         if (n * p < 10) {
-            double q = 1 - p;
-            double s = p / q;
-            double a = (n + 1.0) * s;
-            double r0 = Rng.binomialP0(n, p);
-            while (true) {
-                int x = Rng.inversionSearch(RawStreams.nextDouble(seed, gamma, i), 0, r0, n, a, s);
-                if (x >= 0) {
-                    return x;
-                }
-            }
+            return inversionFrom(seed, gamma, i, n, p, RawStreams.nextDouble(seed, gamma, i), 0, Rng.binomialP0(n, p));
         }
         return btrs(seed, gamma, i, n, p, RawStreams.nextDouble(seed, gamma, i) - 0.5,
                 RawStreams.nextDouble(seed, gamma, i));
