@@ -20,7 +20,8 @@ interface DemandKernel {
     /**
      * Plays the rest of the period (docs/model.md §1 steps 1, 2 and 4: arrival, sales, reward, reference
      * price, competitor) for a prefix of {@code b}'s copies after {@link #draw} filled
-     * {@code b.drawn}, exactly as {@code PricingBatch}'s per-copy code would, writing each reward to
+     * {@code b.drawn} from the same {@code priceIndex} (the kernel may keep what it gathered
+     * there), exactly as {@code PricingBatch}'s per-copy code would, writing each reward to
      * {@code floats} or {@code doubles} (whichever is not null); returns how many copies it
      * settled, and the batch settles the rest itself. The scalar kernel settles none.
      */

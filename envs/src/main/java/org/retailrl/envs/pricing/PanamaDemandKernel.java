@@ -31,9 +31,8 @@ final class PanamaDemandKernel implements DemandKernel {
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
 
     private double[] lam = new double[0];
-    // Offsets of one block's pipeline slots, copy l of the block at l·L.
-    private int[] stride = new int[0];
-    private int strideLead = -1;
+    // The prices gathered by draw, read again by settle (same period, same actions).
+    private double[] price = new double[0];
 
     @Override
     public String name() {
@@ -45,9 +44,10 @@ final class PanamaDemandKernel implements DemandKernel {
             long[] gamma, double[] out, int n) {
         if (lam.length < n) {
             lam = new double[n];
+            price = new double[n];
         }
         int bound = D.loopBound(n);
-        scores(dm, prices, priceIndex, o, r, lam, bound);
+        scores(dm, prices, priceIndex, o, r, lam, price, bound);
         for (int i = bound; i < n; i++) {
             lam[i] = dm.score(prices[priceIndex[i]], o[i], r[i]);
         }
@@ -57,11 +57,12 @@ final class PanamaDemandKernel implements DemandKernel {
 
     /** {@code z[i] = Demand.score(p, o, r)}, with the scalar code's order of operations. */
     private static void scores(Demand dm, double[] prices, int[] priceIndex, double[] o, double[] r, double[] z,
-            int bound) {
+            double[] price, int bound) {
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         for (int i = 0; i < bound; i += D.length()) {
             DoubleVector p = DoubleVector.fromArray(D, prices, 0, priceIndex, i);
+            p.intoArray(price, i);
             DoubleVector ov = DoubleVector.fromArray(D, o, i);
             DoubleVector rv = DoubleVector.fromArray(D, r, i);
             DoubleVector ties = zero.blend(one, ov.compare(VectorOperators.LT, p))
@@ -82,13 +83,8 @@ final class PanamaDemandKernel implements DemandKernel {
         }
         int bound = D.loopBound(b.drawn.length);
         int lead = b.lead;
-        if (lead != strideLead) {
-            stride = new int[I.length()];
-            for (int l = 0; l < stride.length; l++) {
-                stride[l] = l * lead;
-            }
-            strideLead = lead;
-        }
+        // The pipeline slot that arrives now, every copy's entry side by side.
+        int slot0 = b.head * b.drawn.length;
         PricingDynamics dy = b.dynamics;
         boolean undercut = b.competitor == CompetitorKind.UNDERCUT;
         DoubleVector w = DoubleVector.broadcast(D, dy.weight);
@@ -96,14 +92,13 @@ final class PanamaDemandKernel implements DemandKernel {
         DoubleVector fixed = DoubleVector.broadcast(D, b.fixedCompetitorPrice);
         for (int i = 0; i < bound; i += D.length()) {
             IntVector q = IntVector.fromArray(I, orderQty, i);
-            DoubleVector p = DoubleVector.fromArray(D, b.prices, 0, priceIndex, i);
+            DoubleVector p = DoubleVector.fromArray(D, price, i);
             IntVector arrived;
             if (lead == 0) {
                 arrived = q;
             } else {
-                int slot = i * lead + b.head;
-                arrived = IntVector.fromArray(I, b.pipeline, slot, stride, 0);
-                q.intoArray(b.pipeline, slot, stride, 0);
+                arrived = IntVector.fromArray(I, b.pipeline, slot0 + i);
+                q.intoArray(b.pipeline, slot0 + i);
             }
             IntVector inv = IntVector.fromArray(I, b.inventory, i);
             IntVector sum = inv.add(arrived);

@@ -70,7 +70,9 @@ public final class PricingBatch {
     // Demand of the period being played, written by the kernel (doubles: vector lanes store them directly).
     final double[] drawn;
     final int[] inventory;
-    // Ring of outstanding orders, copy i at [i*L, (i+1)*L); slot (head + k) % L holds the k-th oldest.
+    // Ring of outstanding orders, slot-major: slot s of copy i at [s*N + i], and slot (head + k) % L
+    // holds the k-th oldest. A slot's copies are contiguous, so the vector kernel loads and stores
+    // them as plain vectors (a copy-major ring needed a gather and a scatter per block).
     final int[] pipeline;
     int head;
     final double[] lastPrice;
@@ -137,7 +139,9 @@ public final class PricingBatch {
             this.seed[i] = st[0];
             this.gamma[i] = st[1];
             inventory[i] = scenario.initialInventory();
-            System.arraycopy(pipe0, 0, pipeline, i * lead, lead);
+            for (int k = 0; k < lead; k++) {
+                pipeline[k * copies + i] = pipe0[k];
+            }
             lastPrice[i] = r0;
             reference[i] = r0;
             competitorPrice[i] = model != null ? model.reset(i, this.seed, this.gamma) : switch (competitor) {
@@ -292,7 +296,7 @@ public final class PricingBatch {
         if (lead == 0) {
             arrived = q;
         } else {
-            int slot = i * lead + head;
+            int slot = head * copies + i;
             arrived = pipeline[slot];
             pipeline[slot] = q;
         }
@@ -346,7 +350,7 @@ public final class PricingBatch {
         out[o + PricingObservation.COMPETITOR_PRICE] = (float) competitorPrice[i];
         out[o + PricingObservation.REFERENCE_PRICE] = (float) reference[i];
         for (int k = 0; k < lead; k++) {
-            out[o + PricingObservation.PIPELINE + k] = pipeline[i * lead + slot(k)];
+            out[o + PricingObservation.PIPELINE + k] = pipeline[slot(k) * copies + i];
         }
     }
 
@@ -365,7 +369,7 @@ public final class PricingBatch {
         checkCopy(i);
         int[] pipe = new int[lead];
         for (int k = 0; k < lead; k++) {
-            pipe[k] = pipeline[i * lead + slot(k)];
+            pipe[k] = pipeline[slot(k) * copies + i];
         }
         return new PricingState(period, inventory[i], pipe, lastPrice[i], competitorPrice[i], reference[i],
                 lastDemand[i], lastLost[i]);
@@ -390,7 +394,7 @@ public final class PricingBatch {
         if (k < 0 || k >= lead) {
             throw new IllegalArgumentException("pipeline index k must be in [0, " + (lead - 1) + "], got " + k);
         }
-        return pipeline[i * lead + slot(k)];
+        return pipeline[slot(k) * copies + i];
     }
 
     /** Competitor's price for the coming period of copy {@code i}. */
