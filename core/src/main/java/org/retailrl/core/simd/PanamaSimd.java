@@ -293,7 +293,7 @@ final class PanamaSimd implements Simd {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).neg());
-            ONE.div(e.add(ONE)).intoArray(out, oo + i);
+            FloatVector.broadcast(S, 1f).div(e.add(FloatVector.broadcast(S, 1f))).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = DetMath.sigmoid(x[xo + i]);
@@ -383,7 +383,7 @@ final class PanamaSimd implements Simd {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector s = FloatVector.fromArray(S, y, yo + i).add(FloatVector.fromArray(S, z, zo + i));
             FloatVector e = expV(FloatVector.fromArray(S, x, xo + i).add(s).neg());
-            ONE.div(e.add(ONE)).intoArray(out, oo + i);
+            FloatVector.broadcast(S, 1f).div(e.add(FloatVector.broadcast(S, 1f))).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = DetMath.sigmoid(x[xo + i] + (y[yo + i] + z[zo + i]));
@@ -405,11 +405,11 @@ final class PanamaSimd implements Simd {
             FloatVector r = FloatVector.fromArray(S, g, go + j);
             FloatVector z = FloatVector.fromArray(S, g, zo + j);
             FloatVector n = FloatVector.fromArray(S, g, no + j);
-            FloatVector dn = d.mul(ONE.sub(z));
+            FloatVector dn = d.mul(FloatVector.broadcast(S, 1f).sub(z));
             FloatVector dz = d.mul(FloatVector.fromArray(S, hPrev, ro + j).sub(n));
-            FloatVector dpn = dn.mul(ONE.sub(n.mul(n)));
-            FloatVector dpr = dpn.mul(FloatVector.fromArray(S, hn, ro + j)).mul(r).mul(ONE.sub(r));
-            FloatVector dpz = dz.mul(z).mul(ONE.sub(z));
+            FloatVector dpn = dn.mul(FloatVector.broadcast(S, 1f).sub(n.mul(n)));
+            FloatVector dpr = dpn.mul(FloatVector.fromArray(S, hn, ro + j)).mul(r).mul(FloatVector.broadcast(S, 1f).sub(r));
+            FloatVector dpz = dz.mul(z).mul(FloatVector.broadcast(S, 1f).sub(z));
             dpr.intoArray(dgi, dgo + j);
             dpz.intoArray(dgi, dzo + j);
             dpn.intoArray(dgi, dno + j);
@@ -789,61 +789,33 @@ final class PanamaSimd implements Simd {
         ScalarSamplers.scaledLogistic(scale, x, bound, n);
     }
 
-    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
-
-    // Constants as static final vectors rather than per-call broadcasts: fewer nodes for C2, so
-    // the whole kernel stays under its inlining node budget (when a broadcast helper was cut off,
-    // the vectors were boxed and exp ran ~10x slower after the first recompilation).
-    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
-    private static final FloatVector V_E2 = FloatVector.broadcast(S, DetMath.E2);
-    private static final FloatVector V_E3 = FloatVector.broadcast(S, DetMath.E3);
-    private static final FloatVector V_E4 = FloatVector.broadcast(S, DetMath.E4);
-    private static final FloatVector V_E5 = FloatVector.broadcast(S, DetMath.E5);
-    private static final FloatVector V_E6 = FloatVector.broadcast(S, DetMath.E6);
-    private static final FloatVector V_E7 = FloatVector.broadcast(S, DetMath.E7);
-    private static final FloatVector V_EXP_HI = FloatVector.broadcast(S, DetMath.EXP_HI);
-    private static final FloatVector V_EXP_LO = FloatVector.broadcast(S, DetMath.EXP_LO);
-    private static final FloatVector V_LOG2E = FloatVector.broadcast(S, DetMath.LOG2E);
-    private static final FloatVector V_MAGIC = FloatVector.broadcast(S, DetMath.MAGIC);
-    private static final FloatVector V_T11 = FloatVector.broadcast(S, DetMath.T11);
-    private static final FloatVector V_T13 = FloatVector.broadcast(S, DetMath.T13);
-    private static final FloatVector V_T15 = FloatVector.broadcast(S, DetMath.T15);
-    private static final FloatVector V_T17 = FloatVector.broadcast(S, DetMath.T17);
-    private static final FloatVector V_T19 = FloatVector.broadcast(S, DetMath.T19);
-    private static final FloatVector V_T3 = FloatVector.broadcast(S, DetMath.T3);
-    private static final FloatVector V_T5 = FloatVector.broadcast(S, DetMath.T5);
-    private static final FloatVector V_T7 = FloatVector.broadcast(S, DetMath.T7);
-    private static final FloatVector V_T9 = FloatVector.broadcast(S, DetMath.T9);
-    private static final FloatVector V_TANH_SMALL = FloatVector.broadcast(S, DetMath.TANH_SMALL);
-    private static final FloatVector V_NEG_LN2_HI = FloatVector.broadcast(S, -DetMath.LN2_HI);
-    private static final FloatVector V_NEG_LN2_LO = FloatVector.broadcast(S, -DetMath.LN2_LO);
-    private static final IntVector I_MAGIC_BITS = IntVector.broadcast(S.vectorShape().withLanes(int.class), DetMath.MAGIC_BITS);
-    private static final IntVector I_BIAS = IntVector.broadcast(S.vectorShape().withLanes(int.class), 127);
-    private static final IntVector I_SIGN = IntVector.broadcast(S.vectorShape().withLanes(int.class), DetMath.SIGN_BIT);
-
     /**
      * Lane-wise {@link DetMath#exp}: the same operations in the same order, so every lane is
      * bit-identical to the scalar tail. Only exactly specified IEEE operations are used (the
      * Vector API's EXP/TANH are not: their last bits depend on whether C2 has intrinsified them).
+     * Constants are broadcast where they are used, here and in the other lane kernels: C2 hoists
+     * a broadcast of a constant out of the loop into a register; with {@code static final}
+     * vectors (objects, whose lanes C2 apparently loads again at each use) exp, σ and tanh ran
+     * 12–14% slower over 4,096 floats and W1 about 6% slower (docs/performance.md).
      */
     private static FloatVector expV(FloatVector x) {
-        FloatVector xc = x.max(V_EXP_LO).min(V_EXP_HI);
-        FloatVector km = xc.mul(V_LOG2E).add(V_MAGIC);
-        IntVector k = km.reinterpretAsInts().sub(I_MAGIC_BITS);
-        FloatVector kf = km.sub(V_MAGIC);
-        FloatVector r = kf.fma(V_NEG_LN2_HI, xc);
-        r = kf.fma(V_NEG_LN2_LO, r);
-        FloatVector p = r.fma(V_E7, V_E6);
-        p = p.fma(r, V_E5);
-        p = p.fma(r, V_E4);
-        p = p.fma(r, V_E3);
-        p = p.fma(r, V_E2);
-        p = p.fma(r, ONE);
-        p = p.fma(r, ONE);
+        FloatVector xc = x.max(DetMath.EXP_LO).min(DetMath.EXP_HI);
+        FloatVector km = xc.mul(FloatVector.broadcast(S, DetMath.LOG2E)).add(FloatVector.broadcast(S, DetMath.MAGIC));
+        IntVector k = km.reinterpretAsInts().sub(DetMath.MAGIC_BITS);
+        FloatVector kf = km.sub(FloatVector.broadcast(S, DetMath.MAGIC));
+        FloatVector r = kf.fma(FloatVector.broadcast(S, -DetMath.LN2_HI), xc);
+        r = kf.fma(FloatVector.broadcast(S, -DetMath.LN2_LO), r);
+        FloatVector p = r.fma(FloatVector.broadcast(S, DetMath.E7), FloatVector.broadcast(S, DetMath.E6));
+        p = p.fma(r, FloatVector.broadcast(S, DetMath.E5));
+        p = p.fma(r, FloatVector.broadcast(S, DetMath.E4));
+        p = p.fma(r, FloatVector.broadcast(S, DetMath.E3));
+        p = p.fma(r, FloatVector.broadcast(S, DetMath.E2));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = k.sub(k1);
-        FloatVector s1 = k1.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = k2.add(I_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return p.mul(s1).mul(s2);
     }
 
@@ -851,19 +823,19 @@ final class PanamaSimd implements Simd {
     private static FloatVector tanhV(FloatVector x) {
         FloatVector a = x.abs();
         FloatVector z = a.mul(a);
-        FloatVector q = z.fma(V_T19, V_T17);
-        q = q.fma(z, V_T15);
-        q = q.fma(z, V_T13);
-        q = q.fma(z, V_T11);
-        q = q.fma(z, V_T9);
-        q = q.fma(z, V_T7);
-        q = q.fma(z, V_T5);
-        q = q.fma(z, V_T3);
+        FloatVector q = z.fma(FloatVector.broadcast(S, DetMath.T19), FloatVector.broadcast(S, DetMath.T17));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T15));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T13));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T11));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T9));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T7));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T5));
+        q = q.fma(z, FloatVector.broadcast(S, DetMath.T3));
         FloatVector small = a.mul(z).fma(q, a);
         FloatVector e = expV(a.add(a));
-        FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
-        FloatVector t = big.blend(small, a.lt(V_TANH_SMALL));
-        IntVector sign = x.reinterpretAsInts().and(I_SIGN);
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(FloatVector.broadcast(S, 1f))));
+        FloatVector t = big.blend(small, a.lt(FloatVector.broadcast(S, DetMath.TANH_SMALL)));
+        IntVector sign = x.reinterpretAsInts().and(DetMath.SIGN_BIT);
         return t.reinterpretAsInts().or(sign).reinterpretAsFloats();
     }
 
