@@ -1,6 +1,7 @@
 package org.retailrl.algorithms.heuristics;
 
-import org.retailrl.core.random.SpecialFunctions;
+import org.retailrl.core.random.PoissonMoments;
+import org.retailrl.core.simd.Kernels;
 import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.envs.pricing.ShortageMode;
 
@@ -17,9 +18,10 @@ import org.retailrl.envs.pricing.ShortageMode;
  * With {@code v = c} this is the faithful Myopic's objective ({@link MyopicPriceTable}); near the
  * end of the horizon, when carried stock will not be replaced, the caller passes less. The
  * expectations are exact: {@code E[min(D, x)] = Σ_{k<x} P(D > k)} summed until the tail is below
- * 1e-15, and the other two follow from it and {@code E[D] = λ}.
+ * 1e-15 ({@link PoissonMoments#expectedMin}), and the other two follow from it and {@code E[D] = λ}.
  *
- * <p>Stateless after construction and allocation-free, so one instance serves every batch copy.
+ * <p>Immutable after construction and allocation-free (per-thread scratch), so one instance serves
+ * every batch copy on any thread.
  */
 public final class OneStepPrice {
     private final double[] prices;
@@ -27,6 +29,9 @@ public final class OneStepPrice {
     private final double shortage;
     private final boolean backlog;
     private final MarketDemand demand;
+    // Per-thread means and expected sales of best's candidate prices: one instance serves every
+    // copy, and batch policies may run on several threads.
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
 
     /** One-step pricing on {@code scenario}'s grid and costs under {@code demand}. */
     public OneStepPrice(PricingScenario scenario, MarketDemand demand) {
@@ -52,9 +57,11 @@ public final class OneStepPrice {
 
     /** Expected one-period profit of grid price {@code j} with {@code x} units on sale, currency. */
     public double expectedProfit(int j, int x, double o, double r, double carried) {
-        double p = prices[j];
-        double lambda = demand.mean(p, o, r);
-        double sold = expectedMin(lambda, x);
+        double lambda = demand.mean(prices[j], o, r);
+        return profit(prices[j], lambda, PoissonMoments.expectedMin(lambda, x), x, carried);
+    }
+
+    private double profit(double p, double lambda, double sold, int x, double carried) {
         double short_ = lambda - sold;
         double left = x - sold;
         if (backlog) {
@@ -63,12 +70,31 @@ public final class OneStepPrice {
         return p * sold + (carried - holding) * left - shortage * short_;
     }
 
-    /** The grid index in {@code lo..hi} maximising {@link #expectedProfit}; ties to the lowest index. */
+    /**
+     * The grid index in {@code lo..hi} maximising {@link #expectedProfit}; ties to the lowest index.
+     * The expected sales of all candidate prices come from one batched kernel call
+     * ({@link Kernels#poissonExpectedMin}, the same bits as one {@code expectedProfit} per price).
+     */
     public int best(int x, double o, double r, double carried, int lo, int hi) {
+        int count = hi - lo + 1;
+        if (count <= 0) {
+            return lo;
+        }
+        double[][] scratch = SCRATCH.get();
+        if (scratch[0].length < count) {
+            scratch[0] = new double[count];
+            scratch[1] = new double[count];
+        }
+        double[] lambda = scratch[0];
+        double[] sold = scratch[1];
+        for (int j = lo; j <= hi; j++) {
+            lambda[j - lo] = demand.mean(prices[j], o, r);
+        }
+        Kernels.poissonExpectedMin(lambda, x, sold, count);
         int bj = lo;
         double best = Double.NEGATIVE_INFINITY;
         for (int j = lo; j <= hi; j++) {
-            double v = expectedProfit(j, x, o, r, carried);
+            double v = profit(prices[j], lambda[j - lo], sold[j - lo], x, carried);
             if (v > best) {
                 best = v;
                 bj = j;
@@ -92,42 +118,5 @@ public final class OneStepPrice {
             }
         }
         return bj;
-    }
-
-    /** {@code E[min(D, x)]} for {@code D ~ Poisson(λ)}; {@code x} when {@code x ≤ 0} (then {@code min(D, x) = x}). */
-    static double expectedMin(double lambda, int x) {
-        if (x <= 0) {
-            return x;
-        }
-        if (lambda <= 0) {
-            return 0;
-        }
-        double sum = 0;
-        double cdf = 0;
-        if (lambda <= 600) {
-            double pmf = Math.exp(-lambda);
-            for (int k = 0; k < x; k++) {
-                if (k > 0) {
-                    pmf *= lambda / k;
-                }
-                cdf += pmf;
-                double tail = 1 - cdf;
-                if (tail < 1e-15 && k > lambda) {
-                    break;
-                }
-                sum += tail;
-            }
-        } else {
-            // e^{−λ} underflows; start each term in log space instead.
-            for (int k = 0; k < x; k++) {
-                cdf += Math.exp(SpecialFunctions.logPoissonPmf(k, lambda));
-                double tail = 1 - cdf;
-                if (tail < 1e-15 && k > lambda) {
-                    break;
-                }
-                sum += tail;
-            }
-        }
-        return sum;
     }
 }

@@ -65,20 +65,32 @@ class OneStepPriceTest {
     }
 
     @Test
-    void expectedMinIsExactForLargeMeansToo() {
-        // The log-space branch (λ > 600) against the product formula's complement: E[min(D, x)] = Σ_{k<x} P(D > k).
-        double lambda = 650;
-        int x = 640;
-        double direct = 0;
-        double cdf = 0;
-        for (int k = 0; k < x; k++) {
-            cdf += Math.exp(org.retailrl.core.random.SpecialFunctions.logPoissonPmf(k, lambda));
-            direct += 1 - cdf;
+    void bestIsTheArgmaxOfExpectedProfitOverAnyRange() {
+        // best takes all candidates' expected sales from one batched kernel call; the result must be
+        // the index one expectedProfit per price picks, ties to the lowest, for every range and stock.
+        org.retailrl.core.random.Rng gen = new org.retailrl.core.random.Rng(3);
+        for (String name : new String[] {"b", "c"}) {
+            PricingScenario s = PricingScenario.named(name);
+            OneStepPrice oracle = new OneStepPrice(s, new Demand(s)::rate);
+            for (int trial = 0; trial < 3000; trial++) {
+                int x = gen.nextInt(60) - (s.mode() == ShortageMode.BACKLOG ? 10 : 0);
+                double o = s.price(gen.nextInt(s.priceCount()));
+                double r = gen.uniform(s.price(0), s.price(s.priceCount() - 1));
+                double v = gen.uniform(0, 12);
+                int lo = gen.nextInt(s.priceCount());
+                int hi = lo + gen.nextInt(s.priceCount() - lo);
+                int want = lo;
+                double bestValue = Double.NEGATIVE_INFINITY;
+                for (int j = lo; j <= hi; j++) {
+                    double e = oracle.expectedProfit(j, x, o, r, v);
+                    if (e > bestValue) {
+                        bestValue = e;
+                        want = j;
+                    }
+                }
+                assertEquals(want, oracle.best(x, o, r, v, lo, hi), name + " trial " + trial);
+            }
         }
-        assertEquals(direct, OneStepPrice.expectedMin(lambda, x), 1e-9 * x);
-        assertEquals(3.0, OneStepPrice.expectedMin(40, 3), 1e-9);
-        assertEquals(-2.0, OneStepPrice.expectedMin(5, -2), 0);
-        assertEquals(0.0, OneStepPrice.expectedMin(0, 5), 0);
     }
 
     @Test

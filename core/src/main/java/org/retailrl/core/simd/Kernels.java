@@ -306,6 +306,25 @@ public final class Kernels {
     }
 
     /**
+     * {@code out[i] = E[min(D_i, x)]} for {@code D_i ~ Poisson(lambda[i])}, {@code i < n}: the
+     * expected units sold from {@code x} on hand at each candidate mean, as the strong heuristics'
+     * one-step pricing needs it for every grid price at once (docs/model.md §8.10). Bit-identical to
+     * {@link org.retailrl.core.random.PoissonMoments#expectedMin} element by element on both
+     * implementations (the vector lanes run the means in {@code (0, 600]}, the rest finish in scalar
+     * code).
+     *
+     * @throws IllegalArgumentException when an array is shorter than {@code n}, or (for {@code x > 0})
+     *         a mean is NaN or infinite
+     */
+    public static void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
+        if (n < 0 || lambda.length < n || out.length < n) {
+            throw new IllegalArgumentException("poissonExpectedMin: need 0 <= n <= lambda.length, out.length, got n = "
+                    + n + " for " + lambda.length + " and " + out.length);
+        }
+        IMPL.poissonExpectedMin(lambda, x, out, n);
+    }
+
+    /**
      * {@code x[i] = scale / (1 + e^{−x[i]})} in place for {@code i < n}, the exponential as
      * {@link FastExp} (the logit demand rate of docs/model.md §1); bit-identical on both
      * implementations.

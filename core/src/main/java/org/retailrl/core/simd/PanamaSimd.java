@@ -7,6 +7,7 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.retailrl.core.random.PoissonMoments;
 import org.retailrl.core.random.PoissonSampler;
 import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
@@ -699,6 +700,59 @@ final class PanamaSimd implements Simd {
             }
         }
         ScalarSamplers.binomial(trials, p, seed, gamma, out, bound, n);
+    }
+
+    /**
+     * {@link PoissonMoments#expectedMin} for eight means at a time: each lane runs the scalar loop's
+     * recurrence ({@code pmf ·= λ/k}, {@code cdf += pmf}, {@code sum += 1 − cdf}) and stops adding
+     * where the scalar loop would break; the block ends when every lane has stopped or at
+     * {@code k = x}. The starting {@code Math.exp(−λ)} is taken per element (no lane exponential has
+     * its bits), and means outside {@code (0, 600]} (or NaN) go to the scalar code.
+     */
+    @Override
+    public void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
+        int bound = LANES64 && x > 0 ? DS.loopBound(n) : 0;
+        double[] e0 = WORKSPACE.get().d(0, bound);
+        for (int i = 0; i < bound; i++) {
+            double l = lambda[i];
+            e0[i] = l > 0 && l <= PoissonMoments.DIRECT_LIMIT ? Math.exp(-l) : 0;
+        }
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        for (int i = 0; i < bound; i += DL) {
+            DoubleVector lv = DoubleVector.fromArray(DS, lambda, i);
+            VectorMask<Double> direct = lv.compare(VectorOperators.GT, 0.0)
+                    .and(lv.compare(VectorOperators.LE, PoissonMoments.DIRECT_LIMIT));
+            if (direct.anyTrue()) {
+                DoubleVector pmf = DoubleVector.fromArray(DS, e0, i);
+                DoubleVector cdf = DoubleVector.zero(DS);
+                DoubleVector sum = cdf;
+                VectorMask<Double> going = direct;
+                for (int k = 0; k < x; k++) {
+                    if (k > 0) {
+                        pmf = pmf.mul(lv.div(k));
+                    }
+                    cdf = cdf.add(pmf);
+                    DoubleVector tail = one.sub(cdf);
+                    // The scalar loop's break (tail < TAIL and k > λ) before its sum += tail.
+                    going = going.andNot(tail.compare(VectorOperators.LT, PoissonMoments.TAIL)
+                            .and(lv.compare(VectorOperators.LT, (double) k)));
+                    sum = sum.add(tail, going);
+                    if ((k & 3) == 3 && !going.anyTrue()) {
+                        break;
+                    }
+                }
+                sum.intoArray(out, i, direct);
+            }
+            long rest = direct.not().toLong();
+            for (int l = 0; rest != 0 && l < DL; l++) {
+                if ((rest >>> l & 1) != 0) {
+                    out[i + l] = PoissonMoments.expectedMin(lambda[i + l], x);
+                }
+            }
+        }
+        for (int i = bound; i < n; i++) {
+            out[i] = PoissonMoments.expectedMin(lambda[i], x);
+        }
     }
 
     /** {@code Rng.inversionSearch} in the lanes with {@code nn >= 0}, from one fresh uniform each. */

@@ -1,5 +1,7 @@
 package org.retailrl.core.simd;
 
+import org.retailrl.core.random.PoissonMoments;
+
 /**
  * The scalar twin of the Vector API kernels: plain Java loops, used when
  * {@code jdk.incubator.vector} is absent or when {@code -Dretailrl.simd=scalar} forces it
@@ -208,6 +210,13 @@ final class ScalarSimd implements Simd {
     @Override
     public void poisson(double[] lambda, long[] seed, long[] gamma, double[] out, int n) {
         ScalarSamplers.poisson(lambda, seed, gamma, out, 0, n);
+    }
+
+    @Override
+    public void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = PoissonMoments.expectedMin(lambda[i], x);
+        }
     }
 
     @Override

@@ -127,6 +127,12 @@ interface Simd {
      */
     void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out, int rows);
 
+    /**
+     * {@code out[i] = PoissonMoments.expectedMin(lambda[i], x)} for {@code i < n}, to the bit;
+     * arguments already checked.
+     */
+    void poissonExpectedMin(double[] lambda, int x, double[] out, int n);
+
     /** {@code x[i] = scale / (1 + e^{−x[i]})} for {@code i < n}, the exponential as {@link FastExp}. */
     void scaledLogistic(double scale, double[] x, int n);
 }

@@ -39,6 +39,34 @@ class SamplerKernelsTest {
     }
 
     @Test
+    void poissonExpectedMinLanesMatchTheScalarReferenceBitForBit() {
+        // Means in and out of the lanes' range (0, 600], stocks from none to past every tail cut-off,
+        // blocks and tails; a mutation of the lane recurrence or of its stopping rule changes bits.
+        double[] pick = {0, -1, 1e-300, 0.3, 1.1539, 8.12, 29.999, 150, 599.99, 600, 600.5, 650};
+        Rng gen = new Rng(17);
+        for (Simd impl : SimdImpls.both()) {
+            for (int n : SIZES) {
+                for (int x : new int[] {-3, 0, 1, 2, 7, 25, 80, 700}) {
+                    double[] lam = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        lam[i] = gen.nextInt(3) == 0 ? pick[gen.nextInt(pick.length)] : gen.uniform(0, 40);
+                    }
+                    double[] out = new double[n];
+                    impl.poissonExpectedMin(lam, x, out, n);
+                    for (int i = 0; i < n; i++) {
+                        double want = org.retailrl.core.random.PoissonMoments.expectedMin(lam[i], x);
+                        assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(out[i]),
+                                impl.name() + " n=" + n + " x=" + x + " i=" + i + " lambda=" + lam[i]);
+                    }
+                }
+            }
+        }
+        double[] nan = {1, 2, Double.NaN, 4, 5, 6, 7, 8, 9};
+        assertThrows(IllegalArgumentException.class, () -> Kernels.poissonExpectedMin(nan, 3, new double[9], 9));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.poissonExpectedMin(new double[2], 3, new double[1], 2));
+    }
+
+    @Test
     void poissonLanesMatchTheScalarTwinAndTheOneDrawSampler() {
         Rng gen = new Rng(11);
         for (Simd impl : SimdImpls.both()) {
