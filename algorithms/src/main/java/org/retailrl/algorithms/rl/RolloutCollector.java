@@ -15,8 +15,8 @@ import org.retailrl.nn.RecurrentNet;
  * carried from step to step within an episode and zeroed when an episode starts; the state entering
  * every chunk is stored for training.
  *
- * <p>Parallelism and determinism: the copies are split into contiguous shards, {@link #SHARDS}
- * or one per thread if there are more threads; each step, every shard runs the networks on its
+ * <p>Parallelism and determinism: the copies are split into contiguous shards, one per thread
+ * (at most one per copy); each step, every shard runs the networks on its
  * own copies with its own tape, and copy {@code n} samples its choices from its own stream
  * {@code Rng.stream(seed, n)} (agents in index order, factors in order). A copy's network outputs
  * do not depend on which other copies share its shard (every layer computes each row on its own,
@@ -26,8 +26,12 @@ import org.retailrl.nn.RecurrentNet;
  * {@code (envSeed, episode, copy)}.
  */
 public final class RolloutCollector implements AutoCloseable {
-    /** Shards the copies are split into with one or two threads (at most the number of copies). */
-    public static final int SHARDS = 2;
+    /**
+     * Shards the copies are split into on one thread: one, since results do not depend on the
+     * split and one taller GEMM per layer beats two short ones (16 copies: 11% more copy-steps per
+     * second than two shards of 8 rows, docs/performance.md).
+     */
+    public static final int SHARDS = 1;
 
     private final AgentEnv env;
     private final List<RecurrentNet> actors;
@@ -155,7 +159,7 @@ public final class RolloutCollector implements AutoCloseable {
 
     /**
      * Sets how many threads compute the shards (1: the calling thread only), with one shard per
-     * thread beyond {@link #SHARDS}; results do not depend on it. Must be in [1, 1024]. Call
+     * thread (at most one per copy); results do not depend on it. Must be in [1, 1024]. Call
      * between rollouts (every rollout starts its episodes afresh, so no state is lost).
      */
     public void setThreads(int threads) {
