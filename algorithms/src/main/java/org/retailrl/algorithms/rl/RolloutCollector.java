@@ -28,8 +28,8 @@ import org.retailrl.nn.RecurrentNet;
 public final class RolloutCollector implements AutoCloseable {
     /**
      * Shards the copies are split into on one thread: one, since results do not depend on the
-     * split and one taller GEMM per layer beats two short ones (16 copies: 11% more copy-steps per
-     * second than two shards of 8 rows, docs/performance.md).
+     * split and one taller GEMM per layer beats two short ones (16 copies: about 20% more
+     * copy-steps per second than two shards of 8 rows, docs/performance.md).
      */
     public static final int SHARDS = 1;
 

@@ -847,10 +847,11 @@ final class PanamaSimd implements Simd {
      * Lane-wise {@link DetMath#exp}: the same operations in the same order, so every lane is
      * bit-identical to the scalar tail. Only exactly specified IEEE operations are used (the
      * Vector API's EXP/TANH are not: their last bits depend on whether C2 has intrinsified them).
-     * Constants are broadcast where they are used, here and in the other lane kernels: C2 hoists
-     * a broadcast of a constant out of the loop into a register; with {@code static final}
-     * vectors (objects, whose lanes C2 apparently loads again at each use) exp, σ and tanh ran
-     * 12–14% slower over 4,096 floats and W1 about 6% slower (docs/performance.md).
+     * Constants are broadcast where they are used, here and in the other lane kernels, written
+     * out rather than through a helper method (a helper C2 did not inline left the vectors boxed,
+     * and exp ran about 10× slower): C2 hoists a constant's broadcast out of the loop, and with
+     * {@code static final} vectors instead exp ran 9–15% slower over 4,096 floats
+     * (docs/performance.md).
      */
     private static FloatVector expV(FloatVector x) {
         FloatVector xc = x.max(DetMath.EXP_LO).min(DetMath.EXP_HI);
