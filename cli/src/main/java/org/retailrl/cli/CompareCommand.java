@@ -263,22 +263,28 @@ final class CompareCommand implements Command {
         }
         long t0 = System.nanoTime();
 
-        int perSeedJobs = 1 + contenders.size();
         ProgressBar bar = new ProgressBar(err, (long) contenders.size() * episodes * seeds.size() + seeds.size(),
                 ProgressBar.isTerminal(err));
         Map<String, Double> latest = new ConcurrentHashMap<>();
+        // The training runs are queued first and the seeds' heuristic fits (a few seconds each)
+        // last, so the short jobs fill the threads' tails instead of one long training running
+        // alone at the end (default run: 351 → about 328 s of training on 2 threads). Results
+        // are the same in any order: every job is independent and reads only its own seed.
         List<Callable<Object>> jobs = new ArrayList<>();
+        for (long s : seeds) {
+            for (Contender c : contenders) {
+                RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
+                jobs.add(() -> CompareResume.train(resuming, run, c.key() + "-seed" + s, snapshotAt, dir, every,
+                        "train " + names(contenders), bar, latest, faultHook));
+            }
+        }
+        int trainingJobs = jobs.size();
         for (long s : seeds) {
             jobs.add(() -> {
                 HeuristicSuite suite = HeuristicSuite.fit(scenario, fitFor.apply(s));
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
             });
-            for (Contender c : contenders) {
-                RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
-                jobs.add(() -> CompareResume.train(resuming, run, c.key() + "-seed" + s, snapshotAt, dir, every,
-                        "train " + names(contenders), bar, latest, faultHook));
-            }
         }
         List<Object> results;
         try {
@@ -295,9 +301,9 @@ final class CompareCommand implements Command {
         for (int i = 0; i < seeds.size(); i++) {
             List<Experiment.Trained> learned = new ArrayList<>();
             for (int c = 0; c < contenders.size(); c++) {
-                learned.add((Experiment.Trained) results.get(perSeedJobs * i + 1 + c));
+                learned.add((Experiment.Trained) results.get(contenders.size() * i + c));
             }
-            perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(perSeedJobs * i), learned));
+            perSeed.add(new SeedResult(seeds.get(i), (HeuristicSuite) results.get(trainingJobs + i), learned));
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
