@@ -268,7 +268,7 @@ final class CompareCommand implements Command {
         Map<String, Double> latest = new ConcurrentHashMap<>();
         // The training runs are queued first and the seeds' heuristic fits (a few seconds each)
         // last, so the short jobs fill the threads' tails instead of one long training running
-        // alone at the end (default run: 351 → about 328 s of training on 2 threads). Results
+        // alone at the end (default run: training 351 → 308 s on 2 threads). Results
         // are the same in any order: every job is independent and reads only its own seed.
         List<Callable<Object>> jobs = new ArrayList<>();
         for (long s : seeds) {

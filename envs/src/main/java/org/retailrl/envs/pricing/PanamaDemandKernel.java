@@ -84,7 +84,7 @@ final class PanamaDemandKernel implements DemandKernel {
         int bound = D.loopBound(b.drawn.length);
         int lead = b.lead;
         // The pipeline slot that arrives now, every copy's entry side by side.
-        int slot0 = b.head * b.drawn.length;
+        int slot0 = b.head * b.copies();
         PricingDynamics dy = b.dynamics;
         boolean undercut = b.competitor == CompetitorKind.UNDERCUT;
         DoubleVector w = DoubleVector.broadcast(D, dy.weight);

@@ -350,13 +350,18 @@ public final class PricingBatch {
         out[o + PricingObservation.COMPETITOR_PRICE] = (float) competitorPrice[i];
         out[o + PricingObservation.REFERENCE_PRICE] = (float) reference[i];
         for (int k = 0; k < lead; k++) {
-            out[o + PricingObservation.PIPELINE + k] = pipeline[slot(k) * copies + i];
+            out[o + PricingObservation.PIPELINE + k] = pipeline[pipelineIndex(i, k)];
         }
     }
 
     private int slot(int k) {
         int s = head + k;
         return s >= lead ? s - lead : s;
+    }
+
+    /** Where copy {@code i}'s {@code k}-th oldest outstanding order sits in the slot-major ring. */
+    private int pipelineIndex(int i, int k) {
+        return slot(k) * copies + i;
     }
 
     /** Floats per copy in the observation: {@code 6 + L}. */
@@ -369,7 +374,7 @@ public final class PricingBatch {
         checkCopy(i);
         int[] pipe = new int[lead];
         for (int k = 0; k < lead; k++) {
-            pipe[k] = pipeline[slot(k) * copies + i];
+            pipe[k] = pipeline[pipelineIndex(i, k)];
         }
         return new PricingState(period, inventory[i], pipe, lastPrice[i], competitorPrice[i], reference[i],
                 lastDemand[i], lastLost[i]);
@@ -394,7 +399,7 @@ public final class PricingBatch {
         if (k < 0 || k >= lead) {
             throw new IllegalArgumentException("pipeline index k must be in [0, " + (lead - 1) + "], got " + k);
         }
-        return pipeline[slot(k) * copies + i];
+        return pipeline[pipelineIndex(i, k)];
     }
 
     /** Competitor's price for the coming period of copy {@code i}. */
