@@ -325,6 +325,22 @@ public final class Kernels {
     }
 
     /**
+     * {@code out[i] = Math.log1p(x[i])} for {@code i < n}, bit-identical to {@link Math#log1p} (which
+     * is FdLibm's {@code log1p}, docs/model.md §8.12) element by element on both implementations:
+     * the vector lanes repeat FdLibm's operations for {@code −1 < x < 2^53}, {@code |x| ≥ 2^−29};
+     * other arguments, and the rare ones where FdLibm takes its {@code |f| < 2^−20} shortcut,
+     * finish in scalar code. The binomial sampler's starting probability {@code (1 − p)^n} uses it.
+     * {@code out} may be {@code x}.
+     */
+    public static void log1p(double[] x, double[] out, int n) {
+        if (n < 0 || x.length < n || out.length < n) {
+            throw new IllegalArgumentException("log1p: need 0 <= n <= x.length, out.length, got n = " + n + " for "
+                    + x.length + " and " + out.length);
+        }
+        IMPL.log1p(x, out, n);
+    }
+
+    /**
      * {@code x[i] = scale / (1 + e^{−x[i]})} in place for {@code i < n}, the exponential as
      * {@link FastExp} (the logit demand rate of docs/model.md §1); bit-identical on both
      * implementations.

@@ -670,11 +670,15 @@ final class PanamaSimd implements Simd {
         // Per element: certain results and BTRS draws here (each element reads only its own
         // stream, so the order across elements does not matter); the inversion searches are
         // prepared for the lanes: nn = n (or −1: not in lanes), pp = min(p, 1 − p) as
-        // Rng.binomial flips it, r0 = (1 − pp)^n.
+        // Rng.binomial flips it, r0 = (1 − pp)^n as Rng.binomialP0 takes it, exp(n·log1p(−pp)),
+        // with the log1p in lanes (its bits are Math.log1p's) and the exp per element.
         for (int i = 0; i < bound; i++) {
             int t = trials[i];
             double q = p[i];
             nn[i] = -1;
+            // A placeholder inside the log1p lanes' range (the lane's result is not used), so the
+            // kernel does not send the elements that are not searched to its scalar code.
+            r0[i] = -0.25;
             if (t == 0 || q == 0) {
                 out[i] = 0;
             } else if (q == 1) {
@@ -684,12 +688,18 @@ final class PanamaSimd implements Simd {
                 if (t * f < 10) {
                     nn[i] = t;
                     pp[i] = f;
-                    r0[i] = Rng.binomialP0(t, f);
+                    r0[i] = -f;
                 } else {
                     int k = ScalarSamplers.btrs(seed, gamma, i, t, f, RawStreams.nextDouble(seed, gamma, i) - 0.5,
                             RawStreams.nextDouble(seed, gamma, i));
                     out[i] = q > 0.5 ? t - k : k;
                 }
+            }
+        }
+        log1p(r0, r0, bound);
+        for (int i = 0; i < bound; i++) {
+            if (nn[i] >= 0) {
+                r0[i] = Math.exp(nn[i] * r0[i]);
             }
         }
         binomialSearch(pp, r0, nn, x, seed, gamma, bound);
@@ -828,6 +838,87 @@ final class PanamaSimd implements Simd {
             out[r] = ScalarSamplers.pick(w, width, seed, gamma, r);
         }
     }
+
+    /**
+     * FdLibm's {@code log1p} in double lanes, operation for operation (the same IEEE operations in
+     * the same order as {@code StrictMath.log1p}, which {@link Math#log1p} is; the constants are
+     * FdLibm's, Sun Microsystems 1993, freely distributable with this notice). Both of its main
+     * paths run in every lane and the lane keeps its own: {@code k = 0} ({@code −0.2929 < x <
+     * 0.41422}: {@code f = x}) and the argument reduction {@code 1 + x = 2^k·(1 + f)} with its
+     * correction term {@code c}. Lanes outside {@code −1 < x < 2^53, |x| ≥ 2^−29} (NaN included),
+     * and lanes where FdLibm takes its {@code |f| < 2^−20} shortcut, are redone in scalar code.
+     */
+    @Override
+    public void log1p(double[] x, double[] out, int n) {
+        int bound = LANES64 ? DS.loopBound(n) : 0;
+        for (int i = 0; i < bound; i += DL) {
+            DoubleVector xv = DoubleVector.fromArray(DS, x, i);
+            LongVector hx = xv.reinterpretAsLongs().lanewise(VectorOperators.ASHR, 32);
+            long inRange = xv.compare(VectorOperators.GT, -1.0).and(xv.compare(VectorOperators.LT, 0x1p53)).toLong()
+                    & hx.and(0x7fff_ffffL).compare(VectorOperators.GE, 0x3e20_0000L).toLong();
+            VectorMask<Long> direct = hx.compare(VectorOperators.LT, 0x3FDA_827AL)
+                    .and(hx.compare(VectorOperators.GT, 0L).or(hx.compare(VectorOperators.LE, (long) (int) 0xbfd2_bec3)));
+            // The reduction: u = 1 + x, k its exponent, c the rounding of 1 + x divided by u.
+            DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+            DoubleVector u = xv.add(one);
+            LongVector ub = u.reinterpretAsLongs();
+            LongVector hu = ub.lanewise(VectorOperators.ASHR, 32);
+            LongVector k = hu.lanewise(VectorOperators.ASHR, 20).sub(1023L);
+            DoubleVector cNeg = xv.sub(u.sub(one));
+            DoubleVector cPos = one.sub(u.sub(xv));
+            DoubleVector c = cNeg.reinterpretAsLongs()
+                    .blend(cPos.reinterpretAsLongs(), k.compare(VectorOperators.GT, 0L))
+                    .reinterpretAsDoubles().div(u);
+            LongVector hm = hu.and(0x000f_ffffL);
+            VectorMask<Long> below = hm.compare(VectorOperators.LT, 0x6_a09eL);
+            LongVector hi = hm.or(0x3fe0_0000L).blend(hm.or(0x3ff0_0000L), below);
+            k = k.add(1L).blend(k, below);
+            hm = LongVector.broadcast(LS, 0x0010_0000L).sub(hm).lanewise(VectorOperators.ASHR, 2).blend(hm, below);
+            DoubleVector f = ub.and(0xffff_ffffL).or(hi.lanewise(VectorOperators.LSHL, 32)).reinterpretAsDoubles().sub(one);
+            // The k = 0 lanes: f = x, k = 0, and FdLibm's hu = 1 (never its shortcut).
+            f = f.reinterpretAsLongs().blend(xv.reinterpretAsLongs(), direct).reinterpretAsDoubles();
+            k = k.blend(0L, direct);
+            hm = hm.blend(1L, direct);
+            long done = inRange & ~hm.compare(VectorOperators.EQ, 0L).toLong();
+            DoubleVector hfsq = f.mul(0.5).mul(f);
+            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector z = s.mul(s);
+            DoubleVector r = z.mul(DoubleVector.broadcast(DS, LP7)).add(LP6);
+            r = z.mul(r).add(LP5);
+            r = z.mul(r).add(LP4);
+            r = z.mul(r).add(LP3);
+            r = z.mul(r).add(LP2);
+            r = z.mul(r).add(LP1);
+            r = z.mul(r);
+            DoubleVector sr = s.mul(hfsq.add(r));
+            DoubleVector atZero = f.sub(hfsq.sub(sr));
+            DoubleVector kd = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+            DoubleVector reduced = kd.mul(LN2_HI).sub(hfsq.sub(sr.add(kd.mul(LN2_LO).add(c))).sub(f));
+            // Only the finished lanes are stored, so the others can still be read from x when out is x.
+            reduced.reinterpretAsLongs().blend(atZero.reinterpretAsLongs(), k.compare(VectorOperators.EQ, 0L))
+                    .reinterpretAsDoubles().intoArray(out, i, VectorMask.fromLong(DS, done));
+            long rest = ~done & ((1L << DL) - 1);
+            for (int l = 0; rest != 0 && l < DL; l++) {
+                if ((rest >>> l & 1) != 0) {
+                    out[i + l] = Math.log1p(x[i + l]);
+                }
+            }
+        }
+        for (int i = bound; i < n; i++) {
+            out[i] = Math.log1p(x[i]);
+        }
+    }
+
+    /** FdLibm's log1p constants: ln 2 split in two, and the coefficients of its polynomial in s². */
+    private static final double LN2_HI = 0x1.62e42feep-1;
+    private static final double LN2_LO = 0x1.a39ef35793c76p-33;
+    private static final double LP1 = 0x1.5555555555593p-1;
+    private static final double LP2 = 0x1.999999997fa04p-2;
+    private static final double LP3 = 0x1.2492494229359p-2;
+    private static final double LP4 = 0x1.c71c51d8e78afp-3;
+    private static final double LP5 = 0x1.7466496cb03dep-3;
+    private static final double LP6 = 0x1.39a09d078c69fp-3;
+    private static final double LP7 = 0x1.2f112df3e5244p-3;
 
     @Override
     public void scaledLogistic(double scale, double[] x, int n) {

@@ -213,6 +213,13 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public void log1p(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.log1p(x[i]);
+        }
+    }
+
+    @Override
     public void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = PoissonMoments.expectedMin(lambda[i], x);

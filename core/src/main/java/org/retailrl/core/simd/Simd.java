@@ -135,4 +135,7 @@ interface Simd {
 
     /** {@code x[i] = scale / (1 + e^{−x[i]})} for {@code i < n}, the exponential as {@link FastExp}. */
     void scaledLogistic(double scale, double[] x, int n);
+
+    /** {@code out[i] = Math.log1p(x[i])} for {@code i < n}, to the bit; arguments already checked. */
+    void log1p(double[] x, double[] out, int n);
 }
