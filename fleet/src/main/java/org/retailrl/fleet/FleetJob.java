@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -255,6 +256,7 @@ public final class FleetJob {
             ran = jsc.parallelize(todo, todo.size()).map(new SeriesTask(settings)).collect();
             runSeconds = (System.nanoTime() - r0) / 1e9;
             spark.sparkContext().removeSparkListener(progress);
+            progress.finish();
         }
         List<SeriesResult> rows = new ArrayList<>(done.values());
         rows.addAll(ran);
@@ -352,11 +354,17 @@ public final class FleetJob {
                 .toString();
     }
 
-    /** Logs series done / total with the rate and an ETA as tasks end. */
+    /**
+     * Logs series done / total with the rate and an ETA as tasks end. Spark delivers task ends on
+     * its listener thread, possibly after the job's action has returned, so the job calls
+     * {@link #finish} then: the last line ({@code total/total}) is logged exactly once, by whichever
+     * comes first, and nothing after it.
+     */
     static final class Progress extends SparkListener {
         private final int total;
         private final PrintStream log;
         private final AtomicInteger done = new AtomicInteger();
+        private final AtomicBoolean finished = new AtomicBoolean();
         private final long start = System.nanoTime();
         private volatile long lastLog;
         private volatile int lastPercent = -1;
@@ -371,15 +379,28 @@ public final class FleetJob {
             int n = done.incrementAndGet();
             long now = System.nanoTime();
             int percent = (int) (100L * n / total);
-            if (n < total && percent == lastPercent && now - lastLog < 30_000_000_000L) {
+            boolean skip = n >= total ? !finished.compareAndSet(false, true)
+                    : finished.get() || (percent == lastPercent && now - lastLog < 30_000_000_000L);
+            if (skip) {
                 return;
             }
             lastPercent = percent;
             lastLog = now;
+            print(Math.min(n, total), now);
+        }
+
+        /** Logs the {@code total/total} line unless a task end already did; called when the job's action returned. */
+        void finish() {
+            if (finished.compareAndSet(false, true)) {
+                print(total, System.nanoTime());
+            }
+        }
+
+        private void print(int n, long now) {
             double s = (now - start) / 1e9;
             long eta = Math.round(s / n * (total - n));
             log.printf(Locale.ROOT, "fleet: %d/%d series done (%d%%), %.1f series/minute, elapsed %s, ETA %s%n", n,
-                    total, percent, 60 * n / s, clock(Math.round(s)), clock(eta));
+                    total, (int) (100L * n / total), 60 * n / s, clock(Math.round(s)), clock(eta));
         }
 
         static String clock(long seconds) {
