@@ -145,12 +145,25 @@ public final class FactorLayout {
      * stored log-probability and the loss's recomputation agree bit for bit on equal outputs.
      */
     public double gaussianLogProb(float[] out, int row, float[] x, int xOff) {
+        return gaussianLogProb(out, row, x, xOff, null, 0);
+    }
+
+    /**
+     * {@link #gaussianLogProb(float[], int, float[], int)}, also writing each coordinate's
+     * {@code 1/σ_d = e^{−s_d}} to {@code invSigma[off + d]} (when not null), for a backward pass
+     * that then needs no second exponential.
+     */
+    public double gaussianLogProb(float[] out, int row, float[] x, int xOff, double[] invSigma, int off) {
         int mu = row * width + categoricalWidth;
         int ls = mu + continuous;
         double sum = 0;
         for (int d = 0; d < continuous; d++) {
             double s = clampLogStd(out[ls + d]);
-            double u = (x[xOff + d] - (double) out[mu + d]) * Math.exp(-s);
+            double inv = Math.exp(-s);
+            if (invSigma != null) {
+                invSigma[off + d] = inv;
+            }
+            double u = (x[xOff + d] - (double) out[mu + d]) * inv;
             sum += -0.5 * u * u - s - HALF_LOG_2PI;
         }
         return sum;

@@ -108,6 +108,9 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
         // The rows' log-softmaxes are independent, so they are split over the tape's team; the
         // sums over rows (entropy, surrogate) then run serially in row order, as in one thread.
         double[] entropies = new double[n * nf];
+        // e^{−s} of every Gaussian coordinate, from the forward pass for the backward pass (the
+        // same value it would compute again).
+        double[] invSigma = nd == 0 ? null : new double[n * nd];
         WorkerTeam team = tape.team();
         int parts = TeamKernels.parts(team, n / 16, (long) n * w * 8);
         team.forEachPart(parts, n, 1, (lo, hi) -> {
@@ -129,7 +132,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                 lp += logp[i * w + layout.offset(f) + actions[i * nf + f]];
             }
             if (nd > 0) {
-                lp += layout.gaussianLogProb(z, i, continuous, i * nd);
+                lp += layout.gaussianLogProb(z, i, continuous, i * nd, invSigma, i * nd);
                 entSum += layout.gaussianEntropy(z, i);
             }
             double adv = normaliseAdvantages ? (advantages[i] - stats[0]) / stats[1] : advantages[i];
@@ -160,7 +163,7 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                             dz[o + actions[i * nf + f]] += up * c;
                         }
                         if (nd > 0) {
-                            gaussianBackward(z, dz, layout, i, continuous, up * c, up * entScale);
+                            gaussianBackward(z, dz, layout, i, continuous, invSigma, up * c, up * entScale);
                         }
                     }
                 });
@@ -171,17 +174,17 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
 
     /**
      * Adds row {@code i}'s Gaussian gradient: {@code dLogp·∂logp/∂(μ, s) − dEnt·∂H/∂s}, where
-     * {@code dLogp = ∂L/∂logp_i} and {@code dEnt} is the entropy weight per row.
+     * {@code dLogp = ∂L/∂logp_i} and {@code dEnt} is the entropy weight per row; {@code invSigmas}
+     * holds the forward pass's {@code e^{−s}} per row and coordinate.
      */
-    private static void gaussianBackward(float[] z, float[] dz, FactorLayout layout, int i, float[] x, float dLogp,
-                                         float dEnt) {
+    private static void gaussianBackward(float[] z, float[] dz, FactorLayout layout, int i, float[] x,
+                                         double[] invSigmas, float dLogp, float dEnt) {
         int nd = layout.continuous();
         int mu = i * layout.width() + layout.meanOffset();
         int ls = i * layout.width() + layout.logStdOffset();
         for (int d = 0; d < nd; d++) {
             float raw = z[ls + d];
-            double s = FactorLayout.clampLogStd(raw);
-            double invSigma = Math.exp(-s);
+            double invSigma = invSigmas[i * nd + d];
             double u = (x[i * nd + d] - (double) z[mu + d]) * invSigma;
             dz[mu + d] += (float) (dLogp * u * invSigma);
             if (raw > FactorLayout.LOG_STD_MIN && raw < FactorLayout.LOG_STD_MAX) {
