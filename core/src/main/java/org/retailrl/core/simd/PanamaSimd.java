@@ -841,8 +841,8 @@ final class PanamaSimd implements Simd {
 
     /**
      * FdLibm's {@code log1p} in double lanes, operation for operation (the same IEEE operations in
-     * the same order as {@code StrictMath.log1p}, which {@link Math#log1p} is; the constants are
-     * FdLibm's, Sun Microsystems 1993, freely distributable with this notice). Both of its main
+     * the same order as {@code StrictMath.log1p}, which {@link Math#log1p} is; FdLibm's constants
+     * and notice are below). Both of its main
      * paths run in every lane and the lane keeps its own: {@code k = 0} ({@code −0.2929 < x <
      * 0.41422}: {@code f = x}) and the argument reduction {@code 1 + x = 2^k·(1 + f)} with its
      * correction term {@code c}. Lanes outside {@code −1 < x < 2^53, |x| ≥ 2^−29} (NaN included),
@@ -909,7 +909,16 @@ final class PanamaSimd implements Simd {
         }
     }
 
-    /** FdLibm's log1p constants: ln 2 split in two, and the coefficients of its polynomial in s². */
+    // FdLibm's log1p constants (ln 2 split in two, the coefficients of its polynomial in s²), with
+    // FdLibm's notice, as it asks:
+    // ====================================================
+    // Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+    //
+    // Developed at SunSoft, a Sun Microsystems, Inc. business.
+    // Permission to use, copy, modify, and distribute this
+    // software is freely granted, provided that this notice
+    // is preserved.
+    // ====================================================
     private static final double LN2_HI = 0x1.62e42feep-1;
     private static final double LN2_LO = 0x1.a39ef35793c76p-33;
     private static final double LP1 = 0x1.5555555555593p-1;
