@@ -66,25 +66,48 @@ public enum ObservationView {
                       float[] out, int off) {
         int n = s.products();
         int lMax = s.maxLeadTime();
+        int[][] pipe = st.pipeline();
+        int[] slots = new int[n * lMax];
+        int[] lead = new int[n];
+        for (int i = 0; i < n; i++) {
+            lead[i] = pipe[i].length;
+            System.arraycopy(pipe[i], 0, slots, i * lMax, lead[i]);
+        }
+        write(s, st.period(), st.inventory(), st.backlog(), slots, lead, demand, sales, dOff, out, off);
+    }
+
+    /**
+     * The same view from a state given as arrays — {@code period}, {@code stock[i]},
+     * {@code back[i]} and {@code pipeline[i·L_max + l]} for {@code l < lead[i]} — as
+     * {@code RecommendationBatch.stateInto} writes a copy's state into reused arrays, so a rollout
+     * observes every copy without allocating.
+     */
+    public void write(RecommendationScenario s, int period, int[] stock, int[] back, int[] pipeline, int[] lead,
+                      int[] demand, int[] sales, int dOff, float[] out, int off) {
+        int n = s.products();
+        int lMax = s.maxLeadTime();
         double inv = 1.0 / stockScale(s);
-        float time = (float) ((double) st.period() / s.horizon());
-        int[] stock = st.inventory();
-        int[] back = st.backlog();
+        float time = (float) ((double) period / s.horizon());
         if (this == RECOMMENDATION) {
             for (int i = 0; i < n; i++) {
-                out[off + i] = (float) ((stock[i] + st.nextArrival(i) - back[i]) * inv);
-                out[off + n + i] = (float) (st.inventoryPosition(i) * inv);
+                int p0 = i * lMax;
+                int next = lead[i] == 0 ? 0 : pipeline[p0];
+                long position = (long) stock[i] - back[i];
+                for (int l = 0; l < lead[i]; l++) {
+                    position += pipeline[p0 + l];
+                }
+                out[off + i] = (float) ((stock[i] + next - back[i]) * inv);
+                out[off + n + i] = (float) (position * inv);
                 out[off + 2 * n + i] = (float) (demand[dOff + i] * inv);
             }
             out[off + 3 * n] = time;
             return;
         }
-        int[][] pipe = st.pipeline();
         for (int i = 0; i < n; i++) {
             out[off + i] = (float) (stock[i] * inv);
             out[off + n + i] = (float) (back[i] * inv);
             for (int l = 0; l < lMax; l++) {
-                out[off + 2 * n + i * lMax + l] = l < pipe[i].length ? (float) (pipe[i][l] * inv) : 0f;
+                out[off + 2 * n + i * lMax + l] = l < lead[i] ? (float) (pipeline[i * lMax + l] * inv) : 0f;
             }
         }
         int at = off + n * (2 + lMax);

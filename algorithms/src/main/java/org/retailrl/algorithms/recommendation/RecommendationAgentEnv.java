@@ -7,8 +7,6 @@ import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationBatch;
 import org.retailrl.envs.recommendation.RecommendationScenario;
-import org.retailrl.envs.recommendation.RecommendationInfo;
-import org.retailrl.envs.recommendation.RecommendationState;
 
 /**
  * The inventory-with-recommendation simulator of docs/model.md §3 ({@link RecommendationBatch}) as
@@ -41,6 +39,10 @@ public final class RecommendationAgentEnv implements AgentEnv {
     private final double[] exposure;
     private final int[] lastDemand;
     private final int[] lastSales;
+    private final int[] leadTimes;
+    private final int[] stateStock;
+    private final int[] stateBacklog;
+    private final int[] statePipeline;
 
     /** {@code copies} copies of {@code space}'s scenario played by {@code specs}. */
     public RecommendationAgentEnv(DecisionSpace space, List<AgentSpec> specs, int copies) {
@@ -73,6 +75,10 @@ public final class RecommendationAgentEnv implements AgentEnv {
         exposure = new double[copies * scenario.products() * scenario.customers()];
         lastDemand = new int[copies * scenario.products()];
         lastSales = new int[copies * scenario.products()];
+        leadTimes = scenario.leadTime();
+        stateStock = new int[scenario.products()];
+        stateBacklog = new int[scenario.products()];
+        statePipeline = new int[scenario.products() * scenario.maxLeadTime()];
     }
 
     private int viewIndex(ObservationView v) {
@@ -150,9 +156,11 @@ public final class RecommendationAgentEnv implements AgentEnv {
     public void observe(int view, float[] out) {
         ObservationView v = views.get(view);
         int d = v.size(scenario);
+        // Each copy's state through the reused arrays: no allocation per copy and step.
         for (int k = 0; k < batch.copies(); k++) {
-            RecommendationState st = batch.state(k);
-            v.write(scenario, st, lastDemand, lastSales, k * scenario.products(), out, k * d);
+            batch.stateInto(k, stateStock, stateBacklog, statePipeline);
+            v.write(scenario, batch.period(), stateStock, stateBacklog, statePipeline, leadTimes, lastDemand, lastSales,
+                    k * scenario.products(), out, k * d);
         }
     }
 
@@ -191,9 +199,10 @@ public final class RecommendationAgentEnv implements AgentEnv {
         batch.step(orders, exposure, rewardOut);
         if (needsSignals) {
             for (int k = 0; k < n; k++) {
-                RecommendationInfo info = batch.lastInfo(k, orders);
-                System.arraycopy(info.demand(), 0, lastDemand, k * np, np);
-                System.arraycopy(info.sales(), 0, lastSales, k * np, np);
+                for (int i = 0; i < np; i++) {
+                    lastDemand[k * np + i] = batch.lastDemand(k, i);
+                    lastSales[k * np + i] = batch.lastSales(k, i);
+                }
             }
         }
     }

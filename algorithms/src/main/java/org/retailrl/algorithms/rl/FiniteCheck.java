@@ -20,6 +20,20 @@ public final class FiniteCheck {
         }
     }
 
+    /**
+     * Whether every element of {@code x} is finite: per-step callers test this first and build the
+     * message for {@link #array} only on failure (a message string per step and copy was most of
+     * what a rollout allocated).
+     */
+    public static boolean allFinite(float[] x) {
+        for (float v : x) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Throws when any element of {@code x} is NaN or infinite. */
     public static void array(String what, float[] x) {
         for (int i = 0; i < x.length; i++) {

@@ -227,7 +227,10 @@ public final class RolloutCollector implements AutoCloseable {
             }
             for (int v = 0; v < obs.length; v++) {
                 env.observe(v, obs[v]);
-                FiniteCheck.array("observation (view " + v + ") at step " + t, obs[v]);
+                // Messages are built only on failure: these checks run at every step.
+                if (!FiniteCheck.allFinite(obs[v])) {
+                    FiniteCheck.array("observation (view " + v + ") at step " + t, obs[v]);
+                }
                 int d = env.viewSize(v);
                 System.arraycopy(obs[v], 0, buffer.observations(v), t * n * d, n * d);
             }
@@ -235,7 +238,9 @@ public final class RolloutCollector implements AutoCloseable {
             runShards(s -> act(s, buffer, step, start, valueNorm));
             env.step(act, cont, samplers, reward);
             for (int i = 0; i < n; i++) {
-                FiniteCheck.scalar("reward of copy " + i + " at step " + t, reward[i]);
+                if (!Double.isFinite(reward[i])) {
+                    FiniteCheck.scalar("reward of copy " + i + " at step " + t, reward[i]);
+                }
                 profit[e * n + i] += reward[i];
                 scaled[i] = (float) reward[i];
             }
@@ -295,7 +300,9 @@ public final class RolloutCollector implements AutoCloseable {
             float[] o = out.out().value().data();
             System.arraycopy(out.lastHidden().value().data(), 0, s.carried[k], 0, s.carried[k].length);
             if (k < actors.size()) {
-                FiniteCheck.array("logits of actor " + k + " at step " + t, o);
+                if (!FiniteCheck.allFinite(o)) {
+                    FiniteCheck.array("logits of actor " + k + " at step " + t, o);
+                }
                 FactorLayout l = layouts[k];
                 int f = l.factors();
                 int d = l.continuous();

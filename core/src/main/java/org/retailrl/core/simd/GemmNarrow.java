@@ -16,7 +16,9 @@ final class GemmNarrow {
     /** Widest C handled here: from n = 5 on the tiled kernel was faster (NN, m = 6400, k = 64). */
     static final int MAX_N = 4;
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** Per thread: the column buffer, and the dot products' lane scratch. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0],
+        new float[16]});
 
     private GemmNarrow() {
     }
@@ -34,6 +36,7 @@ final class GemmNarrow {
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         float[] t = scratch(Math.max(k, m));
+        float[] lanes = SCRATCH.get()[1];
         for (int j = 0; j < n; j++) {
             if (!transA) {
                 // Column j of op(B) into a contiguous buffer, then one dot product per row of A.
@@ -41,7 +44,7 @@ final class GemmNarrow {
                     t[p] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
                 }
                 for (int i = 0; i < m; i++) {
-                    float s = simd.dot(a, aOff + i * lda, t, 0, k);
+                    float s = simd.dot(a, aOff + i * lda, t, 0, k, lanes);
                     int ci = cOff + i * ldc + j;
                     c[ci] = accumulate ? c[ci] + s : s;
                 }

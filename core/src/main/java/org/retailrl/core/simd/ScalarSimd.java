@@ -30,6 +30,11 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n, float[] lanes) {
+        return dot(a, ao, b, bo, n);
+    }
+
+    @Override
     public float sum(float[] a, int ao, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {

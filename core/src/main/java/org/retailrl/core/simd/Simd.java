@@ -18,6 +18,13 @@ interface Simd {
     /** {@code Σ a[ao+i]·b[bo+i]}. */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
+    /**
+     * {@link #dot(float[], int, float[], int, int)}, the same bits, with {@code lanes} (at least 16
+     * floats) as scratch for the final lane sum, so a caller making many dot products allocates
+     * nothing per call.
+     */
+    float dot(float[] a, int ao, float[] b, int bo, int n, float[] lanes);
+
     /** {@code Σ a[ao+i]}. */
     float sum(float[] a, int ao, int n);
 

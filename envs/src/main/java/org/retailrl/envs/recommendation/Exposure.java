@@ -69,22 +69,35 @@ public final class Exposure {
      * @throws IllegalArgumentException naming the entry or row and the allowed range
      */
     public static void check(double[] exposure, int off, int products, int customers, String context) {
+        check(exposure, off, products, customers, context, -1);
+    }
+
+    /**
+     * {@link #check(double[], int, int, int, String)} with the context {@code context + " " + copy}
+     * (or {@code context} alone for a negative {@code copy}), formed only when a value is refused:
+     * a batch checks every copy at every step.
+     */
+    public static void check(double[] exposure, int off, int products, int customers, String context, int copy) {
         for (int i = 0; i < products; i++) {
             int base = off + i * customers;
             double sum = 0;
             for (int j = 0; j < customers; j++) {
                 double a = exposure[base + j];
                 if (!(a >= 0 && a <= 1)) {
-                    throw new IllegalArgumentException(context + ": alpha[" + i + "][" + j
+                    throw new IllegalArgumentException(where(context, copy) + ": alpha[" + i + "][" + j
                             + "] must be in [0, 1], got " + a);
                 }
                 sum += a;
             }
             if (!(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE)) {
-                throw new IllegalArgumentException(context + ": row " + i + " of alpha (product " + i
+                throw new IllegalArgumentException(where(context, copy) + ": row " + i + " of alpha (product " + i
                         + ") must sum to 1 within " + ROW_SUM_TOLERANCE + ", got " + sum);
             }
         }
+    }
+
+    private static String where(String context, int copy) {
+        return copy < 0 ? context : context + " " + copy;
     }
 
     private static void checkShape(double[] a, int products, int customers, String name) {

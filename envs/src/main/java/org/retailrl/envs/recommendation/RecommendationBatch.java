@@ -164,7 +164,7 @@ public final class RecommendationBatch {
             probabilities(exposure, 0);
         } else {
             for (int k = 0; k < copies; k++) {
-                Exposure.check(exposure, k * nm, n, m, "exposure of copy " + k);
+                Exposure.check(exposure, k * nm, n, m, "exposure of copy", k);
             }
         }
         // Copies are independent (own stream, own state), so drawing them block by block gives
@@ -296,6 +296,18 @@ public final class RecommendationBatch {
         }
         return new RecommendationState(period, java.util.Arrays.copyOfRange(inventory, k * n, k * n + n),
                 java.util.Arrays.copyOfRange(backlog, k * n, k * n + n), pipe);
+    }
+
+    /**
+     * Copy {@code k}'s state as {@link #state(int)} gives it, written into the caller's arrays
+     * instead of new ones (for a rollout's every step): {@code inventory[i]}, {@code backlog[i]} and
+     * {@code pipeline[i·L_max + l]} for {@code l < L^i} (the slots from {@code L^i} on are copied
+     * too and mean nothing); the period is {@link #period()}.
+     */
+    public void stateInto(int k, int[] inventoryOut, int[] backlogOut, int[] pipelineOut) {
+        System.arraycopy(inventory, k * n, inventoryOut, 0, n);
+        System.arraycopy(backlog, k * n, backlogOut, 0, n);
+        System.arraycopy(pipeline, k * n * lMax, pipelineOut, 0, n * lMax);
     }
 
     /** Copy {@code k}'s diagnostics of the last period played (orders as given to that step). */
