@@ -16,9 +16,12 @@ final class GemmNarrow {
     /** Widest C handled here: from n = 5 on the tiled kernel was faster (NN, m = 6400, k = 64). */
     static final int MAX_N = 4;
 
-    /** Per thread: the column buffer, and the dot products' lane scratch. */
+    /**
+     * Per thread: the column buffer, and the dot products' lane scratch (64 floats: the lanes of
+     * the widest vector any JVM offers, 2,048 bits).
+     */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0],
-        new float[16]});
+        new float[64]});
 
     private GemmNarrow() {
     }

@@ -19,8 +19,8 @@ interface Simd {
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
     /**
-     * {@link #dot(float[], int, float[], int, int)}, the same bits, with {@code lanes} (at least 16
-     * floats) as scratch for the final lane sum, so a caller making many dot products allocates
+     * {@link #dot(float[], int, float[], int, int)}, the same bits, with {@code lanes} (at least one
+     * float per vector lane) as scratch for the final lane sum, so a caller making many dot products allocates
      * nothing per call.
      */
     float dot(float[] a, int ao, float[] b, int bo, int n, float[] lanes);
