@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH benchmark of workload W1 (docs/model.md §8.5): one PPO minibatch update of a
  * recurrent actor and critic on the training path ({@link W1Workload}), 64 sequences × 100 steps, on
  * {@code threads} threads (one JMH thread; the update's layers split over a worker team).
- * Reports milliseconds per update. Run: {@code ./retail-bench W1 -p threads=1,2 -f 1 -wi 5 -i 10}.
+ * Reports milliseconds per update. Run: {@code ./retail-bench W1 -p threads=1,2 -f 1 -wi 5 -i 10}; with
+ * {@code -p actions=441} the actor has the joint-action learner's 441 outputs.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.SampleTime})
@@ -34,12 +35,16 @@ public class W1Benchmark {
     @Param({"1"})
     public int threads;
 
+    /** Actions of the actor: 21 is W1; 441 the same update for the joint (price, order) learner. */
+    @Param({"21"})
+    public int actions;
+
     private W1Workload workload;
 
     /** Builds the network, batch and optimiser once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
-        workload = new W1Workload(1, threads);
+        workload = new W1Workload(1, threads, actions);
     }
 
     /** Stops the update's worker threads. */

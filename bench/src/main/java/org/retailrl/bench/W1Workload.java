@@ -23,8 +23,10 @@ public final class W1Workload {
     public static final int STEPS = 100;
     /** Observation floats. */
     public static final int OBS = 16;
-    /** Actions of the actor. */
+    /** Actions of the actor: the pricing agent's 21 grid prices. */
     public static final int ACTIONS = 21;
+    /** Actions of the single-agent PPO's joint (price, order) softmax, 21 × 21 (docs/model.md §8.8). */
+    public static final int JOINT_ACTIONS = 441;
 
     private final Trainer trainer;
 
@@ -38,7 +40,19 @@ public final class W1Workload {
      * {@code threads} threads (bit-identical results for any count).
      */
     public W1Workload(long seed, int threads) {
-        trainer = new Trainer(new RandomEnv(seed), Presets.PPO_JOINT.withSizes(64, 2, 1, STEPS).withUpdates(1, 1),
+        this(seed, threads, ACTIONS);
+    }
+
+    /**
+     * As {@link #W1Workload(long, int)} with an actor of {@code actions} actions ({@link #ACTIONS} is
+     * W1; {@link #JOINT_ACTIONS} is the same update for the joint-action learner, whose
+     * log-softmax over 441 logits weighs more).
+     */
+    public W1Workload(long seed, int threads, int actions) {
+        if (actions < 2) {
+            throw new IllegalArgumentException("actions must be at least 2, got " + actions);
+        }
+        trainer = new Trainer(new RandomEnv(seed, actions), Presets.PPO_JOINT.withSizes(64, 2, 1, STEPS).withUpdates(1, 1),
                 seed, 1_000_000, "actor");
         trainer.round();
         trainer.setUpdateThreads(threads);
@@ -54,13 +68,15 @@ public final class W1Workload {
         return trainer.updateOnLastRollout().agents()[0].pgLoss();
     }
 
-    /** A synthetic environment: standard normal observations and rewards, 21 actions, episodes of 100 steps. */
+    /** A synthetic environment: standard normal observations and rewards, episodes of 100 steps. */
     private static final class RandomEnv implements AgentEnv {
         private final long seed;
+        private final int actions;
         private Rng rng;
 
-        RandomEnv(long seed) {
+        RandomEnv(long seed, int actions) {
             this.seed = seed;
+            this.actions = actions;
             rng = new Rng(seed);
         }
 
@@ -86,7 +102,7 @@ public final class W1Workload {
 
         @Override
         public FactorLayout actionLayout(int agent) {
-            return new FactorLayout(ACTIONS);
+            return new FactorLayout(actions);
         }
 
         @Override
@@ -111,12 +127,13 @@ public final class W1Workload {
 
     /**
      * A timing loop for profiling outside JMH:
-     * {@code java -cp benchmarks.jar org.retailrl.bench.W1Workload [iterations [threads]]}.
+     * {@code java -cp benchmarks.jar org.retailrl.bench.W1Workload [iterations [threads [actions]]]}.
      */
     public static void main(String[] args) {
         int iters = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        W1Workload w = new W1Workload(1, threads);
+        int actions = args.length > 2 ? Integer.parseInt(args[2]) : ACTIONS;
+        W1Workload w = new W1Workload(1, threads, actions);
         long[] ns = new long[iters];
         long[] cpu = new long[iters];
         // Thread CPU time beside wall time: on a shared machine it is the less disturbed figure.

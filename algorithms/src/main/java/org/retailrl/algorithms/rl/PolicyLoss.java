@@ -5,6 +5,7 @@ import org.retailrl.autodiff.Var;
 import org.retailrl.core.Tensor;
 import org.retailrl.core.parallel.TeamKernels;
 import org.retailrl.core.parallel.WorkerTeam;
+import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.CategoricalRows;
 
 /**
@@ -153,13 +154,10 @@ public record PolicyLoss(double clip, double entCoef, boolean normaliseAdvantage
                         float c = coef[i];
                         for (int f = 0; f < nf; f++) {
                             int o = i * w + layout.offset(f);
-                            int size = layout.size(f);
                             float h = ent[i * nf + f];
-                            for (int k = 0; k < size; k++) {
-                                float l = logp[o + k];
-                                float p = (float) Math.exp(l);
-                                dz[o + k] += up * (-c * p + entScale * p * (l + h));
-                            }
+                            // dz += up·(−c·p + entScale·p·(log p + h)), p = (float) Math.exp(log p),
+                            // in vector lanes with the same bits: the exps were most of this pass.
+                            Kernels.softmaxGradRow(logp, o, layout.size(f), c, entScale, h, up, dz, o);
                             dz[o + actions[i * nf + f]] += up * c;
                         }
                         if (nd > 0) {

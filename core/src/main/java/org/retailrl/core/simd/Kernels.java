@@ -341,6 +341,41 @@ public final class Kernels {
     }
 
     /**
+     * {@code out[oo + i] = (float) Math.exp(x[xo + i])} for {@code i < n}, bit-identical to that
+     * expression element by element on both implementations, on any JVM (docs/model.md §8.12): the
+     * vector lanes take {@link FastExp} in double precision (within 2 ulp of {@code e^x}) and round
+     * it to float; {@code Math.exp} is within 1 ulp, so the two doubles round to the same float
+     * unless a float rounding boundary lies between them, and every lane whose double lies within
+     * 256 ulp of such a boundary is redone with {@code Math.exp}, as are arguments whose float
+     * result would be subnormal, infinite or NaN (outside {@code [−87.3, 88.7]}). The policy
+     * loss's gradient takes its probabilities through it. {@code out} may be {@code x}.
+     */
+    public static void expToFloat(float[] x, int xo, float[] out, int oo, int n) {
+        if (n < 0 || xo < 0 || oo < 0 || xo > x.length - n || oo > out.length - n) {
+            throw new IllegalArgumentException("expToFloat: need 0 <= n, offsets >= 0 and xo + n <= " + x.length
+                    + ", oo + n <= " + out.length + ", got n = " + n + ", xo = " + xo + ", oo = " + oo);
+        }
+        IMPL.expToFloat(x, xo, out, oo, n);
+    }
+
+    /**
+     * One factor's row of the categorical policy loss's gradient (docs/model.md §8.5: the clipped
+     * surrogate with its entropy bonus, by way of the log-softmax):
+     * {@code dz[dzo + k] += up·(−c·p + entScale·p·(logp[o + k] + h))} with
+     * {@code p = (float) Math.exp(logp[o + k])}, for {@code k < n}; every product and sum rounded to
+     * float in that order, so both implementations give the scalar expression's bits, and
+     * {@code p} as {@link #expToFloat}.
+     */
+    public static void softmaxGradRow(float[] logp, int o, int n, float c, float entScale, float h, float up,
+                                      float[] dz, int dzo) {
+        if (n < 0 || o < 0 || dzo < 0 || o > logp.length - n || dzo > dz.length - n) {
+            throw new IllegalArgumentException("softmaxGradRow: need 0 <= n, offsets >= 0 and o + n <= " + logp.length
+                    + ", dzo + n <= " + dz.length + ", got n = " + n + ", o = " + o + ", dzo = " + dzo);
+        }
+        IMPL.softmaxGradRow(logp, o, n, c, entScale, h, up, dz, dzo);
+    }
+
+    /**
      * {@code x[i] = scale / (1 + e^{−x[i]})} in place for {@code i < n}, the exponential as
      * {@link FastExp} (the logit demand rate of docs/model.md §1); bit-identical on both
      * implementations.

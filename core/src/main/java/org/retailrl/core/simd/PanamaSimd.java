@@ -915,6 +915,87 @@ final class PanamaSimd implements Simd {
         }
     }
 
+    /** Float lanes as wide as the double lanes: a vector of DL floats converts to one of doubles. */
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
+            jdk.incubator.vector.VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    /** Lanes whose double lies within this many ulp of a float rounding boundary are redone. */
+    static final long EXP_TO_FLOAT_MARGIN = 256;
+    /** Arguments in [EXP_TO_FLOAT_LO, EXP_TO_FLOAT_HI] have normal, finite float results. */
+    static final double EXP_TO_FLOAT_LO = -87.3;
+    static final double EXP_TO_FLOAT_HI = 88.7;
+
+    /**
+     * {@code (float) Math.exp(x)} by way of {@link #fastExpD}: a double is rounded to float by its
+     * low 29 significand bits, and a rounding boundary (the midpoint between two floats) is where
+     * they read {@code 2^28}. FastExp is within 2 ulp of {@code e^x} and Math.exp within 1, so
+     * when FastExp's double is more than 3 ulp from a boundary both round the same way; the
+     * lanes within {@link #EXP_TO_FLOAT_MARGIN} ulp of one, and arguments outside
+     * {@code [−87.3, 88.7]} (subnormal, infinite or NaN results), take Math.exp itself.
+     */
+    @Override
+    public void expToFloat(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = LANES64 ? DS.loopBound(n) : 0;
+        for (int i = 0; i < bound; i += DL) {
+            FloatVector xf = FloatVector.fromArray(HALF, x, xo + i);
+            DoubleVector xd = (DoubleVector) xf.convertShape(VectorOperators.F2D, DS, 0);
+            DoubleVector y = fastExpD(xd);
+            ((FloatVector) y.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, oo + i);
+            // The few lanes to redo are patched in the output: a vector rebuilt lane by lane in a
+            // loop left C2 calling the conversion's Java fallback. Read from the loaded lanes, not
+            // from x, which out may alias.
+            for (long redo = expToFloatRedo(xd, y); redo != 0; redo &= redo - 1) {
+                int l = Long.numberOfTrailingZeros(redo);
+                out[oo + i + l] = (float) Math.exp(xf.lane(l));
+            }
+        }
+        for (int i = bound; i < n; i++) {
+            out[oo + i] = (float) Math.exp(x[xo + i]);
+        }
+    }
+
+    /**
+     * The lanes of {@link #expToFloat} that take {@code Math.exp} itself, as a bit mask: FastExp's
+     * double {@code y} within {@link #EXP_TO_FLOAT_MARGIN} ulp of a float rounding boundary, or
+     * {@code x} outside {@code [EXP_TO_FLOAT_LO, EXP_TO_FLOAT_HI]} (or NaN).
+     */
+    private static long expToFloatRedo(DoubleVector x, DoubleVector y) {
+        LongVector low = y.reinterpretAsLongs().and((1L << 29) - 1).sub(1L << 28).abs();
+        return low.compare(VectorOperators.LE, EXP_TO_FLOAT_MARGIN).toLong()
+                | x.compare(VectorOperators.GE, EXP_TO_FLOAT_LO)
+                    .and(x.compare(VectorOperators.LE, EXP_TO_FLOAT_HI)).not().toLong();
+    }
+
+    /**
+     * The probabilities as {@link #expToFloat}, then each lane's gradient with the scalar
+     * expression's operations in its order (products and sums commute exactly, so
+     * {@code p·(−c)} is {@code −c·p}); lanes to redo are recomputed in scalar code from the
+     * loaded {@code dz}.
+     */
+    @Override
+    public void softmaxGradRow(float[] logp, int o, int n, float c, float entScale, float h, float up,
+                               float[] dz, int dzo) {
+        int bound = LANES64 ? DS.loopBound(n) : 0;
+        for (int i = 0; i < bound; i += DL) {
+            FloatVector l = FloatVector.fromArray(HALF, logp, o + i);
+            DoubleVector ld = (DoubleVector) l.convertShape(VectorOperators.F2D, DS, 0);
+            DoubleVector y = fastExpD(ld);
+            FloatVector p = (FloatVector) y.convertShape(VectorOperators.D2F, HALF, 0);
+            FloatVector d = FloatVector.fromArray(HALF, dz, dzo + i);
+            d.add(p.mul(-c).add(p.mul(entScale).mul(l.add(h))).mul(up)).intoArray(dz, dzo + i);
+            for (long redo = expToFloatRedo(ld, y); redo != 0; redo &= redo - 1) {
+                int k = Long.numberOfTrailingZeros(redo);
+                float lk = l.lane(k);
+                float pk = (float) Math.exp(lk);
+                dz[dzo + i + k] = d.lane(k) + up * (-c * pk + entScale * pk * (lk + h));
+            }
+        }
+        for (int k = bound; k < n; k++) {
+            float l = logp[o + k];
+            float p = (float) Math.exp(l);
+            dz[dzo + k] += up * (-c * p + entScale * p * (l + h));
+        }
+    }
+
     // FdLibm's log1p constants (ln 2 split in two, the coefficients of its polynomial in s²), with
     // FdLibm's notice, as it asks:
     // ====================================================

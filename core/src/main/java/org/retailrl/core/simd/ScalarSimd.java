@@ -225,6 +225,23 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public void expToFloat(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.exp(x[xo + i]);
+        }
+    }
+
+    @Override
+    public void softmaxGradRow(float[] logp, int o, int n, float c, float entScale, float h, float up,
+                               float[] dz, int dzo) {
+        for (int k = 0; k < n; k++) {
+            float l = logp[o + k];
+            float p = (float) Math.exp(l);
+            dz[dzo + k] += up * (-c * p + entScale * p * (l + h));
+        }
+    }
+
+    @Override
     public void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = PoissonMoments.expectedMin(lambda[i], x);

@@ -145,4 +145,17 @@ interface Simd {
 
     /** {@code out[i] = Math.log1p(x[i])} for {@code i < n}, to the bit; arguments already checked. */
     void log1p(double[] x, double[] out, int n);
+
+    /**
+     * {@code out[oo + i] = (float) Math.exp(x[xo + i])} for {@code i < n}, to the bit; arguments
+     * already checked. {@code out} may alias {@code x}.
+     */
+    void expToFloat(float[] x, int xo, float[] out, int oo, int n);
+
+    /**
+     * {@code dz[dzo + k] += up·(−c·p + entScale·p·(logp[o + k] + h))} with
+     * {@code p = (float) Math.exp(logp[o + k])} for {@code k < n}, each operation rounded to float
+     * in that order, to the bit; arguments already checked.
+     */
+    void softmaxGradRow(float[] logp, int o, int n, float c, float entScale, float h, float up, float[] dz, int dzo);
 }
