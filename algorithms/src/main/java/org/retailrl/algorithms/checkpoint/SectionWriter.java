@@ -49,29 +49,47 @@ final class SectionWriter {
         return io(() -> out.write(b));
     }
 
+    // Arrays are laid out big-endian into one byte array and written in one call: a
+    // DataOutputStream call per element (four synchronised byte writes each) made checkpoints
+    // about 1% of a training run. The bytes are the same as writeInt / writeLong would give.
+
     SectionWriter floats(float[] v) {
         i32(v.length);
-        return io(() -> {
-            for (float x : v) {
-                out.writeInt(Float.floatToRawIntBits(x));
-            }
-        });
+        byte[] b = new byte[4 * v.length];
+        for (int i = 0; i < v.length; i++) {
+            putInt(b, 4 * i, Float.floatToRawIntBits(v[i]));
+        }
+        return io(() -> out.write(b));
     }
 
     SectionWriter doubles(double[] v) {
         i32(v.length);
-        for (double x : v) {
-            f64(x);
+        byte[] b = new byte[8 * v.length];
+        for (int i = 0; i < v.length; i++) {
+            putLong(b, 8 * i, Double.doubleToRawLongBits(v[i]));
         }
-        return this;
+        return io(() -> out.write(b));
     }
 
     SectionWriter longs(long[] v) {
         i32(v.length);
-        for (long x : v) {
-            i64(x);
+        byte[] b = new byte[8 * v.length];
+        for (int i = 0; i < v.length; i++) {
+            putLong(b, 8 * i, v[i]);
         }
-        return this;
+        return io(() -> out.write(b));
+    }
+
+    private static void putInt(byte[] b, int at, int x) {
+        b[at] = (byte) (x >>> 24);
+        b[at + 1] = (byte) (x >>> 16);
+        b[at + 2] = (byte) (x >>> 8);
+        b[at + 3] = (byte) x;
+    }
+
+    private static void putLong(byte[] b, int at, long x) {
+        putInt(b, at, (int) (x >>> 32));
+        putInt(b, at + 4, (int) x);
     }
 
     byte[] toBytes() {
