@@ -915,9 +915,9 @@ final class PanamaSimd implements Simd {
         }
     }
 
-    /** Float lanes as wide as the double lanes: a vector of DL floats converts to one of doubles. */
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            jdk.incubator.vector.VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    /** Float lanes as many as the double lanes (only the 512-bit path uses them): DL floats convert
+     *  to one vector of doubles. */
+    private static final VectorSpecies<Float> HALF = LANES64 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_64;
     /** Lanes whose double lies within this many ulp of a float rounding boundary are redone. */
     static final long EXP_TO_FLOAT_MARGIN = 256;
     /** Arguments in [EXP_TO_FLOAT_LO, EXP_TO_FLOAT_HI] have normal, finite float results. */
