@@ -347,8 +347,9 @@ public final class Kernels {
      * it to float; {@code Math.exp} is within 1 ulp, so the two doubles round to the same float
      * unless a float rounding boundary lies between them, and every lane whose double lies within
      * 256 ulp of such a boundary is redone with {@code Math.exp}, as are arguments whose float
-     * result would be subnormal, infinite or NaN (outside {@code [−87.3, 88.7]}). The policy
-     * loss's gradient takes its probabilities through it. {@code out} may be {@code x}.
+     * result would be subnormal, infinite or NaN (outside {@code [−87.3, 88.7]}).
+     * {@link #softmaxGradRow} takes the policy loss's probabilities the same way, in its own lanes.
+     * {@code out} may be {@code x}.
      */
     public static void expToFloat(float[] x, int xo, float[] out, int oo, int n) {
         if (n < 0 || xo < 0 || oo < 0 || xo > x.length - n || oo > out.length - n) {
