@@ -69,6 +69,20 @@ public enum Activation {
         return out;
     }
 
+    /**
+     * The activation of {@code x[0, n)} in place, without a tape: the elementwise operations of
+     * {@link #apply}, so the same bits (one-step inference, {@link RecurrentNet#step}).
+     */
+    void applyInPlace(float[] x, int n) {
+        if (this == TANH) {
+            Kernels.tanh(x, 0, x, 0, n);
+        } else if (this == RELU) {
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.max(x[i], 0f);
+            }
+        }
+    }
+
     /** {@code dx[lo, hi)} (+)= {@code dy · f'} from the saved outputs {@code y}; {@code fresh}: dx holds garbage to overwrite. */
     private static void backward(Activation self, boolean fresh, float[] yd, float[] dy, float[] dx, int lo, int hi) {
         if (self == TANH && fresh) {

@@ -170,7 +170,8 @@ public final class GRULayer implements Module {
             int chunk = Math.max(1, CHUNK_ROWS / batch);
             float[] gi = tape.empty(Math.min(chunk, steps) * batch, g).data();
             float[] gh = tape.empty(batch, g).data();
-            forwardRows(0, batch, chunk, steps, batch, xd, mask, h0d, wihT, whhT, ghInit, bih, gates, hn, hprev, y, gi, gh);
+            forwardRows(0, batch, chunk, steps, batch, xd, mask, h0d, 0, wihT, whhT, ghInit, bih, gates, hn, hprev, y, gi,
+                    gh);
         } else {
             float[][] gi = new float[parts][];
             float[][] gh = new float[parts][];
@@ -182,7 +183,8 @@ public final class GRULayer implements Module {
                 if (w < parts) {
                     int b0 = WorkerTeam.start(w, parts, batch, 4);
                     int b1 = WorkerTeam.start(w + 1, parts, batch, 4);
-                    forwardRows(b0, b1, 1, steps, batch, xd, mask, h0d, wihT, whhT, ghInit, bih, gates, hn, hprev, y, gi[w], gh[w]);
+                    forwardRows(b0, b1, 1, steps, batch, xd, mask, h0d, 0, wihT, whhT, ghInit, bih, gates, hn, hprev, y,
+                            gi[w], gh[w]);
                 }
             });
         }
@@ -196,12 +198,38 @@ public final class GRULayer implements Module {
     }
 
     /**
+     * One step of {@code batch} sequences without a tape ({@link RecurrentNet#step}): input
+     * {@code x [B, in]}, reset flags {@code mask [B]} (or null), entering state
+     * {@code h0[h0Off, h0Off + B·H)}, new state into {@code y [B, H]} ({@code y} must not overlap
+     * the entering state). The operations of {@link #forwardTimeMajor} with one step and gradients
+     * off on a serial team, so the same bits; the buffers come from {@code ws}, so nothing is
+     * allocated once it has grown.
+     */
+    void step(float[] x, float[] mask, float[] h0, int h0Off, int batch, float[] y, RecurrentNet.StepWorkspace ws,
+              long weightsEpoch) {
+        final int h = hidden;
+        final int g = 3 * h;
+        float[] bih = biasIh.value().data();
+        float[] bhh = biasHh.value().data();
+        float[] wihT = packedIh.of(weightIh.value().data(), weightsEpoch);
+        float[] whhT = packedHh.of(weightHh.value().data(), weightsEpoch);
+        float[] ghInit = ws.floats(RecurrentNet.StepWorkspace.GH_INIT, g);
+        Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
+        System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
+        int chunk = Math.max(1, CHUNK_ROWS / batch);
+        forwardRows(0, batch, chunk, 1, batch, x, mask, h0, h0Off, wihT, whhT, ghInit, bih,
+                ws.floats(RecurrentNet.StepWorkspace.GATES, batch * g), ws.floats(RecurrentNet.StepWorkspace.HN, batch * h),
+                ws.floats(RecurrentNet.StepWorkspace.HPREV, batch * h), y,
+                ws.floats(RecurrentNet.StepWorkspace.GI, batch * g), ws.floats(RecurrentNet.StepWorkspace.GH, batch * g));
+    }
+
+    /**
      * The recurrence for sequences {@code [b0, b1)}: input projections (of {@code chunk} steps at a
      * time, which needs all rows, or of one step), recurrent GEMM and gate kernels per step.
      */
     private void forwardRows(int b0, int b1, int chunk, int steps, int batch, float[] xd, float[] mask, float[] h0d,
-                             float[] wihT, float[] whhT, float[] ghInit, float[] bih, float[] gates, float[] hn,
-                             float[] hprev, float[] y, float[] gi, float[] gh) {
+                             int h0Off, float[] wihT, float[] whhT, float[] ghInit, float[] bih, float[] gates,
+                             float[] hn, float[] hprev, float[] y, float[] gi, float[] gh) {
         final int h = hidden;
         final int g = 3 * h;
         final int nb = b1 - b0;
@@ -222,7 +250,7 @@ public final class GRULayer implements Module {
                 if (reset || (t == 0 && h0d == null)) {
                     java.util.Arrays.fill(hprev, dst, dst + h, 0f);
                 } else if (t == 0) {
-                    System.arraycopy(h0d, b * h, hprev, dst, h);
+                    System.arraycopy(h0d, h0Off + b * h, hprev, dst, h);
                 } else {
                     System.arraycopy(y, dst - batch * h, hprev, dst, h);
                 }

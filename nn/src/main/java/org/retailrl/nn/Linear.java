@@ -107,6 +107,21 @@ public final class Linear implements Module {
         return result;
     }
 
+    /**
+     * {@code y = x·Wᵀ + b} for {@code rows} rows of {@code x} without a tape, into {@code y}
+     * ({@code rows·out} floats): what {@link #forward} computes with gradients off on a serial
+     * team — the same operations in the same order, so the same bits — for one-step inference
+     * ({@link RecurrentNet#step}). {@code weightsEpoch} as {@code Tape.weightsEpoch}.
+     */
+    void infer(float[] x, int rows, float[] y, long weightsEpoch) {
+        float[] b = bias.value().data();
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(b, 0, y, r * out, out);
+        }
+        float[] wt = transposed.of(weight.value().data(), weightsEpoch);
+        Kernels.gemm(false, false, rows, out, in, x, 0, in, wt, 0, out, y, 0, out, true);
+    }
+
     private void backward(Var x, Var y, int rows) {
         if (!y.hasGrad()) {
             return;

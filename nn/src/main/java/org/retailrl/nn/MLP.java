@@ -45,6 +45,23 @@ public final class MLP implements Module {
         return params;
     }
 
+    /**
+     * The chain on {@code rows} rows of {@code x} without a tape ({@link RecurrentNet#step}): each
+     * layer into {@code a} or {@code b} in turn (each at least {@code rows} times the widest layer),
+     * the same operations as {@link #forward}. Returns the array holding the output.
+     */
+    float[] infer(float[] x, int rows, float[] a, float[] b, long weightsEpoch) {
+        float[] in = x;
+        for (int i = 0; i < layers.size(); i++) {
+            Linear l = layers.get(i);
+            float[] y = in == a ? b : a;
+            l.infer(in, rows, y, weightsEpoch);
+            (i + 1 < layers.size() ? hidden : output).applyInPlace(y, rows * l.out());
+            in = y;
+        }
+        return in;
+    }
+
     /** Runs the chain on {@code x} of shape {@code [..., widths[0]]}. */
     public Var forward(Var x) {
         Var h = x;

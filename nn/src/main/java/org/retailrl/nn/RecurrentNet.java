@@ -113,6 +113,85 @@ public final class RecurrentNet implements Module {
     }
 
     /**
+     * Reusable buffers of {@link #step}: grown on demand, so a loop of steps allocates nothing once
+     * they fit. One per thread; any number of networks may share it.
+     */
+    public static final class StepWorkspace {
+        static final int MLP_A = 0;
+        static final int MLP_B = 1;
+        static final int GATES = 2;
+        static final int HN = 3;
+        static final int HPREV = 4;
+        static final int GI = 5;
+        static final int GH = 6;
+        static final int GH_INIT = 7;
+        static final int STATE = 8;
+        static final int STATE_2 = 9;
+        private final float[][] buffers = new float[10][0];
+
+        /** Buffer {@code which}, at least {@code size} floats (contents undefined). */
+        float[] floats(int which, int size) {
+            if (buffers[which].length < size) {
+                buffers[which] = new float[size];
+            }
+            return buffers[which];
+        }
+    }
+
+    /**
+     * One step of {@code batch} sequences without a tape, for rollouts and evaluation: what
+     * {@link #forward} computes for {@code T = 1} with gradients off on a serial team — the same
+     * kernels on the same values in the same order, so the same bits — without the tape's
+     * per-step objects.
+     *
+     * @param obs          observations {@code [B, inputs]} (at least {@code B·inputs} floats)
+     * @param mask         reset flags {@code [B]} (1: the state entering this step is zeroed), or null
+     * @param batch        {@code B}, >= 1
+     * @param hidden       the states entering the step {@code [L, B, H]}, replaced by the new ones
+     * @param out          outputs {@code [B, outputs]}
+     * @param ws           buffers (one per thread)
+     * @param weightsEpoch as {@code Tape.weightsEpoch}: nonzero promises the weights do not change
+     *                     while it is used, so their packed copies are checked once
+     */
+    public void step(float[] obs, float[] mask, int batch, float[] hidden, float[] out, StepWorkspace ws,
+                     long weightsEpoch) {
+        int h = config.hidden();
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        requireLength("obs", obs, batch * config.inputs());
+        requireLength("hidden", hidden, batch * config.hiddenSize());
+        requireLength("out", out, batch * config.outputs());
+        if (mask != null) {
+            requireLength("mask", mask, batch);
+        }
+        int width = Math.max(h, config.inputs());
+        float[] x = mlp.infer(obs, batch, ws.floats(StepWorkspace.MLP_A, batch * width),
+                ws.floats(StepWorkspace.MLP_B, batch * width), weightsEpoch);
+        // Each layer reads the one below from one buffer and writes its state into the other.
+        float[] y = ws.floats(StepWorkspace.STATE, batch * h);
+        float[] spare = ws.floats(StepWorkspace.STATE_2, batch * h);
+        List<GRULayer> layers = gru.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            if (x == y) {
+                y = spare;
+                spare = x;
+            }
+            layers.get(l).step(x, mask, hidden, l * batch * h, batch, y, ws, weightsEpoch);
+            System.arraycopy(y, 0, hidden, l * batch * h, batch * h);
+            x = y;
+        }
+        head.infer(x, batch, out, weightsEpoch);
+    }
+
+    private static void requireLength(String name, float[] a, int length) {
+        if (a == null || a.length < length) {
+            throw new IllegalArgumentException(name + " must hold at least " + length + " floats, got "
+                    + (a == null ? "null" : Integer.toString(a.length)));
+        }
+    }
+
+    /**
      * Runs the network on time-major observations.
      *
      * @param obsT  observations {@code [T, B, inputs]}

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.algorithms.pricing.PricingBatchEnv;
-import org.retailrl.autodiff.Tape;
-import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.nn.RecurrentNet;
@@ -31,8 +29,9 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
     private final List<RecurrentNet> actors;
     private final boolean greedy;
     private final long seed;
-    private final Tape tape = new Tape();
+    private final RecurrentNet.StepWorkspace ws = new RecurrentNet.StepWorkspace();
     private float[][] hidden;
+    private float[][] logits;
     private float[] raw;
     private float[] obs;
     private float[] mask;
@@ -74,8 +73,10 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
         }
         if (hidden == null || mask.length != n) {
             hidden = new float[actors.size()][];
+            logits = new float[actors.size()][];
             for (int a = 0; a < actors.size(); a++) {
                 hidden[a] = new float[actors.get(a).config().hiddenSize() * n];
+                logits[a] = new float[actors.get(a).config().outputs() * n];
             }
             raw = new float[batch.observationSize() * n];
             obs = new float[(batch.observationSize() + 1) * n];
@@ -99,19 +100,16 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
         }
         PricingBatchEnv.observation(batch, raw, obs);
         Arrays.fill(mask, batch.period() == 0 ? 1f : 0f);
-        Tensor obsT = Tensor.wrap(obs, 1, n, obs.length / n);
-        tape.setGradEnabled(false);
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet net = actors.get(a);
-            RecurrentNet.Config c = net.config();
-            RecurrentNet.Output out = net.forward(tape, obsT, mask, Tensor.wrap(hidden[a], c.gruLayers(), n, c.hidden()));
-            float[] logits = out.out().value().data();
-            System.arraycopy(out.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
-            int k = c.outputs();
+            // Weights epoch 0: the weights are compared with their packed copies at every step, as
+            // a caller may change them between steps.
+            net.step(obs, mask, n, hidden[a], logits[a], ws, 0);
+            float[] l = logits[a];
+            int k = net.config().outputs();
             for (int i = 0; i < n; i++) {
-                chosen[a][i] = greedy ? argmax(logits, i * k, k) : rngs[i].categorical(logits, i * k, k);
+                chosen[a][i] = greedy ? argmax(l, i * k, k) : rngs[i].categorical(l, i * k, k);
             }
-            tape.reset();
         }
         int orders = batch.scenario().maxOrder() + 1;
         for (int i = 0; i < n; i++) {

@@ -2,9 +2,7 @@ package org.retailrl.algorithms.rl;
 
 import java.util.Arrays;
 import java.util.List;
-import org.retailrl.autodiff.Tape;
 import org.retailrl.core.parallel.WorkerTeam;
-import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.nn.RecurrentNet;
 
@@ -50,12 +48,15 @@ public final class RolloutCollector implements AutoCloseable {
     /** Rollout rounds started by any collector, the source of their weights epochs. */
     private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
 
-    /** The networks' view of copies {@code [lo, hi)}: its tape, hidden states and inputs. */
+    /** The networks' view of copies {@code [lo, hi)}: its step buffers, hidden states, inputs and outputs. */
     private final class Shard {
         final int lo;
         final int hi;
-        final Tape tape = new Tape();
+        final RecurrentNet.StepWorkspace ws = new RecurrentNet.StepWorkspace();
+        /** The round's weights epoch (see {@link #collect}); 0 outside a round. */
+        long epoch;
         final float[][] carried;
+        final float[][] out;
         final float[][] obs;
         final float[] mask;
         final FactorLayout.Scratch scratch;
@@ -65,8 +66,10 @@ public final class RolloutCollector implements AutoCloseable {
             this.hi = hi;
             int n = hi - lo;
             carried = new float[actors.size() + 1][];
+            out = new float[actors.size() + 1][];
             for (int k = 0; k <= actors.size(); k++) {
                 carried[k] = new float[net(k).config().hiddenSize() * n];
+                out[k] = new float[net(k).config().outputs() * n];
             }
             obs = new float[env.views()][];
             for (int v = 0; v < obs.length; v++) {
@@ -203,13 +206,13 @@ public final class RolloutCollector implements AutoCloseable {
         // instead of at every step (an epoch no other round, of any collector, uses).
         long epoch = ROUNDS.incrementAndGet();
         for (Shard s : shards) {
-            s.tape.setWeightsEpoch(epoch);
+            s.epoch = epoch;
         }
         try {
             return collectSteps(buffer, envSeed, firstEpisode, valueNorm, scaler, n, horizon, episodes);
         } finally {
             for (Shard s : shards) {
-                s.tape.setWeightsEpoch(0);
+                s.epoch = 0;
             }
         }
     }
@@ -283,8 +286,6 @@ public final class RolloutCollector implements AutoCloseable {
             }
         }
         boolean chunkStart = t % buffer.chunk() == 0;
-        Tape tape = s.tape;
-        tape.setGradEnabled(false);
         for (int k = 0; k < s.carried.length; k++) {
             RecurrentNet.Config c = net(k).config();
             if (chunkStart) {
@@ -294,11 +295,9 @@ public final class RolloutCollector implements AutoCloseable {
                     System.arraycopy(s.carried[k], l * m * c.hidden(), dst, (l * n + s.lo) * c.hidden(), m * c.hidden());
                 }
             }
-            Tensor obsT = Tensor.wrap(s.obs[netViews[k]], 1, m, c.inputs());
-            RecurrentNet.Output out = net(k).forward(tape, obsT, s.mask,
-                    Tensor.wrap(s.carried[k], c.gruLayers(), m, c.hidden()));
-            float[] o = out.out().value().data();
-            System.arraycopy(out.lastHidden().value().data(), 0, s.carried[k], 0, s.carried[k].length);
+            // The tape-free step: RecurrentNet.forward's bits without its per-step objects.
+            net(k).step(s.obs[netViews[k]], s.mask, m, s.carried[k], s.out[k], s.ws, s.epoch);
+            float[] o = s.out[k];
             if (k < actors.size()) {
                 if (!FiniteCheck.allFinite(o)) {
                     FiniteCheck.array("logits of actor " + k + " at step " + t, o);
@@ -331,7 +330,6 @@ public final class RolloutCollector implements AutoCloseable {
                     values[t * n + s.lo + i] = valueNorm == null ? o[i] : valueNorm.denormalize(o[i]);
                 }
             }
-            tape.reset();
         }
     }
 
