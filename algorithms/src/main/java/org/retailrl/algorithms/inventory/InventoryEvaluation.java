@@ -6,8 +6,6 @@ import org.retailrl.algorithms.deploy.RecurrentInference;
 import org.retailrl.algorithms.eval.Summary;
 import org.retailrl.algorithms.rl.FactorLayout;
 import org.retailrl.nn.RecurrentNet;
-import org.retailrl.autodiff.Tape;
-import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.inventory.LostSalesBatch;
 import org.retailrl.envs.inventory.LostSalesScenario;
@@ -103,17 +101,13 @@ public final class InventoryEvaluation {
         for (int i = 0; i < n; i++) {
             draws[i] = Rng.stream(seed ^ SAMPLING, i);
         }
-        Tape tape = new Tape();
-        tape.setGradEnabled(false);
+        RecurrentNet.StepWorkspace ws = new RecurrentNet.StepWorkspace();
+        float[] logits = new float[n * c.outputs()];
         env.batch().reset(seed, 0);
         return BatchAverage.perCopy(env.batch(), (b, actions) -> {
             env.encode(obs);
             Arrays.fill(mask, period[0]++ % memory == 0 ? 1f : 0f);
-            tape.reset();
-            RecurrentNet.Output o = actor.forward(tape, Tensor.wrap(obs, 1, n, c.inputs()), mask,
-                    Tensor.wrap(hidden, c.gruLayers(), n, c.hidden()));
-            float[] logits = o.out().value().data();
-            System.arraycopy(o.lastHidden().value().data(), 0, hidden, 0, hidden.length);
+            actor.step(obs, mask, n, hidden, logits, ws, 0);
             for (int i = 0; i < n; i++) {
                 if (sampled) {
                     layout.sample(logits, i, draws[i], choices, i * f);

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.retailrl.algorithms.pricing.LearnedPricingPolicy;
 import org.retailrl.algorithms.rl.FactorLayout;
-import org.retailrl.autodiff.Tape;
-import org.retailrl.core.Tensor;
 import org.retailrl.envs.multiproduct.MultiProductBatch;
 import org.retailrl.nn.RecurrentNet;
 
@@ -20,9 +18,10 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
     private final String name;
     private final List<RecurrentNet> actors;
     private final MultiProductAgentEnv.Agents split;
-    private final Tape tape = new Tape();
+    private final RecurrentNet.StepWorkspace ws = new RecurrentNet.StepWorkspace();
     private FactorLayout[] layouts;
     private float[][] hidden;
+    private float[][] outputs;
     private float[] raw;
     private float[] full;
     private float[] obs;
@@ -52,6 +51,7 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
         int in = MultiProductAgentEnv.viewSize(batch.scenario(), split);
         layouts = new FactorLayout[actors.size()];
         hidden = new float[actors.size()][];
+        outputs = new float[actors.size()][];
         chosen = new int[actors.size()][];
         for (int a = 0; a < actors.size(); a++) {
             RecurrentNet.Config c = actors.get(a).config();
@@ -61,6 +61,7 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
                         + " outputs; the scenario needs " + in + " → " + layouts[a].width());
             }
             hidden[a] = new float[c.hiddenSize() * rows];
+            outputs[a] = new float[c.outputs() * rows];
             chosen[a] = new int[rows * layouts[a].factors()];
         }
         raw = new float[batch.observationSize()];
@@ -75,15 +76,9 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
         int rows = mask.length;
         MultiProductAgentEnv.observation(batch, split, raw, full, obs);
         Arrays.fill(mask, batch.period() == 0 ? 1f : 0f);
-        Tensor obsT = Tensor.wrap(obs, 1, rows, obs.length / rows);
-        tape.setGradEnabled(false);
         for (int a = 0; a < actors.size(); a++) {
-            RecurrentNet net = actors.get(a);
-            RecurrentNet.Config c = net.config();
-            RecurrentNet.Output out = net.forward(tape, obsT, mask, Tensor.wrap(hidden[a], c.gruLayers(), rows,
-                    c.hidden()));
-            float[] logits = out.out().value().data();
-            System.arraycopy(out.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
+            float[] logits = outputs[a];
+            actors.get(a).step(obs, mask, rows, hidden[a], logits, ws, 0);
             FactorLayout l = layouts[a];
             int w = l.width();
             for (int i = 0; i < rows; i++) {
@@ -91,7 +86,6 @@ public final class LearnedMultiProductPolicy implements MultiProductPolicy {
                     chosen[a][i * l.factors() + f] = LearnedPricingPolicy.argmax(logits, i * w + l.offset(f), l.size(f));
                 }
             }
-            tape.reset();
         }
         MultiProductAgentEnv.decode(split, batch.products(), batch.scenario().maxOrder() + 1, copies, chosen, priceOut,
                 orderOut);

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.retailrl.algorithms.recommendation.RecommendationPolicy;
 import org.retailrl.algorithms.rl.Trainer;
-import org.retailrl.autodiff.Tape;
-import org.retailrl.core.Tensor;
 import org.retailrl.core.random.Rng;
 import org.retailrl.envs.recommendation.RecommendationInfo;
 import org.retailrl.envs.recommendation.RecommendationState;
@@ -35,7 +33,9 @@ public final class LearnedPolicy implements RecommendationPolicy {
     private final float[][] obs;
     private final int[][] choices;
     private final float[][] continuous;
-    private final Tape tape = new Tape();
+    private final RecurrentNet.StepWorkspace ws = new RecurrentNet.StepWorkspace();
+    private final float[][] logits;
+    private final float[] mask = new float[1];
     private final int[] lastDemand;
     private final int[] lastSales;
     private Rng rng = Rng.stream(SALT, 0);
@@ -71,6 +71,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
         this.partner = actorsOrder ? null : partner;
         this.sampler = new ActionSampler(space, specs, this.partner != null);
         hidden = new float[actors.size()][];
+        logits = new float[actors.size()][];
         obs = new float[actors.size()][];
         choices = new int[actors.size()][];
         lastDemand = new int[space.scenario().products()];
@@ -84,6 +85,7 @@ public final class LearnedPolicy implements RecommendationPolicy {
                         + sampler.layout(a).width() + " logits, has " + c.inputs() + " → " + c.outputs());
             }
             hidden[a] = new float[c.hiddenSize()];
+            logits[a] = new float[c.outputs()];
             obs[a] = new float[d];
             choices[a] = new int[sampler.layout(a).factors()];
             continuous[a] = new float[sampler.layout(a).continuous()];
@@ -141,20 +143,12 @@ public final class LearnedPolicy implements RecommendationPolicy {
 
     @Override
     public void act(RecommendationState state, int[] orders, double[] exposure) {
-        float[] mask = {fresh ? 1f : 0f};
+        mask[0] = fresh ? 1f : 0f;
         fresh = false;
         for (int a = 0; a < actors.size(); a++) {
-            RecurrentNet net = actors.get(a);
-            RecurrentNet.Config c = net.config();
             specs.get(a).view().write(space.scenario(), state, lastDemand, lastSales, 0, obs[a], 0);
-            tape.reset();
-            tape.setGradEnabled(false);
-            RecurrentNet.Output o = net.forward(tape, Tensor.wrap(obs[a].clone(), 1, 1, c.inputs()), mask,
-                    Tensor.wrap(hidden[a], c.gruLayers(), 1, c.hidden()));
-            float[] logits = o.out().value().data().clone();
-            System.arraycopy(o.lastHidden().value().data(), 0, hidden[a], 0, hidden[a].length);
-            tape.reset();
-            sampler.sample(a, logits, 0, rng, choices[a], 0, continuous[a], 0);
+            actors.get(a).step(obs[a], mask, 1, hidden[a], logits[a], ws, 0);
+            sampler.sample(a, logits[a], 0, rng, choices[a], 0, continuous[a], 0);
             sampler.apply(a, choices[a], 0, continuous[a], 0, orders, 0, exposure, 0);
         }
         if (partner != null) {
