@@ -15,9 +15,10 @@ import org.retailrl.core.random.Rng;
  * single linear layer (docs/model.md §8.1, choice C4). Hidden MLP layers use orthogonal init with
  * gain √2; GRU weights are PyTorch's (uniform ±1/√H).
  *
- * <p>The same {@link #forward} serves rollouts (one step, the carried hidden state as {@code h0})
- * and training (a chunk of {@code T} steps from the hidden state stored at the chunk start), so
- * training recomputes exactly what the rollout computed. Hidden states are dimensionless
+ * <p>{@link #forward} serves training (a chunk of {@code T} steps from the hidden state stored at
+ * the chunk start) and {@link #step} rollouts and evaluation (one step, the carried hidden state
+ * in place, no tape); {@code step} runs {@code forward}'s kernels on the same values in the same
+ * order, so training recomputes exactly what the rollout computed. Hidden states are dimensionless
  * {@code [L, B, H]} arrays. Parameter names are {@code name.mlp.i.*}, {@code name.gru.l.*} and
  * {@code name.head.*}, in that order (the order of model and policy files).
  */
