@@ -31,7 +31,8 @@ import org.retailrl.core.simd.Kernels;
  *       rounded operations and their own {@code exp}/{@code tanh}/{@code σ}, never the Vector
  *       API's intrinsics, whose last bits depend on the compiler.
  *   <li>The digests equal the ones pinned below for every kernel path this machine can run
- *       (the scalar twin and the vector widths up to its own): what makes a trained result the
+ *       (the scalar twin, the vector widths up to its own, and on an AVX-512 core also the
+ *       AVX2 code under {@code -XX:UseAVX=2}): what makes a trained result the
  *       same on another machine, and what tells a change of arithmetic from a refactoring. They
  *       were recorded on x86-64 (an AMD Zen 4) with JDK 25; other
  *       architectures may take {@code Math.exp} and {@code Math.log}, which the samplers and the
@@ -143,13 +144,19 @@ class DeterminismTest {
             paths.add("vector-" + width);
             options.add(new String[] {"-Dretailrl.simd.width=" + width});
         }
+        if (ownWidth() > 256) {
+            // The code an AVX2-only machine runs (VEX encoding, 16 registers, the 6-row GEMM
+            // tile), on this AVX-512 core: the same bits as 256-bit lanes under AVX-512.
+            paths.add("vector-256");
+            options.add(new String[] {"-XX:UseAVX=2"});
+        }
         assumeTrue(!paths.isEmpty(), "no kernel path with pinned digests runs here");
         for (int i = 0; i < paths.size(); i++) {
             Map<String, String> m = run(options.get(i));
             String path = paths.get(i);
-            assertEquals(path, m.get("kernels"), "kernel path");
+            assertEquals(path, m.get("kernels"), "kernel path under " + String.join(" ", options.get(i)));
             List<String> got = List.of(m.get("ppo"), m.get("happo"), m.get("fsda-1-thread"));
-            assertEquals(PINNED.get(path), got, path + ": the trained weights differ from the pinned digests (PPO, HAPPO,"
+            assertEquals(PINNED.get(path), got, path + " (" + String.join(" ", options.get(i)) + "): the trained weights differ from the pinned digests (PPO, HAPPO,"
                     + " FSDA). If the arithmetic was changed on purpose, the README's results no longer reproduce: rerun"
                     + " them and record the new digests (class Javadoc)");
         }
