@@ -44,15 +44,7 @@ public enum Activation {
         // (one 512-bit vector) so every element takes the same code path as in one call.
         WorkerTeam team = tape.team();
         int parts = TeamKernels.parts(team, n / 1024, (long) n * 4);
-        team.forEachPart(parts, n, 16, (lo, hi) -> {
-            if (self == TANH) {
-                Kernels.tanh(xd, lo, yd, lo, hi - lo);
-            } else {
-                for (int i = lo; i < hi; i++) {
-                    yd[i] = Math.max(xd[i], 0f);
-                }
-            }
-        });
+        team.forEachPart(parts, n, 16, (lo, hi) -> self.values(xd, yd, lo, hi));
         boolean grad = x.requiresGrad() && tape.isGradEnabled();
         Var out = tape.result(y, grad);
         if (grad) {
@@ -74,11 +66,18 @@ public enum Activation {
      * {@link #apply}, so the same bits (one-step inference, {@link RecurrentNet#step}).
      */
     void applyInPlace(float[] x, int n) {
+        if (this != IDENTITY) {
+            values(x, x, 0, n);
+        }
+    }
+
+    /** {@code y[lo, hi) = f(x[lo, hi))} for TANH and RELU ({@code y} may be {@code x}). */
+    private void values(float[] x, float[] y, int lo, int hi) {
         if (this == TANH) {
-            Kernels.tanh(x, 0, x, 0, n);
-        } else if (this == RELU) {
-            for (int i = 0; i < n; i++) {
-                x[i] = Math.max(x[i], 0f);
+            Kernels.tanh(x, lo, y, lo, hi - lo);
+        } else {
+            for (int i = lo; i < hi; i++) {
+                y[i] = Math.max(x[i], 0f);
             }
         }
     }

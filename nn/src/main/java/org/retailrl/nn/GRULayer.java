@@ -134,7 +134,6 @@ public final class GRULayer implements Module {
         float[] hprev = hprevT.data();
         float[] y = yT.data();
         float[] bih = biasIh.value().data();
-        float[] bhh = biasHh.value().data();
         float[] wih = weightIh.value().data();
         // W_ihᵀ [in, 3H] and W_hhᵀ [H, 3H] packed once for all steps instead of by every step's GEMM.
         float[] wihT;
@@ -150,12 +149,9 @@ public final class GRULayer implements Module {
         }
         float[] h0d = h0 == null ? null : h0.value().data();
 
-        // Both biases of r and z join the recurrent product (b_hn alone for n) in the step
-        // kernels, so neither GEMM needs a bias pass or a bias-initialised output; b_in is added
-        // where n is formed (it must stay outside r ⊙ (W_hn h + b_hn)).
-        float[] ghInit = tape.empty(g).data();
-        Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
-        System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
+        // The biases join the step kernels (recurrentBias), so neither GEMM needs a bias pass or a
+        // bias-initialised output.
+        float[] ghInit = recurrentBias(tape.empty(g).data());
 
         // The input projection of a block of steps is computed just before the block runs, into
         // one block-sized buffer that every block reuses (blocks of about 256 rows): the GEMM then
@@ -210,12 +206,9 @@ public final class GRULayer implements Module {
         final int h = hidden;
         final int g = 3 * h;
         float[] bih = biasIh.value().data();
-        float[] bhh = biasHh.value().data();
         float[] wihT = packedIh.of(weightIh.value().data(), weightsEpoch);
         float[] whhT = packedHh.of(weightHh.value().data(), weightsEpoch);
-        float[] ghInit = ws.floats(RecurrentNet.StepWorkspace.GH_INIT, g);
-        Kernels.add(bih, 0, bhh, 0, ghInit, 0, 2 * h);
-        System.arraycopy(bhh, 2 * h, ghInit, 2 * h, h);
+        float[] ghInit = recurrentBias(ws.floats(RecurrentNet.StepWorkspace.GH_INIT, g));
         int chunk = Math.max(1, CHUNK_ROWS / batch);
         forwardRows(0, batch, chunk, 1, batch, x, mask, h0, h0Off, wihT, whhT, ghInit, bih,
                 ws.floats(RecurrentNet.StepWorkspace.GATES, batch * g), ws.floats(RecurrentNet.StepWorkspace.HN, batch * h),
@@ -267,6 +260,19 @@ public final class GRULayer implements Module {
                 Kernels.gruForwardTail(gates, go, bih, 2 * h, hn, hprev, ro, y, ro, h);
             }
         }
+    }
+
+    /**
+     * The bias the step kernels add to the recurrent product, into {@code dst} ({@code 3H}):
+     * {@code b_ih + b_hh} for r and z, {@code b_hn} alone for n ({@code b_in} is added where n is
+     * formed, outside {@code r ⊙ (W_hn h + b_hn)}).
+     */
+    private float[] recurrentBias(float[] dst) {
+        int h = hidden;
+        float[] bhh = biasHh.value().data();
+        Kernels.add(biasIh.value().data(), 0, bhh, 0, dst, 0, 2 * h);
+        System.arraycopy(bhh, 2 * h, dst, 2 * h, h);
+        return dst;
     }
 
     /** {@code wᵀ} of a {@code [3H, k]} weight, packed as the right operand of a {@code [·, k]×[k, 3H]} GEMM. */

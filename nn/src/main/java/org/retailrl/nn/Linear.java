@@ -84,10 +84,7 @@ public final class Linear implements Module {
         outShape[outShape.length - 1] = out;
         Tensor y = tape.empty(outShape);
         float[] yd = y.data();
-        float[] b = bias.value().data();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(b, 0, yd, r * out, out);
-        }
+        biasRows(yd, rows);
         float[] xd = x.value().data();
         float[] w = weight.value().data();
         // Wᵀ [in, out] so the GEMM packs its right operand with row copies.
@@ -114,12 +111,17 @@ public final class Linear implements Module {
      * ({@link RecurrentNet#step}). {@code weightsEpoch} as {@code Tape.weightsEpoch}.
      */
     void infer(float[] x, int rows, float[] y, long weightsEpoch) {
+        biasRows(y, rows);
+        float[] wt = transposed.of(weight.value().data(), weightsEpoch);
+        Kernels.gemm(false, false, rows, out, in, x, 0, in, wt, 0, out, y, 0, out, true);
+    }
+
+    /** The bias in each of the first {@code rows} rows of {@code y}: the GEMM then accumulates onto it. */
+    private void biasRows(float[] y, int rows) {
         float[] b = bias.value().data();
         for (int r = 0; r < rows; r++) {
             System.arraycopy(b, 0, y, r * out, out);
         }
-        float[] wt = transposed.of(weight.value().data(), weightsEpoch);
-        Kernels.gemm(false, false, rows, out, in, x, 0, in, wt, 0, out, y, 0, out, true);
     }
 
     private void backward(Var x, Var y, int rows) {

@@ -118,17 +118,16 @@ public final class RecurrentNet implements Module {
      * they fit. One per thread; any number of networks may share it.
      */
     public static final class StepWorkspace {
-        static final int MLP_A = 0;
-        static final int MLP_B = 1;
+        /** Two buffers of {@code B·H} that each layer's output alternates between. */
+        static final int LAYER_A = 0;
+        static final int LAYER_B = 1;
         static final int GATES = 2;
         static final int HN = 3;
         static final int HPREV = 4;
         static final int GI = 5;
         static final int GH = 6;
         static final int GH_INIT = 7;
-        static final int STATE = 8;
-        static final int STATE_2 = 9;
-        private final float[][] buffers = new float[10][0];
+        private final float[][] buffers = new float[8][0];
 
         /** Buffer {@code which}, at least {@code size} floats (contents undefined). */
         float[] floats(int which, int size) {
@@ -166,18 +165,14 @@ public final class RecurrentNet implements Module {
         if (mask != null) {
             requireLength("mask", mask, batch);
         }
-        int width = Math.max(h, config.inputs());
-        float[] x = mlp.infer(obs, batch, ws.floats(StepWorkspace.MLP_A, batch * width),
-                ws.floats(StepWorkspace.MLP_B, batch * width), weightsEpoch);
-        // Each layer reads the one below from one buffer and writes its state into the other.
-        float[] y = ws.floats(StepWorkspace.STATE, batch * h);
-        float[] spare = ws.floats(StepWorkspace.STATE_2, batch * h);
+        // Every layer of the MLP and of the GRU stack reads the one below from one buffer and
+        // writes into the other.
+        float[] a = ws.floats(StepWorkspace.LAYER_A, batch * h);
+        float[] b = ws.floats(StepWorkspace.LAYER_B, batch * h);
+        float[] x = mlp.infer(obs, batch, a, b, weightsEpoch);
         List<GRULayer> layers = gru.layers();
         for (int l = 0; l < layers.size(); l++) {
-            if (x == y) {
-                y = spare;
-                spare = x;
-            }
+            float[] y = x == a ? b : a;
             layers.get(l).step(x, mask, hidden, l * batch * h, batch, y, ws, weightsEpoch);
             System.arraycopy(y, 0, hidden, l * batch * h, batch * h);
             x = y;

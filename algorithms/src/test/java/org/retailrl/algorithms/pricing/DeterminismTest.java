@@ -131,34 +131,31 @@ class DeterminismTest {
         String arch = System.getProperty("os.arch");
         assumeTrue(arch.equals("amd64") || arch.equals("x86_64"),
                 "the pinned digests were recorded on x86-64; this machine is " + arch + ", not checked");
-        List<String> paths = new ArrayList<>();
-        List<String[]> options = new ArrayList<>();
+        // Kernel path expected → the child JVM's options that select it.
+        List<Map.Entry<String, String>> runs = new ArrayList<>();
         if (Runtime.version().feature() == PINNED_SCALAR_JDK) {
-            paths.add("scalar");
-            options.add(new String[] {"-Dretailrl.simd=scalar"});
+            runs.add(Map.entry("scalar", "-Dretailrl.simd=scalar"));
         } else {
             System.out.println("DeterminismTest: the scalar twin's digests were recorded on JDK " + PINNED_SCALAR_JDK
                     + ", this is " + Runtime.version().feature() + " (Math.tanh may differ): not checked");
         }
         for (int width = 128; width <= ownWidth(); width *= 2) {
-            paths.add("vector-" + width);
-            options.add(new String[] {"-Dretailrl.simd.width=" + width});
+            runs.add(Map.entry("vector-" + width, "-Dretailrl.simd.width=" + width));
         }
         if (ownWidth() > 256) {
             // The code an AVX2-only machine runs (VEX encoding, 16 registers, the 6-row GEMM
             // tile), on this AVX-512 core: the same bits as 256-bit lanes under AVX-512.
-            paths.add("vector-256");
-            options.add(new String[] {"-XX:UseAVX=2"});
+            runs.add(Map.entry("vector-256", "-XX:UseAVX=2"));
         }
-        assumeTrue(!paths.isEmpty(), "no kernel path with pinned digests runs here");
-        for (int i = 0; i < paths.size(); i++) {
-            Map<String, String> m = run(options.get(i));
-            String path = paths.get(i);
-            assertEquals(path, m.get("kernels"), "kernel path under " + String.join(" ", options.get(i)));
+        assumeTrue(!runs.isEmpty(), "no kernel path with pinned digests runs here");
+        for (Map.Entry<String, String> r : runs) {
+            Map<String, String> m = run(r.getValue());
+            String path = r.getKey();
+            assertEquals(path, m.get("kernels"), "kernel path under " + r.getValue());
             List<String> got = List.of(m.get("ppo"), m.get("happo"), m.get("fsda-1-thread"));
-            assertEquals(PINNED.get(path), got, path + " (" + String.join(" ", options.get(i)) + "): the trained weights differ from the pinned digests (PPO, HAPPO,"
-                    + " FSDA). If the arithmetic was changed on purpose, the README's results no longer reproduce: rerun"
-                    + " them and record the new digests (class Javadoc)");
+            assertEquals(PINNED.get(path), got, path + " (" + r.getValue() + "): the trained weights differ from the"
+                    + " pinned digests (PPO, HAPPO, FSDA). If the arithmetic was changed on purpose, the README's results"
+                    + " no longer reproduce: rerun them and record the new digests (class Javadoc)");
         }
     }
 }
