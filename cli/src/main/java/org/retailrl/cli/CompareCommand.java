@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -266,29 +265,31 @@ final class CompareCommand implements Command {
         ProgressBar bar = new ProgressBar(err, (long) contenders.size() * episodes * seeds.size() + seeds.size(),
                 ProgressBar.isTerminal(err));
         Map<String, Double> latest = new ConcurrentHashMap<>();
-        // The training runs are queued first and the seeds' heuristic fits (a few seconds each)
-        // last, so the short jobs fill the threads' tails instead of one long training running
-        // alone at the end (default run: training 351 → 308 s on 2 threads). Results
-        // are the same in any order: every job is independent and reads only its own seed.
-        List<Callable<Object>> jobs = new ArrayList<>();
+        // The training runs are scheduled longest first, each learner's seeds as one group
+        // (JobScheduler), and the seeds' heuristic fits (a few seconds each) last, so the short
+        // jobs fill the threads' tails instead of one long training running alone at the end.
+        // Results are the same in any order: every job is independent and reads only its own seed.
+        List<JobScheduler.Job> jobs = new ArrayList<>();
         for (long s : seeds) {
             for (Contender c : contenders) {
                 RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
-                jobs.add(() -> CompareResume.train(resuming, run, c.key() + "-seed" + s, snapshotAt, dir, every,
-                        "train " + names(contenders), bar, latest, faultHook));
+                // A resumed comparison's finished runs return at once and would make their group
+                // look cheap, so it keeps list order.
+                jobs.add(new JobScheduler.Job(resuming ? null : c.key(), () -> CompareResume.train(resuming, run, c.key() + "-seed" + s,
+                        snapshotAt, dir, every, "train " + names(contenders), bar, latest, faultHook)));
             }
         }
         int trainingJobs = jobs.size();
         for (long s : seeds) {
-            jobs.add(() -> {
+            jobs.add(new JobScheduler.Job(null, () -> {
                 HeuristicSuite suite = HeuristicSuite.fit(scenario, fitFor.apply(s));
                 bar.advance("fit heuristics", 1, Double.NaN);
                 return suite;
-            });
+            }));
         }
         List<Object> results;
         try {
-            results = Experiment.runAll(jobs, threads);
+            results = Experiment.runScheduled(jobs, threads);
         } catch (ExecutionException e) {
             bar.finish();
             if (e.getCause() instanceof TrainingDivergedException d) {

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
@@ -111,53 +107,53 @@ final class Experiment {
     private static final ThreadLocal<Integer> JOB_THREADS = ThreadLocal.withInitial(() -> 1);
 
     /**
-     * Runs {@code jobs} on {@code threads} threads (1: the calling thread) and returns their
-     * results in order; with fewer jobs than threads, each training run also splits its own work
-     * over its share of the threads.
+     * Runs {@code jobs} on {@code threads} threads (1: the calling thread) in list order and returns
+     * their results in order; with fewer jobs than threads, each training run also splits its own
+     * work over its share of the threads.
      */
     static List<Object> runAll(List<Callable<Object>> jobs, int threads) throws Exception {
+        List<JobScheduler.Job> ungrouped = new ArrayList<>();
+        for (Callable<Object> j : jobs) {
+            ungrouped.add(new JobScheduler.Job(null, j));
+        }
+        return runScheduled(ungrouped, threads);
+    }
+
+    /**
+     * As {@link #runAll(List, int)}, the longest expected job first ({@link JobScheduler}): jobs
+     * of one group (one learner over its seeds) are expected to take about equally long. Results
+     * are the same in any order.
+     */
+    static List<Object> runScheduled(List<JobScheduler.Job> jobs, int threads) throws Exception {
         int share = Math.max(1, threads / Math.max(1, jobs.size()));
         if (share > 1) {
-            List<Callable<Object>> wrapped = new ArrayList<>();
-            for (Callable<Object> j : jobs) {
-                wrapped.add(() -> {
+            List<JobScheduler.Job> wrapped = new ArrayList<>();
+            for (JobScheduler.Job j : jobs) {
+                wrapped.add(new JobScheduler.Job(j.group(), () -> {
                     JOB_THREADS.set(share);
                     try {
-                        return j.call();
+                        return j.task().call();
                     } finally {
                         JOB_THREADS.remove();
                     }
-                });
+                }));
             }
             jobs = wrapped;
         }
-        List<Object> out = new ArrayList<>();
-        if (threads == 1) {
-            for (Callable<Object> j : jobs) {
-                try {
-                    out.add(j.call());
-                } catch (TrainingDivergedException e) {
-                    throw new ExecutionException(e);
+        try {
+            return JobScheduler.run(jobs, threads, "compare");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // On one thread a job's own exception reaches the caller as it is, as a direct call
+            // would throw it; a divergence is wrapped either way, where the commands look for it.
+            if (threads == 1 && !(e.getCause() instanceof TrainingDivergedException)) {
+                if (e.getCause() instanceof Exception ex) {
+                    throw ex;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
                 }
             }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "compare");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Object>> fs = new ArrayList<>();
-            for (Callable<Object> j : jobs) {
-                fs.add(pool.submit(j));
-            }
-            for (Future<Object> f : fs) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            throw e;
         }
     }
 

@@ -162,23 +162,25 @@ final class MultiProductCompare {
             ProgressBar bar = new ProgressBar(err, (long) learners.size() * episodes * seeds.size() + seeds.size(),
                     ProgressBar.isTerminal(err));
             Map<String, Double> latest = new ConcurrentHashMap<>();
-            List<Callable<Object>> jobs = new ArrayList<>();
+            // Each learner's seeds form one group and the seeds' heuristic fits another, scheduled
+            // longest first (JobScheduler); results do not depend on the order.
+            List<JobScheduler.Job> jobs = new ArrayList<>();
             for (long s : seeds) {
-                jobs.add(() -> {
+                jobs.add(new JobScheduler.Job("heuristic fit", () -> {
                     List<ProductHeuristicFit.Fitted> f = ProductHeuristicFit.fit(scenario,
                             new HeuristicSuite.Settings(10_000, fitEpisodes, 3, s));
                     bar.advance("fit heuristics", 1, Double.NaN);
                     return f;
-                });
+                }));
                 for (Algorithm a : learners) {
                     RunSpec run = new RunSpec(a, scenario, copies, s, episodes, configs.get(a.label()));
-                    jobs.add(() -> Experiment.train(run, dir, TrainingDefaults.CHECKPOINT_EVERY, "train", bar, latest,
-                            null));
+                    jobs.add(new JobScheduler.Job(a.label(), () -> Experiment.train(run, dir,
+                            TrainingDefaults.CHECKPOINT_EVERY, "train", bar, latest, null)));
                 }
             }
             List<Object> results;
             try {
-                results = Experiment.runAll(jobs, threads);
+                results = Experiment.runScheduled(jobs, threads);
             } catch (java.util.concurrent.ExecutionException e) {
                 bar.finish();
                 if (e.getCause() instanceof TrainingDivergedException d) {

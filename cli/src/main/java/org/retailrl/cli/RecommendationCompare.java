@@ -176,21 +176,23 @@ public final class RecommendationCompare {
         ProgressBar bar = new ProgressBar(err, (long) seeds * learners.length * rounds + seeds + 1,
                 ProgressBar.isTerminal(err));
         Map<String, Double> latest = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Callable<Object>> jobs = new ArrayList<>();
+        // Each learner's seeds form one group, scheduled longest first (JobScheduler); the
+        // heuristics' job goes last. Results do not depend on the order.
+        List<JobScheduler.Job> jobs = new ArrayList<>();
         for (int g = 0; g < seeds; g++) {
             for (Learner l : learners) {
                 RunSpec run = new RunSpec(Algorithm.of(l), o.scenario(), o.copies(),
                         RecommendationComparison.trainingSeed(g, l), rounds, o.config(l));
-                jobs.add(() -> Experiment.train(run, dir, CHECKPOINT_EVERY, "train " + learners.length + " learners",
-                        bar, latest, null));
+                jobs.add(new JobScheduler.Job(l.name(), () -> Experiment.train(run, dir, CHECKPOINT_EVERY,
+                        "train " + learners.length + " learners", bar, latest, null)));
             }
         }
-        jobs.add(() -> {
+        jobs.add(new JobScheduler.Job(null, () -> {
             List<PolicyOutcome> h = RecommendationComparison.heuristics(o);
             bar.advance("heuristics", 1, Double.NaN);
             return h;
-        });
-        List<Object> trained = Experiment.runAll(jobs, o.threads());
+        }));
+        List<Object> trained = Experiment.runScheduled(jobs, o.threads());
         bar.phase("evaluate");
         List<Callable<Object>> evals = new ArrayList<>();
         for (int g = 0; g < seeds; g++) {

@@ -1,5 +1,7 @@
 package org.retailrl.nn;
 
+import org.retailrl.core.simd.Kernels;
+
 /**
  * Row-wise pieces of the categorical policies of docs/model.md §8.5: per-minibatch advantage
  * statistics and a numerically stable log-softmax with the row's entropy, as the learners'
@@ -33,35 +35,11 @@ public final class CategoricalRows {
     /**
      * Writes {@code log softmax(z[o .. o+a))} into {@code logp} (max-subtracted, so large logits do
      * not overflow) and, when {@code probs} is not null, {@code (float) e^{logp}} into it; returns
-     * the row's entropy in nats. {@code logp} must not alias {@code z}.
+     * the row's entropy in nats. {@code logp} must not alias {@code z}. The floats are the
+     * reference arithmetic's on every kernel path, and so is the entropy's float
+     * ({@link Kernels#logSoftmaxRow}).
      */
     public static double logSoftmaxRow(float[] z, int o, int a, float[] logp, float[] probs) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < a; k++) {
-            max = Math.max(max, z[o + k]);
-        }
-        // One exp per entry: e^{z−max} is parked in logp (as float) and reused for p = e/Σe,
-        // instead of a second exp of the rounded logp (W1 profile: the exps were ~3% of an
-        // update). The float rounding of e (relative 2⁻²⁴) is no larger than the error exp(logp)
-        // inherited from the rounding of logp.
-        double se = 0;
-        for (int k = 0; k < a; k++) {
-            double e = Math.exp(z[o + k] - max);
-            logp[o + k] = (float) e;
-            se += e;
-        }
-        float lse = (float) (max + Math.log(se));
-        double inv = 1.0 / se;
-        double ent = 0;
-        for (int k = 0; k < a; k++) {
-            double p = logp[o + k] * inv;
-            float lp = z[o + k] - lse;
-            logp[o + k] = lp;
-            if (probs != null) {
-                probs[o + k] = (float) p;
-            }
-            ent -= p * lp;
-        }
-        return ent;
+        return Kernels.logSoftmaxRow(z, o, a, logp, probs);
     }
 }

@@ -2,6 +2,7 @@ package org.retailrl.algorithms.rl;
 
 import java.util.Arrays;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.Kernels;
 import org.retailrl.nn.CategoricalRows;
 
 /**
@@ -299,10 +300,10 @@ public final class FactorLayout {
      * {@link #sample(float[], int, Rng, int[], int)} and then
      * {@link #logProb(float[], int, int[], int, Scratch)} of the sampled choices, on one pass
      * over each factor's logits: the same draws from {@code rng} and the same log-probability, to
-     * the bit. Each factor's maximum and exponentials are taken once: the sampler's weights
-     * {@code e^{z − max}} (double subtraction, {@link Rng#categorical}) double as the
-     * log-softmax's (float subtraction, {@link CategoricalRows#logSoftmaxRow}) wherever the float
-     * difference is exact, and only the sampled entry's log-probability is formed.
+     * the bit. The sampler's weights {@code e^{z − max}} (double subtraction, {@link Rng#categorical})
+     * are taken per element with {@code Math.exp}; the log-softmax's normaliser (float subtraction,
+     * {@link CategoricalRows#logSoftmaxRow}) by {@link Kernels#logSumExp}, and only the sampled
+     * entry's log-probability is formed.
      */
     public double sampleLogProb(float[] logits, int row, Rng rng, int[] out, int off, Scratch scratch) {
         if (scratch.weights.length < categoricalWidth) {
@@ -316,20 +317,18 @@ public final class FactorLayout {
             int o = base + offsets[f];
             int n = sizes[f];
             double maxD = Rng.categoricalMax(logits, o, n);
-            float max = (float) maxD;
             double total = 0;
-            double se = 0;
             for (int i = 0; i < n; i++) {
-                float z = logits[o + i];
-                double e = Math.exp(z - maxD);
+                double e = Math.exp(logits[o + i] - maxD);
                 w[i] = e;
                 total += e;
-                float d = z - max;
-                se += (double) d == z - maxD ? e : Math.exp(d);
             }
             int a = rng.categoricalFromWeights(w, n, total);
             out[off + f] = a;
-            float lse = (float) (max + Math.log(se));
+            // The log-softmax's exponentials are of the float differences, which are often not
+            // the sampler's double ones (a logit of another binade rounds): the kernel takes them
+            // in lanes, with the same float.
+            float lse = Kernels.logSumExp(logits, o, n);
             float lp = logits[o + a] - lse;
             sum += lp;
         }

@@ -360,6 +360,55 @@ public final class Kernels {
     }
 
     /**
+     * The log-softmax's normaliser of one categorical row (docs/model.md §8.5):
+     * {@code lse = (float) (max + log Σ_k e^{z_k − max})} over {@code z[o .. o+n)}, the exponentials
+     * of the float differences {@code z_k − max} summed in order, as {@link #logSoftmaxRow}
+     * computes it; {@code log p_k = z_k − lse}. The result is the reference arithmetic's float, to
+     * the bit, on both implementations: the vector lanes sum {@link FastExp} in another order and
+     * redo by the reference any row whose double lies within twice its error bound
+     * ({@link #logSoftmaxRow}) of a float rounding boundary.
+     */
+    public static float logSumExp(float[] z, int o, int n) {
+        if (n < 0 || o < 0 || o > z.length - n) {
+            throw new IllegalArgumentException("logSumExp: need 0 <= n, o >= 0 and o + n <= z.length = " + z.length
+                    + ", got n = " + n + ", o = " + o);
+        }
+        return IMPL.logSumExp(z, o, n);
+    }
+
+    /**
+     * One categorical row's log-softmax with its entropy (docs/model.md §8.5, the policy loss):
+     * writes {@code log softmax(z[o .. o+n))} into {@code logp[o ..]} (max-subtracted, so large
+     * logits do not overflow) and, when {@code probs} is not null, {@code p} into {@code probs[o ..]};
+     * returns the entropy {@code −Σ p·log p} in nats. {@code logp} must not alias {@code z}.
+     *
+     * <p>Every float written is that of the reference arithmetic (one {@code Math.exp} per entry
+     * summed in order, {@code lse = (float) (max + log Σe)}, {@code logp = z − lse},
+     * {@code p = (float) e · (1/Σe)}), to the bit, on both implementations, and the returned
+     * entropy rounds to the same float as the reference's. The vector lanes take the exponentials
+     * as {@link FastExp} (within 2 ulp, {@code Math.exp} within 1), each parked {@code (float) e}
+     * as {@link #expToFloat} rounds it, and sum the exponentials and the entropy in lanes; the
+     * doubles then differ from the reference's by at most {@code (2n + 6)·2^-53} relative in
+     * {@code Σe} and {@code (4n + 16)·2^-53} in the entropy (first order), so {@code lse} and the
+     * entropy round to the same floats unless the lanes' value lies within twice that distance of
+     * a float rounding boundary, and then the row is redone by the reference arithmetic (as are rows
+     * narrower than 16, rows with a non-finite maximum, and calls that ask for {@code probs}). The
+     * returned double itself may differ from the reference's in its last bits on the lanes path:
+     * the learners report it and train on its float only.
+     */
+    public static double logSoftmaxRow(float[] z, int o, int n, float[] logp, float[] probs) {
+        if (n < 0 || o < 0 || o > z.length - n || o > logp.length - n || (probs != null && o > probs.length - n)) {
+            throw new IllegalArgumentException("logSoftmaxRow: need 0 <= n, o >= 0 and o + n <= z.length = " + z.length
+                    + ", logp.length = " + logp.length + (probs == null ? "" : ", probs.length = " + probs.length)
+                    + ", got n = " + n + ", o = " + o);
+        }
+        if (z == logp) {
+            throw new IllegalArgumentException("logSoftmaxRow: logp must not alias z");
+        }
+        return IMPL.logSoftmaxRow(z, o, n, logp, probs);
+    }
+
+    /**
      * One factor's row of the categorical policy loss's gradient (docs/model.md §8.5: the clipped
      * surrogate with its entropy bonus, by way of the log-softmax):
      * {@code dz[dzo + k] += up·(−c·p + entScale·p·(logp[o + k] + h))} with

@@ -996,6 +996,163 @@ final class PanamaSimd implements Simd {
         }
     }
 
+    /** Rows narrower than this take the reference arithmetic: too few lanes to gain. */
+    private static final int LOG_SOFTMAX_MIN = 16;
+    private static final double U = 0x1p-53;
+
+    /**
+     * {@link Kernels#logSoftmaxRow} in lanes: the maximum (exact in any order); {@code e = e^{z−max}}
+     * by {@link #fastExpD} with {@code (float) e} parked in {@code logp} as {@link #expToFloat}
+     * rounds it (redone lanes take {@code Math.exp}); {@code Σe} and {@code Σ p·logp} in lanes,
+     * the lanes then added in a fixed order (a Vector API reduction of doubles has no specified
+     * order). Error bounds, {@code u = 2^-53}, first order: each lane's {@code e} is within 2 ulp
+     * of {@code e^d} and the reference's within 1, so within {@code 6u} relative of each other;
+     * both sums of {@code n} positive terms are within {@code (n−1)u}; so {@code Σe} differs by at
+     * most {@code δ = (2n + 6)u} relative, and {@code log Σe} by {@code δ} absolute plus an ulp of
+     * each rounding ({@code 4u·|log Σe|}), {@code max + log Σe} by that plus {@code 4u·|v|}. The
+     * probabilities {@code (float) e · (1/Σe)} then differ by {@code δ + 8u}, the products with
+     * {@code logp} (the same floats) by {@code δ + 12u}, their sums (all terms of one sign) by
+     * {@code 2(n−1)u} more: {@code (4n + 16)u} in all. A value whose float could differ — one
+     * within twice its bound of a float rounding boundary — sends the row to the reference.
+     */
+    @Override
+    public double logSoftmaxRow(float[] z, int o, int n, float[] logp, float[] probs) {
+        if (!LANES64 || n < LOG_SOFTMAX_MIN || probs != null) {
+            // probs would be rounded from this path's p, which may differ in its last bits.
+            return ScalarSimd.logSoftmaxRowExact(z, o, n, logp, probs);
+        }
+        int bound = DS.loopBound(n);
+        float max = maxLanes(z, o, n);
+        if (!Float.isFinite(max)) {
+            return ScalarSimd.logSoftmaxRowExact(z, o, n, logp, probs);
+        }
+        DoubleVector seV = DoubleVector.zero(DS);
+        for (int k = 0; k < bound; k += DL) {
+            FloatVector d = FloatVector.fromArray(HALF, z, o + k).sub(max);
+            DoubleVector dd = (DoubleVector) d.convertShape(VectorOperators.F2D, DS, 0);
+            DoubleVector y = fastExpD(dd);
+            ((FloatVector) y.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(logp, o + k);
+            // Beyond −700 FastExp is clamped, but such an e is below 2^-1000 against Σe >= 1 (the
+            // maximum's own 1): it changes no sum.
+            for (long redo = expToFloatRedo(dd, y); redo != 0; redo &= redo - 1) {
+                int l = Long.numberOfTrailingZeros(redo);
+                logp[o + k + l] = (float) Math.exp(d.lane(l));
+            }
+            seV = seV.add(y);
+        }
+        double se = 0;
+        for (int l = 0; l < DL; l++) {
+            se += seV.lane(l);
+        }
+        for (int k = bound; k < n; k++) {
+            double e = Math.exp(z[o + k] - max);
+            logp[o + k] = (float) e;
+            se += e;
+        }
+        double logSe = Math.log(se);
+        double v = max + logSe;
+        if (!farFromFloatBoundary(v, lseMargin(n, logSe, v))) {
+            return ScalarSimd.logSoftmaxRowExact(z, o, n, logp, probs);
+        }
+        float lse = (float) v;
+        double inv = 1.0 / se;
+        DoubleVector tV = DoubleVector.zero(DS);
+        for (int k = 0; k < bound; k += DL) {
+            FloatVector ef = FloatVector.fromArray(HALF, logp, o + k);
+            DoubleVector p = ((DoubleVector) ef.convertShape(VectorOperators.F2D, DS, 0)).mul(inv);
+            FloatVector lp = FloatVector.fromArray(HALF, z, o + k).sub(lse);
+            lp.intoArray(logp, o + k);
+            tV = tV.add(p.mul((DoubleVector) lp.convertShape(VectorOperators.F2D, DS, 0)));
+        }
+        double t = 0;
+        for (int l = 0; l < DL; l++) {
+            t += tV.lane(l);
+        }
+        for (int k = bound; k < n; k++) {
+            double p = logp[o + k] * inv;
+            float lp = z[o + k] - lse;
+            logp[o + k] = lp;
+            t += p * lp;
+        }
+        // 0 − t, as the reference's 0 − Σ: an entropy of zero is +0, never −0.
+        double ent = 0.0 - t;
+        if (!farFromFloatBoundary(ent, U * (8.0 * n + 64) * Math.abs(ent))) {
+            return ScalarSimd.logSoftmaxRowExact(z, o, n, logp, probs);
+        }
+        return ent;
+    }
+
+    /**
+     * {@link Kernels#logSumExp} in lanes: the first half of {@link #logSoftmaxRow} (the maximum,
+     * {@code Σe} by {@link #fastExpD} added in lanes) with its error bound and boundary test.
+     */
+    @Override
+    public float logSumExp(float[] z, int o, int n) {
+        if (!LANES64 || n < LOG_SOFTMAX_MIN) {
+            return ScalarSimd.logSumExpExact(z, o, n);
+        }
+        int bound = DS.loopBound(n);
+        float max = maxLanes(z, o, n);
+        if (!Float.isFinite(max)) {
+            return ScalarSimd.logSumExpExact(z, o, n);
+        }
+        DoubleVector seV = DoubleVector.zero(DS);
+        for (int k = 0; k < bound; k += DL) {
+            FloatVector d = FloatVector.fromArray(HALF, z, o + k).sub(max);
+            seV = seV.add(fastExpD((DoubleVector) d.convertShape(VectorOperators.F2D, DS, 0)));
+        }
+        double se = 0;
+        for (int l = 0; l < DL; l++) {
+            se += seV.lane(l);
+        }
+        for (int k = bound; k < n; k++) {
+            se += Math.exp(z[o + k] - max);
+        }
+        double logSe = Math.log(se);
+        double v = max + logSe;
+        if (!farFromFloatBoundary(v, lseMargin(n, logSe, v))) {
+            return ScalarSimd.logSumExpExact(z, o, n);
+        }
+        return (float) v;
+    }
+
+    /** The largest of {@code z[o .. o+n)} as {@code Math.max} folds it (exact in any order). */
+    private static float maxLanes(float[] z, int o, int n) {
+        int bound = DS.loopBound(n);
+        FloatVector mv = FloatVector.broadcast(HALF, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < bound; k += DL) {
+            mv = mv.max(FloatVector.fromArray(HALF, z, o + k));
+        }
+        float max = mv.reduceLanes(VectorOperators.MAX);
+        for (int k = bound; k < n; k++) {
+            max = Math.max(max, z[o + k]);
+        }
+        return max;
+    }
+
+    /**
+     * Twice the bound of {@link #logSoftmaxRow}'s comment on how far the lanes' {@code v = max + log Σe}
+     * can lie from the reference's, for {@code n} logits: {@code 2·((2n + 6)u + 4u·|log Σe| + 4u·|v|)}.
+     */
+    private static double lseMargin(int n, double logSe, double v) {
+        return U * (4.0 * n + 12 + 8 * Math.abs(logSe) + 8 * Math.abs(v));
+    }
+
+    /**
+     * Whether every double within {@code margin} of {@code v} rounds to the same float as
+     * {@code v}: {@code v} lies farther than {@code margin} from both midpoints to the neighbouring
+     * floats (each the exact double sum of two floats, halved), and its float is finite.
+     */
+    static boolean farFromFloatBoundary(double v, double margin) {
+        float f = (float) v;
+        if (!Float.isFinite(f)) {
+            return false;
+        }
+        double lo = ((double) f + Math.nextDown(f)) * 0.5;
+        double hi = ((double) f + Math.nextUp(f)) * 0.5;
+        return v - lo > margin && hi - v > margin;
+    }
+
     // FdLibm's log1p constants (ln 2 split in two, the coefficients of its polynomial in s²), with
     // FdLibm's notice, as it asks:
     // ====================================================

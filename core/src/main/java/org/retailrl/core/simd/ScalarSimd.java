@@ -242,6 +242,68 @@ final class ScalarSimd implements Simd {
     }
 
     @Override
+    public double logSoftmaxRow(float[] z, int o, int n, float[] logp, float[] probs) {
+        return logSoftmaxRowExact(z, o, n, logp, probs);
+    }
+
+    @Override
+    public float logSumExp(float[] z, int o, int n) {
+        return logSumExpExact(z, o, n);
+    }
+
+    /**
+     * The reference of {@link Kernels#logSumExp}: the float maximum, {@code Math.exp} of each float
+     * difference summed in order, {@code (float) (max + Math.log(Σ))} — the {@code lse} of
+     * {@link #logSoftmaxRowExact}.
+     */
+    static float logSumExpExact(float[] z, int o, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, z[o + k]);
+        }
+        double se = 0;
+        for (int k = 0; k < n; k++) {
+            se += Math.exp(z[o + k] - max);
+        }
+        return (float) (max + Math.log(se));
+    }
+
+    /**
+     * The reference log-softmax of {@link Kernels#logSoftmaxRow}: max-subtracted, one
+     * {@code Math.exp} per entry summed in order, {@code lse = (float) (max + log Σe)},
+     * {@code logp = z − lse} in float, {@code p = (float) e · (1/Σe)} and the entropy
+     * {@code −Σ p·logp} in order, in double.
+     */
+    static double logSoftmaxRowExact(float[] z, int o, int a, float[] logp, float[] probs) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < a; k++) {
+            max = Math.max(max, z[o + k]);
+        }
+        // One exp per entry: e^{z−max} is parked in logp (as float) and reused for p = e/Σe,
+        // instead of a second exp of the rounded logp. The float rounding of e (relative 2⁻²⁴) is
+        // no larger than the error exp(logp) inherited from the rounding of logp.
+        double se = 0;
+        for (int k = 0; k < a; k++) {
+            double e = Math.exp(z[o + k] - max);
+            logp[o + k] = (float) e;
+            se += e;
+        }
+        float lse = (float) (max + Math.log(se));
+        double inv = 1.0 / se;
+        double ent = 0;
+        for (int k = 0; k < a; k++) {
+            double p = logp[o + k] * inv;
+            float lp = z[o + k] - lse;
+            logp[o + k] = lp;
+            if (probs != null) {
+                probs[o + k] = (float) p;
+            }
+            ent -= p * lp;
+        }
+        return ent;
+    }
+
+    @Override
     public void poissonExpectedMin(double[] lambda, int x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = PoissonMoments.expectedMin(lambda[i], x);

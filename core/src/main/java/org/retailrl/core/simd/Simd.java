@@ -158,4 +158,19 @@ interface Simd {
      * in that order, to the bit; arguments already checked.
      */
     void softmaxGradRow(float[] logp, int o, int n, float c, float entScale, float h, float up, float[] dz, int dzo);
+
+    /**
+     * {@code log softmax(z[o .. o+n))} into {@code logp[o ..]} and, when {@code probs} is not null,
+     * the probabilities into {@code probs[o ..]}; returns the row's entropy. The floats written
+     * are those of {@link ScalarSimd#logSoftmaxRowExact}, to the bit; the returned entropy is
+     * within {@code (4n + 16)·2^-53} of its value, relative, and rounds to the same float.
+     * Arguments already checked.
+     */
+    double logSoftmaxRow(float[] z, int o, int n, float[] logp, float[] probs);
+
+    /**
+     * {@code (float) (max + log Σ e^{z−max})} over {@code z[o .. o+n)}, to the bit that of
+     * {@link ScalarSimd#logSumExpExact}; arguments already checked.
+     */
+    float logSumExp(float[] z, int o, int n);
 }
