@@ -275,8 +275,9 @@ final class CompareCommand implements Command {
                 RunSpec run = new RunSpec(c.algorithm(), scenario, copies, s, episodes, configs.get(c.key()));
                 // A resumed comparison's finished runs return at once and would make their group
                 // look cheap, so it keeps list order.
-                jobs.add(new JobScheduler.Job(resuming ? null : c.key(), () -> CompareResume.train(resuming, run, c.key() + "-seed" + s,
-                        snapshotAt, dir, every, "train " + names(contenders), bar, latest, faultHook)));
+                String stem = c.key() + "-seed" + s;
+                jobs.add(new JobScheduler.Job(resuming ? null : c.key(), () -> CompareResume.train(resuming, run,
+                        stem, snapshotAt, dir, every, "train " + names(contenders), bar, latest, faultHook)));
             }
         }
         int trainingJobs = jobs.size();

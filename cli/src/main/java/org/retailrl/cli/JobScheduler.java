@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * so neither the order nor the thread count changes a result, only the wall time).
  *
  * <p>Why an order at all: a comparison trains a few learners over several seeds, and one learner's
- * run can take twice another's (on scenario (b) the joint-action PPO's 441-way softmax makes its
- * run about 1.7× FSDA's). Taken in list order, the last long run can be left alone on one core at
+ * run can take half as long again as another's (on scenario (b) the joint-action PPO's 441-way
+ * softmax makes its run about 1.4× FSDA's). Taken in list order, the last long run can be left alone on one core at
  * the end while the others idle. The cost of a job is not known in advance, but jobs of one
  * <em>group</em> (one learner over its seeds) cost about the same, so the scheduler learns it as it
  * goes: a free thread first starts one job of every group not yet started (in list order, to learn

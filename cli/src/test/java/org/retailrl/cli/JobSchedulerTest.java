@@ -41,7 +41,7 @@ class JobSchedulerTest {
         assertEquals(3, s.pick(83));
         s.mark(3, 83, null);
         // P's first finished after 140: the third P before any F.
-        s.mark(1, 0, 140L);
+        s.mark(1, 1, 140L);
         assertEquals(5, s.pick(140));
         s.mark(5, 140, null);
         assertEquals(2, s.pick(223));
