@@ -392,7 +392,8 @@ public final class Kernels {
      * {@code Σe} and {@code (4n + 16)·2^-53} in the entropy (first order), so {@code lse} and the
      * entropy round to the same floats unless the lanes' value lies within twice that distance of
      * a float rounding boundary, and then the row is redone by the reference arithmetic (as are rows
-     * narrower than 16, rows with a non-finite maximum, and calls that ask for {@code probs}). The
+     * narrower than 16, rows with a non-finite maximum, calls that ask for {@code probs}, and every
+     * row on paths narrower than 512 bits, whose double lanes are not used: {@code LANES64}). The
      * returned double itself may differ from the reference's in its last bits on the lanes path:
      * the learners report it and train on its float only.
      */
