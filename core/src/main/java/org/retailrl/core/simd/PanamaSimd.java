@@ -484,25 +484,87 @@ final class PanamaSimd implements Simd {
             DoubleVector v = DoubleVector.fromArray(DS, x, i);
             // NaN fails both comparisons, so the in-range test catches it too.
             bad = bad.or(v.compare(VectorOperators.GE, 0.0).and(v.compare(VectorOperators.LE, 1e9)).not());
-            fastExpD(v.neg()).intoArray(out, i);
         }
+        expNegArray(x, out, bound);
         return !bad.anyTrue();
     }
 
-    /** {@link FastExp#exp} in lanes, the same operations in the same order. */
+    /**
+     * {@code y[i] = e^{−x[i]}} as {@link FastExp} (the operations of {@link #fastExpD}), two vectors
+     * per step with their operations interleaved: each exponential is a chain of 13 dependent
+     * multiply-adds, and one vector's chain alone leaves the FMA units idle most of its latency
+     * (docs/performance.md, "The environment step on Zen 4"). Written out, not two calls of
+     * {@code fastExpD}: a second inlined copy is what C2 is likeliest to refuse, and a call it does
+     * not inline boxes its vectors. {@code y} may be {@code x}.
+     */
+    private static void expNegArray(double[] x, double[] y, int bound) {
+        double[] c = FastExp.COEFFS;
+        int i = 0;
+        for (; i + 2 * DL <= bound; i += 2 * DL) {
+            DoubleVector x1 = DoubleVector.fromArray(DS, x, i).neg();
+            DoubleVector x2 = DoubleVector.fromArray(DS, x, i + DL).neg();
+            x1 = x1.blend(-FastExp.CLAMP, x1.compare(VectorOperators.LT, -FastExp.CLAMP));
+            x2 = x2.blend(-FastExp.CLAMP, x2.compare(VectorOperators.LT, -FastExp.CLAMP));
+            x1 = x1.blend(FastExp.CLAMP, x1.compare(VectorOperators.GT, FastExp.CLAMP));
+            x2 = x2.blend(FastExp.CLAMP, x2.compare(VectorOperators.GT, FastExp.CLAMP));
+            DoubleVector t1 = x1.mul(FastExp.LOG2E).add(FastExp.SHIFT);
+            DoubleVector t2 = x2.mul(FastExp.LOG2E).add(FastExp.SHIFT);
+            DoubleVector k1 = t1.sub(FastExp.SHIFT);
+            DoubleVector k2 = t2.sub(FastExp.SHIFT);
+            DoubleVector hi = DoubleVector.broadcast(DS, -FastExp.LN2_HI);
+            DoubleVector lo = DoubleVector.broadcast(DS, -FastExp.LN2_LO);
+            DoubleVector r1 = k1.fma(lo, k1.fma(hi, x1));
+            DoubleVector r2 = k2.fma(lo, k2.fma(hi, x2));
+            DoubleVector q1 = DoubleVector.broadcast(DS, c[0]);
+            DoubleVector q2 = q1;
+            for (int j = 1; j < 14; j++) {
+                DoubleVector cj = DoubleVector.broadcast(DS, c[j]);
+                q1 = q1.fma(r1, cj);
+                q2 = q2.fma(r2, cj);
+            }
+            q1.mul(scaleOfShifted(t1)).intoArray(y, i);
+            q2.mul(scaleOfShifted(t2)).intoArray(y, i + DL);
+        }
+        if (i < bound) {
+            fastExpD(DoubleVector.fromArray(DS, x, i).neg()).intoArray(y, i);
+        }
+    }
+
+    /**
+     * {@link FastExp#exp} in lanes, with the same results to the bit in fewer operations:
+     * {@code fma(k, −c, r)} is {@code fma(−k, c, r)} exactly (one rounding of the same exact
+     * value), and {@code 2^k} comes from the bits of {@code t = x·log₂e + 1.5·2^52} instead of a
+     * double-to-long conversion of {@code k = t − 1.5·2^52} ({@link #scaleOfShifted}).
+     */
     private static DoubleVector fastExpD(DoubleVector x) {
         double[] c = FastExp.COEFFS;
-        x = x.max(-FastExp.CLAMP).min(FastExp.CLAMP);
-        DoubleVector kd = x.mul(FastExp.LOG2E).add(FastExp.SHIFT).sub(FastExp.SHIFT);
-        DoubleVector negK = kd.neg();
-        DoubleVector rr = negK.fma(DoubleVector.broadcast(DS, FastExp.LN2_HI), x);
-        rr = negK.fma(DoubleVector.broadcast(DS, FastExp.LN2_LO), rr);
+        // The clamp as compare and blend: the same value as max and min for every input (NaN
+        // fails both tests and stays NaN, −0.0 stays −0.0), where C2's max and min, which must
+        // order −0.0 below +0.0 and propagate NaN, take several instructions each.
+        x = x.blend(-FastExp.CLAMP, x.compare(VectorOperators.LT, -FastExp.CLAMP));
+        x = x.blend(FastExp.CLAMP, x.compare(VectorOperators.GT, FastExp.CLAMP));
+        DoubleVector t = x.mul(FastExp.LOG2E).add(FastExp.SHIFT);
+        DoubleVector kd = t.sub(FastExp.SHIFT);
+        DoubleVector rr = kd.fma(DoubleVector.broadcast(DS, -FastExp.LN2_HI), x);
+        rr = kd.fma(DoubleVector.broadcast(DS, -FastExp.LN2_LO), rr);
         DoubleVector q = DoubleVector.broadcast(DS, c[0]);
         for (int j = 1; j < 14; j++) {
             q = q.fma(rr, DoubleVector.broadcast(DS, c[j]));
         }
-        LongVector k = (LongVector) kd.convert(VectorOperators.D2L, 0);
-        return q.mul(k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+        return q.mul(scaleOfShifted(t));
+    }
+
+    /**
+     * {@code 2^k} for {@code t = k + 1.5·2^52}, {@code |k| <= 1011}: such a {@code t} lies in
+     * {@code [2^52, 2^53)}, where doubles are the integers, so its bits are those of
+     * {@code 1.5·2^52} plus {@code k}, and {@code k + 1023} shifted into the exponent field is
+     * {@code 2^k} ({@code (long) (t − 1.5·2^52)} would give the same {@code k}, by a conversion
+     * that costs more than this integer add). A NaN {@code t} gives some scale; the product with the
+     * polynomial's NaN is NaN either way.
+     */
+    private static DoubleVector scaleOfShifted(DoubleVector t) {
+        return t.reinterpretAsLongs().add(1023L - Double.doubleToRawLongBits(FastExp.SHIFT))
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
     /** The next SplitMix64 uniform of every stream in {@code [i, i + DL)}, as {@code RawStreams.nextDouble}. */
@@ -540,59 +602,101 @@ final class PanamaSimd implements Simd {
 
     /**
      * The CDF search of {@link PoissonSampler#search} in lanes ({@code out} holds {@code e^{−λ}}
-     * on entry), then PTRS's first trial for the means at or above the inversion limit. Two blocks
-     * of lanes are searched together: each step's multiply-add chain has a latency of several
-     * cycles, and a second independent chain fills them.
+     * on entry), then PTRS's first trial for the means at or above the inversion limit. Four
+     * blocks of lanes are searched together: each block's steps form chains of dependent
+     * multiplies and adds, and four independent chains keep the FMA units busier than two, more
+     * than making up for the steps the slowest of 32 lanes adds over the slowest of 16
+     * (docs/performance.md, "The environment step on Zen 4"). Each lane runs the scalar search's
+     * operations in its order whichever block it is searched with.
      */
     private static void poissonSearch(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int bound) {
         int i = 0;
-        for (; i + 2 * DL <= bound; i += 2 * DL) {
-            poissonSearch2(lam, u, seed, gamma, out, i);
+        for (; i + 4 * DL <= bound; i += 4 * DL) {
+            poissonSearch4(lam, u, seed, gamma, out, i);
         }
-        if (i < bound) {
+        for (; i < bound; i += DL) {
             poissonSearch1(lam, u, seed, gamma, out, i);
         }
     }
 
-    private static void poissonSearch2(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
-        int i2 = i + DL;
+    private static void poissonSearch4(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
+        int i1 = i + DL;
+        int i2 = i + 2 * DL;
+        int i3 = i + 3 * DL;
+        double limit = PoissonSampler.INVERSION_LIMIT;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector lv = DoubleVector.fromArray(DS, lam, i);
-        DoubleVector lv2 = DoubleVector.fromArray(DS, lam, i2);
-        DoubleVector uv = DoubleVector.fromArray(DS, u, i);
-        DoubleVector uv2 = DoubleVector.fromArray(DS, u, i2);
-        DoubleVector pk = DoubleVector.fromArray(DS, out, i);
-        DoubleVector pk2 = DoubleVector.fromArray(DS, out, i2);
-        DoubleVector cdf = pk;
-        DoubleVector cdf2 = pk2;
-        VectorMask<Double> small = lv.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
-        VectorMask<Double> small2 = lv2.compare(VectorOperators.LT, PoissonSampler.INVERSION_LIMIT);
+        DoubleVector l0 = DoubleVector.fromArray(DS, lam, i);
+        DoubleVector l1 = DoubleVector.fromArray(DS, lam, i1);
+        DoubleVector l2 = DoubleVector.fromArray(DS, lam, i2);
+        DoubleVector l3 = DoubleVector.fromArray(DS, lam, i3);
+        DoubleVector u0 = DoubleVector.fromArray(DS, u, i);
+        DoubleVector u1 = DoubleVector.fromArray(DS, u, i1);
+        DoubleVector u2 = DoubleVector.fromArray(DS, u, i2);
+        DoubleVector u3 = DoubleVector.fromArray(DS, u, i3);
+        DoubleVector p0 = DoubleVector.fromArray(DS, out, i);
+        DoubleVector p1 = DoubleVector.fromArray(DS, out, i1);
+        DoubleVector p2 = DoubleVector.fromArray(DS, out, i2);
+        DoubleVector p3 = DoubleVector.fromArray(DS, out, i3);
+        DoubleVector c0 = p0;
+        DoubleVector c1 = p1;
+        DoubleVector c2 = p2;
+        DoubleVector c3 = p3;
+        VectorMask<Double> s0 = l0.compare(VectorOperators.LT, limit);
+        VectorMask<Double> s1 = l1.compare(VectorOperators.LT, limit);
+        VectorMask<Double> s2 = l2.compare(VectorOperators.LT, limit);
+        VectorMask<Double> s3 = l3.compare(VectorOperators.LT, limit);
         // The CDF never decreases, so the smallest k with u < cdf_k is the number of j with
         // u >= cdf_j: count in every lane and test for completion only every UNROLL steps,
         // which keeps a data-dependent branch out of the inner steps.
-        DoubleVector k = DoubleVector.zero(DS);
-        DoubleVector k2 = k;
+        DoubleVector k0 = DoubleVector.zero(DS);
+        DoubleVector k1 = k0;
+        DoubleVector k2 = k0;
+        DoubleVector k3 = k0;
         int j = 1;
         while (true) {
             for (int s = 0; s < UNROLL; s++, j++) {
                 double inv = PoissonSampler.reciprocal(j);
-                k = k.add(one, uv.compare(VectorOperators.GE, cdf));
-                k2 = k2.add(one, uv2.compare(VectorOperators.GE, cdf2));
+                k0 = k0.add(one, u0.compare(VectorOperators.GE, c0));
+                k1 = k1.add(one, u1.compare(VectorOperators.GE, c1));
+                k2 = k2.add(one, u2.compare(VectorOperators.GE, c2));
+                k3 = k3.add(one, u3.compare(VectorOperators.GE, c3));
                 // Same rounding as the scalar search: p *= lambda * (1/k); cdf += p.
-                pk = pk.mul(lv.mul(inv));
-                pk2 = pk2.mul(lv2.mul(inv));
-                cdf = cdf.add(pk);
-                cdf2 = cdf2.add(pk2);
+                p0 = p0.mul(l0.mul(inv));
+                p1 = p1.mul(l1.mul(inv));
+                p2 = p2.mul(l2.mul(inv));
+                p3 = p3.mul(l3.mul(inv));
+                c0 = c0.add(p0);
+                c1 = c1.add(p1);
+                c2 = c2.add(p2);
+                c3 = c3.add(p3);
             }
-            if (j > MAX_LANE_STEPS || !uv.compare(VectorOperators.GE, cdf).and(small)
-                    .or(uv2.compare(VectorOperators.GE, cdf2).and(small2)).anyTrue()) {
+            if (j > MAX_LANE_STEPS || !u0.compare(VectorOperators.GE, c0).and(s0)
+                    .or(u1.compare(VectorOperators.GE, c1).and(s1))
+                    .or(u2.compare(VectorOperators.GE, c2).and(s2))
+                    .or(u3.compare(VectorOperators.GE, c3).and(s3)).anyTrue()) {
                 break;
             }
         }
-        k.intoArray(out, i);
+        k0.intoArray(out, i);
+        k1.intoArray(out, i1);
         k2.intoArray(out, i2);
-        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
-        poissonRest(uv2.compare(VectorOperators.GE, cdf2).and(small2), small2, lv2, lam, u, seed, gamma, out, i2);
+        k3.intoArray(out, i3);
+        // Lanes left to scalar code: those still searching (past the step limit) and the large
+        // means; both are rare, so one test covers the four blocks.
+        VectorMask<Double> r0 = u0.compare(VectorOperators.GE, c0).or(s0.not());
+        VectorMask<Double> r1 = u1.compare(VectorOperators.GE, c1).or(s1.not());
+        VectorMask<Double> r2 = u2.compare(VectorOperators.GE, c2).or(s2.not());
+        VectorMask<Double> r3 = u3.compare(VectorOperators.GE, c3).or(s3.not());
+        if (r0.or(r1).or(r2).or(r3).anyTrue()) {
+            poissonRest(u0.compare(VectorOperators.GE, c0).and(s0).toLong(), s0.not().toLong(), lam, u, seed, gamma,
+                    out, i);
+            poissonRest(u1.compare(VectorOperators.GE, c1).and(s1).toLong(), s1.not().toLong(), lam, u, seed, gamma,
+                    out, i1);
+            poissonRest(u2.compare(VectorOperators.GE, c2).and(s2).toLong(), s2.not().toLong(), lam, u, seed, gamma,
+                    out, i2);
+            poissonRest(u3.compare(VectorOperators.GE, c3).and(s3).toLong(), s3.not().toLong(), lam, u, seed, gamma,
+                    out, i3);
+        }
     }
 
     private static void poissonSearch1(double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
@@ -615,23 +719,23 @@ final class PanamaSimd implements Simd {
             }
         }
         k.intoArray(out, i);
-        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small), small, lv, lam, u, seed, gamma, out, i);
+        poissonRest(uv.compare(VectorOperators.GE, cdf).and(small).toLong(), small.not().toLong(), lam, u, seed,
+                gamma, out, i);
     }
 
-    /** Finishes a block's unfinished inversion lanes in scalar code and its large means by PTRS. */
-    private static void poissonRest(VectorMask<Double> unfinished, VectorMask<Double> small, DoubleVector lv,
-                                    double[] lam, double[] u, long[] seed, long[] gamma, double[] out, int i) {
-        if (unfinished.anyTrue()) {
-            long lanes = unfinished.toLong();
-            for (int l = 0; l < DL; l++) {
-                if ((lanes >>> l & 1) != 0) {
-                    out[i + l] = PoissonSampler.finish(seed, gamma, i + l, u[i + l], lam[i + l]);
-                }
-            }
+    /**
+     * Finishes a block's unfinished inversion lanes (bits of {@code unfinished}) in scalar code
+     * and its large means (bits of {@code big}) by PTRS. Lane sets come as bits, not masks: this
+     * runs once per block, outside the search's registers.
+     */
+    private static void poissonRest(long unfinished, long big, double[] lam, double[] u, long[] seed, long[] gamma,
+                                    double[] out, int i) {
+        for (long lanes = unfinished; lanes != 0; lanes &= lanes - 1) {
+            int l = Long.numberOfTrailingZeros(lanes);
+            out[i + l] = PoissonSampler.finish(seed, gamma, i + l, u[i + l], lam[i + l]);
         }
-        VectorMask<Double> big = small.not();
-        if (big.anyTrue()) {
-            ptrsFirstTrial(lv, big, seed, gamma, out, i);
+        if (big != 0) {
+            ptrsFirstTrial(DoubleVector.fromArray(DS, lam, i), VectorMask.fromLong(DS, big), seed, gamma, out, i);
         }
     }
 
@@ -1181,8 +1285,9 @@ final class PanamaSimd implements Simd {
         }
         int bound = DS.loopBound(n);
         DoubleVector sv = DoubleVector.broadcast(DS, scale);
+        expNegArray(x, x, bound);
         for (int i = 0; i < bound; i += DL) {
-            sv.div(fastExpD(DoubleVector.fromArray(DS, x, i).neg()).add(1.0)).intoArray(x, i);
+            sv.div(DoubleVector.fromArray(DS, x, i).add(1.0)).intoArray(x, i);
         }
         ScalarSamplers.scaledLogistic(scale, x, bound, n);
     }
@@ -1198,7 +1303,10 @@ final class PanamaSimd implements Simd {
      * (docs/performance.md).
      */
     private static FloatVector expV(FloatVector x) {
-        FloatVector xc = x.max(DetMath.EXP_LO).min(DetMath.EXP_HI);
+        // Compare and blend, not max and min: the same value for every input (NaN stays NaN,
+        // −0.0 stays −0.0) in fewer instructions (see fastExpD).
+        FloatVector xc = x.blend(DetMath.EXP_LO, x.compare(VectorOperators.LT, DetMath.EXP_LO));
+        xc = xc.blend(DetMath.EXP_HI, xc.compare(VectorOperators.GT, DetMath.EXP_HI));
         FloatVector km = xc.mul(FloatVector.broadcast(S, DetMath.LOG2E)).add(FloatVector.broadcast(S, DetMath.MAGIC));
         IntVector k = km.reinterpretAsInts().sub(DetMath.MAGIC_BITS);
         FloatVector kf = km.sub(FloatVector.broadcast(S, DetMath.MAGIC));

@@ -58,11 +58,16 @@ final class PanamaDemandKernel implements DemandKernel {
     /** {@code z[i] = Demand.score(p, o, r)}, with the scalar code's order of operations. */
     private static void scores(Demand dm, double[] prices, int[] priceIndex, double[] o, double[] r, double[] z,
             double[] price, int bound) {
+        // The posted prices by scalar loads, not a lane gather: on Zen 4 the gather took 1.25 ns
+        // per copy and this loop with the vector load below 0.71 (docs/performance.md, "The
+        // environment step on Zen 4").
+        for (int i = 0; i < bound; i++) {
+            price[i] = prices[priceIndex[i]];
+        }
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         for (int i = 0; i < bound; i += D.length()) {
-            DoubleVector p = DoubleVector.fromArray(D, prices, 0, priceIndex, i);
-            p.intoArray(price, i);
+            DoubleVector p = DoubleVector.fromArray(D, price, i);
             DoubleVector ov = DoubleVector.fromArray(D, o, i);
             DoubleVector rv = DoubleVector.fromArray(D, r, i);
             DoubleVector ties = zero.blend(one, ov.compare(VectorOperators.LT, p))
