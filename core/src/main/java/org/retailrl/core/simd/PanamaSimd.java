@@ -1293,8 +1293,9 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * Lane-wise {@link DetMath#exp}: the same operations in the same order, so every lane is
-     * bit-identical to the scalar tail. Only exactly specified IEEE operations are used (the
+     * Lane-wise {@link DetMath#exp}: the same operations in the same order (the clamp as compare
+     * and blend, which gives the scalar {@code max} and {@code min}'s value for every input), so
+     * every lane is bit-identical to the scalar tail. Only exactly specified IEEE operations are used (the
      * Vector API's EXP/TANH are not: their last bits depend on whether C2 has intrinsified them).
      * Constants are broadcast where they are used, here and in the other lane kernels, written
      * out rather than through a helper method (a helper C2 did not inline left the vectors boxed,
@@ -1350,7 +1351,8 @@ final class PanamaSimd implements Simd {
      * Scalar exp/tanh/σ in float (units: same as the input; docs/model.md §8 activations), built only from
      * exactly rounded IEEE operations (add, sub, mul, div, fma, min/max, compare, bit
      * reinterpretation) so the result never depends on JIT state. {@link #expV} and {@link #tanhV}
-     * repeat the same operations in the same order on lanes, so an element's result does not
+     * repeat the same operations in the same order on lanes (or one giving the same value for
+     * every input: the clamp as compare and blend), so an element's result does not
      * depend on whether it fell in the vector body or the scalar tail. Accuracy: see the class
      * Javadoc of {@link PanamaSimd}.
      */
