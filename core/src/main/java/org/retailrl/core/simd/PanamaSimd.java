@@ -683,19 +683,15 @@ final class PanamaSimd implements Simd {
         k3.intoArray(out, i3);
         // Lanes left to scalar code: those still searching (past the step limit) and the large
         // means; both are rare, so one test covers the four blocks.
-        VectorMask<Double> r0 = u0.compare(VectorOperators.GE, c0).or(s0.not());
-        VectorMask<Double> r1 = u1.compare(VectorOperators.GE, c1).or(s1.not());
-        VectorMask<Double> r2 = u2.compare(VectorOperators.GE, c2).or(s2.not());
-        VectorMask<Double> r3 = u3.compare(VectorOperators.GE, c3).or(s3.not());
-        if (r0.or(r1).or(r2).or(r3).anyTrue()) {
-            poissonRest(u0.compare(VectorOperators.GE, c0).and(s0).toLong(), s0.not().toLong(), lam, u, seed, gamma,
-                    out, i);
-            poissonRest(u1.compare(VectorOperators.GE, c1).and(s1).toLong(), s1.not().toLong(), lam, u, seed, gamma,
-                    out, i1);
-            poissonRest(u2.compare(VectorOperators.GE, c2).and(s2).toLong(), s2.not().toLong(), lam, u, seed, gamma,
-                    out, i2);
-            poissonRest(u3.compare(VectorOperators.GE, c3).and(s3).toLong(), s3.not().toLong(), lam, u, seed, gamma,
-                    out, i3);
+        VectorMask<Double> o0 = u0.compare(VectorOperators.GE, c0);
+        VectorMask<Double> o1 = u1.compare(VectorOperators.GE, c1);
+        VectorMask<Double> o2 = u2.compare(VectorOperators.GE, c2);
+        VectorMask<Double> o3 = u3.compare(VectorOperators.GE, c3);
+        if (o0.or(o1).or(o2).or(o3).or(s0.and(s1).and(s2).and(s3).not()).anyTrue()) {
+            poissonRest(o0.and(s0).toLong(), s0.not().toLong(), lam, u, seed, gamma, out, i);
+            poissonRest(o1.and(s1).toLong(), s1.not().toLong(), lam, u, seed, gamma, out, i1);
+            poissonRest(o2.and(s2).toLong(), s2.not().toLong(), lam, u, seed, gamma, out, i2);
+            poissonRest(o3.and(s3).toLong(), s3.not().toLong(), lam, u, seed, gamma, out, i3);
         }
     }
 
