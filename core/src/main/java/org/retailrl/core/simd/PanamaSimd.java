@@ -88,7 +88,7 @@ final class PanamaSimd implements Simd {
 
         double[] d(int which, int size) {
             if (dbl[which].length < size) {
-                dbl[which] = new double[size];
+                dbl[which] = LaneArrays.doubles(size);
             }
             return dbl[which];
         }

@@ -1,6 +1,7 @@
 package org.retailrl.envs.inventory;
 
 import org.retailrl.core.random.RawStreams;
+import org.retailrl.core.simd.LaneArrays;
 import org.retailrl.envs.ActionSpec;
 
 /**
@@ -21,8 +22,8 @@ abstract class BatchBase implements InventoryBatch {
         this.copies = Check.copies(copies);
         this.actionSpec = actionSpec;
         this.horizon = horizon;
-        this.seed = new long[copies];
-        this.gamma = new long[copies];
+        this.seed = LaneArrays.longs(copies);
+        this.gamma = LaneArrays.longs(copies);
     }
 
     /** Loads every copy's stream and zeroes the period counter; subclasses then reset their state. */

@@ -1,6 +1,7 @@
 package org.retailrl.envs.inventory;
 
 import java.util.List;
+import org.retailrl.core.simd.LaneArrays;
 import org.retailrl.envs.ActionSpec;
 
 /**
@@ -49,10 +50,10 @@ public final class LostSalesBatch extends BatchBase {
         this.p = scenario.penaltyCost();
         this.c = scenario.unitCost();
         this.maxOrder = scenario.maxOrder();
-        onHand = new int[copies];
-        transit = new int[Math.multiplyExact(copies, ring)];
-        lastDemand = new int[copies];
-        lastLost = new int[copies];
+        onHand = LaneArrays.ints(copies);
+        transit = LaneArrays.ints(Math.multiplyExact(copies, ring));
+        lastDemand = LaneArrays.ints(copies);
+        lastLost = LaneArrays.ints(copies);
     }
 
     @Override

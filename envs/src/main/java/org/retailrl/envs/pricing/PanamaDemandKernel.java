@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.retailrl.core.simd.Kernels;
+import org.retailrl.core.simd.LaneArrays;
 
 /**
  * The Vector API {@link DemandKernel}: the only class of this module that touches
@@ -43,8 +44,8 @@ final class PanamaDemandKernel implements DemandKernel {
     public void draw(Demand dm, double[] prices, int[] priceIndex, double[] o, double[] r, long[] seed,
             long[] gamma, double[] out, int n) {
         if (lam.length < n) {
-            lam = new double[n];
-            price = new double[n];
+            lam = LaneArrays.doubles(n);
+            price = LaneArrays.doubles(n);
         }
         int bound = D.loopBound(n);
         scores(dm, prices, priceIndex, o, r, lam, price, bound);
@@ -86,7 +87,7 @@ final class PanamaDemandKernel implements DemandKernel {
         if (b.competitor == CompetitorKind.UNIFORM || I.length() != D.length()) {
             return 0;
         }
-        int bound = D.loopBound(b.drawn.length);
+        int bound = D.loopBound(b.copies());
         int lead = b.lead;
         // The pipeline slot that arrives now, every copy's entry side by side.
         int slot0 = b.head * b.copies();

@@ -3,6 +3,7 @@ package org.retailrl.envs.pricing;
 import org.retailrl.core.random.PoissonSampler;
 import org.retailrl.core.random.RawStreams;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.LaneArrays;
 
 /**
  * {@code N} copies of the pricing-and-replenishment simulator of docs/model.md §1 stepped in lockstep,
@@ -111,18 +112,18 @@ public final class PricingBatch {
         // below free of draws and its result is overwritten after every period (advanceModel).
         competitor = model != null ? CompetitorKind.FIXED : scenario.competitor();
         this.kernel = kernel;
-        seed = new long[copies];
-        gamma = new long[copies];
-        drawn = new double[copies];
-        inventory = new int[copies];
-        pipeline = new int[Math.multiplyExact(copies, lead)];
-        lastPrice = new double[copies];
-        competitorPrice = new double[copies];
-        reference = new double[copies];
-        lastDemand = new int[copies];
-        lastLost = new int[copies];
-        lastDisposed = new int[copies];
-        lastReward = new double[copies];
+        seed = LaneArrays.longs(copies);
+        gamma = LaneArrays.longs(copies);
+        drawn = LaneArrays.doubles(copies);
+        inventory = LaneArrays.ints(copies);
+        pipeline = LaneArrays.ints(Math.multiplyExact(copies, lead));
+        lastPrice = LaneArrays.doubles(copies);
+        competitorPrice = LaneArrays.doubles(copies);
+        reference = LaneArrays.doubles(copies);
+        lastDemand = LaneArrays.ints(copies);
+        lastLost = LaneArrays.ints(copies);
+        lastDisposed = LaneArrays.ints(copies);
+        lastReward = LaneArrays.doubles(copies);
     }
 
     /** Resets every copy; copy {@code i} draws from {@code Rng.stream(seed, i)}. */
