@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +45,9 @@ class LaneArraysTest {
                 "n = " + n + ", " + bytes + "-byte elements: next array starts " + apart + " bytes on, mod 4 KiB");
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Integer> sizes() {
-        return net.jqwik.api.Arbitraries.of(1, 2, 4, 8);
+    @Provide
+    Arbitrary<Integer> sizes() {
+        return Arbitraries.of(1, 2, 4, 8);
     }
 
     /** The power-of-two batch sizes that made a dozen arrays alias: they now spread over the page. */
