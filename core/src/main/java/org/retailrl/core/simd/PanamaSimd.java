@@ -1501,17 +1501,27 @@ final class PanamaSimd implements Simd {
             // Whole 4-row tiles after the MR tiles (with MR = 6, mc − mc % 4 can lie below or
             // past them).
             int inPlace4 = transA ? 0 : inPlace + (mc - inPlace) / 4 * 4;
+            // Rows from here on are 4-row tiles packed row-major (transposed A whose last 1–8
+            // rows would otherwise fill a zero-padded 12-row panel: the weight gradients of the
+            // 64-wide layers, 64 = 5·12 + 4, spent a third of a tile's FMAs on 4 rows).
+            int packed4 = mc;
             if (MR == 6) {
                 if (mc > inPlace4) {
                     packRowPanels(transA, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, pa);
                 }
             } else if (transA) {
-                packTransposedA(a, aOff, lda, ic, mc, pc, kc, pa);
+                int rem = mc % MR;
+                packed4 = rem > 0 && rem <= 8 ? mc - rem : mc;
+                packTransposedA(a, aOff, lda, ic, packed4, pc, kc, pa);
+                if (packed4 < mc) {
+                    packRows4(a, aOff, lda, ic + packed4, mc - packed4, pc, kc, pa, packed4 * kc);
+                }
             } else if (mc > inPlace4) {
                 GemmPack.packA(false, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, MR, pa, 0);
             }
             int a0 = aOff + ic * lda + pc;
-            macroKernel(mc, nc, kc, inPlace, inPlace4, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add, ws.tile);
+            macroKernel(mc, nc, kc, inPlace, inPlace4, packed4, a, a0, lda, pa, pb, pb0, c, c0 + ic * ldc, ldc, add,
+                    ws.tile);
         }
     }
 
@@ -1636,6 +1646,23 @@ final class PanamaSimd implements Simd {
      * {@link #microKernelPacked} on column-major panels, and the plain copy loops here cost less
      * than the difference.
      */
+    /**
+     * Rows {@code i0..i0+rows} of transposed A ({@code op(A)[i, p] = A[pc + p, i]}), {@code rows}
+     * at most 8, packed row-major in 4-row groups from {@code dst[d]} — row {@code r} at
+     * {@code d + r·kc}, rows past {@code rows} zero — for {@link #microKernel4} with row stride kc.
+     */
+    private static void packRows4(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] dst,
+                                  int d) {
+        int groups = GemmPack.ceilDiv(rows, 4);
+        for (int p = 0; p < kc; p++) {
+            int src = aOff + (pc + p) * lda + i0;
+            for (int r = 0; r < rows; r++) {
+                dst[d + r * kc + p] = a[src + r];
+            }
+        }
+        java.util.Arrays.fill(dst, d + rows * kc, d + groups * 4 * kc, 0f);
+    }
+
     private static void packRowPanels(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc,
                                       float[] dst) {
         int panels = GemmPack.ceilDiv(rows, 6);
@@ -1722,19 +1749,20 @@ final class PanamaSimd implements Simd {
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
-    private static void macroKernel(int mc, int nc, int kc, int inPlace, int inPlace4, float[] a, int a0, int lda,
-                                    float[] pa, float[] pb, int pb0, float[] c, int c0, int ldc, boolean add,
-                                    float[] tile) {
+    private static void macroKernel(int mc, int nc, int kc, int inPlace, int inPlace4, int packed4, float[] a,
+                                    int a0, int lda, float[] pa, float[] pb, int pb0, float[] c, int c0, int ldc,
+                                    boolean add, float[] tile) {
         for (int j = 0; j < nc; j += NR) {
             int cols = Math.min(NR, nc - j);
             int pbOff = pb0 + (j / NR) * NR * kc;
             for (int i = 0; i < mc; ) {
-                int rows = i < inPlace ? MR : i < inPlace4 ? 4 : Math.min(MR, mc - i);
+                int rows = i < inPlace ? MR : i < inPlace4 ? 4 : i >= packed4 ? Math.min(4, mc - i)
+                        : Math.min(MR, mc - i);
                 int ct = c0 + i * ldc + j;
                 // Edge tile (fewer rows than the kernel computes, or fewer than NR columns):
                 // compute the padded tile into a scratch buffer and copy the valid part with
                 // scalar code, instead of masked vector stores in the kernel.
-                boolean full = cols == NR && (i < inPlace4 || rows == MR);
+                boolean full = cols == NR && (i < inPlace4 || rows == MR || (i >= packed4 && rows == 4));
                 float[] dst = full ? c : tile;
                 int d0 = full ? ct : 0;
                 int ld = full ? ldc : NR;
@@ -1747,6 +1775,8 @@ final class PanamaSimd implements Simd {
                     }
                 } else if (i < inPlace4) {
                     microKernel4(kc, a, a0 + i * lda, lda, pb, pbOff, dst, d0, ld, add && full);
+                } else if (i >= packed4) {
+                    microKernel4(kc, pa, i * kc, kc, pb, pbOff, dst, d0, ld, add && full);
                 } else if (MR == 12) {
                     microKernelPacked(kc, pa, ((i - inPlace4) / MR) * MR * kc, pb, pbOff, dst, d0, ld, add && full);
                 } else {
