@@ -1745,7 +1745,8 @@ final class PanamaSimd implements Simd {
     /**
      * Sweeps the micro-tiles of one block: rows below {@code inPlace} come straight from A
      * (starting at {@code a0}, row stride lda) in MR-row tiles, rows below {@code inPlace4} also
-     * from A in 4-row tiles, the rest from the packed panels in {@code pa}.
+     * from A in 4-row tiles, rows from {@code packed4} on in 4-row tiles packed row-major in
+     * {@code pa} (row {@code i} at {@code i·kc}), the rest from the MR-row panels in {@code pa}.
      * The j loop is outside so one B micro-panel stays in L1 while the A panels stream past it.
      * Edge tiles go through {@code tile}.
      */
@@ -1946,10 +1947,11 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * {@link #microKernel} cut to 4 rows (8 accumulators), A read in place: the remainder rows
-     * of an untransposed A below a multiple of MR, e.g. rows 60–63 of the GRU's 64-row step
-     * GEMMs, which otherwise went through a packed, zero-padded 12-row tile (a third of its
-     * FMAs wasted) and a scalar copy out of the scratch tile. Same order of operations per
+     * {@link #microKernel} cut to 4 rows (8 accumulators), rows {@code rs} apart: the remainder
+     * rows below a multiple of MR, e.g. rows 60–63 of the GRU's 64-row step GEMMs (untransposed
+     * A, read in place) or of the 64-row weight gradients (transposed A, packed row-major by
+     * {@link #packRows4}), which otherwise went through a packed, zero-padded 12-row tile (a third
+     * of its FMAs wasted) and a scalar copy out of the scratch tile. Same order of operations per
      * element as the 12-row kernel.
      */
     private static void microKernel4(int kc, float[] pa, int ia, int rs, float[] pb, int ib,
