@@ -1639,14 +1639,6 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * Rows {@code [i0, i0 + rows)} of op(A), columns {@code [pc, pc + kc)}, as row-major panels of
-     * 6 rows (row stride kc; a ragged last panel padded with zero rows), for the 6-row tile, which
-     * reads them with {@link #microKernel6} as if A were in place. Under AVX2 (16 registers) that
-     * kernel ran the weight gradients about twice as fast as a 6-row copy of
-     * {@link #microKernelPacked} on column-major panels, and the plain copy loops here cost less
-     * than the difference.
-     */
-    /**
      * Rows {@code i0..i0+rows} of transposed A ({@code op(A)[i, p] = A[pc + p, i]}), {@code rows}
      * at most 8, packed row-major in 4-row groups from {@code dst[d]} — row {@code r} at
      * {@code d + r·kc}, rows past {@code rows} zero — for {@link #microKernel4} with row stride kc.
@@ -1663,6 +1655,14 @@ final class PanamaSimd implements Simd {
         java.util.Arrays.fill(dst, d + rows * kc, d + groups * 4 * kc, 0f);
     }
 
+    /**
+     * Rows {@code [i0, i0 + rows)} of op(A), columns {@code [pc, pc + kc)}, as row-major panels of
+     * 6 rows (row stride kc; a ragged last panel padded with zero rows), for the 6-row tile, which
+     * reads them with {@link #microKernel6} as if A were in place. Under AVX2 (16 registers) that
+     * kernel ran the weight gradients about twice as fast as a 6-row copy of
+     * {@link #microKernelPacked} on column-major panels, and the plain copy loops here cost less
+     * than the difference.
+     */
     private static void packRowPanels(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc,
                                       float[] dst) {
         int panels = GemmPack.ceilDiv(rows, 6);
