@@ -1507,14 +1507,14 @@ final class PanamaSimd implements Simd {
             int packed4 = mc;
             if (MR == 6) {
                 if (mc > inPlace4) {
-                    packRowPanels(transA, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, pa);
+                    packRowPanels(transA, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, 6, pa, 0);
                 }
             } else if (transA) {
                 int rem = mc % MR;
                 packed4 = rem > 0 && rem <= 8 ? mc - rem : mc;
                 packTransposedA(a, aOff, lda, ic, packed4, pc, kc, pa);
                 if (packed4 < mc) {
-                    packRows4(a, aOff, lda, ic + packed4, mc - packed4, pc, kc, pa, packed4 * kc);
+                    packRowPanels(true, a, aOff, lda, ic + packed4, mc - packed4, pc, kc, 4, pa, packed4 * kc);
                 }
             } else if (mc > inPlace4) {
                 GemmPack.packA(false, a, aOff, lda, ic + inPlace4, mc - inPlace4, pc, kc, MR, pa, 0);
@@ -1639,37 +1639,22 @@ final class PanamaSimd implements Simd {
     }
 
     /**
-     * Rows {@code i0..i0+rows} of transposed A ({@code op(A)[i, p] = A[pc + p, i]}), {@code rows}
-     * at most 8, packed row-major in 4-row groups from {@code dst[d]} — row {@code r} at
-     * {@code d + r·kc}, rows past {@code rows} zero — for {@link #microKernel4} with row stride kc.
-     */
-    private static void packRows4(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] dst,
-                                  int d) {
-        int groups = GemmPack.ceilDiv(rows, 4);
-        for (int p = 0; p < kc; p++) {
-            int src = aOff + (pc + p) * lda + i0;
-            for (int r = 0; r < rows; r++) {
-                dst[d + r * kc + p] = a[src + r];
-            }
-        }
-        java.util.Arrays.fill(dst, d + rows * kc, d + groups * 4 * kc, 0f);
-    }
-
-    /**
      * Rows {@code [i0, i0 + rows)} of op(A), columns {@code [pc, pc + kc)}, as row-major panels of
-     * 6 rows (row stride kc; a ragged last panel padded with zero rows), for the 6-row tile, which
-     * reads them with {@link #microKernel6} as if A were in place. Under AVX2 (16 registers) that
+     * {@code height} rows from {@code dst[d0]} (row stride kc, so row {@code r} at
+     * {@code d0 + r·kc}; a ragged last panel padded with zero rows): 6-row panels for the 6-row
+     * tile, which reads them with {@link #microKernel6} as if A were in place, and 4-row ones for
+     * {@link #microKernel4} (the last rows of transposed A under the 12-row tile). Under AVX2 (16 registers) that
      * kernel ran the weight gradients about twice as fast as a 6-row copy of
      * {@link #microKernelPacked} on column-major panels, and the plain copy loops here cost less
      * than the difference.
      */
     private static void packRowPanels(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int pc, int kc,
-                                      float[] dst) {
-        int panels = GemmPack.ceilDiv(rows, 6);
+                                      int height, float[] dst, int d0) {
+        int panels = GemmPack.ceilDiv(rows, height);
         for (int q = 0; q < panels; q++) {
-            int d = q * 6 * kc;
-            int valid = Math.min(6, rows - q * 6);
-            int i = i0 + q * 6;
+            int d = d0 + q * height * kc;
+            int valid = Math.min(height, rows - q * height);
+            int i = i0 + q * height;
             if (transA && valid == 6) {
                 // Written out: with an inner loop over the six rows the copy cost more than the kernel.
                 int src = aOff + pc * lda + i;
@@ -1693,7 +1678,7 @@ final class PanamaSimd implements Simd {
                     System.arraycopy(a, aOff + (i + r) * lda + pc, dst, d + r * kc, kc);
                 }
             }
-            java.util.Arrays.fill(dst, d + valid * kc, d + 6 * kc, 0f);
+            java.util.Arrays.fill(dst, d + valid * kc, d + height * kc, 0f);
         }
     }
 
@@ -1950,7 +1935,7 @@ final class PanamaSimd implements Simd {
      * {@link #microKernel} cut to 4 rows (8 accumulators), rows {@code rs} apart: the remainder
      * rows below a multiple of MR, e.g. rows 60–63 of the GRU's 64-row step GEMMs (untransposed
      * A, read in place) or of the 64-row weight gradients (transposed A, packed row-major by
-     * {@link #packRows4}), which otherwise went through a packed, zero-padded 12-row tile (a third
+     * {@link #packRowPanels}), which otherwise went through a packed, zero-padded 12-row tile (a third
      * of its FMAs wasted) and a scalar copy out of the scratch tile. Same order of operations per
      * element as the 12-row kernel.
      */
