@@ -5,6 +5,7 @@ import java.util.List;
 import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.algorithms.pricing.PricingBatchEnv;
 import org.retailrl.core.random.Rng;
+import org.retailrl.core.simd.Kernels;
 import org.retailrl.envs.pricing.PricingBatch;
 import org.retailrl.nn.RecurrentNet;
 
@@ -37,6 +38,7 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
     private float[] mask;
     private int[][] chosen;
     private Rng[] rngs;
+    private double[] weights;
 
     /**
      * @param actors one joint actor, or the pricing and the ordering actor in that order
@@ -83,6 +85,11 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
             mask = new float[n];
             chosen = new int[actors.size()][n];
             rngs = new Rng[n];
+            int widest = 0;
+            for (RecurrentNet net : actors) {
+                widest = Math.max(widest, net.config().outputs());
+            }
+            weights = new double[widest];
         }
         for (float[] h : hidden) {
             Arrays.fill(h, 0f);
@@ -108,7 +115,9 @@ public final class LearnedPricingPolicy implements BatchPricingPolicy {
             float[] l = logits[a];
             int k = net.config().outputs();
             for (int i = 0; i < n; i++) {
-                chosen[a][i] = greedy ? argmax(l, i * k, k) : rngs[i].categorical(l, i * k, k);
+                // Rng.categorical's draw, its weights taken in lanes (Kernels.categoricalIndex).
+                chosen[a][i] = greedy ? argmax(l, i * k, k)
+                        : Kernels.categoricalIndex(l, i * k, k, rngs[i].nextDouble(), weights);
             }
         }
         int orders = batch.scenario().maxOrder() + 1;

@@ -300,8 +300,8 @@ public final class FactorLayout {
      * {@link #sample(float[], int, Rng, int[], int)} and then
      * {@link #logProb(float[], int, int[], int, Scratch)} of the sampled choices, on one pass
      * over each factor's logits: the same draws from {@code rng} and the same log-probability, to
-     * the bit. The sampler's weights {@code e^{z − max}} (double subtraction, {@link Rng#categorical})
-     * are taken per element with {@code Math.exp}; the log-softmax's normaliser (float subtraction,
+     * the bit. The draw ({@link Rng#categorical}'s: weights {@code e^{z − max}} by double subtraction)
+     * is {@link Kernels#categoricalIndex}'s; the log-softmax's normaliser (float subtraction,
      * {@link CategoricalRows#logSoftmaxRow}) by {@link Kernels#logSumExp}, and only the sampled
      * entry's log-probability is formed.
      */
@@ -316,14 +316,7 @@ public final class FactorLayout {
         for (int f = 0; f < sizes.length; f++) {
             int o = base + offsets[f];
             int n = sizes[f];
-            double maxD = Rng.categoricalMax(logits, o, n);
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                double e = Math.exp(logits[o + i] - maxD);
-                w[i] = e;
-                total += e;
-            }
-            int a = rng.categoricalFromWeights(w, n, total);
+            int a = Kernels.categoricalIndex(logits, o, n, rng.nextDouble(), w);
             out[off + f] = a;
             // The log-softmax's exponentials are of the float differences, which are often not
             // the sampler's double ones (a logit of another binade rounds): the kernel takes them

@@ -306,6 +306,38 @@ public final class Kernels {
     }
 
     /**
+     * One categorical draw by inversion as the learners' policies take it (docs/model.md §8.5):
+     * the index that {@code Rng.categorical(z, o, n)} draws when its uniform is {@code u} — the
+     * maximum as {@link org.retailrl.core.random.Rng#categoricalMax}, weights
+     * {@code w_k = Math.exp(z[o + k] − max)} (the difference in double), their sum {@code Σw} in
+     * index order, and {@link org.retailrl.core.random.Rng#invertWeights} at {@code u·Σw} — to the
+     * bit, on both implementations. The vector lanes take the weights as {@link FastExp} (within 2
+     * ulp, {@code Math.exp} within 1; 0 below {@code e^{−700}}), sum them in lanes and scan their
+     * running sum; each running sum and the scaled uniform then lie within
+     * {@code (2n + 8)·2^-53} of the reference's, relative to {@code Σw} (first order), so the
+     * index found is the reference's whenever the scaled uniform lies more than
+     * {@code (4n + 32)·2^-53·Σw} from both running sums around it, and otherwise the draw is redone
+     * by the reference arithmetic (as are rows narrower than 16 and every row on paths narrower
+     * than 512 bits). One {@code Math.exp} per weight costs more than the rest of a 441-way draw.
+     *
+     * @param u the uniform, in {@code [0, 1)}
+     * @param w scratch of at least {@code n} doubles; its contents afterwards are unspecified
+     * @throws IllegalArgumentException on {@code n < 1}, a row or scratch that does not fit,
+     *         {@code u} outside {@code [0, 1)}, and as {@code Rng.categoricalMax} on a NaN or
+     *         {@code +∞} logit or a row of only {@code −∞}
+     */
+    public static int categoricalIndex(float[] z, int o, int n, double u, double[] w) {
+        if (n < 1 || o < 0 || o > z.length - n || w.length < n) {
+            throw new IllegalArgumentException("categoricalIndex: need n >= 1, o >= 0, o + n <= z.length = " + z.length
+                    + " and w.length >= n, got n = " + n + ", o = " + o + ", w.length = " + w.length);
+        }
+        if (!(u >= 0 && u < 1)) {
+            throw new IllegalArgumentException("categoricalIndex: u must be in [0, 1), got " + u);
+        }
+        return IMPL.categoricalIndex(z, o, n, u, w);
+    }
+
+    /**
      * {@code out[i] = E[min(D_i, x)]} for {@code D_i ~ Poisson(lambda[i])}, {@code i < n}: the
      * expected units sold from {@code x} on hand at each candidate mean, as the strong heuristics'
      * one-step pricing needs it for every grid price at once (docs/model.md §8.10). Bit-identical to

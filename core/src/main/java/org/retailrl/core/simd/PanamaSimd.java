@@ -945,6 +945,78 @@ final class PanamaSimd implements Simd {
         }
     }
 
+    /** Draws narrower than this take the reference arithmetic: too few lanes to gain. */
+    private static final int CATEGORICAL_INDEX_MIN = 16;
+
+    /**
+     * {@link Kernels#categoricalIndex} in lanes: {@link #fastExpD} weights (0 below {@code −700},
+     * where the reference's are below {@code 2^-1009}), their sum in lanes, then their running sum in
+     * index order up to the first that exceeds {@code t = u·Σ}. Error bound, first order,
+     * {@code ε = 2^-53}, {@code A} the exact sum of {@code e^{d_k}}: each weight lies within
+     * {@code 6ε·e^{d_k}} of the reference's (2 ulp and 1 ulp of the exact value) or within
+     * {@code 2^-1009}; a sum of up to {@code n} positive terms in any order within {@code (n−1)ε} of
+     * its terms' exact sum; so every running sum, and the total, lie within
+     * {@code (2n + 6)ε·A + n·2^-1009} of the reference's, and {@code t} (one more product) within
+     * {@code (2n + 8)ε·A + n·2^-1009} of its. Both running sums around the index found lying farther
+     * from {@code t} than the two bounds together, the reference's lie on the same sides of its
+     * {@code t}, and its inversion returns the same index (running sums of positive terms never
+     * decrease). The margin, {@code (4n + 32)ε·Σ + 2n·2^-1009}, exceeds that sum for
+     * {@code Σ >= 1} (the maximum's own weight is 1) with room for the second-order terms. A
+     * {@code max} below some logit, a NaN, or a total outside {@code [1, ∞)} sends the draw to the
+     * reference. The maximum is taken in lanes ({@code Math.max}'s order, so the same value); a
+     * non-finite one goes to {@code Rng.categoricalMax}, which names the offending logit.
+     */
+    @Override
+    public int categoricalIndex(float[] z, int o, int n, double u, double[] w) {
+        if (!LANES64 || n < CATEGORICAL_INDEX_MIN) {
+            return ScalarSimd.categoricalIndexExact(z, o, n, Rng.categoricalMax(z, o, n), u, w);
+        }
+        float m = maxLanes(z, o, n);
+        double max = Float.isFinite(m) ? m : Rng.categoricalMax(z, o, n);
+        int k = categoricalIndexLanes(z, o, n, max, u, w);
+        return k >= 0 ? k : ScalarSimd.categoricalIndexExact(z, o, n, max, u, w);
+    }
+
+    /** The lanes' index of {@link #categoricalIndex}, or −1 where the reference must decide. */
+    static int categoricalIndexLanes(float[] z, int o, int n, double max, double u, double[] w) {
+        int bound = DS.loopBound(n);
+        DoubleVector sV = DoubleVector.zero(DS);
+        VectorMask<Double> above = DS.maskAll(false);
+        for (int k = 0; k < bound; k += DL) {
+            DoubleVector d = ((DoubleVector) FloatVector.fromArray(HALF, z, o + k)
+                    .convertShape(VectorOperators.F2D, DS, 0)).sub(max);
+            above = above.or(d.compare(VectorOperators.GT, 0.0));
+            DoubleVector y = fastExpD(d).blend(0.0, d.compare(VectorOperators.LT, -FastExp.CLAMP));
+            y.intoArray(w, k);
+            sV = sV.add(y);
+        }
+        double total = 0;
+        for (int l = 0; l < DL; l++) {
+            total += sV.lane(l);
+        }
+        for (int k = bound; k < n; k++) {
+            double e = Math.exp(z[o + k] - max);
+            w[k] = e;
+            total += e;
+        }
+        if (above.anyTrue() || !(total >= 1 && total < Double.POSITIVE_INFINITY)) {
+            return -1;
+        }
+        double t = u * total;
+        double margin = (4.0 * n + 32) * U * total + 2.0 * n * 0x1p-1009;
+        double acc = 0;
+        for (int k = 0; k < n; k++) {
+            double prev = acc;
+            acc += w[k];
+            if (t < acc) {
+                // Index 0 has no running sum before it: the reference returns it whenever its t
+                // lies below the first weight.
+                return acc - t > margin && (k == 0 || t - prev > margin) ? k : -1;
+            }
+        }
+        return -1;
+    }
+
     /**
      * FdLibm's {@code log1p} in double lanes, operation for operation (the same IEEE operations in
      * the same order as {@code StrictMath.log1p}, which {@link Math#log1p} is; FdLibm's constants

@@ -1,6 +1,7 @@
 package org.retailrl.core.simd;
 
 import org.retailrl.core.random.PoissonMoments;
+import org.retailrl.core.random.Rng;
 
 /**
  * The scalar twin of the Vector API kernels: plain Java loops, used when
@@ -319,6 +320,26 @@ final class ScalarSimd implements Simd {
     public void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out,
                             int rows) {
         ScalarSamplers.categorical(logits, off, ld, width, seed, gamma, out, rows);
+    }
+
+    @Override
+    public int categoricalIndex(float[] z, int o, int n, double u, double[] w) {
+        return categoricalIndexExact(z, o, n, Rng.categoricalMax(z, o, n), u, w);
+    }
+
+    /**
+     * The reference of {@link Kernels#categoricalIndex}: {@code Rng.categorical}'s weights for the
+     * row's maximum {@code max}, their sum in order and its inversion, with the uniform {@code u}
+     * given.
+     */
+    static int categoricalIndexExact(float[] z, int o, int n, double max, double u, double[] w) {
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            double e = Math.exp(z[o + k] - max);
+            w[k] = e;
+            total += e;
+        }
+        return Rng.invertWeights(w, n, u * total);
     }
 
     @Override

@@ -135,6 +135,13 @@ interface Simd {
     void categorical(float[] logits, int off, int ld, int width, long[] seed, long[] gamma, int[] out, int rows);
 
     /**
+     * The index {@code Rng.invertWeights(w, n, u·Σw)} returns for {@code w_k = Math.exp(z[o + k] − max)}
+     * summed in index order, {@code max} the row's maximum, to the bit; {@code w} is scratch; see
+     * {@link Kernels#categoricalIndex}. Arguments already checked but the logits.
+     */
+    int categoricalIndex(float[] z, int o, int n, double u, double[] w);
+
+    /**
      * {@code out[i] = PoissonMoments.expectedMin(lambda[i], x)} for {@code i < n}, to the bit;
      * arguments already checked.
      */
