@@ -330,11 +330,12 @@ final class CompareCommand implements Command {
             candidates.add(exact.candidate());
         }
         double optimum = exact == null ? Double.NaN : exact.optimum();
-        EvaluationReport report = PolicyEvaluator.evaluate(spec, scenario, candidates, evalEpisodes, evalSeed, optimum);
+        EvaluationReport report = Experiment.evaluate(spec, scenario, candidates, evalEpisodes, evalSeed, optimum, threads);
         EfficiencyTable eff = null;
         if (efficiencyAt.length > 0) {
             bar.phase("evaluate checkpoints");
-            eff = EfficiencyTable.evaluate(spec, scenario, contenders, perSeed, efficiencyAt, report, evalEpisodes, evalSeed);
+            eff = EfficiencyTable.evaluate(spec, scenario, contenders, perSeed, efficiencyAt, report, evalEpisodes, evalSeed,
+                    threads);
         }
         bar.finish();
         double totalSeconds = (System.nanoTime() - t0) / 1e9;

@@ -30,11 +30,11 @@ import org.retailrl.nn.RecurrentNet;
 record EfficiencyTable(List<String> learners, int[] episodes, double[][][] seedMeans, List<PolicyScore> baselines) {
     /**
      * Scores the snapshots of {@code perSeed} (taken at {@code episodes} except the last, the training
-     * budget, whose scores are {@code report}'s) on the evaluation of {@code report}.
+     * budget, whose scores are {@code report}'s) on the evaluation of {@code report}, on {@code threads} threads.
      */
     static EfficiencyTable evaluate(String label, PricingScenario scenario, List<CompareCommand.Contender> contenders,
                                     List<CompareCommand.SeedResult> perSeed, int[] episodes, EvaluationReport report,
-                                    int evalEpisodes, long evalSeed) {
+                                    int evalEpisodes, long evalSeed, int threads) throws Exception {
         List<PolicyEvaluator.Candidate> candidates = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int snapshots = episodes.length - 1;
@@ -54,7 +54,7 @@ record EfficiencyTable(List<String> learners, int[] episodes, double[][][] seedM
             }
         }
         List<PolicyScore> scores = candidates.isEmpty() ? List.of()
-                : PolicyEvaluator.evaluate(label, scenario, candidates, evalEpisodes, evalSeed, Double.NaN).scores();
+                : Experiment.evaluate(label, scenario, candidates, evalEpisodes, evalSeed, Double.NaN, threads).scores();
         double[][][] means = new double[contenders.size()][episodes.length][];
         List<PolicyScore> base = new ArrayList<>();
         for (PolicyScore s : report.scores()) {

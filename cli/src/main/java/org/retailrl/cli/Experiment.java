@@ -2,17 +2,23 @@ package org.retailrl.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.retailrl.algorithms.checkpoint.ResumableTrainer;
 import org.retailrl.algorithms.checkpoint.RunSpec;
 import org.retailrl.algorithms.checkpoint.TrainingCheckpoint;
+import org.retailrl.algorithms.eval.EvaluationReport;
+import org.retailrl.algorithms.eval.PolicyEvaluator;
+import org.retailrl.algorithms.eval.Rollout;
+import org.retailrl.algorithms.pricing.BatchPricingPolicy;
 import org.retailrl.algorithms.rl.LearnerConfig;
 import org.retailrl.algorithms.rl.LearnerConfigJson;
 import org.retailrl.algorithms.rl.Trainer;
 import org.retailrl.core.json.Json;
 import org.retailrl.core.json.JsonObject;
+import org.retailrl.envs.pricing.PricingScenario;
 import org.retailrl.nn.RecurrentNet;
 
 /**
@@ -124,6 +130,64 @@ final class Experiment {
      * of one group (one learner over its seeds) are expected to take about equally long. Results
      * are the same in any order.
      */
+    /**
+     * {@link PolicyEvaluator#evaluate} with every policy instance's episodes played as one job on
+     * {@code threads} threads ({@link #runAll}): each instance plays the same common-random-number
+     * episodes from its own reset and shares no state with another (a network's packed weights are
+     * immutable snapshots), so the report is the same for any thread count. An instance listed in
+     * several places plays them in turn within its one job.
+     */
+    static EvaluationReport evaluate(String label, PricingScenario scenario, List<PolicyEvaluator.Candidate> candidates,
+                                     int episodes, long evalSeed, double optimum, int threads) throws Exception {
+        if (episodes < 2) {
+            throw new IllegalArgumentException("episodes must be >= 2 for an interval, got " + episodes);
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        Map<BatchPricingPolicy, Integer> jobOf = new IdentityHashMap<>();
+        List<BatchPricingPolicy> instances = new ArrayList<>();
+        List<List<int[]>> slots = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            List<? extends BatchPricingPolicy> perSeed = candidates.get(c).perSeed();
+            for (int s = 0; s < perSeed.size(); s++) {
+                int j = jobOf.computeIfAbsent(perSeed.get(s), p -> {
+                    instances.add(p);
+                    slots.add(new ArrayList<>());
+                    return instances.size() - 1;
+                });
+                slots.get(j).add(new int[] {c, s});
+            }
+        }
+        List<Callable<Object>> jobs = new ArrayList<>();
+        for (int j = 0; j < instances.size(); j++) {
+            BatchPricingPolicy policy = instances.get(j);
+            int plays = slots.get(j).size();
+            jobs.add(() -> {
+                double[][] out = new double[plays][];
+                for (int i = 0; i < plays; i++) {
+                    out[i] = Rollout.profits(scenario, policy, evalSeed, episodes);
+                }
+                return out;
+            });
+        }
+        List<Object> results = runAll(jobs, threads);
+        List<String> names = new ArrayList<>();
+        List<double[][]> profits = new ArrayList<>();
+        for (PolicyEvaluator.Candidate c : candidates) {
+            names.add(c.name());
+            profits.add(new double[c.perSeed().size()][]);
+        }
+        for (int j = 0; j < instances.size(); j++) {
+            double[][] played = (double[][]) results.get(j);
+            for (int i = 0; i < played.length; i++) {
+                int[] slot = slots.get(j).get(i);
+                profits.get(slot[0])[slot[1]] = played[i];
+            }
+        }
+        return PolicyEvaluator.fromProfits(label, names, profits, evalSeed, optimum);
+    }
+
     static List<Object> runScheduled(List<JobScheduler.Job> jobs, int threads) throws Exception {
         int share = Math.max(1, threads / Math.max(1, jobs.size()));
         if (share > 1) {
