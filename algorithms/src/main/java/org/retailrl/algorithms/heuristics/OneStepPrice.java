@@ -25,7 +25,7 @@ import org.retailrl.envs.pricing.ShortageMode;
  * per-thread memo of its answers: the heuristics' optimiser scores every candidate parameter set
  * on the same simulated episodes (common random numbers), so the same states recur — 72% of the
  * calls of a fit on scenario (b) repeat an earlier call exactly, and a direct-mapped memo of
- * {@value #MEMO_SIZE} entries (2.6 MB per thread that calls {@code best}) answers 58% of them,
+ * 65,536 entries (2.6 MB per thread that calls {@code best}) answers 58% of them,
  * each for a comparison of its arguments' bits instead of the expected sales of every candidate
  * price.
  */
