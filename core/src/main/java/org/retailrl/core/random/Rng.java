@@ -404,13 +404,7 @@ public final class Rng {
         if (weights.length < n) {
             weights = new double[n];
         }
-        double[] w = weights;
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = Math.exp(logits[off + i] - max);
-            total += w[i];
-        }
-        return categoricalFromWeights(w, n, total);
+        return categoricalIndex(logits, off, n, max, nextDouble(), weights);
     }
 
     /**
@@ -433,20 +427,25 @@ public final class Rng {
     }
 
     /**
-     * The inversion step of {@link #categorical(float[], int, int)}: index {@code i} drawn with
-     * probability {@code w[i] / total} by one {@link #nextDouble()} times {@code total}, then the
-     * running sum of {@code w[0 .. n)} in index order; {@code total} must be that sum taken in
-     * the same order. Callers that need the weights anyway (a fused sample and log-probability)
-     * draw exactly what {@code categorical} would.
+     * The arithmetic of {@link #categorical(float[], int, int)} after its checks, with the uniform
+     * {@code u} given: weights {@code w[i] = Math.exp(logits[off + i] − max)} (into the scratch
+     * {@code w}), their sum in index order, and {@link #invertWeights} at {@code u} times that sum.
+     * {@code max} is the row's maximum ({@link #categoricalMax}). The reference the batched
+     * kernels' categorical draws are checked against.
      */
-    public int categoricalFromWeights(double[] w, int n, double total) {
-        return invertWeights(w, n, nextDouble() * total);
+    public static int categoricalIndex(float[] logits, int off, int n, double max, double u, double[] w) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.exp(logits[off + i] - max);
+            total += w[i];
+        }
+        return invertWeights(w, n, u * total);
     }
 
     /**
      * The smallest {@code i} whose running sum {@code w[0] + … + w[i]} (in index order) exceeds
      * {@code u}, or the last positive weight's index when {@code u} lands in the rounding gap at the
-     * top: the inversion of {@link #categoricalFromWeights} for a uniform already scaled by the
+     * top: the inversion of {@link #categoricalIndex} for a uniform already scaled by the
      * total (the batched kernels draw it from raw streams).
      */
     public static int invertWeights(double[] w, int n, double u) {

@@ -969,12 +969,12 @@ final class PanamaSimd implements Simd {
     @Override
     public int categoricalIndex(float[] z, int o, int n, double u, double[] w) {
         if (!LANES64 || n < CATEGORICAL_INDEX_MIN) {
-            return ScalarSimd.categoricalIndexExact(z, o, n, Rng.categoricalMax(z, o, n), u, w);
+            return Rng.categoricalIndex(z, o, n, Rng.categoricalMax(z, o, n), u, w);
         }
         float m = maxLanes(z, o, n);
         double max = Float.isFinite(m) ? m : Rng.categoricalMax(z, o, n);
         int k = categoricalIndexLanes(z, o, n, max, u, w);
-        return k >= 0 ? k : ScalarSimd.categoricalIndexExact(z, o, n, max, u, w);
+        return k >= 0 ? k : Rng.categoricalIndex(z, o, n, max, u, w);
     }
 
     /** The lanes' index of {@link #categoricalIndex}, or −1 where the reference must decide. */

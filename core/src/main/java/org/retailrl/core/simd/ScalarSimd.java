@@ -324,22 +324,7 @@ final class ScalarSimd implements Simd {
 
     @Override
     public int categoricalIndex(float[] z, int o, int n, double u, double[] w) {
-        return categoricalIndexExact(z, o, n, Rng.categoricalMax(z, o, n), u, w);
-    }
-
-    /**
-     * The reference of {@link Kernels#categoricalIndex}: {@code Rng.categorical}'s weights for the
-     * row's maximum {@code max}, their sum in order and its inversion, with the uniform {@code u}
-     * given.
-     */
-    static int categoricalIndexExact(float[] z, int o, int n, double max, double u, double[] w) {
-        double total = 0;
-        for (int k = 0; k < n; k++) {
-            double e = Math.exp(z[o + k] - max);
-            w[k] = e;
-            total += e;
-        }
-        return Rng.invertWeights(w, n, u * total);
+        return Rng.categoricalIndex(z, o, n, Rng.categoricalMax(z, o, n), u, w);
     }
 
     @Override
