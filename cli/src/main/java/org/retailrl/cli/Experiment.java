@@ -139,12 +139,7 @@ final class Experiment {
      */
     static EvaluationReport evaluate(String label, PricingScenario scenario, List<PolicyEvaluator.Candidate> candidates,
                                      int episodes, long evalSeed, double optimum, int threads) throws Exception {
-        if (episodes < 2) {
-            throw new IllegalArgumentException("episodes must be >= 2 for an interval, got " + episodes);
-        }
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
+        PolicyEvaluator.checkRequest(candidates, episodes);
         Map<BatchPricingPolicy, Integer> jobOf = new IdentityHashMap<>();
         List<BatchPricingPolicy> instances = new ArrayList<>();
         List<List<int[]>> slots = new ArrayList<>();

@@ -40,12 +40,7 @@ public final class PolicyEvaluator {
      */
     public static EvaluationReport evaluate(String label, PricingScenario scenario, List<Candidate> candidates,
             int episodes, long evalSeed, double optimum) {
-        if (episodes < 2) {
-            throw new IllegalArgumentException("episodes must be >= 2 for an interval, got " + episodes);
-        }
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
+        checkRequest(candidates, episodes);
         List<String> names = new ArrayList<>();
         List<double[][]> profits = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -57,6 +52,20 @@ public final class PolicyEvaluator {
             profits.add(perSeed);
         }
         return fromProfits(label, names, profits, evalSeed, optimum);
+    }
+
+    /**
+     * The checks {@link #evaluate} makes before any policy plays, for callers that play the
+     * candidates themselves and report with {@link #fromProfits}: at least two episodes (for an
+     * interval) and at least one candidate.
+     */
+    public static void checkRequest(List<Candidate> candidates, int episodes) {
+        if (episodes < 2) {
+            throw new IllegalArgumentException("episodes must be >= 2 for an interval, got " + episodes);
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
     }
 
     /**
