@@ -126,11 +126,6 @@ final class Experiment {
     }
 
     /**
-     * As {@link #runAll(List, int)}, the longest expected job first ({@link JobScheduler}): jobs
-     * of one group (one learner over its seeds) are expected to take about equally long. Results
-     * are the same in any order.
-     */
-    /**
      * {@link PolicyEvaluator#evaluate} with every policy instance's episodes played as one job on
      * {@code threads} threads ({@link #runAll}): each instance plays the same common-random-number
      * episodes from its own reset and shares no state with another (a network's packed weights are
@@ -183,6 +178,11 @@ final class Experiment {
         return PolicyEvaluator.fromProfits(label, names, profits, evalSeed, optimum);
     }
 
+    /**
+     * As {@link #runAll(List, int)}, the longest expected job first ({@link JobScheduler}): jobs
+     * of one group (one learner over its seeds) are expected to take about equally long. Results
+     * are the same in any order.
+     */
     static List<Object> runScheduled(List<JobScheduler.Job> jobs, int threads) throws Exception {
         int share = Math.max(1, threads / Math.max(1, jobs.size()));
         if (share > 1) {
